@@ -1,0 +1,299 @@
+//! `site.yaml`: the raw serde layer (unknown keys are errors) and the resolved `Config`
+//! the rest of faro reads. Per-language text is a `Localized` map checked against the
+//! declared languages, so a missing translation is caught where it is written.
+
+use crate::diagnostics::Diagnostic;
+use crate::yaml;
+use serde::Deserialize;
+use std::collections::BTreeMap;
+use std::path::Path;
+
+pub type Lang = String;
+/// Text per language code.
+pub type Localized = BTreeMap<Lang, String>;
+
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+struct RawConfig {
+    base_url: String,
+    languages: Vec<String>,
+    theme: Option<String>,
+    title: Localized,
+    #[serde(default)]
+    description: Localized,
+    #[serde(default)]
+    organization: Localized,
+    #[serde(default)]
+    menus: BTreeMap<Lang, Vec<RawMenuItem>>,
+    #[serde(default)]
+    contact: Contact,
+    #[serde(default)]
+    help_lines: Vec<RawHelpLine>,
+}
+
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+struct RawMenuItem {
+    name: String,
+    page: Option<String>,
+    url: Option<String>,
+}
+
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+struct RawHelpLine {
+    name: Localized,
+    phone: String,
+    #[serde(default)]
+    description: Localized,
+}
+
+#[derive(Debug, Clone, Default, Deserialize, serde::Serialize)]
+#[serde(deny_unknown_fields)]
+pub struct Contact {
+    pub email: Option<String>,
+    pub phone: Option<String>,
+    #[serde(default)]
+    pub address: Localized,
+}
+
+#[derive(Debug, Clone)]
+pub struct Config {
+    /// Always ends with `/`.
+    pub base_url: String,
+    /// The path part of `base_url`, `/` or `/sub/path/`.
+    pub base_path: String,
+    /// Ordered; the first is the default language.
+    pub languages: Vec<Lang>,
+    pub theme: String,
+    pub title: Localized,
+    pub description: Localized,
+    pub organization: Localized,
+    pub menus: BTreeMap<Lang, Vec<MenuItem>>,
+    pub contact: Contact,
+    pub help_lines: Vec<HelpLine>,
+}
+
+#[derive(Debug, Clone)]
+pub enum MenuTarget {
+    /// A source path under `content/<lang>/`, resolved to that page's URL.
+    Page(String),
+    Url(String),
+}
+
+#[derive(Debug, Clone)]
+pub struct MenuItem {
+    pub name: String,
+    pub target: MenuTarget,
+    pub line: Option<usize>,
+}
+
+#[derive(Debug, Clone)]
+pub struct HelpLine {
+    pub name: Localized,
+    pub phone: String,
+    /// The `tel:` form: digits and a leading `+` only.
+    pub tel: String,
+    pub description: Localized,
+}
+
+impl Config {
+    pub fn default_language(&self) -> &str {
+        &self.languages[0]
+    }
+
+    pub fn from_file(
+        path: &Path,
+        base_url_override: Option<&str>,
+    ) -> Result<Config, Vec<Diagnostic>> {
+        let src = crate::content::read_utf8(path).map_err(|d| vec![d])?;
+        Config::parse(&src, path, base_url_override)
+    }
+
+    pub fn parse(
+        src: &str,
+        path: &Path,
+        base_url_override: Option<&str>,
+    ) -> Result<Config, Vec<Diagnostic>> {
+        let raw: RawConfig = yaml::parse(src, path, 1, "site-config").map_err(|d| vec![d])?;
+        let mut errors = Vec::new();
+        let err = |keys: &[&str], msg: String| {
+            Diagnostic::error("site-config", path, msg).at(yaml::locate(src, keys, 1), None)
+        };
+
+        let languages = raw.languages;
+        if languages.is_empty() {
+            errors.push(err(
+                &["languages"],
+                "`languages` must list at least one language".into(),
+            ));
+        }
+        for (i, lang) in languages.iter().enumerate() {
+            if !is_language_code(lang) {
+                errors.push(err(&["languages"], format!("`{lang}` is not a language code (use codes such as `es`, `en`, `qu`, `pt-BR`)")));
+            }
+            if languages[..i].contains(lang) {
+                errors.push(err(
+                    &["languages"],
+                    format!("language `{lang}` is listed twice"),
+                ));
+            }
+        }
+
+        let base_url = base_url_override
+            .unwrap_or(&raw.base_url)
+            .trim()
+            .to_string();
+        let base_url = if base_url.ends_with('/') {
+            base_url
+        } else {
+            format!("{base_url}/")
+        };
+        let base_path = match base_url.split_once("://") {
+            Some((scheme, rest))
+                if matches!(scheme, "http" | "https") && !rest.starts_with('/') =>
+            {
+                rest.find('/')
+                    .map_or("/".to_string(), |i| rest[i..].to_string())
+            }
+            _ => {
+                errors.push(err(&["base_url"], format!("`base_url` must be an absolute http(s) URL such as `https://example.org/campana/`, not `{base_url}`")));
+                "/".to_string()
+            }
+        };
+
+        let mut check = |map: &Localized, keys: &[&str], required: bool| {
+            if !required && map.is_empty() {
+                return;
+            }
+            for lang in &languages {
+                if !map.contains_key(lang) {
+                    errors.push(err(
+                        keys,
+                        format!("`{}` has no text for language `{lang}`", keys.join(".")),
+                    ));
+                }
+            }
+            for key in map.keys() {
+                if !languages.contains(key) {
+                    errors.push(err(
+                        keys,
+                        format!(
+                            "`{}` has text for `{key}`, which is not in `languages`",
+                            keys.join(".")
+                        ),
+                    ));
+                }
+            }
+        };
+        check(&raw.title, &["title"], true);
+        check(&raw.description, &["description"], false);
+        check(&raw.organization, &["organization"], false);
+        check(&raw.contact.address, &["contact", "address"], false);
+        let mut help_lines = Vec::new();
+        for line in raw.help_lines {
+            check(&line.name, &["help_lines", "name"], true);
+            check(&line.description, &["help_lines", "description"], false);
+            let tel: String = line
+                .phone
+                .chars()
+                .filter(|c| c.is_ascii_digit() || *c == '+')
+                .collect();
+            help_lines.push(HelpLine {
+                name: line.name,
+                phone: line.phone,
+                tel,
+                description: line.description,
+            });
+        }
+
+        let mut menus = BTreeMap::new();
+        for (lang, items) in raw.menus {
+            if !languages.contains(&lang) {
+                errors.push(err(
+                    &["menus", &lang],
+                    format!("`menus` has a menu for `{lang}`, which is not in `languages`"),
+                ));
+            }
+            let mut resolved = Vec::new();
+            for item in items {
+                let line = yaml::locate(src, &["menus", &lang, &item.name], 1);
+                let target = match (item.page, item.url) {
+                    (Some(page), None) => MenuTarget::Page(page),
+                    (None, Some(url)) => MenuTarget::Url(url),
+                    _ => {
+                        errors.push(Diagnostic::error("site-config", path, format!("menu entry `{}` needs exactly one of `page` (a file under content/{lang}/) or `url`", item.name)).at(line, None));
+                        continue;
+                    }
+                };
+                resolved.push(MenuItem {
+                    name: item.name,
+                    target,
+                    line,
+                });
+            }
+            menus.insert(lang, resolved);
+        }
+
+        if !errors.is_empty() {
+            return Err(errors);
+        }
+        Ok(Config {
+            base_url,
+            base_path,
+            languages,
+            theme: raw.theme.unwrap_or_else(|| "default".into()),
+            title: raw.title,
+            description: raw.description,
+            organization: raw.organization,
+            menus,
+            contact: raw.contact,
+            help_lines,
+        })
+    }
+}
+
+/// A BCP 47-like tag: a 2-3 letter primary code, then optional subtags.
+fn is_language_code(code: &str) -> bool {
+    let mut parts = code.split('-');
+    let primary = parts.next().unwrap_or("");
+    (2..=3).contains(&primary.len())
+        && primary.bytes().all(|b| b.is_ascii_lowercase())
+        && parts.all(|p| (2..=8).contains(&p.len()) && p.bytes().all(|b| b.is_ascii_alphanumeric()))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    const MIN: &str = "base_url: https://example.org/campana\nlanguages: [es, en]\ntitle: { es: Hola, en: Hello }\n";
+
+    #[test]
+    fn base_path_comes_from_base_url() {
+        let c = Config::parse(MIN, Path::new("site.yaml"), None).unwrap();
+        assert_eq!(c.base_url, "https://example.org/campana/");
+        assert_eq!(c.base_path, "/campana/");
+        let c = Config::parse(MIN, Path::new("site.yaml"), Some("http://localhost:1111")).unwrap();
+        assert_eq!(c.base_path, "/");
+    }
+
+    #[test]
+    fn unknown_keys_and_missing_languages_are_errors_with_lines() {
+        let src = format!("{MIN}titel: x\n");
+        let errs = Config::parse(&src, Path::new("site.yaml"), None).unwrap_err();
+        assert_eq!(errs[0].line, Some(4));
+        let src =
+            "base_url: https://e.org/\nlanguages: [es, en, qu]\ntitle:\n  es: Hola\n  en: Hello\n";
+        let errs = Config::parse(src, Path::new("site.yaml"), None).unwrap_err();
+        assert!(errs[0].message.contains("`qu`"), "{}", errs[0].message);
+        assert_eq!(errs[0].line, Some(3));
+    }
+
+    #[test]
+    fn language_codes_are_checked() {
+        assert!(is_language_code("qu"));
+        assert!(is_language_code("pt-BR"));
+        assert!(!is_language_code("Spanish"));
+        assert!(!is_language_code("e"));
+    }
+}

@@ -1,0 +1,630 @@
+//! Content discovery: walks `content/<lang>/`, parses front matter, and resolves what the
+//! file tree implies: page kinds, localized URLs, sections and their children, and which
+//! pages translate each other. Markdown bodies are kept as text; `markdown` renders them.
+
+use crate::config::{Config, Lang};
+use crate::diagnostics::Diagnostic;
+use crate::slug::slugify;
+use crate::yaml;
+use rayon::prelude::*;
+use serde::Deserialize;
+use std::collections::{BTreeMap, HashMap};
+use std::path::{Path, PathBuf};
+
+#[derive(Debug, Clone, Default, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct FrontMatter {
+    pub title: String,
+    pub description: Option<String>,
+    pub date: Option<String>,
+    #[serde(default)]
+    pub draft: bool,
+    pub slug: Option<String>,
+    #[serde(default)]
+    pub weight: i64,
+    #[serde(default)]
+    pub tags: Vec<String>,
+    pub template: Option<String>,
+    pub translation_key: Option<String>,
+    pub sort_by: Option<SortBy>,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum SortBy {
+    /// Newest first.
+    Date,
+    Weight,
+    Title,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum PageKind {
+    /// `content/<lang>/_index.md`
+    Home,
+    /// `_index.md` in a folder: a list page for the folder.
+    Section,
+    Page,
+}
+
+impl PageKind {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            PageKind::Home => "home",
+            PageKind::Section => "section",
+            PageKind::Page => "page",
+        }
+    }
+}
+
+#[derive(Debug, Clone)]
+pub struct Page {
+    pub lang: Lang,
+    /// Absolute path of the Markdown file.
+    pub source: PathBuf,
+    /// Path under `content/`, `/`-separated: `es/campanas/linea-1818.md`.
+    pub rel: String,
+    /// Folder of the file under `content/<lang>/`, `/`-separated, `""` at the top.
+    pub dir: String,
+    pub kind: PageKind,
+    pub front: FrontMatter,
+    /// The front matter text, kept to locate keys for later diagnostics.
+    pub front_src: String,
+    pub body: String,
+    /// Line of the file where `body` starts.
+    pub body_line: usize,
+    /// Site-relative URL path, no leading slash, ending in `/`: `es/campanas/linea-1818/`.
+    pub url: String,
+    pub parent: Option<usize>,
+    pub children: Vec<usize>,
+    /// Every page in this page's translation group, this one included.
+    pub translations: BTreeMap<Lang, usize>,
+}
+
+impl Page {
+    pub fn key_line(&self, key: &str) -> Option<usize> {
+        yaml::locate(&self.front_src, &[key], 2)
+    }
+
+    /// Where this page's HTML is written, relative to the output folder.
+    pub fn output_path(&self) -> String {
+        format!("{}index.html", self.url)
+    }
+
+    /// The folder this page's relative links and bundled files resolve against.
+    fn lang_rel(&self) -> &str {
+        &self.rel[self.lang.len() + 1..]
+    }
+}
+
+/// A file beside the pages (image, PDF), copied to the folder of its page or section.
+#[derive(Debug, Clone)]
+pub struct Asset {
+    pub source: PathBuf,
+    pub url: String,
+}
+
+/// What a content-relative source path (`es/comision.md`) resolves to, for Markdown links.
+#[derive(Debug, Clone)]
+pub enum Target {
+    Page(usize),
+    Asset(String),
+}
+
+#[derive(Debug, Default)]
+pub struct Content {
+    pub pages: Vec<Page>,
+    pub assets: Vec<Asset>,
+    pub by_source: HashMap<String, Target>,
+}
+
+impl Content {
+    pub fn home(&self, lang: &str) -> Option<usize> {
+        self.pages
+            .iter()
+            .position(|p| p.lang == lang && p.kind == PageKind::Home)
+    }
+}
+
+/// Reads a text file: BOM stripped, CRLF turned into LF, invalid UTF-8 reported with its line.
+pub fn read_utf8(path: &Path) -> Result<String, Diagnostic> {
+    let bytes = std::fs::read(path)
+        .map_err(|e| Diagnostic::error("io", path, format!("cannot read: {e}")))?;
+    let text =
+        match String::from_utf8(bytes) {
+            Ok(text) => text,
+            Err(e) => {
+                let bytes = e.as_bytes();
+                let good = e.utf8_error().valid_up_to();
+                let (line, col) = crate::diagnostics::line_col(
+                    std::str::from_utf8(&bytes[..good]).unwrap_or(""),
+                    good,
+                );
+                return Err(Diagnostic::error("not-utf8", path, "the file is not UTF-8 text")
+                .at(Some(line), Some(col))
+                .hint("save the file as UTF-8 in your editor (\"Save with encoding\" > UTF-8)"));
+            }
+        };
+    let text = text
+        .strip_prefix('\u{feff}')
+        .map(str::to_string)
+        .unwrap_or(text);
+    Ok(if text.contains('\r') {
+        text.replace("\r\n", "\n")
+    } else {
+        text
+    })
+}
+
+/// Splits `---` front matter from the body. Returns (front matter, body, body's first line).
+pub fn split_front_matter(src: &str) -> Result<(&str, &str, usize), (usize, String)> {
+    let rest = src
+        .strip_prefix("---\n")
+        .or_else(|| (src.trim_end() == "---").then_some(""))
+        .ok_or((
+            1,
+            "the file must begin with front matter between `---` lines, with at least a `title`"
+                .to_string(),
+        ))?;
+    let mut offset = 0;
+    for (i, line) in rest.split_inclusive('\n').enumerate() {
+        if line.trim_end() == "---" {
+            let body = &rest[offset + line.len()..];
+            return Ok((&rest[..offset], body, i + 3));
+        }
+        offset += line.len();
+    }
+    Err((
+        1,
+        "the front matter opened on line 1 is never closed by a `---` line".to_string(),
+    ))
+}
+
+pub struct LoadOptions {
+    pub drafts: bool,
+}
+
+/// Walks `content/` and resolves pages, URLs, sections and translations.
+pub fn load(root: &Path, config: &Config, opts: &LoadOptions) -> (Content, Vec<Diagnostic>) {
+    let content_dir = root.join("content");
+    let mut diags = Vec::new();
+    let mut md_files = Vec::new();
+    let mut asset_files = Vec::new();
+
+    let walker = walkdir::WalkDir::new(&content_dir)
+        .min_depth(1)
+        .sort_by_file_name()
+        .into_iter()
+        .filter_entry(|e| !e.file_name().to_string_lossy().starts_with('.'));
+    for entry in walker {
+        let entry = match entry {
+            Ok(e) => e,
+            Err(e) => {
+                let path = e
+                    .path()
+                    .map(Path::to_path_buf)
+                    .unwrap_or_else(|| content_dir.clone());
+                diags.push(Diagnostic::error("io", path, format!("cannot read: {e}")));
+                continue;
+            }
+        };
+        let rel = rel_path(&content_dir, entry.path());
+        let lang = rel.split('/').next().unwrap_or("").to_string();
+        if entry.depth() == 1 {
+            if !entry.file_type().is_dir() {
+                diags.push(Diagnostic::error(
+                    "content-layout",
+                    entry.path(),
+                    "files in content/ must be inside a language folder such as content/es/",
+                ));
+            } else if !config.languages.contains(&lang) {
+                diags.push(
+                    Diagnostic::error("undeclared-language", entry.path(), format!("the folder content/{lang}/ is for language `{lang}`, which site.yaml does not declare"))
+                        .hint(format!("add `{lang}` to `languages` in site.yaml, or rename the folder to one of: {}", config.languages.join(", "))),
+                );
+            }
+            continue;
+        }
+        if !config.languages.contains(&lang) || entry.file_type().is_dir() {
+            continue;
+        }
+        if rel.ends_with(".md") {
+            md_files.push((lang, rel, entry.into_path()));
+        } else {
+            asset_files.push((lang, rel, entry.into_path()));
+        }
+    }
+
+    let parsed: Vec<Result<Page, Diagnostic>> = md_files
+        .into_par_iter()
+        .map(|(lang, rel, path)| parse_page(lang, rel, path))
+        .collect();
+    let mut pages = Vec::new();
+    for p in parsed {
+        match p {
+            Ok(page) if page.front.draft && !opts.drafts => {}
+            Ok(page) => pages.push(page),
+            Err(d) => diags.push(d),
+        }
+    }
+
+    let mut content = Content {
+        pages,
+        ..Content::default()
+    };
+    let slugs = resolve_urls(&mut content, &mut diags);
+    for (lang, rel, source) in asset_files {
+        let (dir, name) = rel[lang.len() + 1..]
+            .rsplit_once('/')
+            .unwrap_or(("", &rel[lang.len() + 1..]));
+        let url = format!("{}{}", dir_url(&slugs, &lang, dir), name);
+        content.by_source.insert(rel, Target::Asset(url.clone()));
+        content.assets.push(Asset { source, url });
+    }
+    link_sections(&mut content, config, &mut diags);
+    link_translations(&mut content, &mut diags);
+    (content, diags)
+}
+
+fn rel_path(base: &Path, path: &Path) -> String {
+    let rel = path.strip_prefix(base).unwrap_or(path);
+    rel.components()
+        .map(|c| c.as_os_str().to_string_lossy())
+        .collect::<Vec<_>>()
+        .join("/")
+}
+
+fn parse_page(lang: Lang, rel: String, source: PathBuf) -> Result<Page, Diagnostic> {
+    let src = read_utf8(&source)?;
+    let (fm, body, body_line) = split_front_matter(&src).map_err(|(line, msg)| {
+        Diagnostic::error("front-matter", &source, msg).at(Some(line), None)
+    })?;
+    let front: FrontMatter = yaml::parse(fm, &source, 2, "front-matter")?;
+    let locate = |key: &str| yaml::locate(fm, &[key], 2);
+    if front.title.trim().is_empty() {
+        return Err(
+            Diagnostic::error("front-matter", &source, "`title` is empty")
+                .at(locate("title"), None),
+        );
+    }
+    if let Some(date) = &front.date {
+        if !is_valid_date(date) {
+            return Err(Diagnostic::error(
+                "front-matter",
+                &source,
+                format!("`date` must be a date written YYYY-MM-DD, not `{date}`"),
+            )
+            .at(locate("date"), None));
+        }
+    }
+    let lang_rel = &rel[lang.len() + 1..];
+    let (dir, file) = lang_rel.rsplit_once('/').unwrap_or(("", lang_rel));
+    let kind = match (file, dir) {
+        ("_index.md", "") => PageKind::Home,
+        ("_index.md", _) => PageKind::Section,
+        _ => PageKind::Page,
+    };
+    if front.sort_by.is_some() && kind == PageKind::Page {
+        return Err(Diagnostic::error(
+            "front-matter",
+            &source,
+            "`sort_by` only applies to a section's `_index.md`",
+        )
+        .at(locate("sort_by"), None));
+    }
+    Ok(Page {
+        dir: dir.to_string(),
+        lang,
+        rel,
+        source,
+        kind,
+        front,
+        front_src: fm.to_string(),
+        body: body.to_string(),
+        body_line,
+        url: String::new(),
+        parent: None,
+        children: Vec::new(),
+        translations: BTreeMap::new(),
+    })
+}
+
+fn is_valid_date(date: &str) -> bool {
+    let parts: Vec<&str> = date.split('-').collect();
+    let num = |s: &str, len: usize| {
+        (s.len() == len && s.bytes().all(|b| b.is_ascii_digit()))
+            .then(|| s.parse::<u32>().ok())
+            .flatten()
+    };
+    match parts[..] {
+        [y, m, d] => {
+            num(y, 4).is_some()
+                && num(m, 2).is_some_and(|m| (1..=12).contains(&m))
+                && num(d, 2).is_some_and(|d| (1..=31).contains(&d))
+        }
+        _ => false,
+    }
+}
+
+/// Folder slugs set by index pages (`_index.md` or `index.md`), keyed by (lang, folder).
+type DirSlugs = HashMap<(String, String), String>;
+
+/// The URL segment a folder contributes: its index page's `slug`, or its folder name.
+fn dir_segment(slugs: &DirSlugs, lang: &str, dir: &str) -> String {
+    let name = dir.rsplit('/').next().unwrap_or(dir);
+    slugify(
+        slugs
+            .get(&(lang.to_string(), dir.to_string()))
+            .map_or(name, String::as_str),
+    )
+}
+
+fn is_index(p: &Page) -> bool {
+    p.rel.ends_with("/_index.md") || p.rel.ends_with("/index.md")
+}
+
+fn dir_url(slugs: &DirSlugs, lang: &str, dir: &str) -> String {
+    if dir.is_empty() {
+        return format!("{lang}/");
+    }
+    let parent = dir.rsplit_once('/').map_or("", |(p, _)| p);
+    format!(
+        "{}{}/",
+        dir_url(slugs, lang, parent),
+        dir_segment(slugs, lang, dir)
+    )
+}
+
+fn resolve_urls(content: &mut Content, diags: &mut Vec<Diagnostic>) -> DirSlugs {
+    let mut urls = Vec::with_capacity(content.pages.len());
+    let mut index_of_dir: HashMap<(String, String), usize> = HashMap::new();
+    let mut slugs = DirSlugs::new();
+    for (i, page) in content.pages.iter().enumerate() {
+        if is_index(page) {
+            let key = (page.lang.clone(), page.dir.clone());
+            if let Some(&other) = index_of_dir.get(&key) {
+                diags.push(Diagnostic::error("duplicate-index", &page.source, format!("this folder already has {}; a folder is either a section (`_index.md`) or a page bundle (`index.md`), not both", content.pages[other].rel)));
+            }
+            if let Some(slug) = &page.front.slug {
+                slugs.insert(key.clone(), slug.clone());
+            }
+            index_of_dir.insert(key, i);
+        }
+    }
+    for page in &content.pages {
+        let url = if is_index(page) || page.kind == PageKind::Home {
+            dir_url(&slugs, &page.lang, &page.dir)
+        } else {
+            let stem = page
+                .lang_rel()
+                .rsplit('/')
+                .next()
+                .unwrap_or("")
+                .trim_end_matches(".md");
+            let slug = slugify(page.front.slug.as_deref().unwrap_or(stem));
+            if slug.is_empty() {
+                diags.push(
+                    Diagnostic::error(
+                        "empty-slug",
+                        &page.source,
+                        "the slug is empty: give the page a `slug` made of letters or digits",
+                    )
+                    .at(page.key_line("slug"), None),
+                );
+            }
+            format!("{}{}/", dir_url(&slugs, &page.lang, &page.dir), slug)
+        };
+        urls.push(url);
+    }
+    let mut seen: HashMap<&str, usize> = HashMap::new();
+    for (i, url) in urls.iter().enumerate() {
+        if let Some(&first) = seen.get(url.as_str()) {
+            let (a, b) = (&content.pages[first], &content.pages[i]);
+            diags.push(
+                Diagnostic::error(
+                    "duplicate-url",
+                    &b.source,
+                    format!("this page and {} both write the URL /{url}", a.rel),
+                )
+                .at(b.key_line("slug"), None)
+                .hint("give one of them a different `slug`"),
+            );
+        } else {
+            seen.insert(url, i);
+        }
+    }
+    for (page, url) in content.pages.iter_mut().zip(urls) {
+        page.url = url;
+    }
+    for (i, page) in content.pages.iter().enumerate() {
+        content.by_source.insert(page.rel.clone(), Target::Page(i));
+    }
+    slugs
+}
+
+fn link_sections(content: &mut Content, config: &Config, diags: &mut Vec<Diagnostic>) {
+    let sections: HashMap<(String, String), usize> = content
+        .pages
+        .iter()
+        .enumerate()
+        .filter(|(_, p)| matches!(p.kind, PageKind::Home | PageKind::Section))
+        .map(|(i, p)| ((p.lang.clone(), p.dir.clone()), i))
+        .collect();
+    for lang in &config.languages {
+        if !sections.contains_key(&(lang.clone(), String::new()))
+            && content.pages.iter().any(|p| &p.lang == lang)
+        {
+            diags.push(
+                Diagnostic::error(
+                    "missing-home",
+                    Path::new("content").join(lang),
+                    format!("language `{lang}` has pages but no home page"),
+                )
+                .hint(format!("create content/{lang}/_index.md with a `title`")),
+            );
+        }
+    }
+    for i in 0..content.pages.len() {
+        let page = &content.pages[i];
+        if page.kind == PageKind::Home {
+            continue;
+        }
+        // A section or bundle starts looking one folder up; a plain page in its own folder.
+        let mut dir = if is_index(page) {
+            parent_dir(&page.dir)
+        } else {
+            Some(page.dir.as_str())
+        };
+        while let Some(d) = dir {
+            if let Some(&s) = sections.get(&(page.lang.clone(), d.to_string())) {
+                content.pages[i].parent = Some(s);
+                content.pages[s].children.push(i);
+                break;
+            }
+            dir = parent_dir(d);
+        }
+    }
+    for s in 0..content.pages.len() {
+        let sort_by = content.pages[s].front.sort_by;
+        let mut children = std::mem::take(&mut content.pages[s].children);
+        let pages = &content.pages;
+        children.sort_by(|&a, &b| {
+            let (a, b) = (&pages[a].front, &pages[b].front);
+            let by_title = || a.title.cmp(&b.title);
+            let newest = || b.date.cmp(&a.date);
+            match sort_by {
+                Some(SortBy::Date) => newest().then_with(by_title),
+                Some(SortBy::Title) => by_title(),
+                Some(SortBy::Weight) | None => a
+                    .weight
+                    .cmp(&b.weight)
+                    .then_with(newest)
+                    .then_with(by_title),
+            }
+        });
+        content.pages[s].children = children;
+    }
+}
+
+fn parent_dir(dir: &str) -> Option<&str> {
+    if dir.is_empty() {
+        None
+    } else {
+        Some(dir.rsplit_once('/').map_or("", |(p, _)| p))
+    }
+}
+
+/// Groups pages that translate each other: same path under their language folders, or the
+/// same `translation_key`. A group may hold at most one page per language.
+fn link_translations(content: &mut Content, diags: &mut Vec<Diagnostic>) {
+    let n = content.pages.len();
+    let mut uf = UnionFind::new(n);
+    let mut by_path: HashMap<&str, usize> = HashMap::new();
+    let mut by_key: HashMap<&str, usize> = HashMap::new();
+    let mut key_in_lang: HashMap<(&str, &str), usize> = HashMap::new();
+    for (i, page) in content.pages.iter().enumerate() {
+        if let Some(&j) = by_path.get(page.lang_rel()) {
+            uf.union(i, j);
+        } else {
+            by_path.insert(page.lang_rel(), i);
+        }
+        if let Some(key) = page.front.translation_key.as_deref() {
+            if let Some(&j) = key_in_lang.get(&(page.lang.as_str(), key)) {
+                diags.push(
+                    Diagnostic::error(
+                        "duplicate-translation-key",
+                        &page.source,
+                        format!(
+                            "translation_key `{key}` is also used by {} in the same language",
+                            content.pages[j].rel
+                        ),
+                    )
+                    .at(page.key_line("translation_key"), None)
+                    .hint("each language may have one page per translation_key"),
+                );
+                continue;
+            }
+            key_in_lang.insert((page.lang.as_str(), key), i);
+            match by_key.get(key) {
+                Some(&j) => uf.union(i, j),
+                None => {
+                    by_key.insert(key, i);
+                }
+            }
+        }
+    }
+    let mut groups: BTreeMap<usize, Vec<usize>> = BTreeMap::new();
+    for i in 0..n {
+        groups.entry(uf.find(i)).or_default().push(i);
+    }
+    for members in groups.values() {
+        let mut map = BTreeMap::new();
+        for &i in members {
+            let page = &content.pages[i];
+            if let Some(&j) = map.get(&page.lang) {
+                let other: &Page = &content.pages[j];
+                diags.push(
+                    Diagnostic::error(
+                        "ambiguous-translation",
+                        &page.source,
+                        format!(
+                            "this page and {} are both translations of the same page in `{}`",
+                            other.rel, page.lang
+                        ),
+                    )
+                    .at(page.key_line("translation_key"), None)
+                    .hint("give each page its own translation_key, or remove one"),
+                );
+                continue;
+            }
+            map.insert(page.lang.clone(), i);
+        }
+        for &i in members {
+            content.pages[i].translations = map.clone();
+        }
+    }
+}
+
+struct UnionFind(Vec<usize>);
+
+impl UnionFind {
+    fn new(n: usize) -> Self {
+        UnionFind((0..n).collect())
+    }
+    fn find(&mut self, mut i: usize) -> usize {
+        while self.0[i] != i {
+            self.0[i] = self.0[self.0[i]];
+            i = self.0[i];
+        }
+        i
+    }
+    fn union(&mut self, a: usize, b: usize) {
+        let (ra, rb) = (self.find(a), self.find(b));
+        if ra != rb {
+            self.0[ra.max(rb)] = ra.min(rb);
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn splits_front_matter_and_counts_body_lines() {
+        let (fm, body, line) = split_front_matter("---\ntitle: a\n---\nbody\n").unwrap();
+        assert_eq!((fm, body, line), ("title: a\n", "body\n", 4));
+        assert_eq!(split_front_matter("title: a\n").unwrap_err().0, 1);
+        assert!(split_front_matter("---\ntitle: a\n")
+            .unwrap_err()
+            .1
+            .contains("never closed"));
+    }
+
+    #[test]
+    fn dates_are_checked() {
+        assert!(is_valid_date("2022-06-01"));
+        assert!(!is_valid_date("2022-13-01"));
+        assert!(!is_valid_date("1 de junio"));
+    }
+}

@@ -1,0 +1,146 @@
+//! UI strings per language, from the theme's `i18n/<lang>.yaml` (overridable by the
+//! site's `i18n/`). A language the theme does not know, such as `qu`, still builds: its
+//! missing strings come from the default language, and a warning says which.
+
+use crate::config::{Config, Lang};
+use crate::diagnostics::Diagnostic;
+use crate::theme::Theme;
+use crate::yaml;
+use serde::Deserialize;
+use std::collections::BTreeMap;
+use std::path::PathBuf;
+
+#[derive(Debug, Clone, Deserialize)]
+#[serde(untagged)]
+pub enum Entry {
+    Text(String),
+    List(Vec<String>),
+}
+
+/// One language's UI strings.
+#[derive(Debug, Clone, Default)]
+pub struct Strings(pub BTreeMap<String, Entry>);
+
+impl Strings {
+    pub fn text(&self, key: &str) -> Option<&str> {
+        match self.0.get(key) {
+            Some(Entry::Text(s)) => Some(s),
+            _ => None,
+        }
+    }
+
+    pub fn list(&self, key: &str) -> Option<&[String]> {
+        match self.0.get(key) {
+            Some(Entry::List(l)) => Some(l),
+            _ => None,
+        }
+    }
+
+    /// `2022-06-01` in the language's words, from `date_format` and `months`.
+    pub fn format_date(&self, date: &str) -> String {
+        let mut parts = date.splitn(3, '-');
+        let (Some(y), Some(m), Some(d)) = (parts.next(), parts.next(), parts.next()) else {
+            return date.to_string();
+        };
+        let month = m
+            .parse::<usize>()
+            .ok()
+            .and_then(|m| self.list("months")?.get(m.checked_sub(1)?))
+            .cloned()
+            .unwrap_or_else(|| m.to_string());
+        let day = d.get(..2).unwrap_or(d).trim_start_matches('0');
+        self.text("date_format")
+            .unwrap_or("{year}-{month}-{day}")
+            .replace("{year}", y)
+            .replace("{month}", &month)
+            .replace("{day}", day)
+    }
+}
+
+/// Loads every site language's strings, filling gaps from the default language and then
+/// from English, the theme's reference language.
+pub fn load(theme: &Theme, config: &Config) -> (BTreeMap<Lang, Strings>, Vec<Diagnostic>) {
+    let mut diags = Vec::new();
+    let mut parse = |lang: &str| -> Option<Strings> {
+        let file = theme.get(&format!("i18n/{lang}.yaml"))?;
+        let origin: PathBuf = file.origin.clone();
+        let src = match std::str::from_utf8(&file.bytes) {
+            Ok(s) => s,
+            Err(_) => {
+                diags.push(Diagnostic::error(
+                    "not-utf8",
+                    origin,
+                    "the file is not UTF-8 text",
+                ));
+                return None;
+            }
+        };
+        match yaml::parse::<BTreeMap<String, Entry>>(src, &origin, 1, "i18n") {
+            Ok(map) => Some(Strings(map)),
+            Err(d) => {
+                diags.push(d);
+                None
+            }
+        }
+    };
+    let mut own: BTreeMap<Lang, Strings> = BTreeMap::new();
+    for lang in config.languages.iter().map(String::as_str).chain(["en"]) {
+        if !own.contains_key(lang) {
+            if let Some(s) = parse(lang) {
+                own.insert(lang.to_string(), s);
+            }
+        }
+    }
+    let fallbacks = [config.default_language().to_string(), "en".to_string()];
+    let mut out = BTreeMap::new();
+    for lang in &config.languages {
+        let mut strings = own.get(lang).cloned().unwrap_or_default();
+        let mut missing = Vec::new();
+        for fb in &fallbacks {
+            let Some(fb_strings) = own.get(fb) else {
+                continue;
+            };
+            for (k, v) in &fb_strings.0 {
+                if !strings.0.contains_key(k) {
+                    strings.0.insert(k.clone(), v.clone());
+                    if fb != lang {
+                        missing.push(k.clone());
+                    }
+                }
+            }
+        }
+        if !missing.is_empty() {
+            missing.sort();
+            missing.dedup();
+            diags.push(
+                Diagnostic::warning("missing-ui-strings", format!("i18n/{lang}.yaml"), format!("{} interface strings for `{lang}` are missing and shown in another language: {}", missing.len(), missing.join(", ")))
+                    .hint(format!("add them to i18n/{lang}.yaml in your site (copy the theme's i18n/en.yaml and translate it)")),
+            );
+        }
+        out.insert(lang.clone(), strings);
+    }
+    (out, diags)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn formats_dates_in_the_language() {
+        let mut s = Strings::default();
+        s.0.insert(
+            "date_format".into(),
+            Entry::Text("{day} de {month} de {year}".into()),
+        );
+        s.0.insert(
+            "months".into(),
+            Entry::List(
+                ["enero", "febrero", "marzo", "abril", "mayo", "junio"]
+                    .map(String::from)
+                    .to_vec(),
+            ),
+        );
+        assert_eq!(s.format_date("2022-06-01"), "1 de junio de 2022");
+    }
+}

@@ -1,0 +1,19 @@
+//! faro: a static-site generator for bilingual campaigns and public reports against
+//! human trafficking. The library never prints; the `faro` binary reports what it returns.
+
+#![deny(clippy::print_stdout, clippy::print_stderr)]
+
+pub mod config;
+pub mod content;
+pub mod diagnostics;
+pub mod i18n;
+pub mod markdown;
+pub mod output;
+pub mod render;
+pub mod site;
+pub mod slug;
+pub mod theme;
+pub mod views;
+pub mod yaml;
+
+pub use site::{build, BuildFailure, BuildOptions, BuildReport, SiteOptions};

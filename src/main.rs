@@ -1,0 +1,84 @@
+//! The `faro` command: parses flags, calls one library function per command, prints the
+//! diagnostics it gets back and sets the exit code.
+
+use clap::{Parser, Subcommand};
+use faro::{BuildOptions, SiteOptions};
+use std::path::PathBuf;
+use std::process::ExitCode;
+
+#[derive(Parser)]
+#[command(name = "faro", version, about = "Builds bilingual campaign and accountability sites from Markdown and YAML", long_about = None)]
+struct Cli {
+    #[command(subcommand)]
+    command: Command,
+}
+
+#[derive(Subcommand)]
+enum Command {
+    /// Build the site into a folder of static files (default: public/)
+    ///
+    /// Reads site.yaml, content/<lang>/**/*.md, static/ and templates/, renders every
+    /// page in every language, and replaces the output folder only when the whole
+    /// build succeeded: on any error the previous output is left exactly as it was.
+    Build {
+        /// The site folder (the one holding site.yaml)
+        #[arg(long, default_value = ".")]
+        site: PathBuf,
+        /// Where to write the site (default: <site>/public)
+        #[arg(long)]
+        output: Option<PathBuf>,
+        /// Override base_url from site.yaml, e.g. https://example.org/campana/
+        #[arg(long)]
+        base_url: Option<String>,
+        /// Also build pages marked `draft: true`
+        #[arg(long)]
+        drafts: bool,
+    },
+}
+
+fn main() -> ExitCode {
+    let cli = Cli::parse();
+    match cli.command {
+        Command::Build {
+            site,
+            output,
+            base_url,
+            drafts,
+        } => {
+            let opts = BuildOptions {
+                site_dir: site,
+                output_dir: output,
+                site: SiteOptions { base_url, drafts },
+            };
+            match faro::build(&opts) {
+                Ok(report) => {
+                    for w in &report.warnings {
+                        eprintln!("{w}");
+                    }
+                    let total: usize = report.pages_per_language.iter().map(|(_, n)| n).sum();
+                    let per_lang: Vec<String> = report
+                        .pages_per_language
+                        .iter()
+                        .map(|(l, n)| format!("{l} {n}"))
+                        .collect();
+                    println!(
+                        "Built {total} pages ({}), {} files in {:.2} s into {}",
+                        per_lang.join(", "),
+                        report.files_written,
+                        report.elapsed.as_secs_f64(),
+                        report.output.display()
+                    );
+                    ExitCode::SUCCESS
+                }
+                Err(failure) => {
+                    for d in &failure.0 {
+                        eprintln!("{d}");
+                    }
+                    let errors = failure.0.iter().filter(|d| d.is_error()).count();
+                    eprintln!("Build failed with {errors} error{}; the previous output was left as it was.", if errors == 1 { "" } else { "s" });
+                    ExitCode::FAILURE
+                }
+            }
+        }
+    }
+}

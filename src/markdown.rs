@@ -1,0 +1,338 @@
+//! Markdown to HTML (the one home of pulldown-cmark). Adds what the crate leaves out:
+//! stable heading ids with accents folded, links written to source files rewritten to
+//! page URLs, `rel` on external links, required alt text, and raw HTML shown as text so
+//! that content never becomes script.
+
+use crate::content::{Content, Page, Target};
+use crate::diagnostics::{line_col, Diagnostic};
+use crate::slug::slugify;
+use pulldown_cmark::{CowStr, Event, HeadingLevel, Options, Parser, Tag, TagEnd};
+use pulldown_cmark_escape::{escape_href, escape_html};
+use std::collections::HashSet;
+use std::ops::Range;
+
+#[derive(Debug, Clone, Default)]
+pub struct Rendered {
+    pub html: String,
+    pub headings: Vec<Heading>,
+    /// Plain text of the first paragraph.
+    pub summary: String,
+    pub word_count: usize,
+}
+
+#[derive(Debug, Clone)]
+pub struct Heading {
+    pub level: u8,
+    pub id: String,
+    pub text: String,
+}
+
+/// What link rewriting needs to know about the site.
+pub struct Links<'a> {
+    pub content: &'a Content,
+    /// `/` or `/sub/path/`.
+    pub base_path: &'a str,
+}
+
+fn options() -> Options {
+    Options::ENABLE_TABLES
+        | Options::ENABLE_FOOTNOTES
+        | Options::ENABLE_STRIKETHROUGH
+        | Options::ENABLE_TASKLISTS
+        | Options::ENABLE_SMART_PUNCTUATION
+        | Options::ENABLE_HEADING_ATTRIBUTES
+}
+
+pub fn render(page: &Page, links: &Links) -> (Rendered, Vec<Diagnostic>) {
+    let src = page.body.as_str();
+    let mut diags = Vec::new();
+    let locate = |range: &Range<usize>| {
+        let (line, col) = line_col(src, range.start);
+        (Some(line + page.body_line - 1), Some(col))
+    };
+    let mut events: Vec<(Event, Range<usize>)> =
+        Parser::new_ext(src, options()).into_offset_iter().collect();
+
+    let mut out = Rendered::default();
+    let mut used_ids = HashSet::new();
+    let mut i = 0;
+    let mut in_first_paragraph = None;
+    while i < events.len() {
+        let range = events[i].1.clone();
+        match &events[i].0 {
+            Event::Start(Tag::Heading { level, id, .. }) => {
+                let (level, explicit) = (*level, id.clone());
+                let text = plain_text(&events[i + 1..], |e| {
+                    matches!(e, Event::End(TagEnd::Heading(_)))
+                });
+                let base =
+                    explicit
+                        .map(|s| s.to_string())
+                        .unwrap_or_else(|| match slugify(&text) {
+                            s if s.is_empty() => "section".to_string(),
+                            s => s,
+                        });
+                let id = unique_id(&mut used_ids, base);
+                out.headings.push(Heading {
+                    level: heading_level(level),
+                    id: id.clone(),
+                    text,
+                });
+                if let Event::Start(Tag::Heading { id: slot, .. }) = &mut events[i].0 {
+                    *slot = Some(CowStr::from(id));
+                }
+            }
+            Event::Start(Tag::Paragraph) if in_first_paragraph.is_none() => {
+                in_first_paragraph = Some(true)
+            }
+            Event::End(TagEnd::Paragraph) if in_first_paragraph == Some(true) => {
+                in_first_paragraph = Some(false)
+            }
+            Event::Text(text) => {
+                out.word_count += text.split_whitespace().count();
+                if in_first_paragraph == Some(true) {
+                    out.summary.push_str(text);
+                }
+            }
+            Event::SoftBreak if in_first_paragraph == Some(true) => out.summary.push(' '),
+            Event::Start(Tag::Link {
+                dest_url, title, ..
+            }) => {
+                let (href, external) = resolve(dest_url, page, links, locate(&range), &mut diags);
+                let mut tag = format!("<a href=\"{}\"", attr_href(&href));
+                if !title.is_empty() {
+                    tag.push_str(&format!(" title=\"{}\"", attr(title)));
+                }
+                if external {
+                    tag.push_str(" rel=\"noopener noreferrer\"");
+                }
+                tag.push('>');
+                events[i].0 = Event::Html(tag.into());
+            }
+            Event::End(TagEnd::Link) => events[i].0 = Event::Html("</a>".into()),
+            Event::Start(Tag::Image {
+                dest_url, title, ..
+            }) => {
+                let (src_url, _) = resolve(dest_url, page, links, locate(&range), &mut diags);
+                let end = events[i..]
+                    .iter()
+                    .position(|(e, _)| matches!(e, Event::End(TagEnd::Image)))
+                    .map_or(events.len(), |p| i + p);
+                let alt = plain_text(&events[i + 1..], |e| matches!(e, Event::End(TagEnd::Image)));
+                if alt.trim().is_empty() {
+                    let (line, col) = locate(&range);
+                    diags.push(
+                        Diagnostic::error("missing-alt", &page.source, format!("the image `{dest_url}` has no alt text"))
+                            .at(line, col)
+                            .hint("describe the image between the brackets: ![a girl calls the 1818 line](photo.jpg)"),
+                    );
+                }
+                let mut tag = format!(
+                    "<img src=\"{}\" alt=\"{}\"",
+                    attr_href(&src_url),
+                    attr(&alt)
+                );
+                if !title.is_empty() {
+                    tag.push_str(&format!(" title=\"{}\"", attr(title)));
+                }
+                tag.push_str(" loading=\"lazy\" decoding=\"async\">");
+                events[i].0 = Event::Html(tag.into());
+                let last = end.min(events.len() - 1);
+                for (e, _) in &mut events[i + 1..=last] {
+                    *e = Event::Text("".into());
+                }
+            }
+            Event::Html(raw) | Event::InlineHtml(raw) => {
+                let (line, col) = locate(&range);
+                diags.push(
+                    Diagnostic::warning("raw-html", &page.source, "raw HTML in Markdown is shown as text, never run")
+                        .at(line, col)
+                        .hint("use Markdown instead; faro escapes HTML so that page text can never become script"),
+                );
+                events[i].0 = Event::Text(raw.clone());
+            }
+            _ => {}
+        }
+        i += 1;
+    }
+    out.summary = out.summary.trim().to_string();
+    out.html.reserve(src.len() * 3 / 2);
+    pulldown_cmark::html::push_html(&mut out.html, events.into_iter().map(|(e, _)| e));
+    (out, diags)
+}
+
+fn heading_level(level: HeadingLevel) -> u8 {
+    level as u8
+}
+
+fn unique_id(used: &mut HashSet<String>, base: String) -> String {
+    let mut id = base.clone();
+    let mut n = 1;
+    while !used.insert(id.clone()) {
+        id = format!("{base}-{n}");
+        n += 1;
+    }
+    id
+}
+
+/// The text inside a tag, up to the event `is_end` matches.
+fn plain_text(events: &[(Event, Range<usize>)], is_end: impl Fn(&Event) -> bool) -> String {
+    let mut text = String::new();
+    for (e, _) in events {
+        if is_end(e) {
+            break;
+        }
+        match e {
+            Event::Text(t) | Event::Code(t) => text.push_str(t),
+            Event::SoftBreak | Event::HardBreak => text.push(' '),
+            _ => {}
+        }
+    }
+    text
+}
+
+/// Rewrites a link target: source files (`../comision.md`) become page URLs, files beside
+/// pages become their copied URLs, site-root paths gain the base path. Returns the URL and
+/// whether it leaves the site.
+fn resolve(
+    dest: &str,
+    page: &Page,
+    links: &Links,
+    at: (Option<usize>, Option<usize>),
+    diags: &mut Vec<Diagnostic>,
+) -> (String, bool) {
+    if dest.starts_with('#') || dest.is_empty() {
+        return (dest.to_string(), false);
+    }
+    if let Some(scheme_end) = dest.find(':') {
+        if !dest[..scheme_end].contains('/') {
+            let scheme = dest[..scheme_end].to_ascii_lowercase();
+            return (dest.to_string(), scheme == "http" || scheme == "https");
+        }
+    }
+    if dest.starts_with("//") {
+        return (dest.to_string(), true);
+    }
+    if let Some(rest) = dest.strip_prefix('/') {
+        return (format!("{}{rest}", links.base_path), false);
+    }
+    let (path, fragment) = match dest.find(['#', '?']) {
+        Some(i) => (&dest[..i], &dest[i..]),
+        None => (dest, ""),
+    };
+    let decoded = percent_decode(path);
+    let page_dir = page.rel.rsplit_once('/').map_or("", |(d, _)| d);
+    let Some(target) = normalize(page_dir, &decoded) else {
+        diags.push(
+            Diagnostic::error(
+                "broken-link",
+                &page.source,
+                format!("the link `{dest}` points outside content/"),
+            )
+            .at(at.0, at.1),
+        );
+        return (dest.to_string(), false);
+    };
+    match links.content.by_source.get(&target) {
+        Some(Target::Page(i)) => (
+            format!(
+                "{}{}{fragment}",
+                links.base_path, links.content.pages[*i].url
+            ),
+            false,
+        ),
+        Some(Target::Asset(url)) => (format!("{}{url}{fragment}", links.base_path), false),
+        None if target.ends_with(".md") => {
+            diags.push(
+                Diagnostic::error("broken-link", &page.source, format!("the link `{dest}` points to content/{target}, which does not exist"))
+                    .at(at.0, at.1)
+                    .hint("link to another page by its file, relative to this one: [text](../campanas/linea-1818.md)"),
+            );
+            (dest.to_string(), false)
+        }
+        None => {
+            diags.push(
+                Diagnostic::warning(
+                    "broken-link",
+                    &page.source,
+                    format!("the link `{dest}` points to content/{target}, which does not exist"),
+                )
+                .at(at.0, at.1),
+            );
+            (dest.to_string(), false)
+        }
+    }
+}
+
+/// Joins `rel` onto `dir` (both `/`-separated, under content/), resolving `.` and `..`.
+fn normalize(dir: &str, rel: &str) -> Option<String> {
+    let mut parts: Vec<&str> = dir.split('/').filter(|s| !s.is_empty()).collect();
+    for seg in rel.split('/') {
+        match seg {
+            "" | "." => {}
+            ".." => {
+                parts.pop()?;
+            }
+            s => parts.push(s),
+        }
+    }
+    Some(parts.join("/"))
+}
+
+fn percent_decode(s: &str) -> String {
+    if !s.contains('%') {
+        return s.to_string();
+    }
+    let bytes = s.as_bytes();
+    let mut out = Vec::with_capacity(bytes.len());
+    let mut i = 0;
+    while i < bytes.len() {
+        let hex = |b: u8| (b as char).to_digit(16);
+        if bytes[i] == b'%' && i + 2 < bytes.len() {
+            if let (Some(h), Some(l)) = (hex(bytes[i + 1]), hex(bytes[i + 2])) {
+                out.push((h * 16 + l) as u8);
+                i += 3;
+                continue;
+            }
+        }
+        out.push(bytes[i]);
+        i += 1;
+    }
+    String::from_utf8_lossy(&out).into_owned()
+}
+
+fn attr(s: &str) -> String {
+    let mut out = String::new();
+    escape_html(&mut out, s).expect("writing to a String cannot fail");
+    out
+}
+
+fn attr_href(s: &str) -> String {
+    let mut href = String::new();
+    escape_href(&mut href, s).expect("writing to a String cannot fail");
+    attr(&href)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn normalizes_relative_paths_inside_content() {
+        assert_eq!(
+            normalize("es/campanas", "../comision.md").as_deref(),
+            Some("es/comision.md")
+        );
+        assert_eq!(
+            normalize("es", "./campanas/_index.md").as_deref(),
+            Some("es/campanas/_index.md")
+        );
+        assert_eq!(normalize("es", "../../x.md"), None);
+    }
+
+    #[test]
+    fn decodes_percent_escapes() {
+        assert_eq!(percent_decode("mi%20foto.jpg"), "mi foto.jpg");
+        assert_eq!(percent_decode("100%"), "100%");
+    }
+}

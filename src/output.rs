@@ -1,0 +1,203 @@
+//! The one output funnel. `build` writes into a staging folder beside the output and swaps
+//! it in only when the whole build succeeded, so a failed build leaves the previous site
+//! exactly as it was; `serve`, `check` and tests can write to memory or nowhere instead.
+
+use anyhow::{Context, Result};
+use std::collections::BTreeMap;
+use std::path::{Path, PathBuf};
+use std::sync::atomic::{AtomicUsize, Ordering};
+use std::sync::Mutex;
+
+pub trait Output: Sync {
+    /// Writes `bytes` at `rel` (a `/`-separated path inside the site).
+    fn write(&self, rel: &str, bytes: &[u8]) -> Result<()>;
+    fn copy(&self, rel: &str, source: &Path) -> Result<()> {
+        let bytes =
+            std::fs::read(source).with_context(|| format!("cannot read {}", source.display()))?;
+        self.write(rel, &bytes)
+    }
+    fn files_written(&self) -> usize;
+}
+
+/// Rejects paths that could escape the output folder.
+fn check_rel(rel: &str) -> Result<()> {
+    if rel.is_empty()
+        || rel.starts_with('/')
+        || rel.split('/').any(|s| s == "..")
+        || rel.contains('\\')
+    {
+        anyhow::bail!("refusing to write outside the output folder: {rel}");
+    }
+    Ok(())
+}
+
+/// Writes into `<output>/../.<name>.faro-new-<pid>` and swaps it in on `commit`.
+pub struct DirOutput {
+    target: PathBuf,
+    staging: PathBuf,
+    count: AtomicUsize,
+}
+
+impl DirOutput {
+    pub fn new(target: &Path) -> Result<DirOutput> {
+        let name = target
+            .file_name()
+            .map(|n| n.to_string_lossy().into_owned())
+            .unwrap_or_else(|| "public".into());
+        let parent = target
+            .parent()
+            .filter(|p| !p.as_os_str().is_empty())
+            .unwrap_or(Path::new("."));
+        std::fs::create_dir_all(parent)
+            .with_context(|| format!("cannot create {}", parent.display()))?;
+        let staging = parent.join(format!(".{name}.faro-new-{}", std::process::id()));
+        if staging.exists() {
+            std::fs::remove_dir_all(&staging)
+                .with_context(|| format!("cannot clear {}", staging.display()))?;
+        }
+        std::fs::create_dir_all(&staging)
+            .with_context(|| format!("cannot create {}", staging.display()))?;
+        Ok(DirOutput {
+            target: target.to_path_buf(),
+            staging,
+            count: AtomicUsize::new(0),
+        })
+    }
+
+    /// Replaces the output folder with the staged one.
+    pub fn commit(self) -> Result<()> {
+        let old = self.staging.with_file_name(
+            self.staging
+                .file_name()
+                .unwrap()
+                .to_string_lossy()
+                .replace("faro-new", "faro-old"),
+        );
+        if self.target.exists() {
+            std::fs::rename(&self.target, &old).with_context(|| {
+                format!("cannot move the previous {} aside", self.target.display())
+            })?;
+        }
+        std::fs::rename(&self.staging, &self.target)
+            .with_context(|| format!("cannot move the new site into {}", self.target.display()))?;
+        if old.exists() {
+            std::fs::remove_dir_all(&old)
+                .with_context(|| format!("cannot remove {}", old.display()))?;
+        }
+        Ok(())
+    }
+
+    /// Drops the staged files; the previous output is untouched.
+    pub fn discard(self) {
+        let _ = std::fs::remove_dir_all(&self.staging);
+    }
+}
+
+impl Output for DirOutput {
+    fn write(&self, rel: &str, bytes: &[u8]) -> Result<()> {
+        check_rel(rel)?;
+        let path = self.staging.join(rel);
+        if let Some(dir) = path.parent() {
+            std::fs::create_dir_all(dir)
+                .with_context(|| format!("cannot create {}", dir.display()))?;
+        }
+        std::fs::write(&path, bytes).with_context(|| format!("cannot write {}", path.display()))?;
+        self.count.fetch_add(1, Ordering::Relaxed);
+        Ok(())
+    }
+
+    fn copy(&self, rel: &str, source: &Path) -> Result<()> {
+        check_rel(rel)?;
+        let path = self.staging.join(rel);
+        if let Some(dir) = path.parent() {
+            std::fs::create_dir_all(dir)
+                .with_context(|| format!("cannot create {}", dir.display()))?;
+        }
+        std::fs::copy(source, &path)
+            .with_context(|| format!("cannot copy {} to {}", source.display(), path.display()))?;
+        self.count.fetch_add(1, Ordering::Relaxed);
+        Ok(())
+    }
+
+    fn files_written(&self) -> usize {
+        self.count.load(Ordering::Relaxed)
+    }
+}
+
+/// Keeps the site in memory, for the preview server and tests.
+#[derive(Default)]
+pub struct MemoryOutput {
+    pub files: Mutex<BTreeMap<String, Vec<u8>>>,
+}
+
+impl Output for MemoryOutput {
+    fn write(&self, rel: &str, bytes: &[u8]) -> Result<()> {
+        check_rel(rel)?;
+        self.files
+            .lock()
+            .expect("no panics while holding the lock")
+            .insert(rel.to_string(), bytes.to_vec());
+        Ok(())
+    }
+
+    fn files_written(&self) -> usize {
+        self.files
+            .lock()
+            .expect("no panics while holding the lock")
+            .len()
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn refuses_paths_outside_the_output() {
+        let out = MemoryOutput::default();
+        assert!(out.write("../x", b"").is_err());
+        assert!(out.write("/etc/x", b"").is_err());
+        assert!(out.write("es/index.html", b"ok").is_ok());
+        assert_eq!(out.files_written(), 1);
+    }
+
+    #[test]
+    fn a_discarded_build_leaves_the_previous_output() {
+        let dir = tempfile::tempdir().unwrap();
+        let target = dir.path().join("public");
+        std::fs::create_dir_all(&target).unwrap();
+        std::fs::write(target.join("old.html"), "old").unwrap();
+        let out = DirOutput::new(&target).unwrap();
+        out.write("new.html", b"new").unwrap();
+        out.discard();
+        assert_eq!(
+            std::fs::read_to_string(target.join("old.html")).unwrap(),
+            "old"
+        );
+        assert!(!target.join("new.html").exists());
+        let out = DirOutput::new(&target).unwrap();
+        out.write("new.html", b"new").unwrap();
+        out.commit().unwrap();
+        assert!(!target.join("old.html").exists());
+        assert_eq!(
+            std::fs::read_dir(dir.path()).unwrap().count(),
+            1,
+            "no staging folders left behind"
+        );
+    }
+}
+
+/// Renders without keeping anything: for checks that only need the diagnostics.
+pub struct DiscardOutput;
+
+impl Output for DiscardOutput {
+    fn write(&self, rel: &str, _bytes: &[u8]) -> Result<()> {
+        check_rel(rel)
+    }
+    fn copy(&self, rel: &str, _source: &Path) -> Result<()> {
+        check_rel(rel)
+    }
+    fn files_written(&self) -> usize {
+        0
+    }
+}

@@ -1,0 +1,198 @@
+//! The template engine (the one home of minijinja): loads templates from the theme,
+//! autoescapes HTML, XML and SVG, and gives templates `t()` for UI strings, `url()` and
+//! `abs_url()` that respect a `base_url` with a path, `asset()` with a cache-busting hash,
+//! and a `date` filter in the page's language.
+
+use crate::config::Lang;
+use crate::diagnostics::Diagnostic;
+use crate::i18n::Strings;
+use crate::theme::Theme;
+use minijinja::value::{Kwargs, Value};
+use minijinja::{AutoEscape, Environment, Error, ErrorKind, State, UndefinedBehavior};
+use std::collections::{BTreeMap, HashMap};
+use std::path::PathBuf;
+use std::sync::{Arc, Mutex};
+
+/// Bounds the work of one render so a template that loops forever fails instead of hanging.
+const FUEL_PER_RENDER: u64 = 50_000_000;
+
+pub struct Renderer {
+    env: Environment<'static>,
+    theme: Arc<Theme>,
+}
+
+pub struct Urls {
+    pub base_url: String,
+    pub base_path: String,
+    /// The site's `static/`, whose files replace the theme's of the same path.
+    pub static_dir: PathBuf,
+}
+
+impl Renderer {
+    pub fn new(theme: Arc<Theme>, strings: Arc<BTreeMap<Lang, Strings>>, urls: Urls) -> Renderer {
+        let mut env = Environment::new();
+        env.set_debug(true);
+        env.set_undefined_behavior(UndefinedBehavior::SemiStrict);
+        env.set_fuel(Some(FUEL_PER_RENDER));
+        env.set_auto_escape_callback(|name| match name.rsplit('.').next() {
+            Some("html" | "htm" | "xml" | "svg") => AutoEscape::Html,
+            _ => AutoEscape::None,
+        });
+        // minijinja's default also escapes `/` as `&#x2f;`: valid but it bloats every URL.
+        env.set_formatter(|out, state, value| {
+            if let (AutoEscape::Html, false, Some(s)) =
+                (state.auto_escape(), value.is_safe(), value.as_str())
+            {
+                return out
+                    .write_str(&escape_html(s))
+                    .map_err(|_| Error::from(ErrorKind::WriteFailure));
+            }
+            minijinja::escape_formatter(out, state, value)
+        });
+        let loader_theme = theme.clone();
+        env.set_loader(move |name| {
+            Ok(loader_theme
+                .template(name)
+                .map(|f| String::from_utf8_lossy(&f.bytes).into_owned()))
+        });
+
+        let urls = Arc::new(urls);
+        let u = urls.clone();
+        env.add_function("url", move |path: &str| site_url(&u.base_path, path));
+        let u = urls.clone();
+        env.add_function("abs_url", move |path: &str| site_url(&u.base_url, path));
+        let (u, t) = (urls.clone(), theme.clone());
+        let hashes: Mutex<HashMap<String, u32>> = Mutex::default();
+        env.add_function("asset", move |path: &str| -> Result<String, Error> {
+            let rel = path.trim_start_matches('/');
+            let mut cache = hashes.lock().map_err(|_| Error::new(ErrorKind::InvalidOperation, "asset cache poisoned"))?;
+            let hash = match cache.get(rel) {
+                Some(h) => *h,
+                None => {
+                    let bytes = match std::fs::read(u.static_dir.join(rel)) {
+                        Ok(b) => b,
+                        Err(_) => t.get(&format!("static/{rel}")).map(|f| f.bytes.to_vec()).ok_or_else(|| Error::new(ErrorKind::InvalidOperation, format!("asset `{rel}` is in neither static/ nor the theme's static/")))?,
+                    };
+                    let h = fnv1a(&bytes) as u32;
+                    cache.insert(rel.to_string(), h);
+                    h
+                }
+            };
+            Ok(format!("{}?v={hash:08x}", site_url(&u.base_path, rel)))
+        });
+        let s = strings.clone();
+        env.add_function(
+            "t",
+            move |state: &State, key: &str, kwargs: Kwargs| -> Result<String, Error> {
+                // `lang=` picks another language, e.g. for a note written in the language it links to.
+                let lang = match kwargs.get::<Option<String>>("lang")? {
+                    Some(l) => l,
+                    None => current_lang(state)?,
+                };
+                let strings = s.get(&lang).ok_or_else(|| {
+                    Error::new(
+                        ErrorKind::InvalidOperation,
+                        format!("no strings for language `{lang}`"),
+                    )
+                })?;
+                let mut text = strings
+                    .text(key)
+                    .ok_or_else(|| {
+                        Error::new(
+                            ErrorKind::InvalidOperation,
+                            format!("no UI string `{key}` in i18n/{lang}.yaml"),
+                        )
+                    })?
+                    .to_string();
+                for arg in kwargs.args().filter(|a| *a != "lang") {
+                    let value: Value = kwargs.get(arg)?;
+                    text = text.replace(&format!("{{{arg}}}"), &value.to_string());
+                }
+                Ok(text)
+            },
+        );
+        let s = strings;
+        env.add_filter(
+            "date",
+            move |state: &State, date: Option<String>| -> Result<String, Error> {
+                let lang = current_lang(state)?;
+                Ok(date
+                    .map(|d| s.get(&lang).map_or(d.clone(), |s| s.format_date(&d)))
+                    .unwrap_or_default())
+            },
+        );
+        Renderer { env, theme }
+    }
+
+    pub fn has_template(&self, name: &str) -> bool {
+        self.theme.template(name).is_some()
+    }
+
+    /// Renders `name`; errors name the template file and line, and `context` (the page
+    /// being rendered) goes into the hint.
+    pub fn render(&self, name: &str, ctx: Value, context: &str) -> Result<String, Diagnostic> {
+        let result = self.env.get_template(name).and_then(|t| t.render(ctx));
+        result.map_err(|err| self.diagnostic(&err, context))
+    }
+
+    fn diagnostic(&self, err: &Error, context: &str) -> Diagnostic {
+        let name = err.name().unwrap_or("?");
+        let path = self.theme.template(name).map_or_else(
+            || PathBuf::from(format!("templates/{name}")),
+            |f| f.origin.clone(),
+        );
+        let mut message = match err.detail() {
+            Some(detail) => format!("{}: {detail}", err.kind()),
+            None => err.kind().to_string(),
+        };
+        let mut source = std::error::Error::source(err);
+        while let Some(inner) = source {
+            message.push_str(&format!("; {inner}"));
+            source = inner.source();
+        }
+        Diagnostic::error("template", path, message)
+            .at(err.line(), None)
+            .hint(format!("while rendering {context}"))
+    }
+}
+
+fn current_lang(state: &State) -> Result<String, Error> {
+    state
+        .lookup("lang")
+        .and_then(|v| v.as_str().map(str::to_string))
+        .ok_or_else(|| {
+            Error::new(
+                ErrorKind::InvalidOperation,
+                "`lang` is not set in this template's context",
+            )
+        })
+}
+
+/// Escapes text for HTML content and quoted attributes.
+pub fn escape_html(s: &str) -> String {
+    let mut out = String::with_capacity(s.len() + 8);
+    for c in s.chars() {
+        match c {
+            '&' => out.push_str("&amp;"),
+            '<' => out.push_str("&lt;"),
+            '>' => out.push_str("&gt;"),
+            '"' => out.push_str("&quot;"),
+            '\'' => out.push_str("&#39;"),
+            c => out.push(c),
+        }
+    }
+    out
+}
+
+/// `base` (ending in `/`) joined with a site path; `url("/es/")` under `/campana/` gives `/campana/es/`.
+pub fn site_url(base: &str, path: &str) -> String {
+    format!("{base}{}", path.trim_start_matches('/'))
+}
+
+/// A small stable hash (FNV-1a) for cache-busting: the same bytes give the same URL on
+/// every machine and Rust version, unlike `DefaultHasher`.
+pub fn fnv1a(bytes: &[u8]) -> u64 {
+    bytes.iter().fold(0xcbf29ce484222325, |h, &b| {
+        (h ^ b as u64).wrapping_mul(0x100000001b3)
+    })
+}

@@ -1,0 +1,377 @@
+//! Orchestration: `load` reads a site folder into a `Site` (plain data), `render` writes
+//! it through an `Output`, and `build` ties them to a staging folder that replaces the
+//! previous output only when there were no errors.
+
+use crate::config::{Config, Lang, MenuTarget};
+use crate::content::{self, Content, LoadOptions, PageKind, Target};
+use crate::diagnostics::{Diagnostic, Diagnostics};
+use crate::i18n::{self, Strings};
+use crate::markdown::{self, Links, Rendered};
+use crate::output::{DirOutput, Output};
+use crate::render::{Renderer, Urls};
+use crate::theme::Theme;
+use crate::views::Views;
+use minijinja::value::Value;
+use rayon::prelude::*;
+use std::collections::BTreeMap;
+use std::path::{Path, PathBuf};
+use std::sync::Arc;
+use std::time::{Duration, Instant};
+
+pub struct Site {
+    pub root: PathBuf,
+    pub config: Config,
+    pub content: Content,
+    /// Markdown of `content.pages[i]`, rendered.
+    pub rendered: Vec<Rendered>,
+    pub theme: Arc<Theme>,
+    pub strings: Arc<BTreeMap<Lang, Strings>>,
+}
+
+#[derive(Debug, Clone, Default)]
+pub struct SiteOptions {
+    pub base_url: Option<String>,
+    pub drafts: bool,
+}
+
+/// Loads and checks a whole site. Returns the site when it could be loaded far enough to
+/// render (it may still carry errors) and every diagnostic found on the way.
+pub fn load(root: &Path, opts: &SiteOptions) -> (Option<Site>, Diagnostics) {
+    let mut diags = Diagnostics::default();
+    let config = match Config::from_file(&root.join("site.yaml"), opts.base_url.as_deref()) {
+        Ok(c) => c,
+        Err(errs) => {
+            diags.extend(errs);
+            return (None, diags);
+        }
+    };
+    let theme = match Theme::load(root, &config) {
+        Ok(t) => Arc::new(t),
+        Err(d) => {
+            diags.push(d);
+            return (None, diags);
+        }
+    };
+    let (strings, ds) = i18n::load(&theme, &config);
+    diags.extend(ds);
+    let (content, ds) = content::load(
+        root,
+        &config,
+        &LoadOptions {
+            drafts: opts.drafts,
+        },
+    );
+    diags.extend(ds);
+
+    let links = Links {
+        content: &content,
+        base_path: &config.base_path,
+    };
+    let results: Vec<(Rendered, Vec<Diagnostic>)> = content
+        .pages
+        .par_iter()
+        .map(|p| markdown::render(p, &links))
+        .collect();
+    let mut rendered = Vec::with_capacity(results.len());
+    for (r, ds) in results {
+        rendered.push(r);
+        diags.extend(ds);
+    }
+
+    for (lang, items) in &config.menus {
+        for item in items {
+            if let MenuTarget::Page(src) = &item.target {
+                if !matches!(
+                    content.by_source.get(&format!("{lang}/{src}")),
+                    Some(Target::Page(_))
+                ) {
+                    diags.push(Diagnostic::error("menu-target", root.join("site.yaml"), format!("menu entry `{}` points to content/{lang}/{src}, which does not exist", item.name)).at(item.line, None));
+                }
+            }
+        }
+    }
+    let site = Site {
+        root: root.to_path_buf(),
+        config,
+        content,
+        rendered,
+        theme,
+        strings: Arc::new(strings),
+    };
+    for page in &site.content.pages {
+        if let Some(t) = &page.front.template {
+            if site.theme.template(t).is_none() {
+                diags.push(
+                    Diagnostic::error(
+                        "unknown-template",
+                        &page.source,
+                        format!("template `{t}` does not exist in the theme or in templates/"),
+                    )
+                    .at(page.key_line("template"), None),
+                );
+            }
+        }
+    }
+    (Some(site), diags)
+}
+
+fn template_for(kind: PageKind) -> &'static str {
+    match kind {
+        PageKind::Home => "home.html",
+        PageKind::Section => "section.html",
+        PageKind::Page => "page.html",
+    }
+}
+
+/// Writes the whole site: theme and site static files, files beside pages, every page,
+/// a 404 page per language and a root page that leads to the default language.
+pub fn render(site: &Site, out: &dyn Output) -> Vec<Diagnostic> {
+    let renderer = Renderer::new(
+        site.theme.clone(),
+        site.strings.clone(),
+        Urls {
+            base_url: site.config.base_url.clone(),
+            base_path: site.config.base_path.clone(),
+            static_dir: site.root.join("static"),
+        },
+    );
+    let views = Views::new(site);
+    let io_error = |path: &Path, e: anyhow::Error| Diagnostic::error("io", path, format!("{e:#}"));
+
+    let mut diags = Vec::new();
+    // Static files: the site's replace the theme's of the same path.
+    let mut statics: BTreeMap<String, Result<PathBuf, &[u8]>> = BTreeMap::new();
+    for (rel, file) in site.theme.static_files() {
+        statics.insert(rel.to_string(), Err(&file.bytes));
+    }
+    let static_dir = site.root.join("static");
+    if static_dir.is_dir() {
+        for entry in walkdir::WalkDir::new(&static_dir).sort_by_file_name() {
+            match entry {
+                Ok(e) if e.file_type().is_file() => {
+                    let rel: Vec<_> = e
+                        .path()
+                        .strip_prefix(&static_dir)
+                        .unwrap_or(e.path())
+                        .components()
+                        .map(|c| c.as_os_str().to_string_lossy())
+                        .collect();
+                    statics.insert(rel.join("/"), Ok(e.into_path()));
+                }
+                Ok(_) => {}
+                Err(e) => diags.push(Diagnostic::error(
+                    "io",
+                    &static_dir,
+                    format!("cannot read: {e}"),
+                )),
+            }
+        }
+    }
+    let statics: Vec<_> = statics.into_iter().collect();
+    diags.extend(
+        statics
+            .par_iter()
+            .filter_map(|(rel, src)| match src {
+                Ok(path) => out.copy(rel, path).err().map(|e| io_error(path, e)),
+                Err(bytes) => out
+                    .write(rel, bytes)
+                    .err()
+                    .map(|e| io_error(Path::new(rel), e)),
+            })
+            .collect::<Vec<_>>(),
+    );
+    diags.extend(
+        site.content
+            .assets
+            .par_iter()
+            .filter_map(|a| {
+                out.copy(&a.url, &a.source)
+                    .err()
+                    .map(|e| io_error(&a.source, e))
+            })
+            .collect::<Vec<_>>(),
+    );
+
+    let page_diags: Vec<Diagnostic> = (0..site.content.pages.len())
+        .into_par_iter()
+        .filter_map(|i| {
+            let page = &site.content.pages[i];
+            let template = page
+                .front
+                .template
+                .as_deref()
+                .unwrap_or(template_for(page.kind));
+            if !renderer.has_template(template) {
+                return None; // reported by `load`
+            }
+            let context = format!(
+                "{}",
+                page.source
+                    .strip_prefix(&site.root)
+                    .unwrap_or(&page.source)
+                    .display()
+            );
+            match renderer.render(template, views.page_context(site, i), &context) {
+                Ok(html) => out
+                    .write(&page.output_path(), html.as_bytes())
+                    .err()
+                    .map(|e| io_error(&page.source, e)),
+                Err(d) => Some(d),
+            }
+        })
+        .collect();
+    diags.extend(page_diags);
+
+    for (n, lang) in site.config.languages.iter().enumerate() {
+        let strings = &site.strings[lang];
+        let mut page = BTreeMap::new();
+        page.insert(
+            "title",
+            Value::from(strings.text("not_found_title").unwrap_or("404")),
+        );
+        page.insert("kind", Value::from("404"));
+        page.insert(
+            "url",
+            Value::from(format!("{}{lang}/404.html", site.config.base_path)),
+        );
+        let ctx = views.plain_context(site, lang, Value::from(page));
+        match renderer.render("404.html", ctx, &format!("the 404 page for `{lang}`")) {
+            Ok(html) => {
+                if let Err(e) = out.write(&format!("{lang}/404.html"), html.as_bytes()) {
+                    diags.push(io_error(Path::new("404.html"), e));
+                }
+                if n == 0 {
+                    if let Err(e) = out.write("404.html", html.as_bytes()) {
+                        diags.push(io_error(Path::new("404.html"), e));
+                    }
+                }
+            }
+            Err(d) => diags.push(d),
+        }
+    }
+
+    let lang = site.config.default_language();
+    let mut page = BTreeMap::new();
+    page.insert(
+        "title",
+        Value::from(
+            site.config
+                .title
+                .get(lang)
+                .map(String::as_str)
+                .unwrap_or(""),
+        ),
+    );
+    page.insert("kind", Value::from("redirect"));
+    page.insert(
+        "target",
+        Value::from(format!("{}{lang}/", site.config.base_path)),
+    );
+    page.insert(
+        "permalink",
+        Value::from(format!("{}{lang}/", site.config.base_url)),
+    );
+    page.insert("url", Value::from(site.config.base_path.as_str()));
+    match renderer.render(
+        "redirect.html",
+        views.plain_context(site, lang, Value::from(page)),
+        "the root page",
+    ) {
+        Ok(html) => {
+            if let Err(e) = out.write("index.html", html.as_bytes()) {
+                diags.push(io_error(Path::new("index.html"), e));
+            }
+        }
+        Err(d) => diags.push(d),
+    }
+    diags
+}
+
+#[derive(Debug, Clone)]
+pub struct BuildOptions {
+    pub site_dir: PathBuf,
+    /// Defaults to `<site>/public`.
+    pub output_dir: Option<PathBuf>,
+    pub site: SiteOptions,
+}
+
+#[derive(Debug)]
+pub struct BuildReport {
+    pub pages_per_language: Vec<(Lang, usize)>,
+    pub files_written: usize,
+    pub elapsed: Duration,
+    pub output: PathBuf,
+    pub warnings: Vec<Diagnostic>,
+}
+
+/// Everything found wrong, sorted, errors first. The previous output is untouched.
+#[derive(Debug)]
+pub struct BuildFailure(pub Vec<Diagnostic>);
+
+/// Builds the site into its output folder, replacing it only if the build succeeded.
+pub fn build(opts: &BuildOptions) -> Result<BuildReport, BuildFailure> {
+    let start = Instant::now();
+    let root = &opts.site_dir;
+    let output = opts
+        .output_dir
+        .clone()
+        .unwrap_or_else(|| root.join("public"));
+    let finish = |diags: Diagnostics| {
+        diags
+            .into_sorted()
+            .into_iter()
+            .map(|d| d.relative_to(root))
+            .collect::<Vec<_>>()
+    };
+
+    let (site, mut diags) = load(root, &opts.site);
+    let Some(site) = site else {
+        return Err(BuildFailure(finish(diags)));
+    };
+    if diags.has_errors() {
+        // Render anyway, into nowhere, so template errors are reported in the same run.
+        diags.extend(render(&site, &crate::output::DiscardOutput).into_iter());
+        return Err(BuildFailure(finish(diags)));
+    }
+    let out = match DirOutput::new(&output) {
+        Ok(o) => o,
+        Err(e) => {
+            return Err(BuildFailure(vec![Diagnostic::error(
+                "io",
+                &output,
+                format!("{e:#}"),
+            )]))
+        }
+    };
+    diags.extend(render(&site, &out));
+    if diags.has_errors() {
+        out.discard();
+        return Err(BuildFailure(finish(diags)));
+    }
+    let files_written = out.files_written();
+    if let Err(e) = out.commit() {
+        return Err(BuildFailure(vec![Diagnostic::error(
+            "io",
+            &output,
+            format!("{e:#}"),
+        )]));
+    }
+    let pages_per_language = site
+        .config
+        .languages
+        .iter()
+        .map(|l| {
+            (
+                l.clone(),
+                site.content.pages.iter().filter(|p| &p.lang == l).count(),
+            )
+        })
+        .collect();
+    Ok(BuildReport {
+        pages_per_language,
+        files_written,
+        elapsed: start.elapsed(),
+        output,
+        warnings: finish(diags),
+    })
+}

@@ -1,0 +1,113 @@
+//! The theme: templates, static assets and UI strings. The default theme is compiled into
+//! the binary; a theme folder on disk (`themes/<name>/`) and the site's own `templates/`
+//! and `i18n/` replace its files one by one, so a site overrides only what it changes.
+
+use crate::config::Config;
+use crate::diagnostics::Diagnostic;
+use std::borrow::Cow;
+use std::collections::BTreeMap;
+use std::path::{Path, PathBuf};
+
+include!(concat!(env!("OUT_DIR"), "/default_theme.rs"));
+
+#[derive(Debug, Clone)]
+pub struct ThemeFile {
+    pub bytes: Cow<'static, [u8]>,
+    /// Where the file came from, as shown in diagnostics.
+    pub origin: PathBuf,
+}
+
+#[derive(Debug, Default)]
+pub struct Theme {
+    /// Keyed by path inside the theme: `templates/page.html`, `static/faro.css`, `i18n/es.yaml`.
+    files: BTreeMap<String, ThemeFile>,
+}
+
+impl Theme {
+    pub fn load(root: &Path, config: &Config) -> Result<Theme, Diagnostic> {
+        let mut theme = Theme::default();
+        if config.theme == "default" {
+            for (rel, bytes) in DEFAULT_THEME {
+                let origin = PathBuf::from(format!("(built-in theme)/{rel}"));
+                theme.files.insert(
+                    rel.to_string(),
+                    ThemeFile {
+                        bytes: Cow::Borrowed(bytes),
+                        origin,
+                    },
+                );
+            }
+        }
+        let theme_dir = root.join("themes").join(&config.theme);
+        if theme_dir.is_dir() {
+            theme.overlay(&theme_dir, "", root)?;
+        } else if config.theme != "default" {
+            return Err(Diagnostic::error(
+                "unknown-theme",
+                root.join("site.yaml"),
+                format!(
+                    "theme `{}` not found: there is no folder themes/{}/",
+                    config.theme, config.theme
+                ),
+            ));
+        }
+        for dir in ["templates", "i18n"] {
+            let path = root.join(dir);
+            if path.is_dir() {
+                theme.overlay(&path, dir, root)?;
+            }
+        }
+        Ok(theme)
+    }
+
+    fn overlay(&mut self, dir: &Path, prefix: &str, root: &Path) -> Result<(), Diagnostic> {
+        for entry in walkdir::WalkDir::new(dir).sort_by_file_name() {
+            let entry =
+                entry.map_err(|e| Diagnostic::error("io", dir, format!("cannot read: {e}")))?;
+            if !entry.file_type().is_file() || entry.file_name().to_string_lossy().starts_with('.')
+            {
+                continue;
+            }
+            let rel = entry.path().strip_prefix(dir).unwrap_or(entry.path());
+            let rel: Vec<_> = rel
+                .components()
+                .map(|c| c.as_os_str().to_string_lossy())
+                .collect();
+            let key = if prefix.is_empty() {
+                rel.join("/")
+            } else {
+                format!("{prefix}/{}", rel.join("/"))
+            };
+            let bytes = std::fs::read(entry.path())
+                .map_err(|e| Diagnostic::error("io", entry.path(), format!("cannot read: {e}")))?;
+            let origin = entry
+                .path()
+                .strip_prefix(root)
+                .unwrap_or(entry.path())
+                .to_path_buf();
+            self.files.insert(
+                key,
+                ThemeFile {
+                    bytes: Cow::Owned(bytes),
+                    origin,
+                },
+            );
+        }
+        Ok(())
+    }
+
+    pub fn get(&self, key: &str) -> Option<&ThemeFile> {
+        self.files.get(key)
+    }
+
+    pub fn template(&self, name: &str) -> Option<&ThemeFile> {
+        self.files.get(&format!("templates/{name}"))
+    }
+
+    /// Files under `static/`, keyed by their path below it.
+    pub fn static_files(&self) -> impl Iterator<Item = (&str, &ThemeFile)> {
+        self.files
+            .iter()
+            .filter_map(|(k, f)| k.strip_prefix("static/").map(|rel| (rel, f)))
+    }
+}

@@ -1,0 +1,252 @@
+//! What templates see. Values for the site (per language) and for every page are built
+//! once and shared (minijinja values are reference-counted), so a section listing
+//! thousands of pages costs a pointer copy per render, not a re-serialisation.
+
+use crate::config::MenuTarget;
+use crate::content::{PageKind, Target};
+use crate::render::site_url;
+use crate::site::Site;
+use minijinja::value::Value;
+use std::collections::BTreeMap;
+
+pub struct Views {
+    site: BTreeMap<String, Value>,
+    pages: Vec<Value>,
+}
+
+type Map = BTreeMap<&'static str, Value>;
+
+impl Views {
+    pub fn new(site: &Site) -> Views {
+        let site_values = site
+            .config
+            .languages
+            .iter()
+            .map(|lang| (lang.clone(), site_value(site, lang)))
+            .collect();
+        let mut pages = vec![Value::UNDEFINED; site.content.pages.len()];
+        // Children before parents, so a section's list holds finished page values.
+        let mut order: Vec<usize> = (0..site.content.pages.len()).collect();
+        order.sort_by_key(|&i| std::cmp::Reverse(site.content.pages[i].url.matches('/').count()));
+        for i in order {
+            pages[i] = page_value(site, i, &pages);
+        }
+        Views {
+            site: site_values,
+            pages,
+        }
+    }
+
+    /// The context of page `i`: `site`, `lang`, `page`, `section`, `translations`, `menu`.
+    pub fn page_context(&self, site: &Site, i: usize) -> Value {
+        let page = &site.content.pages[i];
+        let lang = page.lang.as_str();
+        let mut ctx = Map::new();
+        ctx.insert("site", self.site[lang].clone());
+        ctx.insert("lang", Value::from(lang));
+        ctx.insert("page", self.pages[i].clone());
+        ctx.insert("section", page.parent.map(|p| self.pages[p].clone()).into());
+        ctx.insert("translations", translations(site, Some(i), lang));
+        ctx.insert("menu", menu(site, lang, &page.url));
+        Value::from(ctx)
+    }
+
+    /// Context for pages that have no Markdown source (404, the root redirect).
+    pub fn plain_context(&self, site: &Site, lang: &str, page: Value) -> Value {
+        let mut ctx = Map::new();
+        ctx.insert("site", self.site[lang].clone());
+        ctx.insert("lang", Value::from(lang));
+        ctx.insert("page", page);
+        ctx.insert("section", Value::from(()));
+        ctx.insert("translations", translations(site, None, lang));
+        ctx.insert("menu", menu(site, lang, ""));
+        Value::from(ctx)
+    }
+}
+
+fn localized(map: &BTreeMap<String, String>, lang: &str) -> Value {
+    map.get(lang).map(String::as_str).into()
+}
+
+fn site_value(site: &Site, lang: &str) -> Value {
+    let c = &site.config;
+    let languages: Vec<Value> = c
+        .languages
+        .iter()
+        .map(|l| {
+            let mut m = Map::new();
+            m.insert("code", Value::from(l.as_str()));
+            m.insert(
+                "name",
+                Value::from(site.strings[l].text("language_name").unwrap_or(l)),
+            );
+            m.insert("url", Value::from(site_url(&c.base_path, &format!("{l}/"))));
+            Value::from(m)
+        })
+        .collect();
+    let help_lines: Vec<Value> = c
+        .help_lines
+        .iter()
+        .map(|h| {
+            let mut m = Map::new();
+            m.insert("name", localized(&h.name, lang));
+            m.insert("phone", Value::from(h.phone.as_str()));
+            m.insert("tel", Value::from(h.tel.as_str()));
+            m.insert("description", localized(&h.description, lang));
+            Value::from(m)
+        })
+        .collect();
+    let mut contact = Map::new();
+    contact.insert("email", c.contact.email.as_deref().into());
+    contact.insert("phone", c.contact.phone.as_deref().into());
+    contact.insert("address", localized(&c.contact.address, lang));
+    let mut m = Map::new();
+    m.insert("title", localized(&c.title, lang));
+    m.insert("description", localized(&c.description, lang));
+    m.insert("organization", localized(&c.organization, lang));
+    m.insert("base_url", Value::from(c.base_url.as_str()));
+    m.insert("default_language", Value::from(c.default_language()));
+    m.insert(
+        "home_url",
+        Value::from(site_url(&c.base_path, &format!("{lang}/"))),
+    );
+    m.insert("languages", Value::from(languages));
+    m.insert("help_lines", Value::from(help_lines));
+    m.insert("contact", Value::from(contact));
+    Value::from(m)
+}
+
+fn page_value(site: &Site, i: usize, done: &[Value]) -> Value {
+    let page = &site.content.pages[i];
+    let md = &site.rendered[i];
+    let c = &site.config;
+    let headings: Vec<Value> = md
+        .headings
+        .iter()
+        .map(|h| {
+            let mut m = Map::new();
+            m.insert("level", Value::from(h.level));
+            m.insert("id", Value::from(h.id.as_str()));
+            m.insert("text", Value::from(h.text.as_str()));
+            Value::from(m)
+        })
+        .collect();
+    let mut m = Map::new();
+    m.insert("title", Value::from(page.front.title.as_str()));
+    m.insert("description", page.front.description.as_deref().into());
+    m.insert(
+        "summary",
+        Value::from(
+            page.front
+                .description
+                .clone()
+                .unwrap_or_else(|| truncate_words(&md.summary, 40)),
+        ),
+    );
+    m.insert("date", page.front.date.as_deref().into());
+    m.insert("tags", Value::from(page.front.tags.clone()));
+    m.insert("weight", Value::from(page.front.weight));
+    m.insert("kind", Value::from(page.kind.as_str()));
+    m.insert("lang", Value::from(page.lang.as_str()));
+    m.insert("path", Value::from(page.url.as_str()));
+    m.insert("url", Value::from(site_url(&c.base_path, &page.url)));
+    m.insert("permalink", Value::from(site_url(&c.base_url, &page.url)));
+    m.insert("source", Value::from(page.rel.as_str()));
+    m.insert("content", Value::from_safe_string(md.html.clone()));
+    m.insert("headings", Value::from(headings));
+    m.insert("word_count", Value::from(md.word_count));
+    m.insert(
+        "reading_minutes",
+        Value::from(md.word_count.div_ceil(200).max(1)),
+    );
+    if matches!(page.kind, PageKind::Home | PageKind::Section) {
+        m.insert(
+            "pages",
+            Value::from(
+                page.children
+                    .iter()
+                    .map(|&c| done[c].clone())
+                    .collect::<Vec<_>>(),
+            ),
+        );
+    }
+    Value::from(m)
+}
+
+fn truncate_words(text: &str, n: usize) -> String {
+    let words: Vec<&str> = text.split_whitespace().collect();
+    if words.len() <= n {
+        words.join(" ")
+    } else {
+        format!("{}…", words[..n].join(" "))
+    }
+}
+
+/// One entry per site language, in site.yaml's order: the translation when there is one,
+/// otherwise that language's home with `exists: false`, so the switcher can say so.
+fn translations(site: &Site, page: Option<usize>, current: &str) -> Value {
+    let c = &site.config;
+    let list: Vec<Value> = c
+        .languages
+        .iter()
+        .map(|lang| {
+            let found = page
+                .and_then(|i| site.content.pages[i].translations.get(lang))
+                .map(|&t| &site.content.pages[t]);
+            let path = found.map_or_else(|| format!("{lang}/"), |p| p.url.clone());
+            let mut m = Map::new();
+            m.insert("lang", Value::from(lang.as_str()));
+            m.insert(
+                "name",
+                Value::from(site.strings[lang].text("language_name").unwrap_or(lang)),
+            );
+            m.insert("url", Value::from(site_url(&c.base_path, &path)));
+            m.insert("permalink", Value::from(site_url(&c.base_url, &path)));
+            m.insert("exists", Value::from(found.is_some() || page.is_none()));
+            m.insert("current", Value::from(lang == current));
+            m.insert("title", found.map(|p| p.front.title.as_str()).into());
+            Value::from(m)
+        })
+        .collect();
+    Value::from(list)
+}
+
+fn menu(site: &Site, lang: &str, current_path: &str) -> Value {
+    let c = &site.config;
+    let items = c.menus.get(lang).map(Vec::as_slice).unwrap_or_default();
+    let list: Vec<Value> = items
+        .iter()
+        .map(|item| {
+            let (url, path) = match &item.target {
+                MenuTarget::Url(u) => (
+                    if u.starts_with('/') {
+                        site_url(&c.base_path, u)
+                    } else {
+                        u.clone()
+                    },
+                    None,
+                ),
+                MenuTarget::Page(src) => match site.content.by_source.get(&format!("{lang}/{src}"))
+                {
+                    Some(Target::Page(p)) => {
+                        let path = site.content.pages[*p].url.as_str();
+                        (site_url(&c.base_path, path), Some(path))
+                    }
+                    _ => (String::new(), None),
+                },
+            };
+            let mut m = Map::new();
+            m.insert("name", Value::from(item.name.as_str()));
+            m.insert("url", Value::from(url));
+            m.insert("current", Value::from(path == Some(current_path)));
+            m.insert(
+                "active",
+                Value::from(
+                    path.is_some_and(|p| current_path.starts_with(p) && p != format!("{lang}/")),
+                ),
+            );
+            Value::from(m)
+        })
+        .collect();
+    Value::from(list)
+}

@@ -1,0 +1,103 @@
+//! The one home of the YAML crate (`serde_yaml`, provided by the maintained `yaml_serde`).
+//! Upstream `serde_yaml` is deprecated; keeping it behind this module means a future swap
+//! touches one file. Its errors become diagnostics with file, line and column.
+
+use crate::diagnostics::Diagnostic;
+use serde::de::DeserializeOwned;
+use std::path::Path;
+
+/// Parses `src` (which starts at line `first_line` of `path`) into `T`.
+pub fn parse<T: DeserializeOwned>(
+    src: &str,
+    path: &Path,
+    first_line: usize,
+    code: &'static str,
+) -> Result<T, Diagnostic> {
+    // An empty document is an empty mapping, so "missing field" errors name the field.
+    let src = if src.trim().is_empty() { "{}" } else { src };
+    serde_yaml::from_str(src).map_err(|err| {
+        let (line, col) = match err.location() {
+            Some(loc) => (Some(loc.line() + first_line - 1), Some(loc.column())),
+            None => (Some(first_line), None),
+        };
+        Diagnostic::error(code, path, clean_message(&err.to_string())).at(line, col)
+    })
+}
+
+/// Drops the " at line N column M" suffix: the location is already in the diagnostic.
+fn clean_message(msg: &str) -> String {
+    match msg.find(" at line ") {
+        Some(i) => msg[..i].to_string(),
+        None => msg.to_string(),
+    }
+}
+
+/// Finds the line of a key in block- or flow-style YAML by following `path` (mapping keys)
+/// down the document. Used to point at a value that parsed but failed validation.
+/// Returns the line of the deepest key found, offset by `first_line - 1`.
+pub fn locate(src: &str, path: &[&str], first_line: usize) -> Option<usize> {
+    let mut found = None;
+    let mut start = 0;
+    let lines: Vec<&str> = src.lines().collect();
+    'keys: for key in path {
+        for (i, line) in lines.iter().enumerate().skip(start) {
+            if has_key(line, key) {
+                found = Some(i + first_line);
+                start = i;
+                continue 'keys;
+            }
+        }
+        break;
+    }
+    found
+}
+
+fn has_key(line: &str, key: &str) -> bool {
+    let line = line.split(" #").next().unwrap_or("");
+    let mut rest = line;
+    while let Some(i) = rest.find(key) {
+        let before = rest[..i].trim_end().chars().last();
+        let after = rest[i + key.len()..]
+            .trim_start_matches(['"', '\''])
+            .trim_start();
+        let bounded = matches!(before, None | Some('{' | ',' | '-' | '"' | '\''));
+        if bounded && after.starts_with(':') {
+            return true;
+        }
+        rest = &rest[i + key.len()..];
+    }
+    false
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use serde::Deserialize;
+
+    #[derive(Debug, Deserialize)]
+    #[serde(deny_unknown_fields)]
+    #[allow(dead_code)]
+    struct T {
+        title: String,
+    }
+
+    #[test]
+    fn errors_carry_the_line_in_the_file() {
+        let err =
+            parse::<T>("title: a\ntitel: b\n", Path::new("x.md"), 2, "front-matter").unwrap_err();
+        assert_eq!(err.line, Some(3));
+        assert!(
+            err.message.contains("unknown field `titel`"),
+            "{}",
+            err.message
+        );
+    }
+
+    #[test]
+    fn locate_follows_nested_keys() {
+        let src = "title:\n  es: a\nmenus:\n  es:\n    - x\n  en: []\n";
+        assert_eq!(locate(src, &["menus", "en"], 1), Some(6));
+        assert_eq!(locate(src, &["title"], 1), Some(1));
+        assert_eq!(locate("t: { es: a, en: b }", &["t", "en"], 5), Some(5));
+    }
+}

@@ -1,0 +1,1 @@
+//! Integration tests: build fixture sites in temporary folders and check the output.
