@@ -279,7 +279,14 @@ fn parse_page(lang: Lang, rel: String, source: PathBuf) -> Result<Page, Diagnost
     let (fm, body, body_line) = split_front_matter(&src).map_err(|(line, msg)| {
         Diagnostic::error("front-matter", &source, msg).at(Some(line), None)
     })?;
-    let front: FrontMatter = yaml::parse(fm, &source, 2, "front-matter")?;
+    let front: FrontMatter = yaml::parse(fm, &source, 2, "front-matter").map_err(|d| {
+        let hint = if d.message.starts_with("missing field `title`") {
+            "every page needs a title: add a line `title: \"...\"` between the `---` lines"
+        } else {
+            "front matter is YAML: check quotes, colons and indentation; allowed keys are title, description, date, draft, slug, weight, tags, template, translation_key, sort_by"
+        };
+        d.hint(hint)
+    })?;
     let locate = |key: &str| yaml::locate(fm, &[key], 2);
     if front.title.trim().is_empty() {
         return Err(
@@ -383,7 +390,7 @@ fn resolve_urls(content: &mut Content, diags: &mut Vec<Diagnostic>) -> DirSlugs 
         if is_index(page) {
             let key = (page.lang.clone(), page.dir.clone());
             if let Some(&other) = index_of_dir.get(&key) {
-                diags.push(Diagnostic::error("duplicate-index", &page.source, format!("this folder already has {}; a folder is either a section (`_index.md`) or a page bundle (`index.md`), not both", content.pages[other].rel)));
+                diags.push(Diagnostic::error("duplicate-index", &page.source, format!("this folder already has content/{}; a folder is either a section (`_index.md`) or a page bundle (`index.md`), not both", content.pages[other].rel)));
             }
             if let Some(slug) = &page.front.slug {
                 slugs.insert(key.clone(), slug.clone());
@@ -424,7 +431,7 @@ fn resolve_urls(content: &mut Content, diags: &mut Vec<Diagnostic>) -> DirSlugs 
                 Diagnostic::error(
                     "duplicate-url",
                     &b.source,
-                    format!("this page and {} both write the URL /{url}", a.rel),
+                    format!("this page and content/{} both write the URL /{url}", a.rel),
                 )
                 .at(b.key_line("slug"), None)
                 .hint("give one of them a different `slug`"),
@@ -535,7 +542,7 @@ fn link_translations(content: &mut Content, diags: &mut Vec<Diagnostic>) {
                         "duplicate-translation-key",
                         &page.source,
                         format!(
-                            "translation_key `{key}` is also used by {} in the same language",
+                            "translation_key `{key}` is also used by content/{} in the same language",
                             content.pages[j].rel
                         ),
                     )
@@ -568,7 +575,7 @@ fn link_translations(content: &mut Content, diags: &mut Vec<Diagnostic>) {
                         "ambiguous-translation",
                         &page.source,
                         format!(
-                            "this page and {} are both translations of the same page in `{}`",
+                            "this page and content/{} are both translations of the same page in `{}`",
                             other.rel, page.lang
                         ),
                     )
