@@ -1,1 +1,13 @@
 //! Integration tests: build fixture sites in temporary folders and check the output.
+//!
+//! Every test runs the real `faro` binary (`CARGO_BIN_EXE_faro`) as a process, the way a
+//! user or CI would, and checks its exit code, its messages and the files it writes.
+
+mod support;
+
+mod base_url;
+mod bilingual;
+mod determinism;
+mod errors;
+mod escaping;
+mod trilingual;
