@@ -12,10 +12,7 @@ fn main() {
     let mut out = String::from("pub static DEFAULT_THEME: &[(&str, &[u8])] = &[\n");
     for rel in files {
         let abs = root.join(&rel);
-        out.push_str(&format!(
-            "    ({rel:?}, include_bytes!({:?})),\n",
-            abs.display().to_string()
-        ));
+        out.push_str(&format!("    ({rel:?}, include_bytes!({:?})),\n", abs.display().to_string()));
     }
     out.push_str("];\n");
     let dest = Path::new(&std::env::var("OUT_DIR").unwrap()).join("default_theme.rs");
@@ -30,12 +27,7 @@ fn collect(root: &Path, dir: &Path, files: &mut Vec<String>) {
             collect(root, &path, files);
         } else {
             let rel = path.strip_prefix(root).unwrap();
-            files.push(
-                rel.components()
-                    .map(|c| c.as_os_str().to_string_lossy())
-                    .collect::<Vec<_>>()
-                    .join("/"),
-            );
+            files.push(rel.components().map(|c| c.as_os_str().to_string_lossy()).collect::<Vec<_>>().join("/"));
         }
     }
 }

@@ -102,19 +102,12 @@ impl Config {
         &self.languages[0]
     }
 
-    pub fn from_file(
-        path: &Path,
-        base_url_override: Option<&str>,
-    ) -> Result<Config, Vec<Diagnostic>> {
+    pub fn from_file(path: &Path, base_url_override: Option<&str>) -> Result<Config, Vec<Diagnostic>> {
         let src = crate::content::read_utf8(path).map_err(|d| vec![d])?;
         Config::parse(&src, path, base_url_override)
     }
 
-    pub fn parse(
-        src: &str,
-        path: &Path,
-        base_url_override: Option<&str>,
-    ) -> Result<Config, Vec<Diagnostic>> {
+    pub fn parse(src: &str, path: &Path, base_url_override: Option<&str>) -> Result<Config, Vec<Diagnostic>> {
         let raw: RawConfig = yaml::parse(src, path, 1, "site-config").map_err(|d| vec![d])?;
         let mut errors = Vec::new();
         let err = |keys: &[&str], msg: String| {
@@ -123,38 +116,25 @@ impl Config {
 
         let languages = raw.languages;
         if languages.is_empty() {
-            errors.push(err(
-                &["languages"],
-                "`languages` must list at least one language".into(),
-            ));
+            errors.push(err(&["languages"], "`languages` must list at least one language".into()));
         }
         for (i, lang) in languages.iter().enumerate() {
             if !is_language_code(lang) {
-                errors.push(err(&["languages"], format!("`{lang}` is not a language code (use codes such as `es`, `en`, `qu`, `pt-BR`)")));
-            }
-            if languages[..i].contains(lang) {
                 errors.push(err(
                     &["languages"],
-                    format!("language `{lang}` is listed twice"),
+                    format!("`{lang}` is not a language code (use codes such as `es`, `en`, `qu`, `pt-BR`)"),
                 ));
+            }
+            if languages[..i].contains(lang) {
+                errors.push(err(&["languages"], format!("language `{lang}` is listed twice")));
             }
         }
 
-        let base_url = base_url_override
-            .unwrap_or(&raw.base_url)
-            .trim()
-            .to_string();
-        let base_url = if base_url.ends_with('/') {
-            base_url
-        } else {
-            format!("{base_url}/")
-        };
+        let base_url = base_url_override.unwrap_or(&raw.base_url).trim().to_string();
+        let base_url = if base_url.ends_with('/') { base_url } else { format!("{base_url}/") };
         let base_path = match base_url.split_once("://") {
-            Some((scheme, rest))
-                if matches!(scheme, "http" | "https") && !rest.starts_with('/') =>
-            {
-                rest.find('/')
-                    .map_or("/".to_string(), |i| rest[i..].to_string())
+            Some((scheme, rest)) if matches!(scheme, "http" | "https") && !rest.starts_with('/') => {
+                rest.find('/').map_or("/".to_string(), |i| rest[i..].to_string())
             }
             _ => {
                 errors.push(err(&["base_url"], format!("`base_url` must be an absolute http(s) URL such as `https://example.org/campana/`, not `{base_url}`")));
@@ -168,20 +148,14 @@ impl Config {
             }
             for lang in &languages {
                 if !map.contains_key(lang) {
-                    errors.push(err(
-                        keys,
-                        format!("`{}` has no text for language `{lang}`", keys.join(".")),
-                    ));
+                    errors.push(err(keys, format!("`{}` has no text for language `{lang}`", keys.join("."))));
                 }
             }
             for key in map.keys() {
                 if !languages.contains(key) {
                     errors.push(err(
                         keys,
-                        format!(
-                            "`{}` has text for `{key}`, which is not in `languages`",
-                            keys.join(".")
-                        ),
+                        format!("`{}` has text for `{key}`, which is not in `languages`", keys.join(".")),
                     ));
                 }
             }
@@ -194,17 +168,8 @@ impl Config {
         for line in raw.help_lines {
             check(&line.name, &["help_lines", "name"], true);
             check(&line.description, &["help_lines", "description"], false);
-            let tel: String = line
-                .phone
-                .chars()
-                .filter(|c| c.is_ascii_digit() || *c == '+')
-                .collect();
-            help_lines.push(HelpLine {
-                name: line.name,
-                phone: line.phone,
-                tel,
-                description: line.description,
-            });
+            let tel: String = line.phone.chars().filter(|c| c.is_ascii_digit() || *c == '+').collect();
+            help_lines.push(HelpLine { name: line.name, phone: line.phone, tel, description: line.description });
         }
 
         let mut menus = BTreeMap::new();
@@ -226,11 +191,7 @@ impl Config {
                         continue;
                     }
                 };
-                resolved.push(MenuItem {
-                    name: item.name,
-                    target,
-                    line,
-                });
+                resolved.push(MenuItem { name: item.name, target, line });
             }
             menus.insert(lang, resolved);
         }
@@ -282,8 +243,7 @@ mod tests {
         let src = format!("{MIN}titel: x\n");
         let errs = Config::parse(&src, Path::new("site.yaml"), None).unwrap_err();
         assert_eq!(errs[0].line, Some(4));
-        let src =
-            "base_url: https://e.org/\nlanguages: [es, en, qu]\ntitle:\n  es: Hola\n  en: Hello\n";
+        let src = "base_url: https://e.org/\nlanguages: [es, en, qu]\ntitle:\n  es: Hola\n  en: Hello\n";
         let errs = Config::parse(src, Path::new("site.yaml"), None).unwrap_err();
         assert!(errs[0].message.contains("`qu`"), "{}", errs[0].message);
         assert_eq!(errs[0].line, Some(3));

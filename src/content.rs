@@ -8,7 +8,7 @@ use crate::slug::slugify;
 use crate::yaml;
 use rayon::prelude::*;
 use serde::Deserialize;
-use std::collections::{BTreeMap, HashMap};
+use std::collections::{BTreeMap, HashMap, HashSet};
 use std::path::{Path, PathBuf};
 
 #[derive(Debug, Clone, Default, Deserialize)]
@@ -116,44 +116,32 @@ pub struct Content {
     pub pages: Vec<Page>,
     pub assets: Vec<Asset>,
     pub by_source: HashMap<String, Target>,
+    /// Source paths of drafts left out of this build, so links to them can say why.
+    pub drafts: HashSet<String>,
 }
 
 impl Content {
     pub fn home(&self, lang: &str) -> Option<usize> {
-        self.pages
-            .iter()
-            .position(|p| p.lang == lang && p.kind == PageKind::Home)
+        self.pages.iter().position(|p| p.lang == lang && p.kind == PageKind::Home)
     }
 }
 
 /// Reads a text file: BOM stripped, CRLF turned into LF, invalid UTF-8 reported with its line.
 pub fn read_utf8(path: &Path) -> Result<String, Diagnostic> {
-    let bytes = std::fs::read(path)
-        .map_err(|e| Diagnostic::error("io", path, format!("cannot read: {e}")))?;
-    let text =
-        match String::from_utf8(bytes) {
-            Ok(text) => text,
-            Err(e) => {
-                let bytes = e.as_bytes();
-                let good = e.utf8_error().valid_up_to();
-                let (line, col) = crate::diagnostics::line_col(
-                    std::str::from_utf8(&bytes[..good]).unwrap_or(""),
-                    good,
-                );
-                return Err(Diagnostic::error("not-utf8", path, "the file is not UTF-8 text")
+    let bytes = std::fs::read(path).map_err(|e| Diagnostic::error("io", path, format!("cannot read: {e}")))?;
+    let text = match String::from_utf8(bytes) {
+        Ok(text) => text,
+        Err(e) => {
+            let bytes = e.as_bytes();
+            let good = e.utf8_error().valid_up_to();
+            let (line, col) = crate::diagnostics::line_col(std::str::from_utf8(&bytes[..good]).unwrap_or(""), good);
+            return Err(Diagnostic::error("not-utf8", path, "the file is not UTF-8 text")
                 .at(Some(line), Some(col))
                 .hint("save the file as UTF-8 in your editor (\"Save with encoding\" > UTF-8)"));
-            }
-        };
-    let text = text
-        .strip_prefix('\u{feff}')
-        .map(str::to_string)
-        .unwrap_or(text);
-    Ok(if text.contains('\r') {
-        text.replace("\r\n", "\n")
-    } else {
-        text
-    })
+        }
+    };
+    let text = text.strip_prefix('\u{feff}').map(str::to_string).unwrap_or(text);
+    Ok(if text.contains('\r') { text.replace("\r\n", "\n") } else { text })
 }
 
 /// Splits `---` front matter from the body. Returns (front matter, body, body's first line).
@@ -161,11 +149,7 @@ pub fn split_front_matter(src: &str) -> Result<(&str, &str, usize), (usize, Stri
     let rest = src
         .strip_prefix("---\n")
         .or_else(|| (src.trim_end() == "---").then_some(""))
-        .ok_or((
-            1,
-            "the file must begin with front matter between `---` lines, with at least a `title`"
-                .to_string(),
-        ))?;
+        .ok_or((1, "the file must begin with front matter between `---` lines, with at least a `title`".to_string()))?;
     let mut offset = 0;
     for (i, line) in rest.split_inclusive('\n').enumerate() {
         if line.trim_end() == "---" {
@@ -174,10 +158,7 @@ pub fn split_front_matter(src: &str) -> Result<(&str, &str, usize), (usize, Stri
         }
         offset += line.len();
     }
-    Err((
-        1,
-        "the front matter opened on line 1 is never closed by a `---` line".to_string(),
-    ))
+    Err((1, "the front matter opened on line 1 is never closed by a `---` line".to_string()))
 }
 
 pub struct LoadOptions {
@@ -200,10 +181,7 @@ pub fn load(root: &Path, config: &Config, opts: &LoadOptions) -> (Content, Vec<D
         let entry = match entry {
             Ok(e) => e,
             Err(e) => {
-                let path = e
-                    .path()
-                    .map(Path::to_path_buf)
-                    .unwrap_or_else(|| content_dir.clone());
+                let path = e.path().map(Path::to_path_buf).unwrap_or_else(|| content_dir.clone());
                 diags.push(Diagnostic::error("io", path, format!("cannot read: {e}")));
                 continue;
             }
@@ -219,8 +197,17 @@ pub fn load(root: &Path, config: &Config, opts: &LoadOptions) -> (Content, Vec<D
                 ));
             } else if !config.languages.contains(&lang) {
                 diags.push(
-                    Diagnostic::error("undeclared-language", entry.path(), format!("the folder content/{lang}/ is for language `{lang}`, which site.yaml does not declare"))
-                        .hint(format!("add `{lang}` to `languages` in site.yaml, or rename the folder to one of: {}", config.languages.join(", "))),
+                    Diagnostic::error(
+                        "undeclared-language",
+                        entry.path(),
+                        format!(
+                            "the folder content/{lang}/ is for language `{lang}`, which site.yaml does not declare"
+                        ),
+                    )
+                    .hint(format!(
+                        "add `{lang}` to `languages` in site.yaml, or rename the folder to one of: {}",
+                        config.languages.join(", ")
+                    )),
                 );
             }
             continue;
@@ -235,28 +222,24 @@ pub fn load(root: &Path, config: &Config, opts: &LoadOptions) -> (Content, Vec<D
         }
     }
 
-    let parsed: Vec<Result<Page, Diagnostic>> = md_files
-        .into_par_iter()
-        .map(|(lang, rel, path)| parse_page(lang, rel, path))
-        .collect();
+    let parsed: Vec<Result<Page, Diagnostic>> =
+        md_files.into_par_iter().map(|(lang, rel, path)| parse_page(lang, rel, path)).collect();
     let mut pages = Vec::new();
+    let mut drafts = HashSet::new();
     for p in parsed {
         match p {
-            Ok(page) if page.front.draft && !opts.drafts => {}
+            Ok(page) if page.front.draft && !opts.drafts => {
+                drafts.insert(page.rel);
+            }
             Ok(page) => pages.push(page),
             Err(d) => diags.push(d),
         }
     }
 
-    let mut content = Content {
-        pages,
-        ..Content::default()
-    };
+    let mut content = Content { pages, drafts, ..Content::default() };
     let slugs = resolve_urls(&mut content, &mut diags);
     for (lang, rel, source) in asset_files {
-        let (dir, name) = rel[lang.len() + 1..]
-            .rsplit_once('/')
-            .unwrap_or(("", &rel[lang.len() + 1..]));
+        let (dir, name) = rel[lang.len() + 1..].rsplit_once('/').unwrap_or(("", &rel[lang.len() + 1..]));
         let url = format!("{}{}", dir_url(&slugs, &lang, dir), name);
         content.by_source.insert(rel, Target::Asset(url.clone()));
         content.assets.push(Asset { source, url });
@@ -268,17 +251,13 @@ pub fn load(root: &Path, config: &Config, opts: &LoadOptions) -> (Content, Vec<D
 
 fn rel_path(base: &Path, path: &Path) -> String {
     let rel = path.strip_prefix(base).unwrap_or(path);
-    rel.components()
-        .map(|c| c.as_os_str().to_string_lossy())
-        .collect::<Vec<_>>()
-        .join("/")
+    rel.components().map(|c| c.as_os_str().to_string_lossy()).collect::<Vec<_>>().join("/")
 }
 
 fn parse_page(lang: Lang, rel: String, source: PathBuf) -> Result<Page, Diagnostic> {
     let src = read_utf8(&source)?;
-    let (fm, body, body_line) = split_front_matter(&src).map_err(|(line, msg)| {
-        Diagnostic::error("front-matter", &source, msg).at(Some(line), None)
-    })?;
+    let (fm, body, body_line) = split_front_matter(&src)
+        .map_err(|(line, msg)| Diagnostic::error("front-matter", &source, msg).at(Some(line), None))?;
     let front: FrontMatter = yaml::parse(fm, &source, 2, "front-matter").map_err(|d| {
         let hint = if d.message.starts_with("missing field `title`") {
             "every page needs a title: add a line `title: \"...\"` between the `---` lines"
@@ -289,10 +268,7 @@ fn parse_page(lang: Lang, rel: String, source: PathBuf) -> Result<Page, Diagnost
     })?;
     let locate = |key: &str| yaml::locate(fm, &[key], 2);
     if front.title.trim().is_empty() {
-        return Err(
-            Diagnostic::error("front-matter", &source, "`title` is empty")
-                .at(locate("title"), None),
-        );
+        return Err(Diagnostic::error("front-matter", &source, "`title` is empty").at(locate("title"), None));
     }
     if let Some(date) = &front.date {
         if !is_valid_date(date) {
@@ -312,12 +288,8 @@ fn parse_page(lang: Lang, rel: String, source: PathBuf) -> Result<Page, Diagnost
         _ => PageKind::Page,
     };
     if front.sort_by.is_some() && kind == PageKind::Page {
-        return Err(Diagnostic::error(
-            "front-matter",
-            &source,
-            "`sort_by` only applies to a section's `_index.md`",
-        )
-        .at(locate("sort_by"), None));
+        return Err(Diagnostic::error("front-matter", &source, "`sort_by` only applies to a section's `_index.md`")
+            .at(locate("sort_by"), None));
     }
     Ok(Page {
         dir: dir.to_string(),
@@ -339,9 +311,7 @@ fn parse_page(lang: Lang, rel: String, source: PathBuf) -> Result<Page, Diagnost
 fn is_valid_date(date: &str) -> bool {
     let parts: Vec<&str> = date.split('-').collect();
     let num = |s: &str, len: usize| {
-        (s.len() == len && s.bytes().all(|b| b.is_ascii_digit()))
-            .then(|| s.parse::<u32>().ok())
-            .flatten()
+        (s.len() == len && s.bytes().all(|b| b.is_ascii_digit())).then(|| s.parse::<u32>().ok()).flatten()
     };
     match parts[..] {
         [y, m, d] => {
@@ -359,11 +329,7 @@ type DirSlugs = HashMap<(String, String), String>;
 /// The URL segment a folder contributes: its index page's `slug`, or its folder name.
 fn dir_segment(slugs: &DirSlugs, lang: &str, dir: &str) -> String {
     let name = dir.rsplit('/').next().unwrap_or(dir);
-    slugify(
-        slugs
-            .get(&(lang.to_string(), dir.to_string()))
-            .map_or(name, String::as_str),
-    )
+    slugify(slugs.get(&(lang.to_string(), dir.to_string())).map_or(name, String::as_str))
 }
 
 fn is_index(p: &Page) -> bool {
@@ -375,11 +341,12 @@ fn dir_url(slugs: &DirSlugs, lang: &str, dir: &str) -> String {
         return format!("{lang}/");
     }
     let parent = dir.rsplit_once('/').map_or("", |(p, _)| p);
-    format!(
-        "{}{}/",
-        dir_url(slugs, lang, parent),
-        dir_segment(slugs, lang, dir)
-    )
+    format!("{}{}/", dir_url(slugs, lang, parent), dir_segment(slugs, lang, dir))
+}
+
+fn empty_slug(page: &Page) -> Diagnostic {
+    Diagnostic::error("empty-slug", &page.source, "the slug is empty: give the page a `slug` made of letters or digits")
+        .at(page.key_line("slug"), None)
 }
 
 fn resolve_urls(content: &mut Content, diags: &mut Vec<Diagnostic>) -> DirSlugs {
@@ -393,7 +360,11 @@ fn resolve_urls(content: &mut Content, diags: &mut Vec<Diagnostic>) -> DirSlugs 
                 diags.push(Diagnostic::error("duplicate-index", &page.source, format!("this folder already has content/{}; a folder is either a section (`_index.md`) or a page bundle (`index.md`), not both", content.pages[other].rel)));
             }
             if let Some(slug) = &page.front.slug {
-                slugs.insert(key.clone(), slug.clone());
+                if slugify(slug).is_empty() {
+                    diags.push(empty_slug(page));
+                } else {
+                    slugs.insert(key.clone(), slug.clone());
+                }
             }
             index_of_dir.insert(key, i);
         }
@@ -402,22 +373,10 @@ fn resolve_urls(content: &mut Content, diags: &mut Vec<Diagnostic>) -> DirSlugs 
         let url = if is_index(page) || page.kind == PageKind::Home {
             dir_url(&slugs, &page.lang, &page.dir)
         } else {
-            let stem = page
-                .lang_rel()
-                .rsplit('/')
-                .next()
-                .unwrap_or("")
-                .trim_end_matches(".md");
+            let stem = page.lang_rel().rsplit('/').next().unwrap_or("").trim_end_matches(".md");
             let slug = slugify(page.front.slug.as_deref().unwrap_or(stem));
             if slug.is_empty() {
-                diags.push(
-                    Diagnostic::error(
-                        "empty-slug",
-                        &page.source,
-                        "the slug is empty: give the page a `slug` made of letters or digits",
-                    )
-                    .at(page.key_line("slug"), None),
-                );
+                diags.push(empty_slug(page));
             }
             format!("{}{}/", dir_url(&slugs, &page.lang, &page.dir), slug)
         };
@@ -458,9 +417,7 @@ fn link_sections(content: &mut Content, config: &Config, diags: &mut Vec<Diagnos
         .map(|(i, p)| ((p.lang.clone(), p.dir.clone()), i))
         .collect();
     for lang in &config.languages {
-        if !sections.contains_key(&(lang.clone(), String::new()))
-            && content.pages.iter().any(|p| &p.lang == lang)
-        {
+        if !sections.contains_key(&(lang.clone(), String::new())) && content.pages.iter().any(|p| &p.lang == lang) {
             diags.push(
                 Diagnostic::error(
                     "missing-home",
@@ -477,11 +434,7 @@ fn link_sections(content: &mut Content, config: &Config, diags: &mut Vec<Diagnos
             continue;
         }
         // A section or bundle starts looking one folder up; a plain page in its own folder.
-        let mut dir = if is_index(page) {
-            parent_dir(&page.dir)
-        } else {
-            Some(page.dir.as_str())
-        };
+        let mut dir = if is_index(page) { parent_dir(&page.dir) } else { Some(page.dir.as_str()) };
         while let Some(d) = dir {
             if let Some(&s) = sections.get(&(page.lang.clone(), d.to_string())) {
                 content.pages[i].parent = Some(s);
@@ -502,11 +455,7 @@ fn link_sections(content: &mut Content, config: &Config, diags: &mut Vec<Diagnos
             match sort_by {
                 Some(SortBy::Date) => newest().then_with(by_title),
                 Some(SortBy::Title) => by_title(),
-                Some(SortBy::Weight) | None => a
-                    .weight
-                    .cmp(&b.weight)
-                    .then_with(newest)
-                    .then_with(by_title),
+                Some(SortBy::Weight) | None => a.weight.cmp(&b.weight).then_with(newest).then_with(by_title),
             }
         });
         content.pages[s].children = children;
@@ -622,10 +571,7 @@ mod tests {
         let (fm, body, line) = split_front_matter("---\ntitle: a\n---\nbody\n").unwrap();
         assert_eq!((fm, body, line), ("title: a\n", "body\n", 4));
         assert_eq!(split_front_matter("title: a\n").unwrap_err().0, 1);
-        assert!(split_front_matter("---\ntitle: a\n")
-            .unwrap_err()
-            .1
-            .contains("never closed"));
+        assert!(split_front_matter("---\ntitle: a\n").unwrap_err().1.contains("never closed"));
     }
 
     #[test]

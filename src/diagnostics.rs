@@ -36,15 +36,8 @@ impl Diagnostic {
         }
     }
 
-    pub fn warning(
-        code: &'static str,
-        path: impl Into<PathBuf>,
-        message: impl Into<String>,
-    ) -> Self {
-        Diagnostic {
-            severity: Severity::Warning,
-            ..Diagnostic::error(code, path, message)
-        }
+    pub fn warning(code: &'static str, path: impl Into<PathBuf>, message: impl Into<String>) -> Self {
+        Diagnostic { severity: Severity::Warning, ..Diagnostic::error(code, path, message) }
     }
 
     pub fn at(mut self, line: Option<usize>, col: Option<usize>) -> Self {
@@ -111,8 +104,7 @@ impl Diagnostics {
 
     pub fn into_sorted(mut self) -> Vec<Diagnostic> {
         self.0.sort_by(|a, b| {
-            (a.severity, &a.path, a.line, a.col, &a.message)
-                .cmp(&(b.severity, &b.path, b.line, b.col, &b.message))
+            (a.severity, &a.path, a.line, a.col, &a.message).cmp(&(b.severity, &b.path, b.line, b.col, &b.message))
         });
         self.0.dedup();
         self.0
@@ -149,11 +141,7 @@ mod tests {
 
     #[test]
     fn display_is_file_line_col_code_message() {
-        let d = Diagnostic::error("front-matter", "content/es/a.md", "missing field `title`")
-            .at(Some(2), Some(1));
-        assert_eq!(
-            d.to_string(),
-            "content/es/a.md:2:1: error[front-matter]: missing field `title`"
-        );
+        let d = Diagnostic::error("front-matter", "content/es/a.md", "missing field `title`").at(Some(2), Some(1));
+        assert_eq!(d.to_string(), "content/es/a.md:2:1: error[front-matter]: missing field `title`");
     }
 }

@@ -67,11 +67,7 @@ pub fn load(theme: &Theme, config: &Config) -> (BTreeMap<Lang, Strings>, Vec<Dia
         let src = match std::str::from_utf8(&file.bytes) {
             Ok(s) => s,
             Err(_) => {
-                diags.push(Diagnostic::error(
-                    "not-utf8",
-                    origin,
-                    "the file is not UTF-8 text",
-                ));
+                diags.push(Diagnostic::error("not-utf8", origin, "the file is not UTF-8 text"));
                 return None;
             }
         };
@@ -101,6 +97,10 @@ pub fn load(theme: &Theme, config: &Config) -> (BTreeMap<Lang, Strings>, Vec<Dia
                 continue;
             };
             for (k, v) in &fb_strings.0 {
+                // A language is never labelled with another language's name; views fall back to its code.
+                if k == "language_name" && fb != lang {
+                    continue;
+                }
                 if !strings.0.contains_key(k) {
                     strings.0.insert(k.clone(), v.clone());
                     if fb != lang {
@@ -113,8 +113,18 @@ pub fn load(theme: &Theme, config: &Config) -> (BTreeMap<Lang, Strings>, Vec<Dia
             missing.sort();
             missing.dedup();
             diags.push(
-                Diagnostic::warning("missing-ui-strings", format!("i18n/{lang}.yaml"), format!("{} interface strings for `{lang}` are missing and shown in another language: {}", missing.len(), missing.join(", ")))
-                    .hint(format!("add them to i18n/{lang}.yaml in your site (copy the theme's i18n/en.yaml and translate it)")),
+                Diagnostic::warning(
+                    "missing-ui-strings",
+                    format!("i18n/{lang}.yaml"),
+                    format!(
+                        "{} interface strings for `{lang}` are missing and shown in another language: {}",
+                        missing.len(),
+                        missing.join(", ")
+                    ),
+                )
+                .hint(format!(
+                    "add them to i18n/{lang}.yaml in your site (copy the theme's i18n/en.yaml and translate it)"
+                )),
             );
         }
         out.insert(lang.clone(), strings);
@@ -129,17 +139,10 @@ mod tests {
     #[test]
     fn formats_dates_in_the_language() {
         let mut s = Strings::default();
-        s.0.insert(
-            "date_format".into(),
-            Entry::Text("{day} de {month} de {year}".into()),
-        );
+        s.0.insert("date_format".into(), Entry::Text("{day} de {month} de {year}".into()));
         s.0.insert(
             "months".into(),
-            Entry::List(
-                ["enero", "febrero", "marzo", "abril", "mayo", "junio"]
-                    .map(String::from)
-                    .to_vec(),
-            ),
+            Entry::List(["enero", "febrero", "marzo", "abril", "mayo", "junio"].map(String::from).to_vec()),
         );
         assert_eq!(s.format_date("2022-06-01"), "1 de junio de 2022");
     }

@@ -39,28 +39,16 @@ enum Command {
 fn main() -> ExitCode {
     let cli = Cli::parse();
     match cli.command {
-        Command::Build {
-            site,
-            output,
-            base_url,
-            drafts,
-        } => {
-            let opts = BuildOptions {
-                site_dir: site,
-                output_dir: output,
-                site: SiteOptions { base_url, drafts },
-            };
+        Command::Build { site, output, base_url, drafts } => {
+            let opts = BuildOptions { site_dir: site, output_dir: output, site: SiteOptions { base_url, drafts } };
             match faro::build(&opts) {
                 Ok(report) => {
                     for w in &report.warnings {
                         eprintln!("{w}");
                     }
                     let total: usize = report.pages_per_language.iter().map(|(_, n)| n).sum();
-                    let per_lang: Vec<String> = report
-                        .pages_per_language
-                        .iter()
-                        .map(|(l, n)| format!("{l} {n}"))
-                        .collect();
+                    let per_lang: Vec<String> =
+                        report.pages_per_language.iter().map(|(l, n)| format!("{l} {n}")).collect();
                     println!(
                         "Built {total} pages ({}), {} files in {:.2} s into {}",
                         per_lang.join(", "),
@@ -75,7 +63,10 @@ fn main() -> ExitCode {
                         eprintln!("{d}");
                     }
                     let errors = failure.0.iter().filter(|d| d.is_error()).count();
-                    eprintln!("Build failed with {errors} error{}; the previous output was left as it was.", if errors == 1 { "" } else { "s" });
+                    eprintln!(
+                        "Build failed with {errors} error{}; the previous output was left as it was.",
+                        if errors == 1 { "" } else { "s" }
+                    );
                     ExitCode::FAILURE
                 }
             }

@@ -50,8 +50,7 @@ pub fn render(page: &Page, links: &Links) -> (Rendered, Vec<Diagnostic>) {
         let (line, col) = line_col(src, range.start);
         (Some(line + page.body_line - 1), Some(col))
     };
-    let mut events: Vec<(Event, Range<usize>)> =
-        Parser::new_ext(src, options()).into_offset_iter().collect();
+    let mut events: Vec<(Event, Range<usize>)> = Parser::new_ext(src, options()).into_offset_iter().collect();
 
     let mut out = Rendered::default();
     let mut used_ids = HashSet::new();
@@ -62,32 +61,19 @@ pub fn render(page: &Page, links: &Links) -> (Rendered, Vec<Diagnostic>) {
         match &events[i].0 {
             Event::Start(Tag::Heading { level, id, .. }) => {
                 let (level, explicit) = (*level, id.clone());
-                let text = plain_text(&events[i + 1..], |e| {
-                    matches!(e, Event::End(TagEnd::Heading(_)))
+                let text = plain_text(&events[i + 1..], |e| matches!(e, Event::End(TagEnd::Heading(_))));
+                let base = explicit.map(|s| s.to_string()).unwrap_or_else(|| match slugify(&text) {
+                    s if s.is_empty() => "section".to_string(),
+                    s => s,
                 });
-                let base =
-                    explicit
-                        .map(|s| s.to_string())
-                        .unwrap_or_else(|| match slugify(&text) {
-                            s if s.is_empty() => "section".to_string(),
-                            s => s,
-                        });
                 let id = unique_id(&mut used_ids, base);
-                out.headings.push(Heading {
-                    level: heading_level(level),
-                    id: id.clone(),
-                    text,
-                });
+                out.headings.push(Heading { level: heading_level(level), id: id.clone(), text });
                 if let Event::Start(Tag::Heading { id: slot, .. }) = &mut events[i].0 {
                     *slot = Some(CowStr::from(id));
                 }
             }
-            Event::Start(Tag::Paragraph) if in_first_paragraph.is_none() => {
-                in_first_paragraph = Some(true)
-            }
-            Event::End(TagEnd::Paragraph) if in_first_paragraph == Some(true) => {
-                in_first_paragraph = Some(false)
-            }
+            Event::Start(Tag::Paragraph) if in_first_paragraph.is_none() => in_first_paragraph = Some(true),
+            Event::End(TagEnd::Paragraph) if in_first_paragraph == Some(true) => in_first_paragraph = Some(false),
             Event::Text(text) => {
                 out.word_count += text.split_whitespace().count();
                 if in_first_paragraph == Some(true) {
@@ -95,9 +81,7 @@ pub fn render(page: &Page, links: &Links) -> (Rendered, Vec<Diagnostic>) {
                 }
             }
             Event::SoftBreak if in_first_paragraph == Some(true) => out.summary.push(' '),
-            Event::Start(Tag::Link {
-                dest_url, title, ..
-            }) => {
+            Event::Start(Tag::Link { dest_url, title, .. }) => {
                 let (href, external) = resolve(dest_url, page, links, locate(&range), &mut diags);
                 let mut tag = format!("<a href=\"{}\"", attr_href(&href));
                 if !title.is_empty() {
@@ -110,9 +94,7 @@ pub fn render(page: &Page, links: &Links) -> (Rendered, Vec<Diagnostic>) {
                 events[i].0 = Event::Html(tag.into());
             }
             Event::End(TagEnd::Link) => events[i].0 = Event::Html("</a>".into()),
-            Event::Start(Tag::Image {
-                dest_url, title, ..
-            }) => {
+            Event::Start(Tag::Image { dest_url, title, .. }) => {
                 let (src_url, _) = resolve(dest_url, page, links, locate(&range), &mut diags);
                 let end = events[i..]
                     .iter()
@@ -122,16 +104,16 @@ pub fn render(page: &Page, links: &Links) -> (Rendered, Vec<Diagnostic>) {
                 if alt.trim().is_empty() {
                     let (line, col) = locate(&range);
                     diags.push(
-                        Diagnostic::error("missing-alt", &page.source, format!("the image `{dest_url}` has no alt text"))
-                            .at(line, col)
-                            .hint("describe the image between the brackets: ![a girl calls the 1818 line](photo.jpg)"),
+                        Diagnostic::error(
+                            "missing-alt",
+                            &page.source,
+                            format!("the image `{dest_url}` has no alt text"),
+                        )
+                        .at(line, col)
+                        .hint("describe the image between the brackets: ![a girl calls the 1818 line](photo.jpg)"),
                     );
                 }
-                let mut tag = format!(
-                    "<img src=\"{}\" alt=\"{}\"",
-                    attr_href(&src_url),
-                    attr(&alt)
-                );
+                let mut tag = format!("<img src=\"{}\" alt=\"{}\"", attr_href(&src_url), attr(&alt));
                 if !title.is_empty() {
                     tag.push_str(&format!(" title=\"{}\"", attr(title)));
                 }
@@ -206,7 +188,19 @@ fn resolve(
     }
     if let Some(scheme_end) = dest.find(':') {
         if !dest[..scheme_end].contains('/') {
-            let scheme = dest[..scheme_end].to_ascii_lowercase();
+            let scheme = dest[..scheme_end].trim().to_ascii_lowercase();
+            if !matches!(scheme.as_str(), "http" | "https" | "mailto" | "tel") {
+                diags.push(
+                    Diagnostic::error(
+                        "unsafe-link",
+                        &page.source,
+                        format!("links with the scheme `{scheme}:` are not allowed"),
+                    )
+                    .at(at.0, at.1)
+                    .hint("link with http:, https:, mailto: or tel:, or to a file of the site"),
+                );
+                return ("#".to_string(), false);
+            }
             return (dest.to_string(), scheme == "http" || scheme == "https");
         }
     }
@@ -224,29 +218,35 @@ fn resolve(
     let page_dir = page.rel.rsplit_once('/').map_or("", |(d, _)| d);
     let Some(target) = normalize(page_dir, &decoded) else {
         diags.push(
-            Diagnostic::error(
-                "broken-link",
-                &page.source,
-                format!("the link `{dest}` points outside content/"),
-            )
-            .at(at.0, at.1),
+            Diagnostic::error("broken-link", &page.source, format!("the link `{dest}` points outside content/"))
+                .at(at.0, at.1),
         );
         return (dest.to_string(), false);
     };
     match links.content.by_source.get(&target) {
-        Some(Target::Page(i)) => (
-            format!(
-                "{}{}{fragment}",
-                links.base_path, links.content.pages[*i].url
-            ),
-            false,
-        ),
+        Some(Target::Page(i)) => (format!("{}{}{fragment}", links.base_path, links.content.pages[*i].url), false),
         Some(Target::Asset(url)) => (format!("{}{url}{fragment}", links.base_path), false),
+        None if links.content.drafts.contains(&target) => {
+            diags.push(
+                Diagnostic::error(
+                    "link-to-draft",
+                    &page.source,
+                    format!("the link `{dest}` points to content/{target}, which is a draft and is not published"),
+                )
+                .at(at.0, at.1)
+                .hint("publish that page (remove `draft: true`), remove the link, or preview with --drafts"),
+            );
+            (dest.to_string(), false)
+        }
         None if target.ends_with(".md") => {
             diags.push(
-                Diagnostic::error("broken-link", &page.source, format!("the link `{dest}` points to content/{target}, which does not exist"))
-                    .at(at.0, at.1)
-                    .hint("link to another page by its file, relative to this one: [text](../campanas/linea-1818.md)"),
+                Diagnostic::error(
+                    "broken-link",
+                    &page.source,
+                    format!("the link `{dest}` points to content/{target}, which does not exist"),
+                )
+                .at(at.0, at.1)
+                .hint("link to another page by its file, relative to this one: [text](../campanas/linea-1818.md)"),
             );
             (dest.to_string(), false)
         }
@@ -319,14 +319,8 @@ mod tests {
 
     #[test]
     fn normalizes_relative_paths_inside_content() {
-        assert_eq!(
-            normalize("es/campanas", "../comision.md").as_deref(),
-            Some("es/comision.md")
-        );
-        assert_eq!(
-            normalize("es", "./campanas/_index.md").as_deref(),
-            Some("es/campanas/_index.md")
-        );
+        assert_eq!(normalize("es/campanas", "../comision.md").as_deref(), Some("es/comision.md"));
+        assert_eq!(normalize("es", "./campanas/_index.md").as_deref(), Some("es/campanas/_index.md"));
         assert_eq!(normalize("es", "../../x.md"), None);
     }
 

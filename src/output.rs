@@ -12,8 +12,7 @@ pub trait Output: Sync {
     /// Writes `bytes` at `rel` (a `/`-separated path inside the site).
     fn write(&self, rel: &str, bytes: &[u8]) -> Result<()>;
     fn copy(&self, rel: &str, source: &Path) -> Result<()> {
-        let bytes =
-            std::fs::read(source).with_context(|| format!("cannot read {}", source.display()))?;
+        let bytes = std::fs::read(source).with_context(|| format!("cannot read {}", source.display()))?;
         self.write(rel, &bytes)
     }
     fn files_written(&self) -> usize;
@@ -21,11 +20,7 @@ pub trait Output: Sync {
 
 /// Rejects paths that could escape the output folder.
 fn check_rel(rel: &str) -> Result<()> {
-    if rel.is_empty()
-        || rel.starts_with('/')
-        || rel.split('/').any(|s| s == "..")
-        || rel.contains('\\')
-    {
+    if rel.is_empty() || rel.starts_with('/') || rel.split('/').any(|s| s == "..") || rel.contains('\\') {
         anyhow::bail!("refusing to write outside the output folder: {rel}");
     }
     Ok(())
@@ -40,49 +35,30 @@ pub struct DirOutput {
 
 impl DirOutput {
     pub fn new(target: &Path) -> Result<DirOutput> {
-        let name = target
-            .file_name()
-            .map(|n| n.to_string_lossy().into_owned())
-            .unwrap_or_else(|| "public".into());
-        let parent = target
-            .parent()
-            .filter(|p| !p.as_os_str().is_empty())
-            .unwrap_or(Path::new("."));
-        std::fs::create_dir_all(parent)
-            .with_context(|| format!("cannot create {}", parent.display()))?;
+        let name = target.file_name().map(|n| n.to_string_lossy().into_owned()).unwrap_or_else(|| "public".into());
+        let parent = target.parent().filter(|p| !p.as_os_str().is_empty()).unwrap_or(Path::new("."));
+        std::fs::create_dir_all(parent).with_context(|| format!("cannot create {}", parent.display()))?;
         let staging = parent.join(format!(".{name}.faro-new-{}", std::process::id()));
         if staging.exists() {
-            std::fs::remove_dir_all(&staging)
-                .with_context(|| format!("cannot clear {}", staging.display()))?;
+            std::fs::remove_dir_all(&staging).with_context(|| format!("cannot clear {}", staging.display()))?;
         }
-        std::fs::create_dir_all(&staging)
-            .with_context(|| format!("cannot create {}", staging.display()))?;
-        Ok(DirOutput {
-            target: target.to_path_buf(),
-            staging,
-            count: AtomicUsize::new(0),
-        })
+        std::fs::create_dir_all(&staging).with_context(|| format!("cannot create {}", staging.display()))?;
+        Ok(DirOutput { target: target.to_path_buf(), staging, count: AtomicUsize::new(0) })
     }
 
     /// Replaces the output folder with the staged one.
     pub fn commit(self) -> Result<()> {
-        let old = self.staging.with_file_name(
-            self.staging
-                .file_name()
-                .unwrap()
-                .to_string_lossy()
-                .replace("faro-new", "faro-old"),
-        );
+        let old = self
+            .staging
+            .with_file_name(self.staging.file_name().unwrap().to_string_lossy().replace("faro-new", "faro-old"));
         if self.target.exists() {
-            std::fs::rename(&self.target, &old).with_context(|| {
-                format!("cannot move the previous {} aside", self.target.display())
-            })?;
+            std::fs::rename(&self.target, &old)
+                .with_context(|| format!("cannot move the previous {} aside", self.target.display()))?;
         }
         std::fs::rename(&self.staging, &self.target)
             .with_context(|| format!("cannot move the new site into {}", self.target.display()))?;
         if old.exists() {
-            std::fs::remove_dir_all(&old)
-                .with_context(|| format!("cannot remove {}", old.display()))?;
+            std::fs::remove_dir_all(&old).with_context(|| format!("cannot remove {}", old.display()))?;
         }
         Ok(())
     }
@@ -98,8 +74,7 @@ impl Output for DirOutput {
         check_rel(rel)?;
         let path = self.staging.join(rel);
         if let Some(dir) = path.parent() {
-            std::fs::create_dir_all(dir)
-                .with_context(|| format!("cannot create {}", dir.display()))?;
+            std::fs::create_dir_all(dir).with_context(|| format!("cannot create {}", dir.display()))?;
         }
         std::fs::write(&path, bytes).with_context(|| format!("cannot write {}", path.display()))?;
         self.count.fetch_add(1, Ordering::Relaxed);
@@ -110,8 +85,7 @@ impl Output for DirOutput {
         check_rel(rel)?;
         let path = self.staging.join(rel);
         if let Some(dir) = path.parent() {
-            std::fs::create_dir_all(dir)
-                .with_context(|| format!("cannot create {}", dir.display()))?;
+            std::fs::create_dir_all(dir).with_context(|| format!("cannot create {}", dir.display()))?;
         }
         std::fs::copy(source, &path)
             .with_context(|| format!("cannot copy {} to {}", source.display(), path.display()))?;
@@ -133,18 +107,27 @@ pub struct MemoryOutput {
 impl Output for MemoryOutput {
     fn write(&self, rel: &str, bytes: &[u8]) -> Result<()> {
         check_rel(rel)?;
-        self.files
-            .lock()
-            .expect("no panics while holding the lock")
-            .insert(rel.to_string(), bytes.to_vec());
+        self.files.lock().expect("no panics while holding the lock").insert(rel.to_string(), bytes.to_vec());
         Ok(())
     }
 
     fn files_written(&self) -> usize {
-        self.files
-            .lock()
-            .expect("no panics while holding the lock")
-            .len()
+        self.files.lock().expect("no panics while holding the lock").len()
+    }
+}
+
+/// Renders without keeping anything: for checks that only need the diagnostics.
+pub struct DiscardOutput;
+
+impl Output for DiscardOutput {
+    fn write(&self, rel: &str, _bytes: &[u8]) -> Result<()> {
+        check_rel(rel)
+    }
+    fn copy(&self, rel: &str, _source: &Path) -> Result<()> {
+        check_rel(rel)
+    }
+    fn files_written(&self) -> usize {
+        0
     }
 }
 
@@ -170,34 +153,12 @@ mod tests {
         let out = DirOutput::new(&target).unwrap();
         out.write("new.html", b"new").unwrap();
         out.discard();
-        assert_eq!(
-            std::fs::read_to_string(target.join("old.html")).unwrap(),
-            "old"
-        );
+        assert_eq!(std::fs::read_to_string(target.join("old.html")).unwrap(), "old");
         assert!(!target.join("new.html").exists());
         let out = DirOutput::new(&target).unwrap();
         out.write("new.html", b"new").unwrap();
         out.commit().unwrap();
         assert!(!target.join("old.html").exists());
-        assert_eq!(
-            std::fs::read_dir(dir.path()).unwrap().count(),
-            1,
-            "no staging folders left behind"
-        );
-    }
-}
-
-/// Renders without keeping anything: for checks that only need the diagnostics.
-pub struct DiscardOutput;
-
-impl Output for DiscardOutput {
-    fn write(&self, rel: &str, _bytes: &[u8]) -> Result<()> {
-        check_rel(rel)
-    }
-    fn copy(&self, rel: &str, _source: &Path) -> Result<()> {
-        check_rel(rel)
-    }
-    fn files_written(&self) -> usize {
-        0
+        assert_eq!(std::fs::read_dir(dir.path()).unwrap().count(), 1, "no staging folders left behind");
     }
 }

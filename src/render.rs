@@ -40,20 +40,14 @@ impl Renderer {
         });
         // minijinja's default also escapes `/` as `&#x2f;`: valid but it bloats every URL.
         env.set_formatter(|out, state, value| {
-            if let (AutoEscape::Html, false, Some(s)) =
-                (state.auto_escape(), value.is_safe(), value.as_str())
-            {
-                return out
-                    .write_str(&escape_html(s))
-                    .map_err(|_| Error::from(ErrorKind::WriteFailure));
+            if let (AutoEscape::Html, false, Some(s)) = (state.auto_escape(), value.is_safe(), value.as_str()) {
+                return out.write_str(&escape_html(s)).map_err(|_| Error::from(ErrorKind::WriteFailure));
             }
             minijinja::escape_formatter(out, state, value)
         });
         let loader_theme = theme.clone();
         env.set_loader(move |name| {
-            Ok(loader_theme
-                .template(name)
-                .map(|f| String::from_utf8_lossy(&f.bytes).into_owned()))
+            Ok(loader_theme.template(name).map(|f| String::from_utf8_lossy(&f.bytes).into_owned()))
         });
 
         let urls = Arc::new(urls);
@@ -65,13 +59,19 @@ impl Renderer {
         let hashes: Mutex<HashMap<String, u32>> = Mutex::default();
         env.add_function("asset", move |path: &str| -> Result<String, Error> {
             let rel = path.trim_start_matches('/');
-            let mut cache = hashes.lock().map_err(|_| Error::new(ErrorKind::InvalidOperation, "asset cache poisoned"))?;
+            let mut cache =
+                hashes.lock().map_err(|_| Error::new(ErrorKind::InvalidOperation, "asset cache poisoned"))?;
             let hash = match cache.get(rel) {
                 Some(h) => *h,
                 None => {
                     let bytes = match std::fs::read(u.static_dir.join(rel)) {
                         Ok(b) => b,
-                        Err(_) => t.get(&format!("static/{rel}")).map(|f| f.bytes.to_vec()).ok_or_else(|| Error::new(ErrorKind::InvalidOperation, format!("asset `{rel}` is in neither static/ nor the theme's static/")))?,
+                        Err(_) => t.get(&format!("static/{rel}")).map(|f| f.bytes.to_vec()).ok_or_else(|| {
+                            Error::new(
+                                ErrorKind::InvalidOperation,
+                                format!("asset `{rel}` is in neither static/ nor the theme's static/"),
+                            )
+                        })?,
                     };
                     let h = fnv1a(&bytes) as u32;
                     cache.insert(rel.to_string(), h);
@@ -81,46 +81,32 @@ impl Renderer {
             Ok(format!("{}?v={hash:08x}", site_url(&u.base_path, rel)))
         });
         let s = strings.clone();
-        env.add_function(
-            "t",
-            move |state: &State, key: &str, kwargs: Kwargs| -> Result<String, Error> {
-                // `lang=` picks another language, e.g. for a note written in the language it links to.
-                let lang = match kwargs.get::<Option<String>>("lang")? {
-                    Some(l) => l,
-                    None => current_lang(state)?,
-                };
-                let strings = s.get(&lang).ok_or_else(|| {
-                    Error::new(
-                        ErrorKind::InvalidOperation,
-                        format!("no strings for language `{lang}`"),
-                    )
-                })?;
-                let mut text = strings
-                    .text(key)
-                    .ok_or_else(|| {
-                        Error::new(
-                            ErrorKind::InvalidOperation,
-                            format!("no UI string `{key}` in i18n/{lang}.yaml"),
-                        )
-                    })?
-                    .to_string();
-                for arg in kwargs.args().filter(|a| *a != "lang") {
-                    let value: Value = kwargs.get(arg)?;
-                    text = text.replace(&format!("{{{arg}}}"), &value.to_string());
-                }
-                Ok(text)
-            },
-        );
+        env.add_function("t", move |state: &State, key: &str, kwargs: Kwargs| -> Result<String, Error> {
+            // `lang=` picks another language, e.g. for a note written in the language it links to.
+            let lang = match kwargs.get::<Option<String>>("lang")? {
+                Some(l) => l,
+                None => current_lang(state)?,
+            };
+            let strings = s
+                .get(&lang)
+                .ok_or_else(|| Error::new(ErrorKind::InvalidOperation, format!("no strings for language `{lang}`")))?;
+            let mut text = strings
+                .text(key)
+                .ok_or_else(|| {
+                    Error::new(ErrorKind::InvalidOperation, format!("no UI string `{key}` in i18n/{lang}.yaml"))
+                })?
+                .to_string();
+            for arg in kwargs.args().filter(|a| *a != "lang") {
+                let value: Value = kwargs.get(arg)?;
+                text = text.replace(&format!("{{{arg}}}"), &value.to_string());
+            }
+            Ok(text)
+        });
         let s = strings;
-        env.add_filter(
-            "date",
-            move |state: &State, date: Option<String>| -> Result<String, Error> {
-                let lang = current_lang(state)?;
-                Ok(date
-                    .map(|d| s.get(&lang).map_or(d.clone(), |s| s.format_date(&d)))
-                    .unwrap_or_default())
-            },
-        );
+        env.add_filter("date", move |state: &State, date: Option<String>| -> Result<String, Error> {
+            let lang = current_lang(state)?;
+            Ok(date.map(|d| s.get(&lang).map_or(d.clone(), |s| s.format_date(&d))).unwrap_or_default())
+        });
         Renderer { env, theme }
     }
 
@@ -137,10 +123,8 @@ impl Renderer {
 
     fn diagnostic(&self, err: &Error, context: &str) -> Diagnostic {
         let name = err.name().unwrap_or("?");
-        let path = self.theme.template(name).map_or_else(
-            || PathBuf::from(format!("templates/{name}")),
-            |f| f.origin.clone(),
-        );
+        let path =
+            self.theme.template(name).map_or_else(|| PathBuf::from(format!("templates/{name}")), |f| f.origin.clone());
         let mut message = match err.detail() {
             Some(detail) => format!("{}: {detail}", err.kind()),
             None => err.kind().to_string(),
@@ -150,9 +134,7 @@ impl Renderer {
             message.push_str(&format!("; {inner}"));
             source = inner.source();
         }
-        Diagnostic::error("template", path, message)
-            .at(err.line(), None)
-            .hint(format!("while rendering {context}"))
+        Diagnostic::error("template", path, message).at(err.line(), None).hint(format!("while rendering {context}"))
     }
 }
 
@@ -160,12 +142,7 @@ fn current_lang(state: &State) -> Result<String, Error> {
     state
         .lookup("lang")
         .and_then(|v| v.as_str().map(str::to_string))
-        .ok_or_else(|| {
-            Error::new(
-                ErrorKind::InvalidOperation,
-                "`lang` is not set in this template's context",
-            )
-        })
+        .ok_or_else(|| Error::new(ErrorKind::InvalidOperation, "`lang` is not set in this template's context"))
 }
 
 /// Escapes text for HTML content and quoted attributes.
@@ -192,7 +169,5 @@ pub fn site_url(base: &str, path: &str) -> String {
 /// A small stable hash (FNV-1a) for cache-busting: the same bytes give the same URL on
 /// every machine and Rust version, unlike `DefaultHasher`.
 pub fn fnv1a(bytes: &[u8]) -> u64 {
-    bytes.iter().fold(0xcbf29ce484222325, |h, &b| {
-        (h ^ b as u64).wrapping_mul(0x100000001b3)
-    })
+    bytes.iter().fold(0xcbf29ce484222325, |h, &b| (h ^ b as u64).wrapping_mul(0x100000001b3))
 }

@@ -54,24 +54,12 @@ pub fn load(root: &Path, opts: &SiteOptions) -> (Option<Site>, Diagnostics) {
     };
     let (strings, ds) = i18n::load(&theme, &config);
     diags.extend(ds);
-    let (content, ds) = content::load(
-        root,
-        &config,
-        &LoadOptions {
-            drafts: opts.drafts,
-        },
-    );
+    let (content, ds) = content::load(root, &config, &LoadOptions { drafts: opts.drafts });
     diags.extend(ds);
 
-    let links = Links {
-        content: &content,
-        base_path: &config.base_path,
-    };
-    let results: Vec<(Rendered, Vec<Diagnostic>)> = content
-        .pages
-        .par_iter()
-        .map(|p| markdown::render(p, &links))
-        .collect();
+    let links = Links { content: &content, base_path: &config.base_path };
+    let results: Vec<(Rendered, Vec<Diagnostic>)> =
+        content.pages.par_iter().map(|p| markdown::render(p, &links)).collect();
     let mut rendered = Vec::with_capacity(results.len());
     for (r, ds) in results {
         rendered.push(r);
@@ -81,23 +69,20 @@ pub fn load(root: &Path, opts: &SiteOptions) -> (Option<Site>, Diagnostics) {
     for (lang, items) in &config.menus {
         for item in items {
             if let MenuTarget::Page(src) = &item.target {
-                if !matches!(
-                    content.by_source.get(&format!("{lang}/{src}")),
-                    Some(Target::Page(_))
-                ) {
-                    diags.push(Diagnostic::error("menu-target", root.join("site.yaml"), format!("menu entry `{}` points to content/{lang}/{src}, which does not exist", item.name)).at(item.line, None));
+                if !matches!(content.by_source.get(&format!("{lang}/{src}")), Some(Target::Page(_))) {
+                    diags.push(
+                        Diagnostic::error(
+                            "menu-target",
+                            root.join("site.yaml"),
+                            format!("menu entry `{}` points to content/{lang}/{src}, which does not exist", item.name),
+                        )
+                        .at(item.line, None),
+                    );
                 }
             }
         }
     }
-    let site = Site {
-        root: root.to_path_buf(),
-        config,
-        content,
-        rendered,
-        theme,
-        strings: Arc::new(strings),
-    };
+    let site = Site { root: root.to_path_buf(), config, content, rendered, theme, strings: Arc::new(strings) };
     for page in &site.content.pages {
         if let Some(t) = &page.front.template {
             if site.theme.template(t).is_none() {
@@ -159,11 +144,7 @@ pub fn render(site: &Site, out: &dyn Output) -> Vec<Diagnostic> {
                     statics.insert(rel.join("/"), Ok(e.into_path()));
                 }
                 Ok(_) => {}
-                Err(e) => diags.push(Diagnostic::error(
-                    "io",
-                    &static_dir,
-                    format!("cannot read: {e}"),
-                )),
+                Err(e) => diags.push(Diagnostic::error("io", &static_dir, format!("cannot read: {e}"))),
             }
         }
     }
@@ -173,10 +154,7 @@ pub fn render(site: &Site, out: &dyn Output) -> Vec<Diagnostic> {
             .par_iter()
             .filter_map(|(rel, src)| match src {
                 Ok(path) => out.copy(rel, path).err().map(|e| io_error(path, e)),
-                Err(bytes) => out
-                    .write(rel, bytes)
-                    .err()
-                    .map(|e| io_error(Path::new(rel), e)),
+                Err(bytes) => out.write(rel, bytes).err().map(|e| io_error(Path::new(rel), e)),
             })
             .collect::<Vec<_>>(),
     );
@@ -184,11 +162,7 @@ pub fn render(site: &Site, out: &dyn Output) -> Vec<Diagnostic> {
         site.content
             .assets
             .par_iter()
-            .filter_map(|a| {
-                out.copy(&a.url, &a.source)
-                    .err()
-                    .map(|e| io_error(&a.source, e))
-            })
+            .filter_map(|a| out.copy(&a.url, &a.source).err().map(|e| io_error(&a.source, e)))
             .collect::<Vec<_>>(),
     );
 
@@ -196,44 +170,25 @@ pub fn render(site: &Site, out: &dyn Output) -> Vec<Diagnostic> {
         .into_par_iter()
         .filter_map(|i| {
             let page = &site.content.pages[i];
-            let template = page
-                .front
-                .template
-                .as_deref()
-                .unwrap_or(template_for(page.kind));
+            let template = page.front.template.as_deref().unwrap_or(template_for(page.kind));
             if !renderer.has_template(template) {
                 return None; // reported by `load`
             }
-            let context = format!(
-                "{}",
-                page.source
-                    .strip_prefix(&site.root)
-                    .unwrap_or(&page.source)
-                    .display()
-            );
+            let context = format!("{}", page.source.strip_prefix(&site.root).unwrap_or(&page.source).display());
             match renderer.render(template, views.page_context(site, i), &context) {
-                Ok(html) => out
-                    .write(&page.output_path(), html.as_bytes())
-                    .err()
-                    .map(|e| io_error(&page.source, e)),
+                Ok(html) => out.write(&page.output_path(), html.as_bytes()).err().map(|e| io_error(&page.source, e)),
                 Err(d) => Some(d),
             }
         })
         .collect();
-    diags.extend(page_diags);
+    diags.extend(merge_repeated(page_diags));
 
     for (n, lang) in site.config.languages.iter().enumerate() {
         let strings = &site.strings[lang];
         let mut page = BTreeMap::new();
-        page.insert(
-            "title",
-            Value::from(strings.text("not_found_title").unwrap_or("404")),
-        );
+        page.insert("title", Value::from(strings.text("not_found_title").unwrap_or("404")));
         page.insert("kind", Value::from("404"));
-        page.insert(
-            "url",
-            Value::from(format!("{}{lang}/404.html", site.config.base_path)),
-        );
+        page.insert("url", Value::from(format!("{}{lang}/404.html", site.config.base_path)));
         let ctx = views.plain_context(site, lang, Value::from(page));
         match renderer.render("404.html", ctx, &format!("the 404 page for `{lang}`")) {
             Ok(html) => {
@@ -252,31 +207,12 @@ pub fn render(site: &Site, out: &dyn Output) -> Vec<Diagnostic> {
 
     let lang = site.config.default_language();
     let mut page = BTreeMap::new();
-    page.insert(
-        "title",
-        Value::from(
-            site.config
-                .title
-                .get(lang)
-                .map(String::as_str)
-                .unwrap_or(""),
-        ),
-    );
+    page.insert("title", Value::from(site.config.title.get(lang).map(String::as_str).unwrap_or("")));
     page.insert("kind", Value::from("redirect"));
-    page.insert(
-        "target",
-        Value::from(format!("{}{lang}/", site.config.base_path)),
-    );
-    page.insert(
-        "permalink",
-        Value::from(format!("{}{lang}/", site.config.base_url)),
-    );
+    page.insert("target", Value::from(format!("{}{lang}/", site.config.base_path)));
+    page.insert("permalink", Value::from(format!("{}{lang}/", site.config.base_url)));
     page.insert("url", Value::from(site.config.base_path.as_str()));
-    match renderer.render(
-        "redirect.html",
-        views.plain_context(site, lang, Value::from(page)),
-        "the root page",
-    ) {
+    match renderer.render("redirect.html", views.plain_context(site, lang, Value::from(page)), "the root page") {
         Ok(html) => {
             if let Err(e) = out.write("index.html", html.as_bytes()) {
                 diags.push(io_error(Path::new("index.html"), e));
@@ -285,6 +221,27 @@ pub fn render(site: &Site, out: &dyn Output) -> Vec<Diagnostic> {
         Err(d) => diags.push(d),
     }
     diags
+}
+
+/// A broken template fails every page that uses it: report each distinct error once,
+/// naming the first page and how many others hit it.
+fn merge_repeated(diags: Vec<Diagnostic>) -> Vec<Diagnostic> {
+    let mut merged: Vec<(Diagnostic, usize)> = Vec::new();
+    for d in diags {
+        match merged.iter_mut().find(|(m, _)| (&m.path, m.line, &m.message) == (&d.path, d.line, &d.message)) {
+            Some((_, n)) => *n += 1,
+            None => merged.push((d, 0)),
+        }
+    }
+    merged
+        .into_iter()
+        .map(|(mut d, n)| {
+            if n > 0 {
+                d.hint = d.hint.map(|h| format!("{h} and {n} other page{}", if n == 1 { "" } else { "s" }));
+            }
+            d
+        })
+        .collect()
 }
 
 #[derive(Debug, Clone)]
@@ -308,40 +265,56 @@ pub struct BuildReport {
 #[derive(Debug)]
 pub struct BuildFailure(pub Vec<Diagnostic>);
 
+/// The output folder is replaced wholesale, so it must not be, or contain, the site's sources.
+fn unsafe_output(root: &Path, output: &Path) -> Option<Diagnostic> {
+    let abs = |p: &Path| std::path::absolute(p).map(|p| normalize(&p)).unwrap_or_else(|_| p.to_path_buf());
+    let (root, out) = (abs(root), abs(output));
+    let sources = ["content", "static", "templates", "themes", "i18n", "data", "site.yaml"].map(|s| root.join(s));
+    let clash = root.starts_with(&out) || sources.iter().any(|s| out.starts_with(s));
+    clash.then(|| {
+        Diagnostic::error("unsafe-output", output, "the output folder would replace the site's own files").hint(
+            "choose an output folder outside content/, static/, templates/, themes/ and i18n/ that does not contain the site, such as public/",
+        )
+    })
+}
+
+/// Resolves `.` and `..` without touching the disk (the output may not exist yet).
+fn normalize(path: &Path) -> PathBuf {
+    let mut out = PathBuf::new();
+    for c in path.components() {
+        match c {
+            std::path::Component::ParentDir => {
+                out.pop();
+            }
+            std::path::Component::CurDir => {}
+            c => out.push(c),
+        }
+    }
+    out
+}
+
 /// Builds the site into its output folder, replacing it only if the build succeeded.
 pub fn build(opts: &BuildOptions) -> Result<BuildReport, BuildFailure> {
     let start = Instant::now();
     let root = &opts.site_dir;
-    let output = opts
-        .output_dir
-        .clone()
-        .unwrap_or_else(|| root.join("public"));
-    let finish = |diags: Diagnostics| {
-        diags
-            .into_sorted()
-            .into_iter()
-            .map(|d| d.relative_to(root))
-            .collect::<Vec<_>>()
-    };
+    let output = opts.output_dir.clone().unwrap_or_else(|| root.join("public"));
+    let finish = |diags: Diagnostics| diags.into_sorted().into_iter().map(|d| d.relative_to(root)).collect::<Vec<_>>();
 
+    if let Some(d) = unsafe_output(root, &output) {
+        return Err(BuildFailure(vec![d]));
+    }
     let (site, mut diags) = load(root, &opts.site);
     let Some(site) = site else {
         return Err(BuildFailure(finish(diags)));
     };
     if diags.has_errors() {
         // Render anyway, into nowhere, so template errors are reported in the same run.
-        diags.extend(render(&site, &crate::output::DiscardOutput).into_iter());
+        diags.extend(render(&site, &crate::output::DiscardOutput));
         return Err(BuildFailure(finish(diags)));
     }
     let out = match DirOutput::new(&output) {
         Ok(o) => o,
-        Err(e) => {
-            return Err(BuildFailure(vec![Diagnostic::error(
-                "io",
-                &output,
-                format!("{e:#}"),
-            )]))
-        }
+        Err(e) => return Err(BuildFailure(vec![Diagnostic::error("io", &output, format!("{e:#}"))])),
     };
     diags.extend(render(&site, &out));
     if diags.has_errors() {
@@ -350,28 +323,13 @@ pub fn build(opts: &BuildOptions) -> Result<BuildReport, BuildFailure> {
     }
     let files_written = out.files_written();
     if let Err(e) = out.commit() {
-        return Err(BuildFailure(vec![Diagnostic::error(
-            "io",
-            &output,
-            format!("{e:#}"),
-        )]));
+        return Err(BuildFailure(vec![Diagnostic::error("io", &output, format!("{e:#}"))]));
     }
     let pages_per_language = site
         .config
         .languages
         .iter()
-        .map(|l| {
-            (
-                l.clone(),
-                site.content.pages.iter().filter(|p| &p.lang == l).count(),
-            )
-        })
+        .map(|l| (l.clone(), site.content.pages.iter().filter(|p| &p.lang == l).count()))
         .collect();
-    Ok(BuildReport {
-        pages_per_language,
-        files_written,
-        elapsed: start.elapsed(),
-        output,
-        warnings: finish(diags),
-    })
+    Ok(BuildReport { pages_per_language, files_written, elapsed: start.elapsed(), output, warnings: finish(diags) })
 }

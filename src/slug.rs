@@ -40,10 +40,7 @@ mod tests {
     fn folds_accents_but_keeps_the_n_with_tilde_distinct() {
         assert_eq!(slugify("Línea 1818"), "linea-1818");
         assert_eq!(slugify("Año 2025"), "anio-2025");
-        assert_eq!(
-            slugify("NIÑAS, niños y adolescentes"),
-            "ninias-ninios-y-adolescentes"
-        );
+        assert_eq!(slugify("NIÑAS, niños y adolescentes"), "ninias-ninios-y-adolescentes");
         assert_eq!(slugify("Pingüino ¿qué?"), "pinguino-que");
     }
 

@@ -29,13 +29,7 @@ impl Theme {
         if config.theme == "default" {
             for (rel, bytes) in DEFAULT_THEME {
                 let origin = PathBuf::from(format!("(built-in theme)/{rel}"));
-                theme.files.insert(
-                    rel.to_string(),
-                    ThemeFile {
-                        bytes: Cow::Borrowed(bytes),
-                        origin,
-                    },
-                );
+                theme.files.insert(rel.to_string(), ThemeFile { bytes: Cow::Borrowed(bytes), origin });
             }
         }
         let theme_dir = root.join("themes").join(&config.theme);
@@ -45,10 +39,7 @@ impl Theme {
             return Err(Diagnostic::error(
                 "unknown-theme",
                 root.join("site.yaml"),
-                format!(
-                    "theme `{}` not found: there is no folder themes/{}/",
-                    config.theme, config.theme
-                ),
+                format!("theme `{}` not found: there is no folder themes/{}/", config.theme, config.theme),
             ));
         }
         for dir in ["templates", "i18n"] {
@@ -62,36 +53,17 @@ impl Theme {
 
     fn overlay(&mut self, dir: &Path, prefix: &str, root: &Path) -> Result<(), Diagnostic> {
         for entry in walkdir::WalkDir::new(dir).sort_by_file_name() {
-            let entry =
-                entry.map_err(|e| Diagnostic::error("io", dir, format!("cannot read: {e}")))?;
-            if !entry.file_type().is_file() || entry.file_name().to_string_lossy().starts_with('.')
-            {
+            let entry = entry.map_err(|e| Diagnostic::error("io", dir, format!("cannot read: {e}")))?;
+            if !entry.file_type().is_file() || entry.file_name().to_string_lossy().starts_with('.') {
                 continue;
             }
             let rel = entry.path().strip_prefix(dir).unwrap_or(entry.path());
-            let rel: Vec<_> = rel
-                .components()
-                .map(|c| c.as_os_str().to_string_lossy())
-                .collect();
-            let key = if prefix.is_empty() {
-                rel.join("/")
-            } else {
-                format!("{prefix}/{}", rel.join("/"))
-            };
+            let rel: Vec<_> = rel.components().map(|c| c.as_os_str().to_string_lossy()).collect();
+            let key = if prefix.is_empty() { rel.join("/") } else { format!("{prefix}/{}", rel.join("/")) };
             let bytes = std::fs::read(entry.path())
                 .map_err(|e| Diagnostic::error("io", entry.path(), format!("cannot read: {e}")))?;
-            let origin = entry
-                .path()
-                .strip_prefix(root)
-                .unwrap_or(entry.path())
-                .to_path_buf();
-            self.files.insert(
-                key,
-                ThemeFile {
-                    bytes: Cow::Owned(bytes),
-                    origin,
-                },
-            );
+            let origin = entry.path().strip_prefix(root).unwrap_or(entry.path()).to_path_buf();
+            self.files.insert(key, ThemeFile { bytes: Cow::Owned(bytes), origin });
         }
         Ok(())
     }
@@ -106,8 +78,6 @@ impl Theme {
 
     /// Files under `static/`, keyed by their path below it.
     pub fn static_files(&self) -> impl Iterator<Item = (&str, &ThemeFile)> {
-        self.files
-            .iter()
-            .filter_map(|(k, f)| k.strip_prefix("static/").map(|rel| (rel, f)))
+        self.files.iter().filter_map(|(k, f)| k.strip_prefix("static/").map(|rel| (rel, f)))
     }
 }

@@ -18,12 +18,7 @@ type Map = BTreeMap<&'static str, Value>;
 
 impl Views {
     pub fn new(site: &Site) -> Views {
-        let site_values = site
-            .config
-            .languages
-            .iter()
-            .map(|lang| (lang.clone(), site_value(site, lang)))
-            .collect();
+        let site_values = site.config.languages.iter().map(|lang| (lang.clone(), site_value(site, lang))).collect();
         let mut pages = vec![Value::UNDEFINED; site.content.pages.len()];
         // Children before parents, so a section's list holds finished page values.
         let mut order: Vec<usize> = (0..site.content.pages.len()).collect();
@@ -31,10 +26,7 @@ impl Views {
         for i in order {
             pages[i] = page_value(site, i, &pages);
         }
-        Views {
-            site: site_values,
-            pages,
-        }
+        Views { site: site_values, pages }
     }
 
     /// The context of page `i`: `site`, `lang`, `page`, `section`, `translations`, `menu`.
@@ -76,10 +68,7 @@ fn site_value(site: &Site, lang: &str) -> Value {
         .map(|l| {
             let mut m = Map::new();
             m.insert("code", Value::from(l.as_str()));
-            m.insert(
-                "name",
-                Value::from(site.strings[l].text("language_name").unwrap_or(l)),
-            );
+            m.insert("name", Value::from(site.strings[l].text("language_name").unwrap_or(l)));
             m.insert("url", Value::from(site_url(&c.base_path, &format!("{l}/"))));
             Value::from(m)
         })
@@ -106,10 +95,7 @@ fn site_value(site: &Site, lang: &str) -> Value {
     m.insert("organization", localized(&c.organization, lang));
     m.insert("base_url", Value::from(c.base_url.as_str()));
     m.insert("default_language", Value::from(c.default_language()));
-    m.insert(
-        "home_url",
-        Value::from(site_url(&c.base_path, &format!("{lang}/"))),
-    );
+    m.insert("home_url", Value::from(site_url(&c.base_path, &format!("{lang}/"))));
     m.insert("languages", Value::from(languages));
     m.insert("help_lines", Value::from(help_lines));
     m.insert("contact", Value::from(contact));
@@ -134,15 +120,7 @@ fn page_value(site: &Site, i: usize, done: &[Value]) -> Value {
     let mut m = Map::new();
     m.insert("title", Value::from(page.front.title.as_str()));
     m.insert("description", page.front.description.as_deref().into());
-    m.insert(
-        "summary",
-        Value::from(
-            page.front
-                .description
-                .clone()
-                .unwrap_or_else(|| truncate_words(&md.summary, 40)),
-        ),
-    );
+    m.insert("summary", Value::from(page.front.description.clone().unwrap_or_else(|| truncate_words(&md.summary, 40))));
     m.insert("date", page.front.date.as_deref().into());
     m.insert("tags", Value::from(page.front.tags.clone()));
     m.insert("weight", Value::from(page.front.weight));
@@ -155,20 +133,9 @@ fn page_value(site: &Site, i: usize, done: &[Value]) -> Value {
     m.insert("content", Value::from_safe_string(md.html.clone()));
     m.insert("headings", Value::from(headings));
     m.insert("word_count", Value::from(md.word_count));
-    m.insert(
-        "reading_minutes",
-        Value::from(md.word_count.div_ceil(200).max(1)),
-    );
+    m.insert("reading_minutes", Value::from(md.word_count.div_ceil(200).max(1)));
     if matches!(page.kind, PageKind::Home | PageKind::Section) {
-        m.insert(
-            "pages",
-            Value::from(
-                page.children
-                    .iter()
-                    .map(|&c| done[c].clone())
-                    .collect::<Vec<_>>(),
-            ),
-        );
+        m.insert("pages", Value::from(page.children.iter().map(|&c| done[c].clone()).collect::<Vec<_>>()));
     }
     Value::from(m)
 }
@@ -190,16 +157,12 @@ fn translations(site: &Site, page: Option<usize>, current: &str) -> Value {
         .languages
         .iter()
         .map(|lang| {
-            let found = page
-                .and_then(|i| site.content.pages[i].translations.get(lang))
-                .map(|&t| &site.content.pages[t]);
+            let found =
+                page.and_then(|i| site.content.pages[i].translations.get(lang)).map(|&t| &site.content.pages[t]);
             let path = found.map_or_else(|| format!("{lang}/"), |p| p.url.clone());
             let mut m = Map::new();
             m.insert("lang", Value::from(lang.as_str()));
-            m.insert(
-                "name",
-                Value::from(site.strings[lang].text("language_name").unwrap_or(lang)),
-            );
+            m.insert("name", Value::from(site.strings[lang].text("language_name").unwrap_or(lang)));
             m.insert("url", Value::from(site_url(&c.base_path, &path)));
             m.insert("permalink", Value::from(site_url(&c.base_url, &path)));
             m.insert("exists", Value::from(found.is_some() || page.is_none()));
@@ -218,16 +181,8 @@ fn menu(site: &Site, lang: &str, current_path: &str) -> Value {
         .iter()
         .map(|item| {
             let (url, path) = match &item.target {
-                MenuTarget::Url(u) => (
-                    if u.starts_with('/') {
-                        site_url(&c.base_path, u)
-                    } else {
-                        u.clone()
-                    },
-                    None,
-                ),
-                MenuTarget::Page(src) => match site.content.by_source.get(&format!("{lang}/{src}"))
-                {
+                MenuTarget::Url(u) => (if u.starts_with('/') { site_url(&c.base_path, u) } else { u.clone() }, None),
+                MenuTarget::Page(src) => match site.content.by_source.get(&format!("{lang}/{src}")) {
                     Some(Target::Page(p)) => {
                         let path = site.content.pages[*p].url.as_str();
                         (site_url(&c.base_path, path), Some(path))
@@ -241,9 +196,7 @@ fn menu(site: &Site, lang: &str, current_path: &str) -> Value {
             m.insert("current", Value::from(path == Some(current_path)));
             m.insert(
                 "active",
-                Value::from(
-                    path.is_some_and(|p| current_path.starts_with(p) && p != format!("{lang}/")),
-                ),
+                Value::from(path.is_some_and(|p| current_path.starts_with(p) && p != format!("{lang}/"))),
             );
             Value::from(m)
         })

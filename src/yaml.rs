@@ -54,17 +54,20 @@ pub fn locate(src: &str, path: &[&str], first_line: usize) -> Option<usize> {
 
 fn has_key(line: &str, key: &str) -> bool {
     let line = line.split(" #").next().unwrap_or("");
-    let mut rest = line;
-    while let Some(i) = rest.find(key) {
-        let before = rest[..i].trim_end().chars().last();
-        let after = rest[i + key.len()..]
-            .trim_start_matches(['"', '\''])
-            .trim_start();
-        let bounded = matches!(before, None | Some('{' | ',' | '-' | '"' | '\''));
-        if bounded && after.starts_with(':') {
+    let mut from = 0;
+    while let Some(i) = line[from..].find(key).map(|i| i + from) {
+        let before_text = &line[..i];
+        // Text inside a quoted string (`title: "a, date: b"`) is a value, not a key.
+        let quoted_key = before_text.ends_with(['"', '\'']);
+        let quotes = before_text.matches('"').count() + before_text.matches('\'').count();
+        let inside_string = quotes % 2 == 1 && !quoted_key || quoted_key && quotes % 2 == 0;
+        let before = before_text.trim_end_matches(['"', '\'']).trim_end().chars().last();
+        let after = line[i + key.len()..].trim_start_matches(['"', '\'']).trim_start();
+        let bounded = matches!(before, None | Some('{' | ',' | '-'));
+        if bounded && !inside_string && after.starts_with(':') {
             return true;
         }
-        rest = &rest[i + key.len()..];
+        from = i + key.len();
     }
     false
 }
@@ -83,14 +86,9 @@ mod tests {
 
     #[test]
     fn errors_carry_the_line_in_the_file() {
-        let err =
-            parse::<T>("title: a\ntitel: b\n", Path::new("x.md"), 2, "front-matter").unwrap_err();
+        let err = parse::<T>("title: a\ntitel: b\n", Path::new("x.md"), 2, "front-matter").unwrap_err();
         assert_eq!(err.line, Some(3));
-        assert!(
-            err.message.contains("unknown field `titel`"),
-            "{}",
-            err.message
-        );
+        assert!(err.message.contains("unknown field `titel`"), "{}", err.message);
     }
 
     #[test]
@@ -99,5 +97,12 @@ mod tests {
         assert_eq!(locate(src, &["menus", "en"], 1), Some(6));
         assert_eq!(locate(src, &["title"], 1), Some(1));
         assert_eq!(locate("t: { es: a, en: b }", &["t", "en"], 5), Some(5));
+        assert_eq!(locate("\"date\": x", &["date"], 1), Some(1));
+    }
+
+    #[test]
+    fn locate_skips_keys_inside_quoted_values() {
+        let src = "title: \"Talks, date: soon\"\ndate: \"2025-13-01\"\n";
+        assert_eq!(locate(src, &["date"], 2), Some(3));
     }
 }

@@ -35,33 +35,16 @@ fn assert_prefixed_with_campana(site: &Site) {
                 }
             }
         }
-        if let Some(link) = tags(&html, "link")
-            .into_iter()
-            .find(|t| t.attr("rel") == Some("stylesheet"))
-        {
-            assert!(
-                link.attr("href")
-                    .is_some_and(|h| h.starts_with("/campana/")),
-                "{file}: stylesheet {}",
-                link.raw
-            );
+        if let Some(link) = tags(&html, "link").into_iter().find(|t| t.attr("rel") == Some("stylesheet")) {
+            assert!(link.attr("href").is_some_and(|h| h.starts_with("/campana/")), "{file}: stylesheet {}", link.raw);
         }
     }
     assert!(internal > 100, "only {internal} internal URLs checked");
 
     let page = site.html("es/campanas/linea-1818/index.html");
-    assert_eq!(
-        canonical(&page).as_deref(),
-        Some("https://example.org/campana/es/campanas/linea-1818/")
-    );
+    assert_eq!(canonical(&page).as_deref(), Some("https://example.org/campana/es/campanas/linea-1818/"));
     let alts = alternates(&page);
-    assert!(
-        alts.contains(&(
-            "en".into(),
-            "https://example.org/campana/en/campaigns/hotline-1818/".into()
-        )),
-        "{alts:?}"
-    );
+    assert!(alts.contains(&("en".into(), "https://example.org/campana/en/campaigns/hotline-1818/".into())), "{alts:?}");
     let links = hrefs(&page);
     for expected in [
         "/campana/es/regiones/", // Markdown link to ../regiones.md
@@ -70,40 +53,20 @@ fn assert_prefixed_with_campana(site: &Site) {
         "/campana/es/campanas/",               // menu
         "/campana/en/campaigns/hotline-1818/", // language switcher
     ] {
-        assert!(
-            links.contains(&expected.to_string()),
-            "no link to {expected}: {links:?}"
-        );
+        assert!(links.contains(&expected.to_string()), "no link to {expected}: {links:?}");
     }
-    let stylesheet = tags(&page, "link")
-        .into_iter()
-        .find(|t| t.attr("rel") == Some("stylesheet"))
-        .expect("a stylesheet");
-    assert!(
-        stylesheet
-            .attr("href")
-            .unwrap()
-            .starts_with("/campana/faro.css"),
-        "{}",
-        stylesheet.raw
-    );
+    let stylesheet =
+        tags(&page, "link").into_iter().find(|t| t.attr("rel") == Some("stylesheet")).expect("a stylesheet");
+    assert!(stylesheet.attr("href").unwrap().starts_with("/campana/faro.css"), "{}", stylesheet.raw);
     let img = tags(&site.html("es/campanas/escuelas/index.html"), "img");
-    assert_eq!(
-        img[0].attr("src"),
-        Some("/campana/es/campanas/escuelas/aula.svg")
-    );
+    assert_eq!(img[0].attr("src"), Some("/campana/es/campanas/escuelas/aula.svg"));
     // The untranslated page's switcher falls back to the prefixed home.
     let es_only = site.html("es/campanas/redes-sociales/index.html");
-    assert_eq!(
-        switcher_link(&es_only, "en").attr("href"),
-        Some("/campana/en/")
-    );
+    assert_eq!(switcher_link(&es_only, "en").attr("href"), Some("/campana/en/"));
 
     let root = site.html("index.html");
-    let refresh = tags(&root, "meta")
-        .into_iter()
-        .find(|t| t.attr("http-equiv") == Some("refresh"))
-        .expect("a meta refresh");
+    let refresh =
+        tags(&root, "meta").into_iter().find(|t| t.attr("http-equiv") == Some("refresh")).expect("a meta refresh");
     assert_eq!(refresh.attr("content"), Some("0; url=/campana/es/"));
 }
 
@@ -121,10 +84,7 @@ fn base_url_with_a_path_in_site_yaml_prefixes_every_internal_url() {
     let old = "base_url: \"https://example.org/\"";
     assert!(yaml.contains(old));
     // Without the trailing slash: faro adds it.
-    site.write(
-        "site.yaml",
-        yaml.replace(old, "base_url: \"https://example.org/campana\""),
-    );
+    site.write("site.yaml", yaml.replace(old, "base_url: \"https://example.org/campana\""));
     site.build_ok(&[]);
     assert_prefixed_with_campana(&site);
 }
@@ -133,21 +93,12 @@ fn base_url_with_a_path_in_site_yaml_prefixes_every_internal_url() {
 fn base_url_flag_overrides_site_yaml() {
     let site = Site::fixture("bilingual");
     let yaml = String::from_utf8(site.read_source("site.yaml")).unwrap();
-    site.write(
-        "site.yaml",
-        yaml.replace("https://example.org/", "https://staging.example.net/otra/"),
-    );
+    site.write("site.yaml", yaml.replace("https://example.org/", "https://staging.example.net/otra/"));
     site.build_ok(&["--base-url", "https://example.org/campana/"]);
     assert_prefixed_with_campana(&site);
     let snap = snapshot(&site.public());
     for (file, html) in html_files(&snap) {
-        assert!(
-            !html.contains("staging.example.net"),
-            "{file} uses site.yaml's base_url"
-        );
-        assert!(
-            !html.contains("/otra/"),
-            "{file} uses site.yaml's base path"
-        );
+        assert!(!html.contains("staging.example.net"), "{file} uses site.yaml's base_url");
+        assert!(!html.contains("/otra/"), "{file} uses site.yaml's base path");
     }
 }

@@ -18,16 +18,9 @@ const ES_ONLY: &str = "es/campanas/redes-sociales/index.html";
 fn bilingual_site_builds_and_reports_pages_per_language() {
     let site = Site::fixture("bilingual");
     let run = site.build_ok(&[]);
-    let line = run
-        .stdout
-        .lines()
-        .find(|l| l.starts_with("Built "))
-        .unwrap();
+    let line = run.stdout.lines().find(|l| l.starts_with("Built ")).unwrap();
     // 8 Spanish pages (the draft left out) and 6 English ones.
-    assert!(
-        line.starts_with("Built 14 pages (es 8, en 6), "),
-        "unexpected summary: {line}"
-    );
+    assert!(line.starts_with("Built 14 pages (es 8, en 6), "), "unexpected summary: {line}");
     let files: usize = line
         .split(", ")
         .nth(2)
@@ -36,10 +29,7 @@ fn bilingual_site_builds_and_reports_pages_per_language() {
         .unwrap_or_else(|| panic!("no file count in: {line}"));
     let written = snapshot(&site.public()).len();
     assert_eq!(files, written, "the summary's file count: {line}");
-    assert!(
-        line.contains(" s into ") && line.ends_with(&site.public().display().to_string()),
-        "{line}"
-    );
+    assert!(line.contains(" s into ") && line.ends_with(&site.public().display().to_string()), "{line}");
     assert_eq!(run.stderr, "", "a clean site builds without diagnostics");
 }
 
@@ -54,11 +44,7 @@ fn every_page_declares_its_language_in_the_html_tag() {
             // es/... and the root pages (index.html, 404.html) are in the default language.
             _ => "es",
         };
-        assert_eq!(
-            html_lang(&html).as_deref(),
-            Some(expected),
-            "<html lang> of {path}"
-        );
+        assert_eq!(html_lang(&html).as_deref(), Some(expected), "<html lang> of {path}");
         checked += 1;
     }
     assert!(checked >= 17, "only {checked} HTML files");
@@ -80,29 +66,17 @@ fn translated_pages_link_each_other_as_alternates_in_both_directions() {
             );
         }
         // x-default points to the default language's version, on both pages.
-        assert!(
-            alts.contains(&("x-default".into(), pair[0].1.into())),
-            "{file} x-default: {alts:?}"
-        );
+        assert!(alts.contains(&("x-default".into(), pair[0].1.into())), "{file} x-default: {alts:?}");
         assert_eq!(alts.len(), 3, "{file}: {alts:?}");
     }
     // Homes and sections pair up too.
     for file in ["es/index.html", "en/index.html"] {
         let alts = alternates(&site.html(file));
-        assert!(
-            alts.contains(&("es".into(), "https://example.org/es/".into())),
-            "{file}: {alts:?}"
-        );
-        assert!(
-            alts.contains(&("en".into(), "https://example.org/en/".into())),
-            "{file}: {alts:?}"
-        );
+        assert!(alts.contains(&("es".into(), "https://example.org/es/".into())), "{file}: {alts:?}");
+        assert!(alts.contains(&("en".into(), "https://example.org/en/".into())), "{file}: {alts:?}");
     }
     let alts = alternates(&site.html("es/campanas/index.html"));
-    assert!(
-        alts.contains(&("en".into(), "https://example.org/en/campaigns/".into())),
-        "{alts:?}"
-    );
+    assert!(alts.contains(&("en".into(), "https://example.org/en/campaigns/".into())), "{alts:?}");
 }
 
 #[test]
@@ -112,14 +86,8 @@ fn untranslated_page_lists_only_its_own_language_as_alternate() {
     assert_eq!(
         alts,
         vec![
-            (
-                "es".to_string(),
-                "https://example.org/es/campanas/redes-sociales/".to_string()
-            ),
-            (
-                "x-default".to_string(),
-                "https://example.org/es/campanas/redes-sociales/".to_string()
-            ),
+            ("es".to_string(), "https://example.org/es/campanas/redes-sociales/".to_string()),
+            ("x-default".to_string(), "https://example.org/es/campanas/redes-sociales/".to_string()),
         ]
     );
 }
@@ -131,14 +99,8 @@ fn canonical_url_is_the_absolute_url_of_the_page() {
         (ES_LINEA, "https://example.org/es/campanas/linea-1818/"),
         (EN_HOTLINE, "https://example.org/en/campaigns/hotline-1818/"),
         ("es/index.html", "https://example.org/es/"),
-        (
-            "en/campaigns/index.html",
-            "https://example.org/en/campaigns/",
-        ),
-        (
-            "en/campaigns/schools/index.html",
-            "https://example.org/en/campaigns/schools/",
-        ),
+        ("en/campaigns/index.html", "https://example.org/en/campaigns/"),
+        ("en/campaigns/schools/index.html", "https://example.org/en/campaigns/schools/"),
     ] {
         assert_eq!(canonical(&site.html(file)).as_deref(), Some(url), "{file}");
     }
@@ -159,9 +121,7 @@ fn language_switcher_links_to_the_translation() {
     assert!(!to_es.has_class("lang-missing"), "{}", to_es.raw);
 
     // The current language is shown, not linked.
-    assert!(tags(lang_switch(&es), "a")
-        .iter()
-        .all(|a| a.attr("hreflang") != Some("es")));
+    assert!(tags(lang_switch(&es), "a").iter().all(|a| a.attr("hreflang") != Some("es")));
     assert!(lang_switch(&es).contains("lang-current"));
 }
 
@@ -174,8 +134,7 @@ fn language_switcher_falls_back_to_the_home_for_untranslated_pages() {
     assert!(to_en.has_class("lang-missing"), "{}", to_en.raw);
     // A note says the page is not translated (in the language of the link).
     let nav = lang_switch(&html);
-    let note = element(nav, "span", |t| t.has_class("lang-note"))
-        .unwrap_or_else(|| panic!("no lang-note in {nav}"));
+    let note = element(nav, "span", |t| t.has_class("lang-note")).unwrap_or_else(|| panic!("no lang-note in {nav}"));
     assert!(note.contains("not translated"), "{note}");
 }
 
@@ -199,11 +158,7 @@ fn localized_slugs_give_localized_urls() {
     }
     // The English menu links to the localized section URL.
     let en = site.html(EN_HOTLINE);
-    assert!(
-        hrefs(&en).contains(&"/en/campaigns/".to_string()),
-        "{:?}",
-        hrefs(&en)
-    );
+    assert!(hrefs(&en).contains(&"/en/campaigns/".to_string()), "{:?}", hrefs(&en));
 }
 
 #[test]
@@ -217,43 +172,22 @@ fn translation_key_pairs_pages_with_different_file_names() {
     let en_url = "https://example.org/en/news/2025-02-training-public-officials/";
     for (file, html) in [(es_file, &es), (en_file, &en)] {
         let alts = alternates(html);
-        assert!(
-            alts.contains(&("es".into(), es_url.into())),
-            "{file}: {alts:?}"
-        );
-        assert!(
-            alts.contains(&("en".into(), en_url.into())),
-            "{file}: {alts:?}"
-        );
+        assert!(alts.contains(&("es".into(), es_url.into())), "{file}: {alts:?}");
+        assert!(alts.contains(&("en".into(), en_url.into())), "{file}: {alts:?}");
     }
-    assert_eq!(
-        switcher_link(&es, "en").attr("href"),
-        Some("/en/news/2025-02-training-public-officials/")
-    );
-    assert_eq!(
-        switcher_link(&en, "es").attr("href"),
-        Some("/es/noticias/2025-02-capacitacion-operadores/")
-    );
+    assert_eq!(switcher_link(&es, "en").attr("href"), Some("/en/news/2025-02-training-public-officials/"));
+    assert_eq!(switcher_link(&en, "es").attr("href"), Some("/es/noticias/2025-02-capacitacion-operadores/"));
 }
 
 #[test]
 fn heading_ids_fold_accents_and_deduplicate() {
     let site = built();
     let html = site.html(ES_LINEA);
-    let ids: Vec<String> = tags(&html, "h2")
-        .iter()
-        .filter_map(|t| t.attr("id").map(str::to_string))
-        .collect();
+    let ids: Vec<String> = tags(&html, "h2").iter().filter_map(|t| t.attr("id").map(str::to_string)).collect();
     for id in ["linea-de-ayuda", "anio-2025", "anio-2025-1", "anio-2025-2"] {
-        assert!(
-            ids.contains(&id.to_string()),
-            "no heading id `{id}` in {ids:?}"
-        );
+        assert!(ids.contains(&id.to_string()), "no heading id `{id}` in {ids:?}");
     }
-    assert!(
-        !ids.iter().any(|id| id.starts_with("ano")),
-        "ñ must fold to `ni`: {ids:?}"
-    );
+    assert!(!ids.iter().any(|id| id.starts_with("ano")), "ñ must fold to `ni`: {ids:?}");
     let mut unique = ids.clone();
     unique.sort();
     unique.dedup();
@@ -278,10 +212,7 @@ fn bundle_images_are_copied_next_to_their_page() {
         .find(|t| t.attr("src").is_some_and(|s| s.ends_with("aula.svg")))
         .expect("the bundle's <img>");
     assert_eq!(img.attr("src"), Some("/es/campanas/escuelas/aula.svg"));
-    assert_eq!(
-        img.attr("alt"),
-        Some("Una docente conversa con sus estudiantes")
-    );
+    assert_eq!(img.attr("alt"), Some("Una docente conversa con sus estudiantes"));
     let img = tags(&site.html("en/campaigns/schools/index.html"), "img")
         .into_iter()
         .find(|t| t.attr("src").is_some_and(|s| s.ends_with("aula.svg")))
@@ -312,18 +243,12 @@ fn markdown_links_to_source_files_become_page_urls() {
     let es = hrefs(&site.html(ES_LINEA));
     assert!(es.contains(&"/es/regiones/".to_string()), "{es:?}");
     // A fragment survives the rewrite.
-    assert!(
-        es.contains(&"/es/campanas/escuelas/#en-el-aula".to_string()),
-        "{es:?}"
-    );
+    assert!(es.contains(&"/es/campanas/escuelas/#en-el-aula".to_string()), "{es:?}");
     // The same source path resolves to the localized URL from the English page.
     let en = hrefs(&site.html(EN_HOTLINE));
     assert!(en.contains(&"/en/campaigns/schools/".to_string()), "{en:?}");
     for html in [site.html(ES_LINEA), site.html(EN_HOTLINE)] {
-        assert!(
-            !html.contains(".md\""),
-            "a link to a .md file was left as is"
-        );
+        assert!(!html.contains(".md\""), "a link to a .md file was left as is");
     }
 }
 
@@ -337,10 +262,8 @@ fn external_links_get_noopener_noreferrer() {
         .expect("the external link");
     assert_eq!(ext.attr("rel"), Some("noopener noreferrer"), "{}", ext.raw);
     // Internal links get no rel.
-    let internal = tags(&html, "a")
-        .into_iter()
-        .find(|t| t.attr("href") == Some("/es/regiones/"))
-        .expect("the internal link");
+    let internal =
+        tags(&html, "a").into_iter().find(|t| t.attr("href") == Some("/es/regiones/")).expect("the internal link");
     assert_eq!(internal.attr("rel"), None, "{}", internal.raw);
 }
 
@@ -348,18 +271,13 @@ fn external_links_get_noopener_noreferrer() {
 fn root_index_redirects_to_the_default_language() {
     let site = built();
     let html = site.html("index.html");
-    let refresh = tags(&html, "meta")
-        .into_iter()
-        .find(|t| t.attr("http-equiv") == Some("refresh"))
-        .expect("a meta refresh");
+    let refresh =
+        tags(&html, "meta").into_iter().find(|t| t.attr("http-equiv") == Some("refresh")).expect("a meta refresh");
     assert_eq!(refresh.attr("content"), Some("0; url=/es/"));
     assert_eq!(html_lang(&html).as_deref(), Some("es"));
     // It also offers a plain link to every language.
     let links = hrefs(&html);
-    assert!(
-        links.contains(&"/es/".into()) && links.contains(&"/en/".into()),
-        "{links:?}"
-    );
+    assert!(links.contains(&"/es/".into()) && links.contains(&"/en/".into()), "{links:?}");
 }
 
 #[test]
@@ -390,10 +308,7 @@ fn drafts_are_skipped_unless_the_drafts_flag_is_given() {
     // The draft is the newest campaign, so it heads the list.
     let list = read_text(&out.join("es/campanas/index.html"));
     let cards = element(&list, "ul", |t| t.has_class("cards")).expect("the list of pages");
-    assert_eq!(
-        hrefs(cards).first().map(String::as_str),
-        Some("/es/campanas/borrador/")
-    );
+    assert_eq!(hrefs(cards).first().map(String::as_str), Some("/es/campanas/borrador/"));
 }
 
 #[test]
@@ -404,18 +319,11 @@ fn section_lists_are_ordered_by_date_newest_first() {
     // Weight and title would both give linea-1818, escuelas, redes-sociales.
     assert_eq!(
         hrefs(cards),
-        vec![
-            "/es/campanas/redes-sociales/",
-            "/es/campanas/escuelas/",
-            "/es/campanas/linea-1818/",
-        ]
+        vec!["/es/campanas/redes-sociales/", "/es/campanas/escuelas/", "/es/campanas/linea-1818/",]
     );
     let list = site.html("en/campaigns/index.html");
     let cards = element(&list, "ul", |t| t.has_class("cards")).expect("the list of pages");
-    assert_eq!(
-        hrefs(cards),
-        vec!["/en/campaigns/schools/", "/en/campaigns/hotline-1818/"]
-    );
+    assert_eq!(hrefs(cards), vec!["/en/campaigns/schools/", "/en/campaigns/hotline-1818/"]);
 }
 
 #[test]
@@ -436,20 +344,11 @@ fn site_static_files_are_copied_and_replace_theme_files() {
     site.write("static/faro.css", css);
     site.write("static/docs/guia-1818.txt", "Llama gratis al 1818.\n");
     site.build_ok(&[]);
-    assert_eq!(
-        std::fs::read(site.public().join("faro.css")).unwrap(),
-        css.as_bytes()
-    );
+    assert_eq!(std::fs::read(site.public().join("faro.css")).unwrap(), css.as_bytes());
     assert_ne!(theme_css, css.as_bytes());
-    assert_eq!(
-        std::fs::read(site.public().join("docs/guia-1818.txt")).unwrap(),
-        b"Llama gratis al 1818.\n"
-    );
+    assert_eq!(std::fs::read(site.public().join("docs/guia-1818.txt")).unwrap(), b"Llama gratis al 1818.\n");
     // The cache-busting version follows the file that is actually served.
     let href = stylesheet(&site);
     assert!(href.starts_with("/faro.css?v="), "{href}");
-    assert_ne!(
-        href, theme_href,
-        "the stylesheet URL must change with its content"
-    );
+    assert_ne!(href, theme_href, "the stylesheet URL must change with its content");
 }

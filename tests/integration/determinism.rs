@@ -20,16 +20,8 @@ fn rebuilding_in_place_gives_identical_bytes() {
     site.build_ok(&[]);
     let first = snapshot(&site.public());
     site.build_ok(&[]);
-    assert_same_snapshot(
-        &first,
-        &snapshot(&site.public()),
-        "public/ rebuilt in place",
-    );
-    assert_eq!(
-        site.leftovers(),
-        Vec::<String>::new(),
-        "staging folders left behind"
-    );
+    assert_same_snapshot(&first, &snapshot(&site.public()), "public/ rebuilt in place");
+    assert_eq!(site.leftovers(), Vec::<String>::new(), "staging folders left behind");
 }
 
 #[test]
@@ -40,9 +32,5 @@ fn copies_of_a_site_in_different_folders_build_to_identical_bytes() {
     a.build_ok(&[]);
     let out = b.path().join("elsewhere").join("site");
     b.build_ok(&["--output", out.to_str().unwrap()]);
-    assert_same_snapshot(
-        &snapshot(&a.public()),
-        &snapshot(&out),
-        "two copies of one site",
-    );
+    assert_same_snapshot(&snapshot(&a.public()), &snapshot(&out), "two copies of one site");
 }

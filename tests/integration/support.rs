@@ -21,12 +21,7 @@ pub struct Site {
 impl Site {
     /// An empty site folder.
     pub fn empty() -> Site {
-        Site {
-            dir: tempfile::Builder::new()
-                .prefix("faro-test-")
-                .tempdir()
-                .expect("create a temporary folder"),
-        }
+        Site { dir: tempfile::Builder::new().prefix("faro-test-").tempdir().expect("create a temporary folder") }
     }
 
     /// A site made of `(path, contents)` pairs, paths relative to the site folder.
@@ -104,15 +99,12 @@ impl Site {
 }
 
 pub fn fixture_dir(name: &str) -> PathBuf {
-    Path::new(env!("CARGO_MANIFEST_DIR"))
-        .join("tests/fixtures")
-        .join(name)
+    Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures").join(name)
 }
 
 pub fn copy_dir(from: &Path, to: &Path) {
     std::fs::create_dir_all(to).unwrap();
-    for entry in std::fs::read_dir(from).unwrap_or_else(|e| panic!("read {}: {e}", from.display()))
-    {
+    for entry in std::fs::read_dir(from).unwrap_or_else(|e| panic!("read {}: {e}", from.display())) {
         let entry = entry.unwrap();
         let target = to.join(entry.file_name());
         if entry.file_type().unwrap().is_dir() {
@@ -146,40 +138,19 @@ impl Run {
     }
 
     fn describe(&self) -> String {
-        format!(
-            "exit: {:?}\n--- stdout ---\n{}\n--- stderr ---\n{}",
-            self.status.code(),
-            self.stdout,
-            self.stderr
-        )
+        format!("exit: {:?}\n--- stdout ---\n{}\n--- stderr ---\n{}", self.status.code(), self.stdout, self.stderr)
     }
 
     pub fn assert_success(&self) -> &Run {
-        assert!(
-            self.status.success(),
-            "expected the build to succeed\n{}",
-            self.describe()
-        );
-        assert!(
-            self.stdout.lines().any(|l| l.starts_with("Built ")),
-            "no `Built ...` line\n{}",
-            self.describe()
-        );
+        assert!(self.status.success(), "expected the build to succeed\n{}", self.describe());
+        assert!(self.stdout.lines().any(|l| l.starts_with("Built ")), "no `Built ...` line\n{}", self.describe());
         self
     }
 
     pub fn assert_failure(&self) -> &Run {
-        assert_eq!(
-            self.status.code(),
-            Some(1),
-            "expected the build to fail with exit code 1\n{}",
-            self.describe()
-        );
+        assert_eq!(self.status.code(), Some(1), "expected the build to fail with exit code 1\n{}", self.describe());
         assert!(
-            self.stderr
-                .lines()
-                .last()
-                .is_some_and(|l| l.starts_with("Build failed with ")),
+            self.stderr.lines().last().is_some_and(|l| l.starts_with("Build failed with ")),
             "the last stderr line should be `Build failed with ...`\n{}",
             self.describe()
         );
@@ -206,20 +177,13 @@ impl Run {
     }
 
     pub fn assert_stderr_contains(&self, text: &str) -> &Run {
-        assert!(
-            self.stderr.contains(text),
-            "stderr does not contain `{text}`\n{}",
-            self.describe()
-        );
+        assert!(self.stderr.contains(text), "stderr does not contain `{text}`\n{}", self.describe());
         self
     }
 
     /// Error lines (`...: error[code]: ...`), hints left out.
     pub fn errors(&self) -> Vec<&str> {
-        self.stderr
-            .lines()
-            .filter(|l| l.contains(": error["))
-            .collect()
+        self.stderr.lines().filter(|l| l.contains(": error[")).collect()
     }
 
     /// The number in `Build failed with N error(s)`.
@@ -289,23 +253,12 @@ pub fn assert_same_snapshot(before: &Snapshot, after: &Snapshot, what: &str) {
 pub fn break_and_rebuild(site: &Site, breakage: impl FnOnce(&Site)) -> Run {
     site.build_ok(&[]);
     let before = snapshot(&site.public());
-    assert!(
-        before.contains_key("index.html"),
-        "the good build wrote no index.html"
-    );
+    assert!(before.contains_key("index.html"), "the good build wrote no index.html");
     breakage(site);
     let run = site.build(&[]);
     run.assert_failure();
-    assert_same_snapshot(
-        &before,
-        &snapshot(&site.public()),
-        "public/ after a failed build",
-    );
-    assert_eq!(
-        site.leftovers(),
-        Vec::<String>::new(),
-        "staging folders left behind"
-    );
+    assert_same_snapshot(&before, &snapshot(&site.public()), "public/ after a failed build");
+    assert_eq!(site.leftovers(), Vec::<String>::new(), "staging folders left behind");
     run
 }
 
@@ -326,10 +279,7 @@ pub fn minimal_site() -> Site {
             "content/en/_index.md",
             "---\ntitle: \"Stop Trafficking\"\n---\n\nIf you know of a trafficking case, call the free 1818 line.\n",
         ),
-        (
-            "content/es/linea-1818.md",
-            "---\ntitle: \"Línea 1818\"\n---\n\nLa Línea 1818 es gratuita.\n",
-        ),
+        ("content/es/linea-1818.md", "---\ntitle: \"Línea 1818\"\n---\n\nLa Línea 1818 es gratuita.\n"),
         (
             "content/en/linea-1818.md",
             "---\ntitle: \"The 1818 line\"\nslug: \"hotline-1818\"\n---\n\nThe 1818 line is free.\n",
@@ -355,8 +305,7 @@ impl Tag {
     }
 
     pub fn has_class(&self, class: &str) -> bool {
-        self.attr("class")
-            .is_some_and(|c| c.split_whitespace().any(|c| c == class))
+        self.attr("class").is_some_and(|c| c.split_whitespace().any(|c| c == class))
     }
 }
 
@@ -391,9 +340,7 @@ fn parse_attrs(s: &str) -> BTreeMap<String, String> {
     let mut attrs = BTreeMap::new();
     let mut rest = s.trim_start();
     while !rest.is_empty() {
-        let name_end = rest
-            .find(|c: char| c.is_whitespace() || c == '=' || c == '/')
-            .unwrap_or(rest.len());
+        let name_end = rest.find(|c: char| c.is_whitespace() || c == '=' || c == '/').unwrap_or(rest.len());
         let name = rest[..name_end].to_ascii_lowercase();
         rest = rest[name_end..].trim_start();
         let value = if let Some(r) = rest.strip_prefix('=') {
@@ -426,12 +373,7 @@ pub fn alternates(html: &str) -> Vec<(String, String)> {
     tags(html, "link")
         .into_iter()
         .filter(|t| t.attr("rel") == Some("alternate"))
-        .map(|t| {
-            (
-                t.attr("hreflang").unwrap_or("").to_string(),
-                t.attr("href").unwrap_or("").to_string(),
-            )
-        })
+        .map(|t| (t.attr("hreflang").unwrap_or("").to_string(), t.attr("href").unwrap_or("").to_string()))
         .collect()
 }
 
@@ -445,9 +387,7 @@ pub fn canonical(html: &str) -> Option<String> {
 
 /// The `lang` of the `<html>` element.
 pub fn html_lang(html: &str) -> Option<String> {
-    tags(html, "html")
-        .first()
-        .and_then(|t| t.attr("lang").map(str::to_string))
+    tags(html, "html").first().and_then(|t| t.attr("lang").map(str::to_string))
 }
 
 /// The text of the first element that starts with a tag matching `is_start` (for example
@@ -481,21 +421,13 @@ pub fn switcher_link(html: &str, lang: &str) -> Tag {
 
 /// `href`s of every `<a>` in `html`, in order.
 pub fn hrefs(html: &str) -> Vec<String> {
-    tags(html, "a")
-        .into_iter()
-        .filter_map(|t| t.attr("href").map(str::to_string))
-        .collect()
+    tags(html, "a").into_iter().filter_map(|t| t.attr("href").map(str::to_string)).collect()
 }
 
 /// Every file of a snapshot that ends in `.html`, as text.
 pub fn html_files(snap: &Snapshot) -> Vec<(&str, String)> {
     snap.iter()
         .filter(|(k, _)| k.ends_with(".html"))
-        .map(|(k, v)| {
-            (
-                k.as_str(),
-                String::from_utf8(v.clone()).expect("UTF-8 HTML"),
-            )
-        })
+        .map(|(k, v)| (k.as_str(), String::from_utf8(v.clone()).expect("UTF-8 HTML")))
         .collect()
 }
