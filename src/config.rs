@@ -29,6 +29,15 @@ struct RawConfig {
     contact: Contact,
     #[serde(default)]
     help_lines: Vec<RawHelpLine>,
+    quick_exit: Option<RawQuickExit>,
+}
+
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+struct RawQuickExit {
+    enabled: Option<bool>,
+    url: Option<String>,
+    safety_page: Option<String>,
 }
 
 #[derive(Debug, Deserialize)]
@@ -43,7 +52,8 @@ struct RawMenuItem {
 #[serde(deny_unknown_fields)]
 struct RawHelpLine {
     name: Localized,
-    phone: String,
+    /// Optional: some channels are places (a police station), not numbers.
+    phone: Option<String>,
     #[serde(default)]
     description: Localized,
 }
@@ -72,7 +82,21 @@ pub struct Config {
     pub menus: BTreeMap<Lang, Vec<MenuItem>>,
     pub contact: Contact,
     pub help_lines: Vec<HelpLine>,
+    pub quick_exit: QuickExit,
 }
+
+/// The quick-exit button: on unless a site turns it off.
+#[derive(Debug, Clone)]
+pub struct QuickExit {
+    pub enabled: bool,
+    /// A neutral site that replaces the page.
+    pub url: String,
+    /// A source path under `content/<lang>/` explaining how to browse safely.
+    pub safety_page: Option<String>,
+}
+
+/// Neutral enough not to draw attention in a browser's history or on a screen.
+pub const DEFAULT_EXIT_URL: &str = "https://www.google.com/";
 
 #[derive(Debug, Clone)]
 pub enum MenuTarget {
@@ -91,9 +115,9 @@ pub struct MenuItem {
 #[derive(Debug, Clone)]
 pub struct HelpLine {
     pub name: Localized,
-    pub phone: String,
+    pub phone: Option<String>,
     /// The `tel:` form: digits and a leading `+` only.
-    pub tel: String,
+    pub tel: Option<String>,
     pub description: Localized,
 }
 
@@ -168,8 +192,23 @@ impl Config {
         for line in raw.help_lines {
             check(&line.name, &["help_lines", "name"], true);
             check(&line.description, &["help_lines", "description"], false);
-            let tel: String = line.phone.chars().filter(|c| c.is_ascii_digit() || *c == '+').collect();
+            let tel = line.phone.as_ref().map(|p| p.chars().filter(|c| c.is_ascii_digit() || *c == '+').collect());
             help_lines.push(HelpLine { name: line.name, phone: line.phone, tel, description: line.description });
+        }
+
+        let quick_exit =
+            raw.quick_exit.map_or(QuickExit { enabled: true, url: DEFAULT_EXIT_URL.into(), safety_page: None }, |q| {
+                QuickExit {
+                    enabled: q.enabled.unwrap_or(true),
+                    url: q.url.unwrap_or_else(|| DEFAULT_EXIT_URL.into()),
+                    safety_page: q.safety_page,
+                }
+            });
+        if !quick_exit.url.starts_with("https://") && !quick_exit.url.starts_with("http://") {
+            errors.push(err(
+                &["quick_exit", "url"],
+                format!("`quick_exit.url` must be an http(s) address of a neutral site, not `{}`", quick_exit.url),
+            ));
         }
 
         let mut menus = BTreeMap::new();
@@ -210,6 +249,7 @@ impl Config {
             menus,
             contact: raw.contact,
             help_lines,
+            quick_exit,
         })
     }
 }

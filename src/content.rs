@@ -108,7 +108,8 @@ pub struct Asset {
 #[derive(Debug, Clone)]
 pub enum Target {
     Page(usize),
-    Asset(String),
+    /// Index into `Content::assets`.
+    Asset(usize),
 }
 
 #[derive(Debug, Default)]
@@ -241,7 +242,7 @@ pub fn load(root: &Path, config: &Config, opts: &LoadOptions) -> (Content, Vec<D
     for (lang, rel, source) in asset_files {
         let (dir, name) = rel[lang.len() + 1..].rsplit_once('/').unwrap_or(("", &rel[lang.len() + 1..]));
         let url = format!("{}{}", dir_url(&slugs, &lang, dir), name);
-        content.by_source.insert(rel, Target::Asset(url.clone()));
+        content.by_source.insert(rel, Target::Asset(content.assets.len()));
         content.assets.push(Asset { source, url });
     }
     link_sections(&mut content, config, &mut diags);

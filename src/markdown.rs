@@ -82,7 +82,7 @@ pub fn render(page: &Page, links: &Links) -> (Rendered, Vec<Diagnostic>) {
             }
             Event::SoftBreak if in_first_paragraph == Some(true) => out.summary.push(' '),
             Event::Start(Tag::Link { dest_url, title, .. }) => {
-                let (href, external) = resolve(dest_url, page, links, locate(&range), &mut diags);
+                let (href, external, _) = resolve(dest_url, page, links, locate(&range), &mut diags);
                 let mut tag = format!("<a href=\"{}\"", attr_href(&href));
                 if !title.is_empty() {
                     tag.push_str(&format!(" title=\"{}\"", attr(title)));
@@ -95,7 +95,7 @@ pub fn render(page: &Page, links: &Links) -> (Rendered, Vec<Diagnostic>) {
             }
             Event::End(TagEnd::Link) => events[i].0 = Event::Html("</a>".into()),
             Event::Start(Tag::Image { dest_url, title, .. }) => {
-                let (src_url, _) = resolve(dest_url, page, links, locate(&range), &mut diags);
+                let (src_url, _, asset) = resolve(dest_url, page, links, locate(&range), &mut diags);
                 let end = events[i..]
                     .iter()
                     .position(|(e, _)| matches!(e, Event::End(TagEnd::Image)))
@@ -116,6 +116,10 @@ pub fn render(page: &Page, links: &Links) -> (Rendered, Vec<Diagnostic>) {
                 let mut tag = format!("<img src=\"{}\" alt=\"{}\"", attr_href(&src_url), attr(&alt));
                 if !title.is_empty() {
                     tag.push_str(&format!(" title=\"{}\"", attr(title)));
+                }
+                // Width and height let the browser reserve space before the image arrives.
+                if let Some((w, h)) = asset.and_then(|a| image_size(&links.content.assets[a].source)) {
+                    tag.push_str(&format!(" width=\"{w}\" height=\"{h}\""));
                 }
                 tag.push_str(" loading=\"lazy\" decoding=\"async\">");
                 events[i].0 = Event::Html(tag.into());
@@ -182,9 +186,9 @@ fn resolve(
     links: &Links,
     at: (Option<usize>, Option<usize>),
     diags: &mut Vec<Diagnostic>,
-) -> (String, bool) {
+) -> (String, bool, Option<usize>) {
     if dest.starts_with('#') || dest.is_empty() {
-        return (dest.to_string(), false);
+        return (dest.to_string(), false, None);
     }
     if let Some(scheme_end) = dest.find(':') {
         if !dest[..scheme_end].contains('/') {
@@ -199,16 +203,16 @@ fn resolve(
                     .at(at.0, at.1)
                     .hint("link with http:, https:, mailto: or tel:, or to a file of the site"),
                 );
-                return ("#".to_string(), false);
+                return ("#".to_string(), false, None);
             }
-            return (dest.to_string(), scheme == "http" || scheme == "https");
+            return (dest.to_string(), scheme == "http" || scheme == "https", None);
         }
     }
     if dest.starts_with("//") {
-        return (dest.to_string(), true);
+        return (dest.to_string(), true, None);
     }
     if let Some(rest) = dest.strip_prefix('/') {
-        return (format!("{}{rest}", links.base_path), false);
+        return (format!("{}{rest}", links.base_path), false, None);
     }
     let (path, fragment) = match dest.find(['#', '?']) {
         Some(i) => (&dest[..i], &dest[i..]),
@@ -221,11 +225,13 @@ fn resolve(
             Diagnostic::error("broken-link", &page.source, format!("the link `{dest}` points outside content/"))
                 .at(at.0, at.1),
         );
-        return (dest.to_string(), false);
+        return (dest.to_string(), false, None);
     };
     match links.content.by_source.get(&target) {
-        Some(Target::Page(i)) => (format!("{}{}{fragment}", links.base_path, links.content.pages[*i].url), false),
-        Some(Target::Asset(url)) => (format!("{}{url}{fragment}", links.base_path), false),
+        Some(Target::Page(i)) => (format!("{}{}{fragment}", links.base_path, links.content.pages[*i].url), false, None),
+        Some(Target::Asset(a)) => {
+            return (format!("{}{}{fragment}", links.base_path, links.content.assets[*a].url), false, Some(*a));
+        }
         None if links.content.drafts.contains(&target) => {
             diags.push(
                 Diagnostic::error(
@@ -236,7 +242,7 @@ fn resolve(
                 .at(at.0, at.1)
                 .hint("publish that page (remove `draft: true`), remove the link, or preview with --drafts"),
             );
-            (dest.to_string(), false)
+            (dest.to_string(), false, None)
         }
         None if target.ends_with(".md") => {
             diags.push(
@@ -248,7 +254,7 @@ fn resolve(
                 .at(at.0, at.1)
                 .hint("link to another page by its file, relative to this one: [text](../campanas/linea-1818.md)"),
             );
-            (dest.to_string(), false)
+            (dest.to_string(), false, None)
         }
         None => {
             diags.push(
@@ -259,9 +265,31 @@ fn resolve(
                 )
                 .at(at.0, at.1),
             );
-            (dest.to_string(), false)
+            (dest.to_string(), false, None)
         }
     }
+}
+
+/// Pixel size of a raster image, or of an SVG from its `width`/`height` or `viewBox`.
+fn image_size(path: &std::path::Path) -> Option<(u64, u64)> {
+    if path.extension().is_some_and(|e| e.eq_ignore_ascii_case("svg")) {
+        let text = std::fs::read_to_string(path).ok()?;
+        let tag = &text[text.find("<svg")?..];
+        let tag = &tag[..tag.find('>')?];
+        let attr = |name: &str| -> Option<f64> {
+            let i = tag.find(&format!(" {name}=\""))? + name.len() + 3;
+            let v = &tag[i..i + tag[i..].find('"')?];
+            v.trim_end_matches("px").trim().parse().ok()
+        };
+        if let (Some(w), Some(h)) = (attr("width"), attr("height")) {
+            return Some((w.round() as u64, h.round() as u64));
+        }
+        let i = tag.find(" viewBox=\"")? + 10;
+        let nums: Vec<f64> = tag[i..i + tag[i..].find('"')?].split([' ', ',']).filter_map(|n| n.parse().ok()).collect();
+        return (nums.len() == 4).then(|| (nums[2].round() as u64, nums[3].round() as u64));
+    }
+    let size = imagesize::size(path).ok()?;
+    Some((size.width as u64, size.height as u64))
 }
 
 /// Joins `rel` onto `dir` (both `/`-separated, under content/), resolving `.` and `..`.

@@ -82,6 +82,27 @@ pub fn load(root: &Path, opts: &SiteOptions) -> (Option<Site>, Diagnostics) {
             }
         }
     }
+    if let Some(src) = &config.quick_exit.safety_page {
+        for lang in &config.languages {
+            if !matches!(content.by_source.get(&format!("{lang}/{src}")), Some(Target::Page(_))) {
+                diags.push(
+                    Diagnostic::error(
+                        "menu-target",
+                        root.join("site.yaml"),
+                        format!("`quick_exit.safety_page` points to content/{lang}/{src}, which does not exist"),
+                    )
+                    .at(
+                        crate::yaml::locate(
+                            &std::fs::read_to_string(root.join("site.yaml")).unwrap_or_default(),
+                            &["quick_exit", "safety_page"],
+                            1,
+                        ),
+                        None,
+                    ),
+                );
+            }
+        }
+    }
     let site = Site { root: root.to_path_buf(), config, content, rendered, theme, strings: Arc::new(strings) };
     for page in &site.content.pages {
         if let Some(t) = &page.front.template {

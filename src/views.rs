@@ -79,8 +79,8 @@ fn site_value(site: &Site, lang: &str) -> Value {
         .map(|h| {
             let mut m = Map::new();
             m.insert("name", localized(&h.name, lang));
-            m.insert("phone", Value::from(h.phone.as_str()));
-            m.insert("tel", Value::from(h.tel.as_str()));
+            m.insert("phone", h.phone.as_deref().into());
+            m.insert("tel", h.tel.as_deref().into());
             m.insert("description", localized(&h.description, lang));
             Value::from(m)
         })
@@ -98,6 +98,16 @@ fn site_value(site: &Site, lang: &str) -> Value {
     m.insert("home_url", Value::from(site_url(&c.base_path, &format!("{lang}/"))));
     m.insert("languages", Value::from(languages));
     m.insert("help_lines", Value::from(help_lines));
+    let q = &c.quick_exit;
+    let mut quick_exit = Map::new();
+    quick_exit.insert("enabled", Value::from(q.enabled));
+    quick_exit.insert("url", Value::from(q.url.as_str()));
+    let safety = q.safety_page.as_ref().and_then(|src| match site.content.by_source.get(&format!("{lang}/{src}")) {
+        Some(Target::Page(p)) => Some(site_url(&c.base_path, &site.content.pages[*p].url)),
+        _ => None,
+    });
+    quick_exit.insert("safety_url", safety.into());
+    m.insert("quick_exit", Value::from(quick_exit));
     m.insert("contact", Value::from(contact));
     Value::from(m)
 }
