@@ -8,7 +8,9 @@ use crate::diagnostics::{line_col, Diagnostic};
 use crate::slug::slugify;
 use pulldown_cmark::{CowStr, Event, HeadingLevel, Options, Parser, Tag, TagEnd};
 use pulldown_cmark_escape::{escape_href, escape_html};
-use std::collections::HashSet;
+use crate::config::Lang;
+use crate::i18n::Strings;
+use std::collections::{BTreeMap, HashSet};
 use std::ops::Range;
 
 #[derive(Debug, Clone, Default)]
@@ -32,6 +34,8 @@ pub struct Links<'a> {
     pub content: &'a Content,
     /// `/` or `/sub/path/`.
     pub base_path: &'a str,
+    /// UI strings, for the accessible names Markdown output needs (task list states).
+    pub strings: &'a BTreeMap<Lang, Strings>,
 }
 
 fn options() -> Options {
@@ -128,6 +132,14 @@ pub fn render(page: &Page, links: &Links) -> (Rendered, Vec<Diagnostic>) {
                     *e = Event::Text("".into());
                 }
             }
+            Event::TaskListMarker(done) => {
+                // pulldown-cmark's bare checkbox has no accessible name; give it the state in words.
+                let strings = links.strings.get(&page.lang);
+                let label = strings.and_then(|s| s.text(if *done { "task_done" } else { "task_todo" })).unwrap_or("");
+                let checked = if *done { " checked" } else { "" };
+                events[i].0 =
+                    Event::Html(format!("<input type=\"checkbox\" disabled{checked} aria-label=\"{}\"> ", attr(label)).into());
+            }
             Event::Html(raw) | Event::InlineHtml(raw) => {
                 let (line, col) = locate(&range);
                 diags.push(
@@ -144,6 +156,11 @@ pub fn render(page: &Page, links: &Links) -> (Rendered, Vec<Diagnostic>) {
     out.summary = out.summary.trim().to_string();
     out.html.reserve(src.len() * 3 / 2);
     pulldown_cmark::html::push_html(&mut out.html, events.into_iter().map(|(e, _)| e));
+    // Wide tables scroll inside a box that keyboard users can focus and scroll too. Markdown
+    // tables are the only source of `<table>` here: raw HTML and code are escaped.
+    if out.html.contains("<table>") {
+        out.html = out.html.replace("<table>", "<div class=\"table-scroll\" tabindex=\"0\"><table>").replace("</table>", "</table></div>");
+    }
     (out, diags)
 }
 

@@ -57,7 +57,7 @@ pub fn load(root: &Path, opts: &SiteOptions) -> (Option<Site>, Diagnostics) {
     let (content, ds) = content::load(root, &config, &LoadOptions { drafts: opts.drafts });
     diags.extend(ds);
 
-    let links = Links { content: &content, base_path: &config.base_path };
+    let links = Links { content: &content, base_path: &config.base_path, strings: &strings };
     let results: Vec<(Rendered, Vec<Diagnostic>)> =
         content.pages.par_iter().map(|p| markdown::render(p, &links)).collect();
     let mut rendered = Vec::with_capacity(results.len());

@@ -1,0 +1,24 @@
+// Every page type the browser suite checks, with its path in each language (null where the
+// page deliberately has no translation). Adding a page type is one line here.
+export const PAGES = [
+  ["home", "es/", "en/"],
+  ["section", "es/campanas/", "en/campaigns/"],
+  ["news list", "es/noticias/", "en/news/"],
+  ["campaign page", "es/campanas/linea-1818/", "en/campaigns/hotline-1818/"],
+  ["page bundle with image", "es/campanas/prevencion-en-escuelas/", "en/campaigns/prevention-in-schools/"],
+  ["news item", "es/noticias/2025-02-capacitacion-operadores/", "en/news/2025-02-training-public-officials/"],
+  ["browse safely", "es/navegar-seguro/", "en/browse-safely/"],
+  ["timeline (tables)", "es/cronologia/", "en/timeline/"],
+  ["untranslated page", "es/regiones/", null],
+  ["not found", "es/404.html", "en/404.html"],
+];
+
+/** [{type, lang, path}] for every page of PAGES. */
+export function allPages() {
+  const out = [];
+  for (const [type, es, en] of PAGES) {
+    if (es) out.push({ type, lang: "es", path: es });
+    if (en) out.push({ type, lang: "en", path: en });
+  }
+  return out;
+}

@@ -1,0 +1,64 @@
+#!/usr/bin/env bash
+# Browser tests: builds the example site under a subpath, serves it with nginx, and runs the
+# browser suite (Chromium + axe-core), the crawler and the Nu HTML Checker. Then it proves
+# the checks can fail: a fixture broken on purpose must fail axe, the crawler and vnu.
+#
+# Needs: chromium, nginx, java, node; `npm ci` in this folder; a built faro
+# (cargo build --release). Usage: tests/browser/run.sh
+set -euo pipefail
+here=$(cd "$(dirname "$0")" && pwd)
+repo=$(cd "$here/../.." && pwd)
+faro=${FARO:-$repo/target/release/faro}
+port=${PORT:-8089}
+origin="http://127.0.0.1:$port"
+work=$(mktemp -d)
+chmod 755 "$work"
+mkdir -p "$work/www"
+
+cleanup() {
+  [ -f "$work/nginx.pid" ] && kill "$(cat "$work/nginx.pid")" 2>/dev/null || true
+  rm -rf "$work"
+}
+trap cleanup EXIT
+
+echo "== build the example site under /campana/ and the broken fixture under /roto/"
+"$faro" build --site "$repo" --output "$work/www/campana" --base-url "$origin/campana/"
+"$faro" build --site "$here/fixtures/broken" --output "$work/www/roto" --base-url "$origin/roto/"
+
+user_line=""
+[ "$(id -u)" = 0 ] && user_line="user root;"
+sed -e "s#@WORK@#$work#g" -e "s#@PORT@#$port#g" -e "s#@USER@#$user_line#" "$here/nginx.conf.in" > "$work/nginx.conf"
+nginx -c "$work/nginx.conf" -p "$work"
+for _ in $(seq 50); do curl -fsS "$origin/campana/" >/dev/null 2>&1 && break; sleep 0.1; done
+
+status=0
+echo "== browser suite"
+node "$here/suite.mjs" "$origin/campana/" || status=1
+echo "== crawler"
+node "$here/crawl.mjs" "$origin/campana/" "$origin/campana/" "$origin/campana/es/" "$origin/campana/en/" || status=1
+echo "== Nu HTML Checker"
+vnu=(java -jar "$here/node_modules/vnu-jar/build/dist/vnu.jar" --errors-only --skip-non-html)
+if "${vnu[@]}" "$work/www/campana"; then
+  echo "vnu: $(find "$work/www/campana" -name '*.html' | wc -l) passed, 0 failed"
+else
+  echo "vnu: found errors"; status=1
+fi
+
+echo "== the same checks must fail on the broken fixture"
+expect_failure() { # name, pattern, command...
+  local name=$1 pattern=$2; shift 2
+  local out
+  if out=$("$@" 2>&1); then
+    echo "FAIL $name: passed on the broken fixture"; status=1
+  elif ! grep -q -- "$pattern" <<<"$out"; then
+    echo "FAIL $name: failed, but without '$pattern':"; echo "$out" | tail -5; status=1
+  else
+    echo "ok   $name fails on the broken fixture ($pattern)"
+  fi
+}
+expect_failure "axe (missing alt)" "image-alt" node "$here/axe.mjs" "$origin/roto/es/"
+expect_failure "axe (low contrast)" "color-contrast" node "$here/axe.mjs" "$origin/roto/es/"
+expect_failure "crawler (broken link)" "404 $origin/roto/es/no-existe/" node "$here/crawl.mjs" "$origin/roto/" "$origin/roto/es/"
+expect_failure "vnu (missing alt)" "must have an “alt” attribute" "${vnu[@]}" "$work/www/roto"
+
+exit $status

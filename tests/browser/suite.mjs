@@ -1,0 +1,171 @@
+// The browser suite: loads the built site from a real web server (nginx, under a subpath)
+// in headless Chromium and checks what a reader at risk, on a phone or with a screen reader,
+// depends on. Usage: node suite.mjs http://127.0.0.1:PORT/sub/
+import { gzipSync } from "node:zlib";
+import { PAGES, allPages } from "./pages.mjs";
+import { launch, axe, formatViolations, runChecks, assert } from "./lib.mjs";
+
+const BASE = process.argv[2];
+if (!BASE || !BASE.endsWith("/")) {
+  console.error("usage: node suite.mjs BASE_URL/ (ending in /)");
+  process.exit(2);
+}
+const ORIGIN = new URL(BASE).origin;
+const url = (path) => BASE + path;
+const [, campaignEs, campaignEn] = PAGES.find(([t]) => t === "campaign page");
+const [, untranslatedEs] = PAGES.find(([t]) => t === "untranslated page");
+
+const browser = await launch();
+const NEUTRAL_BODY = "<!DOCTYPE html><title>neutral</title><p>neutral site</p>";
+
+/** A fresh context; requests leaving the site are recorded and answered with a stub. */
+async function open({ width = 1280, height = 900, js = true, bypassCSP = false } = {}) {
+  const context = await browser.newContext({ viewport: { width, height }, javaScriptEnabled: js, bypassCSP });
+  const foreign = [];
+  await context.route((u) => u.origin !== ORIGIN, (route) => {
+    foreign.push(route.request().url());
+    route.fulfill({ status: 200, contentType: "text/html", body: NEUTRAL_BODY });
+  });
+  const page = await context.newPage();
+  return { context, page, foreign };
+}
+
+async function withPage(opts, fn) {
+  const ctx = await open(opts);
+  try {
+    await fn(ctx);
+  } finally {
+    await ctx.context.close();
+  }
+}
+
+const checks = [
+  ["language switcher goes to the translation (es -> en)", () => withPage({}, async ({ page }) => {
+    await page.goto(url(campaignEs));
+    await page.click('.lang-switch a[hreflang="en"]');
+    assert(page.url() === url(campaignEn), `landed on ${page.url()}`);
+    assert((await page.getAttribute("html", "lang")) === "en", "html lang is not en");
+  })],
+  ["language switcher goes back (en -> es)", () => withPage({}, async ({ page }) => {
+    await page.goto(url(campaignEn));
+    await page.click('.lang-switch a[hreflang="es"]');
+    assert(page.url() === url(campaignEs), `landed on ${page.url()}`);
+  })],
+  ["untranslated page: switcher leads to the English home and says so", () => withPage({ width: 360 }, async ({ page }) => {
+    await page.goto(url(untranslatedEs));
+    const link = page.locator('.lang-switch a[hreflang="en"]');
+    assert((await link.getAttribute("href")) === new URL(url("en/")).pathname, "link does not go to /en/");
+    assert(await link.locator(".lang-note").isVisible(), "the not-translated note is not visible");
+    await link.click();
+    assert(page.url() === url("en/"), `landed on ${page.url()}`);
+  })],
+  ["quick exit is the first thing the Tab key reaches", () => withPage({}, async ({ page }) => {
+    await page.goto(url(campaignEs));
+    await page.keyboard.press("Tab");
+    assert((await page.evaluate(() => document.activeElement.id)) === "faro-exit", "first Tab does not focus the quick exit");
+  })],
+  ["quick exit by button replaces the page; Back does not return", () => withPage({ width: 360 }, async ({ page }) => {
+    await page.goto("about:blank");
+    await page.goto(url(campaignEs));
+    const target = await page.getAttribute("#faro-exit", "href");
+    await page.click("#faro-exit");
+    await page.waitForURL(target);
+    await page.goBack().catch(() => {});
+    assert(!page.url().startsWith(BASE), `Back returned to ${page.url()}`);
+  })],
+  ["quick exit by Escape three times; Back does not return", () => withPage({}, async ({ page }) => {
+    await page.goto("about:blank");
+    await page.goto(url(campaignEn));
+    const target = await page.getAttribute("#faro-exit", "href");
+    for (let i = 0; i < 3; i++) await page.keyboard.press("Escape");
+    await page.waitForURL(target);
+    await page.goBack().catch(() => {});
+    assert(!page.url().startsWith(BASE), `Back returned to ${page.url()}`);
+  })],
+  ["quick exit and help line work with JavaScript off", () => withPage({ width: 360, js: false }, async ({ page }) => {
+    await page.goto(url(campaignEs));
+    assert(await page.locator("#faro-exit").isVisible(), "no visible quick exit");
+    assert(await page.locator('.help-bar a[href^="tel:"]').first().isVisible(), "no visible help line");
+    assert(await page.locator("main h1").isVisible(), "no content");
+  })],
+  ["help line is visible at 360 px with a tel: link, in both languages", () => withPage({ width: 360 }, async ({ page }) => {
+    for (const path of [campaignEs, campaignEn]) {
+      await page.goto(url(path));
+      const line = page.locator('.help-bar a[href^="tel:"]').first();
+      assert(await line.isVisible(), `${path}: help line not visible`);
+      assert((await line.getAttribute("href")) === "tel:1818", `${path}: help line is ${await line.getAttribute("href")}`);
+      const box = await line.boundingBox();
+      assert(box && box.y < 400, `${path}: help line is below the first screen (y=${box && box.y})`);
+    }
+  })],
+  ["print media hides navigation, switcher, quick exit", () => withPage({}, async ({ page }) => {
+    await page.goto(url(campaignEs));
+    await page.emulateMedia({ media: "print" });
+    for (const sel of [".site-nav", ".lang-switch", ".exit-bar"]) {
+      const display = await page.locator(sel).evaluate((el) => getComputedStyle(el).display);
+      assert(display === "none", `${sel} is ${display} in print`);
+    }
+    assert(await page.locator("main h1").isVisible(), "content hidden in print");
+  })],
+  ["no third-party request and nothing stored, on every page type", () => withPage({}, async ({ page, foreign }) => {
+    for (const { path } of allPages()) {
+      await page.goto(url(path));
+      await page.waitForLoadState("networkidle");
+    }
+    assert(foreign.length === 0, `requests left the site: ${foreign.join(", ")}`);
+    const stored = await page.evaluate(() => localStorage.length + sessionStorage.length + document.cookie.length);
+    assert(stored === 0, "something was stored in the browser");
+  })],
+  ["CSP and referrer policy are set on every page type", () => withPage({}, async ({ page }) => {
+    for (const { path } of allPages()) {
+      await page.goto(url(path));
+      const csp = await page.getAttribute('meta[http-equiv="Content-Security-Policy"]', "content");
+      assert(csp && csp.includes("default-src 'self'"), `${path}: no CSP`);
+      assert((await page.getAttribute('meta[name="referrer"]', "content")) === "no-referrer", `${path}: no referrer policy`);
+    }
+  })],
+  ["every page is under 50 KB compressed (HTML, CSS and scripts)", async () => {
+    const sizes = [];
+    for (const { path } of allPages()) {
+      const html = await (await fetch(url(path))).text();
+      let total = gzipSync(html).length;
+      for (const m of html.matchAll(/<(?:link rel="stylesheet" href|script src)="([^"]+)"/g)) {
+        total += gzipSync(Buffer.from(await (await fetch(new URL(m[1], url(path)))).arrayBuffer())).length;
+      }
+      sizes.push([path, total]);
+      assert(total < 50 * 1024, `${path} weighs ${total} bytes compressed`);
+    }
+    const max = sizes.reduce((a, b) => (b[1] > a[1] ? b : a));
+    console.log(`     heaviest: ${max[0]} at ${(max[1] / 1024).toFixed(1)} KB compressed`);
+  }],
+  ["images have width, height and lazy loading", () => withPage({}, async ({ page }) => {
+    for (const { path } of allPages()) {
+      await page.goto(url(path));
+      const bad = await page.$$eval("main img", (imgs) => imgs.filter((i) => !i.getAttribute("width") || !i.getAttribute("height") || i.loading !== "lazy").map((i) => i.src));
+      assert(bad.length === 0, `${path}: ${bad.join(", ")}`);
+    }
+  })],
+  ["skip link moves focus to the main content", () => withPage({}, async ({ page }) => {
+    await page.goto(url(campaignEs));
+    await page.keyboard.press("Tab");
+    await page.keyboard.press("Tab");
+    assert((await page.evaluate(() => document.activeElement.className)) === "skip-link", "second Tab is not the skip link");
+    await page.keyboard.press("Enter");
+    assert((await page.evaluate(() => document.activeElement.id)) === "faro-main", "focus did not move to main");
+  })],
+];
+
+// axe on every page type, in both languages, at phone and desktop widths.
+for (const { type, lang, path } of allPages()) {
+  for (const width of [360, 1280]) {
+    checks.push([`axe: ${type} (${lang}, ${width} px)`, () => withPage({ width, bypassCSP: true }, async ({ page }) => {
+      await page.goto(url(path));
+      const violations = await axe(page);
+      assert(violations.length === 0, formatViolations(violations));
+    })]);
+  }
+}
+
+const ok = await runChecks("browser", checks);
+await browser.close();
+process.exit(ok ? 0 : 1);
