@@ -16,12 +16,12 @@ export async function launch() {
   });
 }
 
-/** Runs axe (WCAG 2.1 A and AA rules) on the open page; returns its violations. */
+/** Runs axe (WCAG 2.1 A and AA rules, plus best practices such as heading order and landmarks) on the open page; returns its violations. */
 export async function axe(page) {
   await page.addScriptTag({ path: AXE_PATH });
   return page.evaluate(async () => {
     const r = await window.axe.run(document, {
-      runOnly: { type: "tag", values: ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"] },
+      runOnly: { type: "tag", values: ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "best-practice"] },
     });
     return r.violations.map((v) => ({
       id: v.id,
