@@ -3,13 +3,13 @@
 //! page URLs, `rel` on external links, required alt text, and raw HTML shown as text so
 //! that content never becomes script.
 
+use crate::config::Lang;
 use crate::content::{Content, Page, Target};
 use crate::diagnostics::{line_col, Diagnostic};
+use crate::i18n::Strings;
 use crate::slug::slugify;
 use pulldown_cmark::{CowStr, Event, HeadingLevel, Options, Parser, Tag, TagEnd};
 use pulldown_cmark_escape::{escape_href, escape_html};
-use crate::config::Lang;
-use crate::i18n::Strings;
 use std::collections::{BTreeMap, HashSet};
 use std::ops::Range;
 
@@ -137,8 +137,9 @@ pub fn render(page: &Page, links: &Links) -> (Rendered, Vec<Diagnostic>) {
                 let strings = links.strings.get(&page.lang);
                 let label = strings.and_then(|s| s.text(if *done { "task_done" } else { "task_todo" })).unwrap_or("");
                 let checked = if *done { " checked" } else { "" };
-                events[i].0 =
-                    Event::Html(format!("<input type=\"checkbox\" disabled{checked} aria-label=\"{}\"> ", attr(label)).into());
+                events[i].0 = Event::Html(
+                    format!("<input type=\"checkbox\" disabled{checked} aria-label=\"{}\"> ", attr(label)).into(),
+                );
             }
             Event::Html(raw) | Event::InlineHtml(raw) => {
                 let (line, col) = locate(&range);
@@ -159,7 +160,10 @@ pub fn render(page: &Page, links: &Links) -> (Rendered, Vec<Diagnostic>) {
     // Wide tables scroll inside a box that keyboard users can focus and scroll too. Markdown
     // tables are the only source of `<table>` here: raw HTML and code are escaped.
     if out.html.contains("<table>") {
-        out.html = out.html.replace("<table>", "<div class=\"table-scroll\" tabindex=\"0\"><table>").replace("</table>", "</table></div>");
+        out.html = out
+            .html
+            .replace("<table>", "<div class=\"table-scroll\" tabindex=\"0\"><table>")
+            .replace("</table>", "</table></div>");
     }
     (out, diags)
 }

@@ -87,7 +87,7 @@ pub fn load(root: &Path, opts: &SiteOptions) -> (Option<Site>, Diagnostics) {
             if !matches!(content.by_source.get(&format!("{lang}/{src}")), Some(Target::Page(_))) {
                 diags.push(
                     Diagnostic::error(
-                        "menu-target",
+                        "safety-page",
                         root.join("site.yaml"),
                         format!("`quick_exit.safety_page` points to content/{lang}/{src}, which does not exist"),
                     )

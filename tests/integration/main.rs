@@ -10,4 +10,5 @@ mod bilingual;
 mod determinism;
 mod errors;
 mod escaping;
+mod safety;
 mod trilingual;
