@@ -30,6 +30,27 @@ struct RawConfig {
     #[serde(default)]
     help_lines: Vec<RawHelpLine>,
     quick_exit: Option<RawQuickExit>,
+    #[serde(default)]
+    statistics: Statistics,
+}
+
+/// How published statistics protect the people behind them.
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Statistics {
+    /// Counts of people below this are shown as "fewer than N" (0 turns it off).
+    #[serde(default = "default_suppress_below")]
+    pub suppress_below: f64,
+}
+
+impl Default for Statistics {
+    fn default() -> Self {
+        Statistics { suppress_below: default_suppress_below() }
+    }
+}
+
+fn default_suppress_below() -> f64 {
+    5.0
 }
 
 #[derive(Debug, Deserialize)]
@@ -83,6 +104,7 @@ pub struct Config {
     pub contact: Contact,
     pub help_lines: Vec<HelpLine>,
     pub quick_exit: QuickExit,
+    pub statistics: Statistics,
 }
 
 /// The quick-exit button: on unless a site turns it off.
@@ -250,6 +272,7 @@ impl Config {
             contact: raw.contact,
             help_lines,
             quick_exit,
+            statistics: raw.statistics,
         })
     }
 }

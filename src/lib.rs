@@ -9,6 +9,7 @@ pub mod config;
 pub mod content;
 pub mod diagnostics;
 pub mod i18n;
+pub mod indicators;
 pub mod markdown;
 pub mod output;
 pub mod render;

@@ -52,6 +52,29 @@ pub fn locate(src: &str, path: &[&str], first_line: usize) -> Option<usize> {
     found
 }
 
+/// Lines of the items of the top-level list `key` (`- ...` entries), in order, so rows that
+/// parsed can still be pointed at.
+pub fn item_lines(src: &str, key: &str) -> Vec<usize> {
+    let mut lines = Vec::new();
+    let mut inside = false;
+    let mut indent = None;
+    for (i, line) in src.lines().enumerate() {
+        let trimmed = line.trim_start();
+        let depth = line.len() - trimmed.len();
+        if trimmed.is_empty() || trimmed.starts_with('#') {
+            continue;
+        }
+        if depth == 0 && !trimmed.starts_with('-') {
+            inside = has_key(line, key);
+            continue;
+        }
+        if inside && trimmed.starts_with("- ") && *indent.get_or_insert(depth) == depth {
+            lines.push(i + 1);
+        }
+    }
+    lines
+}
+
 fn has_key(line: &str, key: &str) -> bool {
     let line = line.split(" #").next().unwrap_or("");
     let mut from = 0;
