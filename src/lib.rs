@@ -5,6 +5,7 @@
 // Diagnostics are plain values returned on the cold error path; boxing them buys nothing.
 #![allow(clippy::result_large_err)]
 
+pub mod charts;
 pub mod config;
 pub mod content;
 pub mod diagnostics;
