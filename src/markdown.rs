@@ -251,7 +251,7 @@ fn resolve(
     match links.content.by_source.get(&target) {
         Some(Target::Page(i)) => (format!("{}{}{fragment}", links.base_path, links.content.pages[*i].url), false, None),
         Some(Target::Asset(a)) => {
-            return (format!("{}{}{fragment}", links.base_path, links.content.assets[*a].url), false, Some(*a));
+            (format!("{}{}{fragment}", links.base_path, links.content.assets[*a].url), false, Some(*a))
         }
         None if links.content.drafts.contains(&target) => {
             diags.push(

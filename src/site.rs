@@ -6,6 +6,7 @@ use crate::config::{Config, Lang, MenuTarget};
 use crate::content::{self, Content, LoadOptions, PageKind, Target};
 use crate::diagnostics::{Diagnostic, Diagnostics};
 use crate::i18n::{self, Strings};
+use crate::indicators::Indicator;
 use crate::markdown::{self, Links, Rendered};
 use crate::output::{DirOutput, Output};
 use crate::render::{Renderer, Urls};
@@ -22,6 +23,8 @@ pub struct Site {
     pub root: PathBuf,
     pub config: Config,
     pub content: Content,
+    /// From `data/indicators/`, sorted by id.
+    pub indicators: Vec<Indicator>,
     /// Markdown of `content.pages[i]`, rendered.
     pub rendered: Vec<Rendered>,
     pub theme: Arc<Theme>,
@@ -55,6 +58,8 @@ pub fn load(root: &Path, opts: &SiteOptions) -> (Option<Site>, Diagnostics) {
     let (strings, ds) = i18n::load(&theme, &config);
     diags.extend(ds);
     let (content, ds) = content::load(root, &config, &LoadOptions { drafts: opts.drafts });
+    diags.extend(ds);
+    let (indicators, ds) = crate::indicators::load_all(root, &config);
     diags.extend(ds);
 
     let links = Links { content: &content, base_path: &config.base_path, strings: &strings };
@@ -103,7 +108,7 @@ pub fn load(root: &Path, opts: &SiteOptions) -> (Option<Site>, Diagnostics) {
             }
         }
     }
-    let site = Site { root: root.to_path_buf(), config, content, rendered, theme, strings: Arc::new(strings) };
+    let site = Site { root: root.to_path_buf(), config, content, indicators, rendered, theme, strings: Arc::new(strings) };
     for page in &site.content.pages {
         if let Some(t) = &page.front.template {
             if site.theme.template(t).is_none() {
