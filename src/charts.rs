@@ -38,7 +38,7 @@ pub struct Words<'a> {
 }
 
 impl Words<'_> {
-    fn value(&self, ind: &Indicator, row: &Row) -> String {
+    pub fn value(&self, ind: &Indicator, row: &Row) -> String {
         match (row.suppressed, ind.threshold) {
             (true, Some(t)) => self.fewer_than.replace("{n}", &self.fmt.format(t, 0)),
             _ => self.number(ind, row.value),
@@ -52,6 +52,75 @@ impl Words<'_> {
         } else {
             n
         }
+    }
+}
+
+/// A plain-language summary computed from the data, in the page's language: the change
+/// between the first and last period, the largest group, and the distance to the target.
+/// `t` looks up a theme string.
+pub fn summary(ind: &Indicator, words: &Words, t: &dyn Fn(&str) -> String) -> String {
+    let with_unit = |row: &Row| unit_text(ind, words, &words.value(ind, row));
+    let mut parts = Vec::new();
+    let totals: Vec<&Row> = ind.totals().collect();
+    let series = series(ind, words.lang);
+    if let (Some(b), [only]) = (ind.main_breakdown(), ind.periods().as_slice()) {
+        let largest = series.iter().filter_map(|s| s.rows.first().map(|r| (s, *r))).filter(|(_, r)| !r.suppressed).max_by(|a, b| a.1.value.total_cmp(&b.1.value));
+        if let Some((s, row)) = largest {
+            let _ = b;
+            parts.push(
+                t("summary_largest").replace("{period}", only).replace("{label}", s.label.as_deref().unwrap_or("")).replace("{value}", &with_unit(row)),
+            );
+        }
+    } else if totals.len() >= 2 || (series.len() == 1 && series[0].rows.len() >= 2) {
+        let rows = if totals.len() >= 2 { totals.clone() } else { series[0].rows.clone() };
+        let (first, last) = (rows[0], rows[rows.len() - 1]);
+        let change = if first.suppressed || last.suppressed || first.value == 0.0 {
+            String::new()
+        } else {
+            let pct = (last.value - first.value) / first.value * 100.0;
+            let sign = if pct > 0.0 { "+" } else { "" };
+            format!(" ({sign}{})", words.percent.replace("{n}", &words.fmt.format(pct, 1)))
+        };
+        parts.push(
+            t("summary_change")
+                .replace("{from}", &first.period)
+                .replace("{to}", &last.period)
+                .replace("{a}", &with_unit(first))
+                .replace("{b}", &with_unit(last))
+                .replace("{change}", &change),
+        );
+    } else if let Some(row) = totals.last().copied().or(ind.rows.last()) {
+        parts.push(t("summary_single").replace("{period}", &row.period).replace("{value}", &with_unit(row)));
+    }
+    if let Some(target) = ind.target {
+        let latest = totals.last().copied().or(ind.rows.last());
+        let gap = match latest {
+            Some(row) if !row.suppressed => {
+                let remaining = match target.direction {
+                    crate::indicators::Direction::Up => target.value - row.value,
+                    crate::indicators::Direction::Down => row.value - target.value,
+                };
+                if remaining <= 0.0 {
+                    t("summary_reached")
+                } else {
+                    t("summary_gap").replace("{gap}", &unit_text(ind, words, &words.number(ind, remaining)))
+                }
+            }
+            _ => String::new(),
+        };
+        let goal = t("summary_target").replace("{year}", &target.year.to_string()).replace("{target}", &unit_text(ind, words, &words.number(ind, target.value)));
+        parts.push(if gap.is_empty() { goal.replace("{gap}", "").trim_end_matches(['.', ';', ' ']).to_string() + "." } else { goal.replace("{gap}", &gap) });
+    }
+    parts.join(" ")
+}
+
+/// A formatted number with the indicator's unit, unless the unit is already in it (%).
+fn unit_text(ind: &Indicator, words: &Words, number: &str) -> String {
+    let unit = crate::indicators::text(&ind.unit, words.lang);
+    if ind.measure == crate::indicators::Measure::Percent || unit == "%" || unit.is_empty() {
+        number.to_string()
+    } else {
+        format!("{number} {unit}")
     }
 }
 

@@ -91,6 +91,7 @@ struct RawSource {
     name: Text,
     url: Option<String>,
     date: Option<String>,
+    licence: Option<Text>,
 }
 
 #[derive(Debug, Deserialize)]
@@ -125,6 +126,8 @@ pub struct Source {
     pub name: Localized,
     pub url: Option<String>,
     pub date: Option<String>,
+    /// Terms of reuse, when the source states them.
+    pub licence: Localized,
 }
 
 #[derive(Debug, Clone)]
@@ -301,6 +304,12 @@ pub fn parse(
         Text::PerLanguage(m) => m,
     };
     localized(&mut errors, &source_name, &["source", "name"], true);
+    let licence: Localized = match raw.source.licence {
+        Some(Text::Same(s)) => config.languages.iter().map(|l| (l.clone(), s.clone())).collect(),
+        Some(Text::PerLanguage(m)) => m,
+        None => Localized::new(),
+    };
+    localized(&mut errors, &licence, &["source", "licence"], false);
 
     let mut breakdowns = Vec::new();
     for (key, value) in &raw.breakdowns {
@@ -407,7 +416,7 @@ pub fn parse(
         notes: raw.notes,
         measure: raw.measure,
         chart: raw.chart,
-        source: Source { name: source_name, url: raw.source.url, date: raw.source.date },
+        source: Source { name: source_name, url: raw.source.url, date: raw.source.date, licence },
         illustrative: raw.illustrative,
         threshold,
         breakdowns,

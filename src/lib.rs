@@ -10,6 +10,7 @@ pub mod config;
 pub mod content;
 pub mod diagnostics;
 pub mod i18n;
+pub mod indicator_pages;
 pub mod indicators;
 pub mod markdown;
 pub mod output;

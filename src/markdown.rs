@@ -20,6 +20,38 @@ pub struct Rendered {
     /// Plain text of the first paragraph.
     pub summary: String,
     pub word_count: usize,
+    /// `{{< chart ID >}}` shortcodes: the indicator id and the line, in order. The HTML holds
+    /// `<!--faro-chart:ID-->` where each goes; the render stage puts the figure there.
+    pub charts: Vec<(String, usize)>,
+}
+
+/// Marks a chart's place in the HTML until the render stage fills it in.
+pub fn chart_marker(id: &str) -> String {
+    format!("<!--faro-chart:{id}-->")
+}
+
+/// Replaces shortcode lines (outside code blocks) with a token paragraph that survives
+/// Markdown, keeping line numbers. Returns the new source and (id, line) per shortcode.
+fn extract_shortcodes(src: &str, first_line: usize) -> (String, Vec<(String, usize)>) {
+    let mut out = String::with_capacity(src.len());
+    let mut found = Vec::new();
+    let mut fence: Option<&str> = None;
+    for (n, line) in src.split_inclusive('\n').enumerate() {
+        let trimmed = line.trim();
+        if let Some(f) = fence {
+            if trimmed.starts_with(f) {
+                fence = None;
+            }
+        } else if trimmed.starts_with("```") || trimmed.starts_with("~~~") {
+            fence = Some(&trimmed[..3]);
+        } else if let Some(id) = trimmed.strip_prefix("{{<").and_then(|r| r.strip_suffix(">}}")).and_then(|r| r.trim().strip_prefix("chart ")) {
+            out.push_str(&format!("FAROCHART{}\n", found.len()));
+            found.push((id.trim().to_string(), first_line + n));
+            continue;
+        }
+        out.push_str(line);
+    }
+    (out, found)
 }
 
 #[derive(Debug, Clone)]
@@ -48,7 +80,8 @@ fn options() -> Options {
 }
 
 pub fn render(page: &Page, links: &Links) -> (Rendered, Vec<Diagnostic>) {
-    let src = page.body.as_str();
+    let (src, charts) = extract_shortcodes(&page.body, page.body_line);
+    let src = src.as_str();
     let mut diags = Vec::new();
     let locate = |range: &Range<usize>| {
         let (line, col) = line_col(src, range.start);
@@ -56,7 +89,7 @@ pub fn render(page: &Page, links: &Links) -> (Rendered, Vec<Diagnostic>) {
     };
     let mut events: Vec<(Event, Range<usize>)> = Parser::new_ext(src, options()).into_offset_iter().collect();
 
-    let mut out = Rendered::default();
+    let mut out = Rendered { charts, ..Rendered::default() };
     let mut used_ids = HashSet::new();
     let mut i = 0;
     let mut in_first_paragraph = None;
@@ -157,6 +190,9 @@ pub fn render(page: &Page, links: &Links) -> (Rendered, Vec<Diagnostic>) {
     out.summary = out.summary.trim().to_string();
     out.html.reserve(src.len() * 3 / 2);
     pulldown_cmark::html::push_html(&mut out.html, events.into_iter().map(|(e, _)| e));
+    for (n, (id, _)) in out.charts.iter().enumerate() {
+        out.html = out.html.replace(&format!("<p>FAROCHART{n}</p>"), &chart_marker(id));
+    }
     // Wide tables scroll inside a box that keyboard users can focus and scroll too. Markdown
     // tables are the only source of `<table>` here: raw HTML and code are escaped.
     if out.html.contains("<table>") {
@@ -371,6 +407,15 @@ mod tests {
         assert_eq!(normalize("es/campanas", "../comision.md").as_deref(), Some("es/comision.md"));
         assert_eq!(normalize("es", "./campanas/_index.md").as_deref(), Some("es/campanas/_index.md"));
         assert_eq!(normalize("es", "../../x.md"), None);
+    }
+
+    #[test]
+    fn finds_chart_shortcodes_outside_code_blocks() {
+        let src = "Texto\n\n{{< chart victimas >}}\n\n```\n{{< chart no >}}\n```\n  {{<chart otro>}}\n";
+        let (out, found) = extract_shortcodes(src, 5);
+        assert_eq!(found, [("victimas".to_string(), 7), ("otro".to_string(), 12)]);
+        assert!(out.contains("FAROCHART0\n") && out.contains("{{< chart no >}}"), "{out}");
+        assert_eq!(out.lines().count(), src.lines().count());
     }
 
     #[test]

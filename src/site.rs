@@ -108,6 +108,17 @@ pub fn load(root: &Path, opts: &SiteOptions) -> (Option<Site>, Diagnostics) {
             }
         }
     }
+    for (page, md) in content.pages.iter().zip(&rendered) {
+        for (id, line) in &md.charts {
+            if crate::indicators::find(&indicators, id).is_none() {
+                diags.push(
+                    Diagnostic::error("unknown-indicator", &page.source, format!("the chart shortcode names `{id}`, which is not an indicator"))
+                        .at(Some(*line), None)
+                        .hint("indicators are the files in data/indicators/; the id is the file name without .yaml"),
+                );
+            }
+        }
+    }
     let site = Site { root: root.to_path_buf(), config, content, indicators, rendered, theme, strings: Arc::new(strings) };
     for page in &site.content.pages {
         if let Some(t) = &page.front.template {
@@ -146,10 +157,11 @@ pub fn render(site: &Site, out: &dyn Output) -> Vec<Diagnostic> {
             static_dir: site.root.join("static"),
         },
     );
-    let views = Views::new(site);
+    let (figures, figure_diags) = crate::indicator_pages::figures(site, &renderer);
+    let views = Views::new(site, &figures);
     let io_error = |path: &Path, e: anyhow::Error| Diagnostic::error("io", path, format!("{e:#}"));
 
-    let mut diags = Vec::new();
+    let mut diags = figure_diags;
     // Static files: the site's replace the theme's of the same path.
     let mut statics: BTreeMap<String, Result<PathBuf, &[u8]>> = BTreeMap::new();
     for (rel, file) in site.theme.static_files() {
@@ -208,6 +220,7 @@ pub fn render(site: &Site, out: &dyn Output) -> Vec<Diagnostic> {
         })
         .collect();
     diags.extend(merge_repeated(page_diags));
+    diags.extend(merge_repeated(crate::indicator_pages::write_all(site, &renderer, &views, out)));
 
     for (n, lang) in site.config.languages.iter().enumerate() {
         let strings = &site.strings[lang];

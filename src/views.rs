@@ -17,14 +17,15 @@ pub struct Views {
 type Map = BTreeMap<&'static str, Value>;
 
 impl Views {
-    pub fn new(site: &Site) -> Views {
+    /// `figures` maps (lang, indicator id) to the HTML of a chart shortcode's figure.
+    pub fn new(site: &Site, figures: &std::collections::HashMap<(String, String), String>) -> Views {
         let site_values = site.config.languages.iter().map(|lang| (lang.clone(), site_value(site, lang))).collect();
         let mut pages = vec![Value::UNDEFINED; site.content.pages.len()];
         // Children before parents, so a section's list holds finished page values.
         let mut order: Vec<usize> = (0..site.content.pages.len()).collect();
         order.sort_by_key(|&i| std::cmp::Reverse(site.content.pages[i].url.matches('/').count()));
         for i in order {
-            pages[i] = page_value(site, i, &pages);
+            pages[i] = page_value(site, i, &pages, figures);
         }
         Views { site: site_values, pages }
     }
@@ -40,6 +41,18 @@ impl Views {
         ctx.insert("section", page.parent.map(|p| self.pages[p].clone()).into());
         ctx.insert("translations", translations(site, Some(i), lang));
         ctx.insert("menu", menu(site, lang, &page.url));
+        Value::from(ctx)
+    }
+
+    /// Context for a generated page (indicator pages): its own translations and menu.
+    pub fn generated_context(&self, site: &Site, lang: &str, page: Value, path: &str, translations: Value) -> Value {
+        let mut ctx = Map::new();
+        ctx.insert("site", self.site[lang].clone());
+        ctx.insert("lang", Value::from(lang));
+        ctx.insert("page", page);
+        ctx.insert("section", Value::from(()));
+        ctx.insert("translations", translations);
+        ctx.insert("menu", menu(site, lang, path));
         Value::from(ctx)
     }
 
@@ -112,7 +125,7 @@ fn site_value(site: &Site, lang: &str) -> Value {
     Value::from(m)
 }
 
-fn page_value(site: &Site, i: usize, done: &[Value]) -> Value {
+fn page_value(site: &Site, i: usize, done: &[Value], figures: &std::collections::HashMap<(String, String), String>) -> Value {
     let page = &site.content.pages[i];
     let md = &site.rendered[i];
     let c = &site.config;
@@ -140,7 +153,13 @@ fn page_value(site: &Site, i: usize, done: &[Value]) -> Value {
     m.insert("url", Value::from(site_url(&c.base_path, &page.url)));
     m.insert("permalink", Value::from(site_url(&c.base_url, &page.url)));
     m.insert("source", Value::from(page.rel.as_str()));
-    m.insert("content", Value::from_safe_string(md.html.clone()));
+    let mut html = md.html.clone();
+    for (id, _) in &md.charts {
+        if let Some(figure) = figures.get(&(page.lang.clone(), id.clone())) {
+            html = html.replace(&crate::markdown::chart_marker(id), figure);
+        }
+    }
+    m.insert("content", Value::from_safe_string(html));
     m.insert("headings", Value::from(headings));
     m.insert("word_count", Value::from(md.word_count));
     m.insert("reading_minutes", Value::from(md.word_count.div_ceil(200).max(1)));
@@ -162,22 +181,33 @@ fn truncate_words(text: &str, n: usize) -> String {
 /// One entry per site language, in site.yaml's order: the translation when there is one,
 /// otherwise that language's home with `exists: false`, so the switcher can say so.
 fn translations(site: &Site, page: Option<usize>, current: &str) -> Value {
+    translations_by(site, current, &|lang| match page {
+        Some(i) => site.content.pages[i].translations.get(lang).map(|&t| {
+            let p = &site.content.pages[t];
+            (p.url.clone(), p.front.title.clone())
+        }),
+        None => Some((format!("{lang}/"), String::new())),
+    })
+}
+
+/// The switcher and hreflang entries from `path_in(lang)`: (site path, title) of the
+/// page in that language, or None when it does not exist there.
+pub fn translations_by(site: &Site, current: &str, path_in: &dyn Fn(&str) -> Option<(String, String)>) -> Value {
     let c = &site.config;
     let list: Vec<Value> = c
         .languages
         .iter()
         .map(|lang| {
-            let found =
-                page.and_then(|i| site.content.pages[i].translations.get(lang)).map(|&t| &site.content.pages[t]);
-            let path = found.map_or_else(|| format!("{lang}/"), |p| p.url.clone());
+            let found = path_in(lang);
+            let path = found.as_ref().map_or_else(|| format!("{lang}/"), |(p, _)| p.clone());
             let mut m = Map::new();
             m.insert("lang", Value::from(lang.as_str()));
             m.insert("name", Value::from(site.strings[lang].text("language_name").unwrap_or(lang)));
             m.insert("url", Value::from(site_url(&c.base_path, &path)));
             m.insert("permalink", Value::from(site_url(&c.base_url, &path)));
-            m.insert("exists", Value::from(found.is_some() || page.is_none()));
+            m.insert("exists", Value::from(found.is_some()));
             m.insert("current", Value::from(lang == current));
-            m.insert("title", found.map(|p| p.front.title.as_str()).into());
+            m.insert("title", found.map(|(_, t)| t).filter(|t| !t.is_empty()).into());
             Value::from(m)
         })
         .collect();
