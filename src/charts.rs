@@ -14,6 +14,7 @@ const PALETTE: [RGBColor; 5] =
     [RGBColor(0, 114, 178), RGBColor(213, 94, 0), RGBColor(0, 122, 90), RGBColor(170, 51, 119), RGBColor(95, 107, 122)];
 const INK: RGBColor = RGBColor(27, 27, 27);
 const GRID: RGBColor = RGBColor(201, 211, 218);
+const ILLUSTRATIVE: RGBColor = RGBColor(122, 62, 0);
 /// Drawn in a sentinel colour, then swapped for a pattern (see `finish`).
 const fn sentinel(n: u8) -> RGBColor {
     RGBColor(1, 2, n)
@@ -35,6 +36,8 @@ pub struct Words<'a> {
     pub target: &'a str,
     /// "{n} %" or "{n}%"
     pub percent: &'a str,
+    /// Stamped on charts of illustrative data, so a copied SVG still says so.
+    pub illustrative: &'a str,
 }
 
 impl Words<'_> {
@@ -63,14 +66,19 @@ pub fn summary(ind: &Indicator, words: &Words, t: &dyn Fn(&str) -> String) -> St
     let mut parts = Vec::new();
     let totals: Vec<&Row> = ind.totals().collect();
     let series = series(ind, words.lang);
-    if let (Some(b), [only]) = (ind.main_breakdown(), ind.periods().as_slice()) {
-        let largest = series.iter().filter_map(|s| s.rows.first().map(|r| (s, *r))).filter(|(_, r)| !r.suppressed).max_by(|a, b| a.1.value.total_cmp(&b.1.value));
-        if let Some((s, row)) = largest {
-            let _ = b;
-            parts.push(
-                t("summary_largest").replace("{period}", only).replace("{label}", s.label.as_deref().unwrap_or("")).replace("{value}", &with_unit(row)),
-            );
+    if let (Some(_), [only]) = (ind.main_breakdown(), ind.periods().as_slice()) {
+        // The groups as given: a breakdown may be partial (two regions of 25), so no "largest".
+        let groups: Vec<String> = series
+            .iter()
+            .filter_map(|s| s.rows.first().map(|r| format!("{} {}", s.label.as_deref().unwrap_or(""), with_unit(r))))
+            .collect();
+        let mut sentence = t("summary_groups")
+            .replace("{period}", &ind.period_label(only, words.lang))
+            .replace("{groups}", &groups.join("; "));
+        if let Some(total) = totals.iter().find(|r| r.period == *only) {
+            sentence = format!("{} {}", sentence, t("summary_total").replace("{value}", &with_unit(total)));
         }
+        parts.push(sentence);
     } else if totals.len() >= 2 || (series.len() == 1 && series[0].rows.len() >= 2) {
         let rows = if totals.len() >= 2 { totals.clone() } else { series[0].rows.clone() };
         let (first, last) = (rows[0], rows[rows.len() - 1]);
@@ -83,14 +91,18 @@ pub fn summary(ind: &Indicator, words: &Words, t: &dyn Fn(&str) -> String) -> St
         };
         parts.push(
             t("summary_change")
-                .replace("{from}", &first.period)
-                .replace("{to}", &last.period)
+                .replace("{from}", &ind.period_label(&first.period, words.lang))
+                .replace("{to}", &ind.period_label(&last.period, words.lang))
                 .replace("{a}", &with_unit(first))
                 .replace("{b}", &with_unit(last))
                 .replace("{change}", &change),
         );
     } else if let Some(row) = totals.last().copied().or(ind.rows.last()) {
-        parts.push(t("summary_single").replace("{period}", &row.period).replace("{value}", &with_unit(row)));
+        parts.push(
+            t("summary_single")
+                .replace("{period}", &ind.period_label(&row.period, words.lang))
+                .replace("{value}", &with_unit(row)),
+        );
     }
     if let Some(target) = ind.target {
         let latest = totals.last().copied().or(ind.rows.last());
@@ -102,14 +114,26 @@ pub fn summary(ind: &Indicator, words: &Words, t: &dyn Fn(&str) -> String) -> St
                 };
                 if remaining <= 0.0 {
                     t("summary_reached")
+                } else if ind.measure == crate::indicators::Measure::Percent {
+                    // A gap between two shares is in percentage points, not percent.
+                    t("summary_gap_points").replace("{gap}", &words.fmt.format(remaining, 1))
                 } else {
                     t("summary_gap").replace("{gap}", &unit_text(ind, words, &words.number(ind, remaining)))
                 }
             }
             _ => String::new(),
         };
-        let goal = t("summary_target").replace("{year}", &target.year.to_string()).replace("{target}", &unit_text(ind, words, &words.number(ind, target.value)));
-        parts.push(if gap.is_empty() { goal.replace("{gap}", "").trim_end_matches(['.', ';', ' ']).to_string() + "." } else { goal.replace("{gap}", &gap) });
+        let goal = t("summary_target")
+            .replace("{year}", &target.year.to_string())
+            .replace("{target}", &unit_text(ind, words, &words.number(ind, target.value)));
+        parts.push(if gap.is_empty() {
+            goal.replace("{gap}", "").trim_end_matches(['.', ';', ' ']).to_string() + "."
+        } else {
+            goal.replace("{gap}", &gap)
+        });
+    }
+    if ind.illustrative {
+        parts.push(t("summary_illustrative"));
     }
     parts.join(" ")
 }
@@ -180,6 +204,10 @@ pub fn render(ind: &Indicator, words: &Words, title: &str, desc: &str, id: &str)
         };
         // Drawing into a String cannot fail; a failure here would be a bug in the layout.
         result.expect("drawing into a String");
+        if ind.illustrative {
+            let stamp = text(words.illustrative, WIDTH as i32 - 2, 2, SMALL, &ILLUSTRATIVE, HPos::Right, VPos::Top);
+            root.draw(&stamp).expect("drawing into a String");
+        }
         let _ = root.present();
     }
     finish(svg, title, desc, id)
@@ -224,7 +252,9 @@ fn bold<'a>(s: &'a str, x: i32, y: i32, size: f64, h: HPos, v: VPos) -> Text<'a,
 fn horizontal_bars(root: &Area, ind: &Indicator, words: &Words, series: &[Series]) -> Drawn {
     let rows: Vec<(String, &Row)> = series
         .iter()
-        .flat_map(|s| s.rows.iter().map(move |r| (s.label.clone().unwrap_or_else(|| r.period.clone()), *r)))
+        .flat_map(|s| {
+            s.rows.iter().map(move |r| (s.label.clone().unwrap_or_else(|| ind.period_label(&r.period, words.lang)), *r))
+        })
         .collect();
     let max = rows.iter().map(|(_, r)| shown(ind, r)).fold(0.0, f64::max).max(f64::MIN_POSITIVE);
     let full = (WIDTH - 90) as f64;
@@ -260,7 +290,15 @@ fn vertical_bars(
     let bar = (slot * 0.6).min(64.0);
     for (n, period) in periods.iter().enumerate() {
         let cx = l as f64 + slot * (n as f64 + 0.5);
-        root.draw(&text(period, cx as i32, b + 8, SMALL, &INK, HPos::Center, VPos::Top))?;
+        root.draw(&text(
+            &ind.period_label(period, words.lang),
+            cx as i32,
+            b + 8,
+            SMALL,
+            &INK,
+            HPos::Center,
+            VPos::Top,
+        ))?;
         let Some(row) = s.rows.iter().find(|r| r.period == *period) else { continue };
         let top = b - ((shown(ind, row) / max) * (b - t) as f64).round() as i32;
         let fill = if row.suppressed { sentinel(HATCH) } else { PALETTE[0] };
@@ -313,7 +351,15 @@ fn stacked_bars(
     let bar = (slot * 0.6).min(72.0);
     for (n, period) in periods.iter().enumerate() {
         let cx = l as f64 + slot * (n as f64 + 0.5);
-        root.draw(&text(period, cx as i32, b + 8, SMALL, &INK, HPos::Center, VPos::Top))?;
+        root.draw(&text(
+            &ind.period_label(period, words.lang),
+            cx as i32,
+            b + 8,
+            SMALL,
+            &INK,
+            HPos::Center,
+            VPos::Top,
+        ))?;
         let mut base = b;
         for (k, s) in series.iter().enumerate() {
             let Some(row) = s.rows.iter().find(|r| r.period == *period) else { continue };
@@ -365,7 +411,15 @@ fn lines(root: &Area, ind: &Indicator, words: &Words, series: &[Series], periods
     for (n, period) in periods.iter().enumerate() {
         // Thin out period labels on a narrow chart: first, last and every other.
         if periods.len() <= 6 || n % 2 == 0 || n == periods.len() - 1 {
-            root.draw(&text(period, x_of(period), b + 8, SMALL, &INK, HPos::Center, VPos::Top))?;
+            root.draw(&text(
+                &ind.period_label(period, words.lang),
+                x_of(period),
+                b + 8,
+                SMALL,
+                &INK,
+                HPos::Center,
+                VPos::Top,
+            ))?;
         }
     }
     for (k, s) in series.iter().enumerate() {
@@ -411,7 +465,7 @@ fn progress(root: &Area, ind: &Indicator, words: &Words) -> Drawn {
     let scale = target.value.max(shown(ind, latest)).max(f64::MIN_POSITIVE);
     let (l, r) = (0, WIDTH as i32 - 1);
     let x_of = |v: f64| l + ((v / scale) * (r - l) as f64).round() as i32;
-    let value = format!("{}: {}", latest.period, words.value(ind, latest));
+    let value = format!("{}: {}", ind.period_label(&latest.period, words.lang), words.value(ind, latest));
     root.draw(&bold(&value, l, 12, FONT, HPos::Left, VPos::Top))?;
     root.draw(&Rectangle::new([(l, 40), (r, 70)], RGBColor(233, 238, 242).filled()))?;
     root.draw(&Rectangle::new([(l, 40), (r, 70)], GRID.stroke_width(1)))?;
@@ -486,7 +540,14 @@ mod tests {
     }
 
     fn words(fmt: &NumberFormat) -> Words<'_> {
-        Words { fmt, lang: "es", fewer_than: "menos de {n}", target: "meta {year}", percent: "{n} %" }
+        Words {
+            fmt,
+            lang: "es",
+            fewer_than: "menos de {n}",
+            target: "meta {year}",
+            percent: "{n} %",
+            illustrative: "ILUSTRATIVO",
+        }
     }
 
     #[test]

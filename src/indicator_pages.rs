@@ -39,6 +39,7 @@ struct Lang<'a> {
     fewer_than: String,
     target: String,
     percent: String,
+    illustrative: String,
 }
 
 impl<'a> Lang<'a> {
@@ -49,11 +50,19 @@ impl<'a> Lang<'a> {
             fewer_than: t(site, code, "fewer_than"),
             target: t(site, code, "target_label"),
             percent: t(site, code, "percent_format"),
+            illustrative: t(site, code, "chart_illustrative"),
         }
     }
 
     fn words(&self) -> Words<'_> {
-        Words { fmt: &self.fmt, lang: self.code, fewer_than: &self.fewer_than, target: &self.target, percent: &self.percent }
+        Words {
+            fmt: &self.fmt,
+            lang: self.code,
+            fewer_than: &self.fewer_than,
+            target: &self.target,
+            percent: &self.percent,
+            illustrative: &self.illustrative,
+        }
     }
 }
 
@@ -74,16 +83,24 @@ fn table(site: &Site, ind: &Indicator, lang: &Lang) -> Value {
     let mut rows: Vec<Vec<String>> = Vec::new();
     match ind.main_breakdown() {
         Some(b) if ind.rows.iter().all(|r| r.dims.len() <= 1) => {
-            let keys: Vec<&str> = b.values.iter().map(|(k, _)| k.as_str()).filter(|k| ind.rows.iter().any(|r| r.dims.get(&b.id).map(String::as_str) == Some(*k))).collect();
+            let keys: Vec<&str> = b
+                .values
+                .iter()
+                .map(|(k, _)| k.as_str())
+                .filter(|k| ind.rows.iter().any(|r| r.dims.get(&b.id).map(String::as_str) == Some(*k)))
+                .collect();
             head.extend(keys.iter().map(|k| b.label(k, code)));
             let has_total = ind.totals().next().is_some();
             if has_total {
                 head.push(t(site, code, "indicator_total"));
             }
             for period in ind.periods() {
-                let mut row = vec![period.to_string()];
+                let mut row = vec![ind.period_label(period, code)];
                 for k in &keys {
-                    let cell = ind.rows.iter().find(|r| r.period == period && r.dims.get(&b.id).map(String::as_str) == Some(*k));
+                    let cell = ind
+                        .rows
+                        .iter()
+                        .find(|r| r.period == period && r.dims.get(&b.id).map(String::as_str) == Some(*k));
                     row.push(cell.map_or_else(|| "–".to_string(), |r| words.value(ind, r)));
                 }
                 if has_total {
@@ -100,9 +117,14 @@ fn table(site: &Site, ind: &Indicator, lang: &Lang) -> Value {
                 }
             }
             head.push(t(site, code, "indicator_value"));
-            let used: Vec<&str> = ind.breakdowns.iter().filter(|b| ind.rows.iter().any(|r| r.dims.contains_key(&b.id))).map(|b| b.id.as_str()).collect();
+            let used: Vec<&str> = ind
+                .breakdowns
+                .iter()
+                .filter(|b| ind.rows.iter().any(|r| r.dims.contains_key(&b.id)))
+                .map(|b| b.id.as_str())
+                .collect();
             for r in &ind.rows {
-                let mut row = vec![r.period.clone()];
+                let mut row = vec![ind.period_label(&r.period, code)];
                 for id in &used {
                     let b = ind.breakdowns.iter().find(|b| b.id == *id).expect("used breakdowns are declared");
                     row.push(r.dims.get(*id).map_or_else(|| t(site, code, "indicator_total"), |k| b.label(k, code)));
@@ -126,9 +148,12 @@ pub fn csv(site: &Site, ind: &Indicator, lang: &str) -> String {
     let mut head = vec![t(site, lang, "indicator_period")];
     head.extend(used.iter().map(|b| text(&b.name, lang).to_string()));
     head.push(t(site, lang, "indicator_value"));
+    if ind.illustrative {
+        head.push(t(site, lang, "csv_note"));
+    }
     let _ = w.write_record(&head);
     for r in &ind.rows {
-        let mut rec = vec![r.period.clone()];
+        let mut rec = vec![ind.period_label(&r.period, lang)];
         for b in &used {
             rec.push(r.dims.get(&b.id).map_or_else(|| t(site, lang, "indicator_total"), |k| b.label(k, lang)));
         }
@@ -136,6 +161,9 @@ pub fn csv(site: &Site, ind: &Indicator, lang: &str) -> String {
             (true, Some(th)) => format!("<{th}"),
             _ => r.value.to_string(),
         });
+        if ind.illustrative {
+            rec.push(t(site, lang, "chart_illustrative"));
+        }
         let _ = w.write_record(&rec);
     }
     String::from_utf8(w.into_inner().unwrap_or_default()).unwrap_or_default()
@@ -152,7 +180,13 @@ fn indicator_value(site: &Site, ind: &Indicator, lang: &Lang, chart_id: &str) ->
     source.insert("date", ind.source.date.as_deref().into());
     source.insert("licence", ind.source.licence.get(code).map(String::as_str).into());
     let embed = format!("{path}embed/");
-    let height = svg.split("height=\"").nth(1).and_then(|h| h.split('"').next()).and_then(|h| h.parse::<u32>().ok()).unwrap_or(300) + 140;
+    let height = svg
+        .split("height=\"")
+        .nth(1)
+        .and_then(|h| h.split('"').next())
+        .and_then(|h| h.parse::<u32>().ok())
+        .unwrap_or(300)
+        + 140;
     let embed_code = format!(
         "<iframe src=\"{}\" title=\"{}\" width=\"100%\" height=\"{height}\" loading=\"lazy\" style=\"border:0;max-width:560px\"></iframe>",
         site_url(&c.base_url, &embed),
@@ -232,8 +266,12 @@ pub fn write_all(site: &Site, renderer: &Renderer, views: &Views, out: &dyn Outp
                 let mut diags = Vec::new();
                 let value = indicator_value(site, ind, &lang, &format!("chart-{}", ind.id));
                 let path = page_path(site, code, &ind.id);
-                let tr = translations_by(site, code, &|l| Some((page_path(site, l, &ind.id), text(&ind.title, l).to_string())));
-                for (template, file) in [("indicator.html", format!("{path}index.html")), ("embed.html", format!("{path}embed/index.html"))] {
+                let tr = translations_by(site, code, &|l| {
+                    Some((page_path(site, l, &ind.id), text(&ind.title, l).to_string()))
+                });
+                for (template, file) in
+                    [("indicator.html", format!("{path}index.html")), ("embed.html", format!("{path}embed/index.html"))]
+                {
                     let ctx = views.generated_context(site, code, value.clone(), &path, tr.clone());
                     match renderer.render(template, ctx, &ind.path.display().to_string()) {
                         Ok(html) => diags.extend(out.write(&file, html.as_bytes()).err().map(|e| io(&ind.path, e))),
@@ -242,9 +280,17 @@ pub fn write_all(site: &Site, renderer: &Renderer, views: &Views, out: &dyn Outp
                 }
                 let (svg, _) = chart(site, ind, &lang, &format!("chart-{}", ind.id));
                 let svg = format!("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n{svg}");
-                diags.extend(out.write(&format!("{path}{}.svg", ind.id), svg.as_bytes()).err().map(|e| io(&ind.path, e)));
-                diags.extend(out.write(&format!("{path}{}.csv", ind.id), csv(site, ind, code).as_bytes()).err().map(|e| io(&ind.path, e)));
-                diags.extend(out.write(&format!("{path}{}.yaml", ind.id), ind.yaml.as_bytes()).err().map(|e| io(&ind.path, e)));
+                diags.extend(
+                    out.write(&format!("{path}{}.svg", ind.id), svg.as_bytes()).err().map(|e| io(&ind.path, e)),
+                );
+                diags.extend(
+                    out.write(&format!("{path}{}.csv", ind.id), csv(site, ind, code).as_bytes())
+                        .err()
+                        .map(|e| io(&ind.path, e)),
+                );
+                diags.extend(
+                    out.write(&format!("{path}{}.yaml", ind.id), ind.yaml.as_bytes()).err().map(|e| io(&ind.path, e)),
+                );
                 (value, diags)
             })
             .collect();
@@ -279,11 +325,17 @@ pub fn write_all(site: &Site, renderer: &Renderer, views: &Views, out: &dyn Outp
         let tr = translations_by(site, code, &|l| Some((root_path(site, l), t(site, l, "indicators_title"))));
         let ctx = views.generated_context(site, code, Value::from(index), &root, tr);
         match renderer.render("indicators.html", ctx, &format!("the indicator index for `{code}`")) {
-            Ok(html) => diags.extend(out.write(&format!("{root}index.html"), html.as_bytes()).err().map(|e| io(Path::new("data/indicators"), e))),
+            Ok(html) => diags.extend(
+                out.write(&format!("{root}index.html"), html.as_bytes())
+                    .err()
+                    .map(|e| io(Path::new("data/indicators"), e)),
+            ),
             Err(d) => diags.push(d),
         }
         match zip_all(site, code) {
-            Ok(bytes) => diags.extend(out.write(&format!("{root}{zip_name}"), &bytes).err().map(|e| io(Path::new("data/indicators"), e))),
+            Ok(bytes) => diags.extend(
+                out.write(&format!("{root}{zip_name}"), &bytes).err().map(|e| io(Path::new("data/indicators"), e)),
+            ),
             Err(e) => diags.push(io(Path::new("data/indicators"), e)),
         }
     }
@@ -294,12 +346,16 @@ pub fn write_all(site: &Site, renderer: &Renderer, views: &Views, out: &dyn Outp
 /// fixed date so the same data gives the same bytes.
 fn zip_all(site: &Site, lang: &str) -> anyhow::Result<Vec<u8>> {
     let mut zip = zip::ZipWriter::new(std::io::Cursor::new(Vec::new()));
-    let options = zip::write::SimpleFileOptions::default().compression_method(zip::CompressionMethod::Deflated).last_modified_time(zip::DateTime::default());
+    let options = zip::write::SimpleFileOptions::default()
+        .compression_method(zip::CompressionMethod::Deflated)
+        .last_modified_time(zip::DateTime::default());
     let mut readme = format!("{}\n\n{}\n\n", t(site, lang, "zip_readme_title"), t(site, lang, "zip_readme_intro"));
     for ind in &site.indicators {
         zip.start_file(format!("{}.csv", ind.id), options)?;
         zip.write_all(csv(site, ind, lang).as_bytes())?;
-        readme.push_str(&format!("{}.csv: {}\n", ind.id, text(&ind.title, lang)));
+        let stamp =
+            if ind.illustrative { format!(" ({})", t(site, lang, "chart_illustrative")) } else { String::new() };
+        readme.push_str(&format!("{}.csv: {}{stamp}\n", ind.id, text(&ind.title, lang)));
         readme.push_str(&format!("  {}: {}", t(site, lang, "indicator_source"), text(&ind.source.name, lang)));
         if let Some(date) = &ind.source.date {
             readme.push_str(&format!(", {date}"));
@@ -307,7 +363,8 @@ fn zip_all(site: &Site, lang: &str) -> anyhow::Result<Vec<u8>> {
         if let Some(url) = &ind.source.url {
             readme.push_str(&format!(", {url}"));
         }
-        let licence = ind.source.licence.get(lang).cloned().unwrap_or_else(|| t(site, lang, "zip_readme_licence_default"));
+        let licence =
+            ind.source.licence.get(lang).cloned().unwrap_or_else(|| t(site, lang, "zip_readme_licence_default"));
         readme.push_str(&format!("\n  {}: {licence}\n\n", t(site, lang, "zip_readme_licence")));
     }
     zip.start_file("README.txt", options)?;

@@ -76,7 +76,13 @@ struct RawIndicator {
     notes: Localized,
     #[serde(default)]
     illustrative: bool,
+    /// Order on the index page (lower first); ties by id.
+    #[serde(default)]
+    weight: i64,
     suppress_below: Option<f64>,
+    /// Words for periods that are not plain years: `{ "2017-2021": { es: "2017 a 2021", en: "2017 to 2021" } }`.
+    #[serde(default)]
+    period_labels: BTreeMap<String, Localized>,
     #[serde(default)]
     breakdowns: Mapping,
     #[serde(default)]
@@ -190,9 +196,11 @@ pub struct Indicator {
     pub chart: ChartKind,
     pub source: Source,
     pub illustrative: bool,
+    pub weight: i64,
     /// Counts below this are shown as "fewer than N"; `None` for shares and other numbers.
     pub threshold: Option<f64>,
     pub breakdowns: Vec<Breakdown>,
+    pub period_labels: BTreeMap<String, Localized>,
     pub rows: Vec<Row>,
     pub baseline: Option<Point>,
     pub target: Option<Target>,
@@ -203,6 +211,11 @@ impl Indicator {
     pub fn periods(&self) -> Vec<&str> {
         let mut seen = BTreeSet::new();
         self.rows.iter().filter(|r| seen.insert(r.period.as_str())).map(|r| r.period.as_str()).collect()
+    }
+
+    /// A period as shown in `lang`: its label from `period_labels`, or the period itself.
+    pub fn period_label(&self, period: &str, lang: &str) -> String {
+        self.period_labels.get(period).and_then(|l| l.get(lang)).cloned().unwrap_or_else(|| period.to_string())
     }
 
     /// The breakdown a chart splits by: the first one the rows use.
@@ -259,6 +272,7 @@ pub fn load_all(root: &Path, config: &Config) -> (Vec<Indicator>, Vec<Diagnostic
             Err(ds) => diags.extend(ds),
         }
     }
+    out.sort_by(|a: &Indicator, b: &Indicator| (a.weight, &a.id).cmp(&(b.weight, &b.id)));
     (out, diags)
 }
 
@@ -304,6 +318,9 @@ pub fn parse(
         Text::PerLanguage(m) => m,
     };
     localized(&mut errors, &source_name, &["source", "name"], true);
+    for (period, labels) in &raw.period_labels {
+        localized(&mut errors, labels, &["period_labels", period], true);
+    }
     let licence: Localized = match raw.source.licence {
         Some(Text::Same(s)) => config.languages.iter().map(|l| (l.clone(), s.clone())).collect(),
         Some(Text::PerLanguage(m)) => m,
@@ -418,8 +435,10 @@ pub fn parse(
         chart: raw.chart,
         source: Source { name: source_name, url: raw.source.url, date: raw.source.date, licence },
         illustrative: raw.illustrative,
+        weight: raw.weight,
         threshold,
         breakdowns,
+        period_labels: raw.period_labels,
         rows,
         baseline,
         target,

@@ -44,7 +44,11 @@ fn extract_shortcodes(src: &str, first_line: usize) -> (String, Vec<(String, usi
             }
         } else if trimmed.starts_with("```") || trimmed.starts_with("~~~") {
             fence = Some(&trimmed[..3]);
-        } else if let Some(id) = trimmed.strip_prefix("{{<").and_then(|r| r.strip_suffix(">}}")).and_then(|r| r.trim().strip_prefix("chart ")) {
+        } else if let Some(id) = trimmed
+            .strip_prefix("{{<")
+            .and_then(|r| r.strip_suffix(">}}"))
+            .and_then(|r| r.trim().strip_prefix("chart "))
+        {
             out.push_str(&format!("FAROCHART{}\n", found.len()));
             found.push((id.trim().to_string(), first_line + n));
             continue;

@@ -112,14 +112,19 @@ pub fn load(root: &Path, opts: &SiteOptions) -> (Option<Site>, Diagnostics) {
         for (id, line) in &md.charts {
             if crate::indicators::find(&indicators, id).is_none() {
                 diags.push(
-                    Diagnostic::error("unknown-indicator", &page.source, format!("the chart shortcode names `{id}`, which is not an indicator"))
-                        .at(Some(*line), None)
-                        .hint("indicators are the files in data/indicators/; the id is the file name without .yaml"),
+                    Diagnostic::error(
+                        "unknown-indicator",
+                        &page.source,
+                        format!("the chart shortcode names `{id}`, which is not an indicator"),
+                    )
+                    .at(Some(*line), None)
+                    .hint("indicators are the files in data/indicators/; the id is the file name without .yaml"),
                 );
             }
         }
     }
-    let site = Site { root: root.to_path_buf(), config, content, indicators, rendered, theme, strings: Arc::new(strings) };
+    let site =
+        Site { root: root.to_path_buf(), config, content, indicators, rendered, theme, strings: Arc::new(strings) };
     for page in &site.content.pages {
         if let Some(t) = &page.front.template {
             if site.theme.template(t).is_none() {

@@ -125,7 +125,12 @@ fn site_value(site: &Site, lang: &str) -> Value {
     Value::from(m)
 }
 
-fn page_value(site: &Site, i: usize, done: &[Value], figures: &std::collections::HashMap<(String, String), String>) -> Value {
+fn page_value(
+    site: &Site,
+    i: usize,
+    done: &[Value],
+    figures: &std::collections::HashMap<(String, String), String>,
+) -> Value {
     let page = &site.content.pages[i];
     let md = &site.rendered[i];
     let c = &site.config;
