@@ -226,7 +226,9 @@ fn menu(site: &Site, lang: &str, current_path: &str) -> Value {
         .iter()
         .map(|item| {
             let (url, path) = match &item.target {
-                MenuTarget::Url(u) => (if u.starts_with('/') { site_url(&c.base_path, u) } else { u.clone() }, None),
+                // A site path (`/es/indicadores/`) can be current or active like a page.
+                MenuTarget::Url(u) if u.starts_with('/') => (site_url(&c.base_path, u), Some(u.trim_start_matches('/'))),
+                MenuTarget::Url(u) => (u.clone(), None),
                 MenuTarget::Page(src) => match site.content.by_source.get(&format!("{lang}/{src}")) {
                     Some(Target::Page(p)) => {
                         let path = site.content.pages[*p].url.as_str();

@@ -11,6 +11,11 @@ export const PAGES = [
   ["timeline (tables)", "es/cronologia/", "en/timeline/"],
   ["untranslated page", "es/regiones/", null],
   ["not found", "es/404.html", "en/404.html"],
+  ["indicator index", "es/indicadores/", "en/indicators/"],
+  ["indicator page (suppression, table)", "es/indicadores/denuncias-por-region-2015-2021/", "en/indicators/denuncias-por-region-2015-2021/"],
+  ["indicator page (progress, illustrative)", "es/indicadores/meta-policias-capacitados-2026/", "en/indicators/meta-policias-capacitados-2026/"],
+  ["indicator embed", "es/indicadores/victimas-2017-2021/embed/", "en/indicators/victimas-2017-2021/embed/"],
+  ["page with a chart shortcode", "es/campanas/captacion-en-redes-sociales/", "en/campaigns/recruitment-on-social-networks/"],
 ];
 
 /** [{type, lang, path}] for every page of PAGES. */
