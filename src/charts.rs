@@ -135,7 +135,13 @@ pub fn summary(ind: &Indicator, words: &Words, t: &dyn Fn(&str) -> String) -> St
     if ind.illustrative {
         parts.push(t("summary_illustrative"));
     }
-    parts.join(" ")
+    // Sentences may open with a period label ("first half of 2021: …").
+    parts.iter().map(|p| capitalize(p)).collect::<Vec<_>>().join(" ")
+}
+
+fn capitalize(s: &str) -> String {
+    let mut chars = s.chars();
+    chars.next().map_or_else(String::new, |c| c.to_uppercase().chain(chars).collect())
 }
 
 /// A formatted number with the indicator's unit, unless the unit is already in it (%).
