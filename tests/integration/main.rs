@@ -10,5 +10,6 @@ mod bilingual;
 mod determinism;
 mod errors;
 mod escaping;
+mod indicators;
 mod safety;
 mod trilingual;
