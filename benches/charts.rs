@@ -8,8 +8,12 @@ use std::path::Path;
 use std::time::Instant;
 
 fn main() {
-    let config = Config::parse("base_url: https://e.org/\nlanguages: [es, en]\ntitle: { es: a, en: b }\n", Path::new("site.yaml"), None)
-        .expect("a valid config");
+    let config = Config::parse(
+        "base_url: https://e.org/\nlanguages: [es, en]\ntitle: { es: a, en: b }\n",
+        Path::new("site.yaml"),
+        None,
+    )
+    .expect("a valid config");
     let kinds = ["bar", "line", "stacked-bar", "horizontal-bar", "progress"];
     let indicators: Vec<_> = (0..1000)
         .map(|n| {
@@ -30,7 +34,14 @@ fn main() {
         })
         .collect();
     let fmt = NumberFormat { decimal: ",".into(), thousands: "\u{a0}".into(), min_digits: 5 };
-    let words = Words { fmt: &fmt, lang: "es", fewer_than: "menos de {n}", target: "meta {year}", percent: "{n} %", illustrative: "ILUSTRATIVO" };
+    let words = Words {
+        fmt: &fmt,
+        lang: "es",
+        fewer_than: "menos de {n}",
+        target: "meta {year}",
+        percent: "{n} %",
+        illustrative: "ILUSTRATIVO",
+    };
     let strings = |key: &str| key.to_string();
     let mut bytes = 0;
     let start = Instant::now();

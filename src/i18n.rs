@@ -61,8 +61,8 @@ impl Strings {
 /// from English, the theme's reference language.
 pub fn load(theme: &Theme, config: &Config) -> (BTreeMap<Lang, Strings>, Vec<Diagnostic>) {
     let mut diags = Vec::new();
-    let mut parse = |lang: &str| -> Option<Strings> {
-        let file = theme.get(&format!("i18n/{lang}.yaml"))?;
+    let mut parse_file = |key: &str| -> Option<Strings> {
+        let file = theme.get(key)?;
         let origin: PathBuf = file.origin.clone();
         let src = match std::str::from_utf8(&file.bytes) {
             Ok(s) => s,
@@ -81,10 +81,21 @@ pub fn load(theme: &Theme, config: &Config) -> (BTreeMap<Lang, Strings>, Vec<Dia
     };
     let mut own: BTreeMap<Lang, Strings> = BTreeMap::new();
     for lang in config.languages.iter().map(String::as_str).chain(["en"]) {
-        if !own.contains_key(lang) {
-            if let Some(s) = parse(lang) {
-                own.insert(lang.to_string(), s);
+        if own.contains_key(lang) {
+            continue;
+        }
+        // The site's file overrides the theme's key by key.
+        let theme_strings = parse_file(&format!("i18n/{lang}.yaml"));
+        let site_strings = parse_file(&format!("site-i18n/{lang}.yaml"));
+        let merged = match (theme_strings, site_strings) {
+            (Some(mut t), Some(s)) => {
+                t.0.extend(s.0);
+                Some(t)
             }
+            (t, s) => t.or(s),
+        };
+        if let Some(s) = merged {
+            own.insert(lang.to_string(), s);
         }
     }
     let fallbacks = [config.default_language().to_string(), "en".to_string()];

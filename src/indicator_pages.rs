@@ -289,7 +289,9 @@ pub fn write_all(site: &Site, renderer: &Renderer, views: &Views, out: &dyn Outp
                         .map(|e| io(&ind.path, e)),
                 );
                 diags.extend(
-                    out.write(&format!("{path}{}.yaml", ind.id), ind.yaml.as_bytes()).err().map(|e| io(&ind.path, e)),
+                    out.write(&format!("{path}{}.yaml", ind.id), crate::indicators::published_yaml(ind).as_bytes())
+                        .err()
+                        .map(|e| io(&ind.path, e)),
                 );
                 (value, diags)
             })

@@ -409,7 +409,8 @@ pub fn parse(
             .hint("publish a summary (per year, per region) rather than individual records"),
         );
     }
-    check_rows(&rows, raw.measure, path, &mut errors);
+    // Row lines are in the CSV when the values came from there.
+    check_rows(&rows, raw.measure, csv.unwrap_or(path), &mut errors);
 
     if !errors.is_empty() {
         return Err(errors);
@@ -683,6 +684,32 @@ impl NumberFormat {
             format!("{sign}{grouped}{}{frac}", self.decimal)
         }
     }
+}
+
+/// The YAML as published for download: the source file, with every suppressed value
+/// replaced by `"<N"` so the download hides what the page hides.
+pub fn published_yaml(ind: &Indicator) -> String {
+    let Some(threshold) = ind.threshold else { return ind.yaml.clone() };
+    if ind.csv_path.is_some() || !ind.rows.iter().any(|r| r.suppressed) {
+        return ind.yaml.clone();
+    }
+    let mut lines: Vec<String> = ind.yaml.lines().map(str::to_string).collect();
+    let item_lines = yaml::item_lines(&ind.yaml, "series");
+    for row in ind.rows.iter().filter(|r| r.suppressed) {
+        // The value sits on the row's line (flow style) or on a following line of the item.
+        let end = item_lines.iter().find(|&&l| l > row.line).copied().unwrap_or(lines.len() + 1);
+        for line in lines.iter_mut().take(end - 1).skip(row.line - 1) {
+            if let Some(i) = line.find("value:") {
+                let rest = &line[i + 6..];
+                let len = rest.find([',', '}', '#']).unwrap_or(rest.len());
+                *line = format!("{}value: \"<{threshold}\" {}", &line[..i], &rest[len..]);
+                break;
+            }
+        }
+    }
+    let mut out = lines.join("\n");
+    out.push('\n');
+    out
 }
 
 /// Finds an indicator by id.

@@ -110,7 +110,10 @@ pub fn load(root: &Path, opts: &SiteOptions) -> (Option<Site>, Diagnostics) {
     }
     for (page, md) in content.pages.iter().zip(&rendered) {
         for (id, line) in &md.charts {
-            if crate::indicators::find(&indicators, id).is_none() {
+            // An indicator that failed validation was reported already; say nothing more here.
+            let exists =
+                ["yaml", "yml"].iter().any(|ext| root.join("data/indicators").join(format!("{id}.{ext}")).is_file());
+            if crate::indicators::find(&indicators, id).is_none() && !exists {
                 diags.push(
                     Diagnostic::error(
                         "unknown-indicator",

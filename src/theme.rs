@@ -42,11 +42,14 @@ impl Theme {
                 format!("theme `{}` not found: there is no folder themes/{}/", config.theme, config.theme),
             ));
         }
-        for dir in ["templates", "i18n"] {
-            let path = root.join(dir);
-            if path.is_dir() {
-                theme.overlay(&path, dir, root)?;
-            }
+        let templates = root.join("templates");
+        if templates.is_dir() {
+            theme.overlay(&templates, "templates", root)?;
+        }
+        // Kept apart from the theme's strings: i18n merges them key by key.
+        let strings = root.join("i18n");
+        if strings.is_dir() {
+            theme.overlay(&strings, "site-i18n", root)?;
         }
         Ok(theme)
     }

@@ -109,6 +109,9 @@ fn site_value(site: &Site, lang: &str) -> Value {
     m.insert("base_url", Value::from(c.base_url.as_str()));
     m.insert("default_language", Value::from(c.default_language()));
     m.insert("home_url", Value::from(site_url(&c.base_path, &format!("{lang}/"))));
+    let indicators =
+        (!site.indicators.is_empty()).then(|| site_url(&c.base_path, &crate::indicator_pages::root_path(site, lang)));
+    m.insert("indicators_url", indicators.into());
     m.insert("languages", Value::from(languages));
     m.insert("help_lines", Value::from(help_lines));
     let q = &c.quick_exit;
@@ -227,7 +230,9 @@ fn menu(site: &Site, lang: &str, current_path: &str) -> Value {
         .map(|item| {
             let (url, path) = match &item.target {
                 // A site path (`/es/indicadores/`) can be current or active like a page.
-                MenuTarget::Url(u) if u.starts_with('/') => (site_url(&c.base_path, u), Some(u.trim_start_matches('/'))),
+                MenuTarget::Url(u) if u.starts_with('/') => {
+                    (site_url(&c.base_path, u), Some(u.trim_start_matches('/')))
+                }
                 MenuTarget::Url(u) => (u.clone(), None),
                 MenuTarget::Page(src) => match site.content.by_source.get(&format!("{lang}/{src}")) {
                     Some(Target::Page(p)) => {

@@ -253,7 +253,7 @@ fn a_bad_number_in_the_csv_beside_the_yaml_is_an_error_at_the_csv_line() {
 }
 
 #[test]
-#[ignore = "bug: duplicate periods, out-of-range percentages and negative counts read from a CSV are reported on the YAML file with the CSV's line number"]
+
 fn a_period_given_twice_in_the_csv_beside_the_yaml_is_an_error_at_the_csv_line() {
     let site = Site::fixture("indicators");
     let mut line = 0;
@@ -268,7 +268,7 @@ fn a_period_given_twice_in_the_csv_beside_the_yaml_is_an_error_at_the_csv_line()
 }
 
 #[test]
-#[ignore = "bug: an indicator that fails validation is also reported as `unknown-indicator` (\"which is not an indicator\") on every page that charts it"]
+
 fn an_invalid_indicator_is_reported_once_not_also_as_unknown_where_it_is_charted() {
     let site = Site::fixture("indicators");
     let run = break_and_rebuild(&site, |s| {
@@ -503,7 +503,7 @@ fn small_counts_and_the_cell_that_would_reveal_them_are_never_published() {
 }
 
 #[test]
-#[ignore = "bug: the indicator's YAML download is the source file as written, so it publishes the exact counts that suppression hides everywhere else"]
+
 fn the_yaml_download_does_not_publish_suppressed_counts() {
     let site = built();
     for (lang, root) in LANGS {
@@ -614,7 +614,7 @@ fn every_link_on_indicator_pages_leads_to_a_file_that_exists() {
 }
 
 #[test]
-#[ignore = "bug: indicator.html's breadcrumb builds its link from the raw `indicators_slug` string, while the pages are written under its slugified form"]
+
 fn the_breadcrumb_finds_the_indicator_index_when_the_slug_string_is_not_already_a_slug() {
     let site = Site::fixture("indicators");
     let theme_es = read_text(&Path::new(env!("CARGO_MANIFEST_DIR")).join("themes/default/i18n/es.yaml"));
