@@ -296,15 +296,7 @@ fn vertical_bars(
     let bar = (slot * 0.6).min(64.0);
     for (n, period) in periods.iter().enumerate() {
         let cx = l as f64 + slot * (n as f64 + 0.5);
-        root.draw(&text(
-            &ind.period_label(period, words.lang),
-            cx as i32,
-            b + 8,
-            SMALL,
-            &INK,
-            HPos::Center,
-            VPos::Top,
-        ))?;
+        period_label(root, ind, words, period, cx as i32, b)?;
         let Some(row) = s.rows.iter().find(|r| r.period == *period) else { continue };
         let top = b - ((shown(ind, row) / max) * (b - t) as f64).round() as i32;
         let fill = if row.suppressed { sentinel(HATCH) } else { PALETTE[0] };
@@ -314,6 +306,11 @@ fn vertical_bars(
     }
     root.draw(&PathElement::new(vec![(l, b), (r, b)], INK.stroke_width(1)))?;
     target_line(root, ind, words, (l, t, r, b), max)
+}
+
+/// A period's name under its bar or point.
+fn period_label(root: &Area, ind: &Indicator, words: &Words, period: &str, x: i32, bottom: i32) -> Drawn {
+    root.draw(&text(&ind.period_label(period, words.lang), x, bottom + 8, SMALL, &INK, HPos::Center, VPos::Top))
 }
 
 /// A dashed line at the target, labelled, when it fits the scale.
@@ -357,15 +354,7 @@ fn stacked_bars(
     let bar = (slot * 0.6).min(72.0);
     for (n, period) in periods.iter().enumerate() {
         let cx = l as f64 + slot * (n as f64 + 0.5);
-        root.draw(&text(
-            &ind.period_label(period, words.lang),
-            cx as i32,
-            b + 8,
-            SMALL,
-            &INK,
-            HPos::Center,
-            VPos::Top,
-        ))?;
+        period_label(root, ind, words, period, cx as i32, b)?;
         let mut base = b;
         for (k, s) in series.iter().enumerate() {
             let Some(row) = s.rows.iter().find(|r| r.period == *period) else { continue };
@@ -417,15 +406,7 @@ fn lines(root: &Area, ind: &Indicator, words: &Words, series: &[Series], periods
     for (n, period) in periods.iter().enumerate() {
         // Thin out period labels on a narrow chart: first, last and every other.
         if periods.len() <= 6 || n % 2 == 0 || n == periods.len() - 1 {
-            root.draw(&text(
-                &ind.period_label(period, words.lang),
-                x_of(period),
-                b + 8,
-                SMALL,
-                &INK,
-                HPos::Center,
-                VPos::Top,
-            ))?;
+            period_label(root, ind, words, period, x_of(period), b)?;
         }
     }
     for (k, s) in series.iter().enumerate() {
