@@ -1,0 +1,543 @@
+//! Goals and roadmap of an accountability report: `data/goals.yaml` (goals per policy
+//! dimension, with targets tied to indicators) and `data/roadmap.yaml` (actions per horizon
+//! with a status per report year). Also the rule that turns data into a goal's status, so a
+//! report's progress is computed, never typed by hand.
+
+use crate::config::{Config, Localized};
+use crate::diagnostics::Diagnostic;
+use crate::indicators::{Direction, Indicator};
+use crate::yaml;
+use serde::Deserialize;
+use std::collections::BTreeMap;
+use std::path::Path;
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Deserialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum Dimension {
+    Institutional,
+    Prevention,
+    Prosecution,
+    Reintegration,
+}
+
+impl Dimension {
+    pub const ALL: [Dimension; 4] =
+        [Dimension::Institutional, Dimension::Prevention, Dimension::Prosecution, Dimension::Reintegration];
+
+    pub fn key(self) -> &'static str {
+        match self {
+            Dimension::Institutional => "institutional",
+            Dimension::Prevention => "prevention",
+            Dimension::Prosecution => "prosecution",
+            Dimension::Reintegration => "reintegration",
+        }
+    }
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Deserialize)]
+pub enum Horizon {
+    #[serde(rename = "100-days")]
+    Days100,
+    #[serde(rename = "1-year")]
+    Year1,
+    #[serde(rename = "4-years")]
+    Years4,
+}
+
+impl Horizon {
+    pub const ALL: [Horizon; 3] = [Horizon::Days100, Horizon::Year1, Horizon::Years4];
+
+    pub fn key(self) -> &'static str {
+        match self {
+            Horizon::Days100 => "100-days",
+            Horizon::Year1 => "1-year",
+            Horizon::Years4 => "4-years",
+        }
+    }
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Deserialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum ActionStatus {
+    NotStarted,
+    InProgress,
+    Done,
+    Delayed,
+}
+
+impl ActionStatus {
+    pub fn key(self) -> &'static str {
+        match self {
+            ActionStatus::NotStarted => "not-started",
+            ActionStatus::InProgress => "in-progress",
+            ActionStatus::Done => "done",
+            ActionStatus::Delayed => "delayed",
+        }
+    }
+}
+
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+struct RawGoals {
+    /// The year the goals were set: progress is measured against the time since then.
+    start_year: i32,
+    goals: Vec<RawGoal>,
+}
+
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+struct RawGoal {
+    id: String,
+    dimension: Dimension,
+    measure: Localized,
+    objective: Localized,
+    #[serde(default)]
+    targets: Vec<RawTarget>,
+}
+
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+struct RawTarget {
+    indicator: String,
+    value: f64,
+    year: i32,
+    #[serde(default)]
+    direction: Option<Direction>,
+    /// What the target says, when the indicator's title is not enough.
+    #[serde(default)]
+    text: Localized,
+}
+
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+struct RawRoadmap {
+    actions: Vec<RawAction>,
+}
+
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+struct RawAction {
+    id: String,
+    horizon: Horizon,
+    action: Localized,
+    #[serde(default)]
+    responsible: Vec<String>,
+    goal: Option<String>,
+    #[serde(default)]
+    status: BTreeMap<i32, RawYearStatus>,
+}
+
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+struct RawYearStatus {
+    status: ActionStatus,
+    #[serde(default)]
+    evidence: Vec<String>,
+    #[serde(default)]
+    note: Localized,
+}
+
+#[derive(Debug, Clone)]
+pub struct Target {
+    pub indicator: String,
+    pub value: f64,
+    pub year: i32,
+    /// From the target, else from the indicator's own target, else up.
+    pub direction: Direction,
+    pub text: Localized,
+}
+
+#[derive(Debug, Clone)]
+pub struct Goal {
+    pub id: String,
+    pub dimension: Dimension,
+    pub measure: Localized,
+    pub objective: Localized,
+    pub targets: Vec<Target>,
+}
+
+#[derive(Debug, Clone)]
+pub struct YearStatus {
+    pub status: ActionStatus,
+    pub evidence: Vec<String>,
+    pub note: Localized,
+}
+
+#[derive(Debug, Clone)]
+pub struct Action {
+    pub id: String,
+    pub horizon: Horizon,
+    pub action: Localized,
+    pub responsible: Vec<String>,
+    pub goal: Option<String>,
+    pub status: BTreeMap<i32, YearStatus>,
+}
+
+#[derive(Debug, Clone, Default)]
+pub struct Plan {
+    pub start_year: i32,
+    pub goals: Vec<Goal>,
+    pub actions: Vec<Action>,
+}
+
+fn check_localized(
+    map: &Localized,
+    config: &Config,
+    path: &Path,
+    src: &str,
+    keys: &[&str],
+    errors: &mut Vec<Diagnostic>,
+) {
+    for lang in &config.languages {
+        if map.get(lang).is_none_or(|s| s.trim().is_empty()) {
+            errors.push(
+                Diagnostic::error("goals", path, format!("`{}` has no text for language `{lang}`", keys.join(".")))
+                    .at(yaml::locate(src, keys, 1), None),
+            );
+        }
+    }
+}
+
+/// Loads `data/goals.yaml` and `data/roadmap.yaml` if present; targets must name indicators.
+pub fn load(root: &Path, config: &Config, indicators: &[Indicator]) -> (Plan, Vec<Diagnostic>) {
+    let mut plan = Plan::default();
+    let mut errors = Vec::new();
+    let goals_path = root.join("data").join("goals.yaml");
+    if goals_path.is_file() {
+        match crate::content::read_utf8(&goals_path) {
+            Ok(src) => match parse_goals(&src, &goals_path, config, indicators) {
+                Ok((start, goals)) => {
+                    plan.start_year = start;
+                    plan.goals = goals;
+                }
+                Err(ds) => errors.extend(ds),
+            },
+            Err(d) => errors.push(d),
+        }
+    }
+    let roadmap_path = root.join("data").join("roadmap.yaml");
+    if roadmap_path.is_file() {
+        match crate::content::read_utf8(&roadmap_path) {
+            Ok(src) => match parse_roadmap(&src, &roadmap_path, config, &plan.goals) {
+                Ok(actions) => plan.actions = actions,
+                Err(ds) => errors.extend(ds),
+            },
+            Err(d) => errors.push(d),
+        }
+    }
+    (plan, errors)
+}
+
+pub fn parse_goals(
+    src: &str,
+    path: &Path,
+    config: &Config,
+    indicators: &[Indicator],
+) -> Result<(i32, Vec<Goal>), Vec<Diagnostic>> {
+    let raw: RawGoals = yaml::parse(src, path, 1, "goals").map_err(|d| vec![d])?;
+    let mut errors = Vec::new();
+    let lines = yaml::item_lines(src, "goals");
+    let mut goals: Vec<Goal> = Vec::new();
+    for (n, g) in raw.goals.into_iter().enumerate() {
+        let line = lines.get(n).copied();
+        if goals.iter().any(|other| other.id == g.id) {
+            errors.push(Diagnostic::error("goals", path, format!("goal id `{}` is used twice", g.id)).at(line, None));
+        }
+        check_localized(&g.measure, config, path, src, &["goals", "measure"], &mut errors);
+        check_localized(&g.objective, config, path, src, &["goals", "objective"], &mut errors);
+        let mut targets = Vec::new();
+        for t in g.targets {
+            let Some(ind) = crate::indicators::find(indicators, &t.indicator) else {
+                let target_line = find_line_after(src, line.unwrap_or(1), &t.indicator);
+                errors.push(
+                    Diagnostic::error(
+                        "goals",
+                        path,
+                        format!("goal `{}` has a target on indicator `{}`, which does not exist", g.id, t.indicator),
+                    )
+                    .at(target_line.or(line), None)
+                    .hint("indicators are the files in data/indicators/; the id is the file name without .yaml"),
+                );
+                continue;
+            };
+            let direction = t.direction.or(ind.target.map(|it| it.direction)).unwrap_or(Direction::Up);
+            if direction == Direction::Down && ind.baseline.is_none() {
+                errors.push(
+                    Diagnostic::error(
+                        "goals",
+                        path,
+                        format!(
+                            "indicator `{}` should go down, so it needs a `baseline` to measure progress from",
+                            t.indicator
+                        ),
+                    )
+                    .at(line, None),
+                );
+            }
+            targets.push(Target { indicator: t.indicator, value: t.value, year: t.year, direction, text: t.text });
+        }
+        goals.push(Goal { id: g.id, dimension: g.dimension, measure: g.measure, objective: g.objective, targets });
+    }
+    if errors.is_empty() {
+        Ok((raw.start_year, goals))
+    } else {
+        Err(errors)
+    }
+}
+
+fn find_line_after(src: &str, from: usize, needle: &str) -> Option<usize> {
+    src.lines().enumerate().skip(from.saturating_sub(1)).find(|(_, l)| l.contains(needle)).map(|(i, _)| i + 1)
+}
+
+pub fn parse_roadmap(src: &str, path: &Path, config: &Config, goals: &[Goal]) -> Result<Vec<Action>, Vec<Diagnostic>> {
+    let raw: RawRoadmap = yaml::parse(src, path, 1, "roadmap").map_err(|d| vec![d])?;
+    let mut errors = Vec::new();
+    let lines = yaml::item_lines(src, "actions");
+    let mut actions: Vec<Action> = Vec::new();
+    for (n, a) in raw.actions.into_iter().enumerate() {
+        let line = lines.get(n).copied();
+        if actions.iter().any(|other| other.id == a.id) {
+            errors
+                .push(Diagnostic::error("roadmap", path, format!("action id `{}` is used twice", a.id)).at(line, None));
+        }
+        check_localized(&a.action, config, path, src, &["actions", "action"], &mut errors);
+        if let Some(goal) = &a.goal {
+            if !goals.iter().any(|g| &g.id == goal) {
+                errors.push(
+                    Diagnostic::error(
+                        "roadmap",
+                        path,
+                        format!("action `{}` belongs to goal `{goal}`, which is not in data/goals.yaml", a.id),
+                    )
+                    .at(line, None),
+                );
+            }
+        }
+        let status = a
+            .status
+            .into_iter()
+            .map(|(year, s)| (year, YearStatus { status: s.status, evidence: s.evidence, note: s.note }))
+            .collect();
+        actions.push(Action {
+            id: a.id,
+            horizon: a.horizon,
+            action: a.action,
+            responsible: a.responsible,
+            goal: a.goal,
+            status,
+        });
+    }
+    if errors.is_empty() {
+        Ok(actions)
+    } else {
+        Err(errors)
+    }
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
+pub enum Status {
+    Achieved,
+    OnTrack,
+    Behind,
+    NoData,
+}
+
+impl Status {
+    pub const ALL: [Status; 4] = [Status::Achieved, Status::OnTrack, Status::Behind, Status::NoData];
+
+    pub fn key(self) -> &'static str {
+        match self {
+            Status::Achieved => "achieved",
+            Status::OnTrack => "on-track",
+            Status::Behind => "behind",
+            Status::NoData => "no-data",
+        }
+    }
+}
+
+/// Progress of one target in a report year.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Progress {
+    pub baseline: Option<(f64, i32)>,
+    /// The latest published value and the year it refers to.
+    pub latest: Option<(f64, i32)>,
+    /// Share of the way from the baseline to the target, 0 to 100 (may exceed 100).
+    pub percent: Option<f64>,
+    /// Share of the time from the start year to the target year that has passed.
+    pub elapsed: f64,
+    pub status: Status,
+}
+
+/// How far behind the share of time elapsed a target may be and still count as on track.
+pub const TOLERANCE_POINTS: f64 = 10.0;
+
+/// The year a period refers to: its last four-digit number (`2015-2021` gives 2021).
+pub fn period_year(period: &str) -> Option<i32> {
+    let digits: Vec<&str> = period.split(|c: char| !c.is_ascii_digit()).filter(|s| s.len() == 4).collect();
+    digits.last().and_then(|d| d.parse().ok())
+}
+
+/// The status rule, documented in the README:
+/// - no data: no published (unsuppressed) value to compare;
+/// - achieved: the latest value meets the target (at least it when up is good, at most
+///   it when down is good);
+/// - behind: the target year has come and the target is not met; or progress from the
+///   baseline trails the share of time elapsed since `start_year` by more than 10 points;
+/// - on track: otherwise.
+pub fn progress(ind: &Indicator, target: &Target, start_year: i32, report_year: i32) -> Progress {
+    let latest_row =
+        ind.totals().filter(|r| !r.suppressed).last().or_else(|| ind.rows.iter().filter(|r| !r.suppressed).last());
+    let latest = latest_row.map(|r| (r.value, period_year(&r.period).unwrap_or(report_year)));
+    let baseline = ind.baseline.map(|b| (b.value, b.year));
+    let start = baseline.map_or(start_year, |(_, y)| y.max(start_year));
+    let span = (target.year - start).max(1) as f64;
+    let elapsed = (((report_year - start) as f64 / span) * 100.0).clamp(0.0, 100.0);
+    let Some((value, _)) = latest else {
+        return Progress { baseline, latest, percent: None, elapsed, status: Status::NoData };
+    };
+    let base = baseline.map_or(0.0, |(v, _)| v);
+    let percent = if (target.value - base).abs() < f64::EPSILON {
+        None
+    } else {
+        Some((value - base) / (target.value - base) * 100.0)
+    };
+    let met = match target.direction {
+        Direction::Up => value >= target.value,
+        Direction::Down => value <= target.value,
+    };
+    let status = if met {
+        Status::Achieved
+    } else if report_year >= target.year {
+        Status::Behind
+    } else if percent.is_some_and(|p| p >= elapsed - TOLERANCE_POINTS) {
+        Status::OnTrack
+    } else {
+        Status::Behind
+    };
+    Progress { baseline, latest, percent, elapsed, status }
+}
+
+/// A goal's status is its worst target's: one target behind makes the goal behind.
+pub fn goal_status(statuses: &[Status]) -> Status {
+    if statuses.is_empty() {
+        return Status::NoData;
+    }
+    let rank = |s: &Status| match s {
+        Status::Behind => 0,
+        Status::NoData => 1,
+        Status::OnTrack => 2,
+        Status::Achieved => 3,
+    };
+    *statuses.iter().min_by_key(|s| rank(s)).expect("not empty")
+}
+
+/// Actions whose status changed between `year - 1` and `year`: (action, before, after).
+pub fn roadmap_changes(actions: &[Action], year: i32) -> Vec<(&Action, Option<ActionStatus>, ActionStatus)> {
+    actions
+        .iter()
+        .filter_map(|a| {
+            let now = a.status.get(&year)?.status;
+            let before = a.status.get(&(year - 1)).map(|s| s.status);
+            (before != Some(now)).then_some((a, before, now))
+        })
+        .collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::config::Config;
+
+    fn config() -> Config {
+        Config::parse(
+            "base_url: https://e.org/\nlanguages: [es, en]\ntitle: { es: a, en: b }\n",
+            Path::new("site.yaml"),
+            None,
+        )
+        .unwrap()
+    }
+
+    fn indicator(rows: &str, extra: &str) -> Indicator {
+        let src = format!("title: {{ es: T, en: T }}\ntopic: {{ es: T, en: T }}\nunit: {{ es: '%', en: '%' }}\nmeasure: percent\nchart: progress\nsource: {{ name: S }}\n{extra}series:\n{rows}");
+        crate::indicators::parse("x", &src, Path::new("x.yaml"), None, &config()).unwrap()
+    }
+
+    fn target(value: f64, year: i32, direction: Direction) -> Target {
+        Target { indicator: "x".into(), value, year, direction, text: Localized::new() }
+    }
+
+    #[test]
+    fn a_met_target_is_achieved_in_both_directions() {
+        let up = indicator("  - { period: '2024', value: 95 }\n", "");
+        assert_eq!(progress(&up, &target(90.0, 2026, Direction::Up), 2022, 2025).status, Status::Achieved);
+        let down = indicator("  - { period: '2024', value: 10 }\n", "baseline: { value: 40, year: 2022 }\n");
+        let p = progress(&down, &target(20.0, 2026, Direction::Down), 2022, 2025);
+        assert_eq!(p.status, Status::Achieved);
+        assert_eq!(p.percent, Some(150.0));
+    }
+
+    #[test]
+    fn progress_is_weighed_against_the_time_elapsed() {
+        // 2022 to 2026, report 2025: 75 % of the time has passed.
+        let ind = indicator("  - { period: '2025', value: 70 }\n", "");
+        let p = progress(&ind, &target(100.0, 2026, Direction::Up), 2022, 2025);
+        assert_eq!((p.status, p.percent, p.elapsed), (Status::OnTrack, Some(70.0), 75.0));
+        let ind = indicator("  - { period: '2025', value: 50 }\n", "");
+        assert_eq!(progress(&ind, &target(100.0, 2026, Direction::Up), 2022, 2025).status, Status::Behind);
+        // Going down from a baseline of 40 toward 20: 35 is only a quarter of the way.
+        let ind = indicator("  - { period: '2025', value: 35 }\n", "baseline: { value: 40, year: 2022 }\n");
+        let p = progress(&ind, &target(20.0, 2026, Direction::Down), 2022, 2025);
+        assert_eq!((p.status, p.percent), (Status::Behind, Some(25.0)));
+        let ind = indicator("  - { period: '2025', value: 26 }\n", "baseline: { value: 40, year: 2022 }\n");
+        assert_eq!(progress(&ind, &target(20.0, 2026, Direction::Down), 2022, 2025).status, Status::OnTrack);
+    }
+
+    #[test]
+    fn a_passed_target_year_without_the_target_is_behind() {
+        let ind = indicator("  - { period: '2026', value: 99 }\n", "");
+        assert_eq!(progress(&ind, &target(100.0, 2026, Direction::Up), 2022, 2026).status, Status::Behind);
+        assert_eq!(progress(&ind, &target(100.0, 2026, Direction::Up), 2022, 2027).status, Status::Behind);
+    }
+
+    #[test]
+    fn suppressed_or_missing_values_give_no_data() {
+        let src = "title: { es: T, en: T }\ntopic: { es: T, en: T }\nunit: { es: p, en: p }\nmeasure: count\nchart: bar\nsource: { name: S }\nseries:\n  - { period: '2024', value: 3 }\n";
+        let ind = crate::indicators::parse("x", src, Path::new("x.yaml"), None, &config()).unwrap();
+        let p = progress(&ind, &target(100.0, 2026, Direction::Up), 2022, 2025);
+        assert_eq!((p.status, p.latest), (Status::NoData, None));
+    }
+
+    #[test]
+    fn a_goal_is_as_good_as_its_worst_target() {
+        assert_eq!(goal_status(&[Status::Achieved, Status::OnTrack]), Status::OnTrack);
+        assert_eq!(goal_status(&[Status::Achieved, Status::Behind, Status::NoData]), Status::Behind);
+        assert_eq!(goal_status(&[]), Status::NoData);
+    }
+
+    #[test]
+    fn periods_give_their_last_year() {
+        assert_eq!(period_year("2015-2021"), Some(2021));
+        assert_eq!(period_year("2021-S1"), Some(2021));
+        assert_eq!(period_year("sin-fecha"), None);
+    }
+
+    #[test]
+    fn targets_must_name_existing_indicators() {
+        let src = "start_year: 2022\ngoals:\n  - id: g1\n    dimension: prevention\n    measure: { es: m, en: m }\n    objective: { es: o, en: o }\n    targets:\n      - { indicator: nope, value: 100, year: 2026 }\n";
+        let errs = parse_goals(src, Path::new("data/goals.yaml"), &config(), &[]).unwrap_err();
+        assert_eq!(errs[0].line, Some(8));
+        assert!(errs[0].message.contains("`nope`, which does not exist"), "{}", errs[0].message);
+    }
+
+    #[test]
+    fn roadmap_changes_compare_with_the_previous_year() {
+        let src = "actions:\n  - id: a\n    horizon: 100-days\n    action: { es: a, en: a }\n    status:\n      2024: { status: in-progress }\n      2025: { status: done }\n  - id: b\n    horizon: 1-year\n    action: { es: b, en: b }\n    status:\n      2024: { status: delayed }\n      2025: { status: delayed }\n  - id: c\n    horizon: 4-years\n    action: { es: c, en: c }\n    status:\n      2025: { status: not-started }\n";
+        let actions = parse_roadmap(src, Path::new("r.yaml"), &config(), &[]).unwrap();
+        let changes = roadmap_changes(&actions, 2025);
+        let ids: Vec<_> = changes.iter().map(|(a, before, after)| (a.id.as_str(), *before, *after)).collect();
+        assert_eq!(
+            ids,
+            [("a", Some(ActionStatus::InProgress), ActionStatus::Done), ("c", None, ActionStatus::NotStarted)]
+        );
+    }
+}
