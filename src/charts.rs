@@ -471,6 +471,32 @@ fn progress(root: &Area, ind: &Indicator, words: &Words) -> Drawn {
     Ok(())
 }
 
+/// A goal's progress bar: how far from baseline to target (`percent`), with a tick where
+/// it should be by now (`elapsed`), and the share written out.
+pub fn goal_bar(percent: Option<f64>, elapsed: f64, label: &str, title: &str, desc: &str, id: &str) -> String {
+    let mut svg = String::new();
+    {
+        let root = SVGBackend::with_string(&mut svg, (WIDTH, 44)).into_drawing_area();
+        let _ = root.fill(&WHITE);
+        let w = WIDTH as i32 - 80;
+        let x_of = |p: f64| ((p.clamp(0.0, 100.0) / 100.0) * w as f64).round() as i32;
+        let drawn: Drawn = (|| {
+            root.draw(&Rectangle::new([(0, 8), (w, 30)], RGBColor(233, 238, 242).filled()))?;
+            root.draw(&Rectangle::new([(0, 8), (w, 30)], GRID.stroke_width(1)))?;
+            if let Some(p) = percent {
+                root.draw(&Rectangle::new([(0, 8), (x_of(p).max(2), 30)], PALETTE[0].filled()))?;
+            }
+            let tick = x_of(elapsed);
+            root.draw(&PathElement::new(vec![(tick, 2), (tick, 36)], INK.stroke_width(2)))?;
+            root.draw(&bold(label, w + 8, 19, FONT, HPos::Left, VPos::Center))?;
+            Ok(())
+        })();
+        drawn.expect("drawing into a String");
+        let _ = root.present();
+    }
+    finish(svg, title, desc, id)
+}
+
 /// Makes plotters' SVG accessible and self-describing: `role="img"`, `<title>`, `<desc>`,
 /// patterns for the sentinel colours, a class for styling, and element ids scoped by `id`.
 fn finish(svg: String, title: &str, desc: &str, id: &str) -> String {

@@ -27,6 +27,27 @@ pub struct FrontMatter {
     pub template: Option<String>,
     pub translation_key: Option<String>,
     pub sort_by: Option<SortBy>,
+    /// Makes a section an accountability report; its pages are the chapters.
+    pub report: Option<ReportMeta>,
+}
+
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct ReportMeta {
+    pub year: i32,
+    /// The period covered, in the page's language: "enero a diciembre de 2025".
+    pub period: String,
+    pub organization: String,
+    #[serde(default)]
+    pub status: ReportStatus,
+}
+
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum ReportStatus {
+    #[default]
+    Draft,
+    Final,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize)]
@@ -122,6 +143,12 @@ pub struct Content {
 }
 
 impl Content {
+    /// The report a page is a chapter of: its parent section, when that is a report.
+    pub fn report_of(&self, i: usize) -> Option<usize> {
+        let parent = self.pages[i].parent?;
+        (self.pages[i].kind == PageKind::Page && self.pages[parent].front.report.is_some()).then_some(parent)
+    }
+
     pub fn home(&self, lang: &str) -> Option<usize> {
         self.pages.iter().position(|p| p.lang == lang && p.kind == PageKind::Home)
     }
@@ -263,7 +290,7 @@ fn parse_page(lang: Lang, rel: String, source: PathBuf) -> Result<Page, Diagnost
         let hint = if d.message.starts_with("missing field `title`") {
             "every page needs a title: add a line `title: \"...\"` between the `---` lines"
         } else {
-            "front matter is YAML: check quotes, colons and indentation; allowed keys are title, description, date, draft, slug, weight, tags, template, translation_key, sort_by"
+            "front matter is YAML: check quotes, colons and indentation; allowed keys are title, description, date, draft, slug, weight, tags, template, translation_key, sort_by, report"
         };
         d.hint(hint)
     })?;
@@ -288,6 +315,14 @@ fn parse_page(lang: Lang, rel: String, source: PathBuf) -> Result<Page, Diagnost
         ("_index.md", _) => PageKind::Section,
         _ => PageKind::Page,
     };
+    if front.report.is_some() && kind != PageKind::Section {
+        return Err(Diagnostic::error(
+            "front-matter",
+            &source,
+            "`report` belongs in the `_index.md` of a report's folder; its other pages are the chapters",
+        )
+        .at(locate("report"), None));
+    }
     if front.sort_by.is_some() && kind == PageKind::Page {
         return Err(Diagnostic::error("front-matter", &source, "`sort_by` only applies to a section's `_index.md`")
             .at(locate("sort_by"), None));

@@ -16,6 +16,7 @@ pub mod indicators;
 pub mod markdown;
 pub mod output;
 pub mod render;
+pub mod report_pages;
 pub mod site;
 pub mod slug;
 pub mod theme;

@@ -23,6 +23,23 @@ pub struct Rendered {
     /// `{{< chart ID >}}` shortcodes: the indicator id and the line, in order. The HTML holds
     /// `<!--faro-chart:ID-->` where each goes; the render stage puts the figure there.
     pub charts: Vec<(String, usize)>,
+    /// `{{< goals >}}` and `{{< roadmap >}}` blocks of report chapters, with their lines.
+    pub blocks: Vec<(Block, usize)>,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum Block {
+    Goals,
+    Roadmap,
+}
+
+impl Block {
+    pub fn marker(self) -> &'static str {
+        match self {
+            Block::Goals => "<!--faro:goals-->",
+            Block::Roadmap => "<!--faro:roadmap-->",
+        }
+    }
 }
 
 /// Marks a chart's place in the HTML until the render stage fills it in.
@@ -32,9 +49,10 @@ pub fn chart_marker(id: &str) -> String {
 
 /// Replaces shortcode lines (outside code blocks) with a token paragraph that survives
 /// Markdown, keeping line numbers. Returns the new source and (id, line) per shortcode.
-fn extract_shortcodes(src: &str, first_line: usize) -> (String, Vec<(String, usize)>) {
+fn extract_shortcodes(src: &str, first_line: usize) -> (String, Vec<(String, usize)>, Vec<(Block, usize)>) {
     let mut out = String::with_capacity(src.len());
     let mut found = Vec::new();
+    let mut blocks = Vec::new();
     let mut fence: Option<&str> = None;
     for (n, line) in src.split_inclusive('\n').enumerate() {
         let trimmed = line.trim();
@@ -44,18 +62,26 @@ fn extract_shortcodes(src: &str, first_line: usize) -> (String, Vec<(String, usi
             }
         } else if trimmed.starts_with("```") || trimmed.starts_with("~~~") {
             fence = Some(&trimmed[..3]);
-        } else if let Some(id) = trimmed
-            .strip_prefix("{{<")
-            .and_then(|r| r.strip_suffix(">}}"))
-            .and_then(|r| r.trim().strip_prefix("chart "))
-        {
-            out.push_str(&format!("FAROCHART{}\n", found.len()));
-            found.push((id.trim().to_string(), first_line + n));
-            continue;
+        } else if let Some(code) = trimmed.strip_prefix("{{<").and_then(|r| r.strip_suffix(">}}")).map(str::trim) {
+            if let Some(id) = code.strip_prefix("chart ") {
+                out.push_str(&format!("FAROCHART{}\n", found.len()));
+                found.push((id.trim().to_string(), first_line + n));
+                continue;
+            }
+            let block = match code {
+                "goals" => Some(Block::Goals),
+                "roadmap" => Some(Block::Roadmap),
+                _ => None,
+            };
+            if let Some(block) = block {
+                out.push_str(&format!("FAROBLOCK{}\n", blocks.len()));
+                blocks.push((block, first_line + n));
+                continue;
+            }
         }
         out.push_str(line);
     }
-    (out, found)
+    (out, found, blocks)
 }
 
 #[derive(Debug, Clone)]
@@ -84,7 +110,7 @@ fn options() -> Options {
 }
 
 pub fn render(page: &Page, links: &Links) -> (Rendered, Vec<Diagnostic>) {
-    let (src, charts) = extract_shortcodes(&page.body, page.body_line);
+    let (src, charts, blocks) = extract_shortcodes(&page.body, page.body_line);
     let src = src.as_str();
     let mut diags = Vec::new();
     let locate = |range: &Range<usize>| {
@@ -93,7 +119,7 @@ pub fn render(page: &Page, links: &Links) -> (Rendered, Vec<Diagnostic>) {
     };
     let mut events: Vec<(Event, Range<usize>)> = Parser::new_ext(src, options()).into_offset_iter().collect();
 
-    let mut out = Rendered { charts, ..Rendered::default() };
+    let mut out = Rendered { charts, blocks, ..Rendered::default() };
     let mut used_ids = HashSet::new();
     let mut i = 0;
     let mut in_first_paragraph = None;
@@ -194,6 +220,9 @@ pub fn render(page: &Page, links: &Links) -> (Rendered, Vec<Diagnostic>) {
     out.summary = out.summary.trim().to_string();
     out.html.reserve(src.len() * 3 / 2);
     pulldown_cmark::html::push_html(&mut out.html, events.into_iter().map(|(e, _)| e));
+    for (n, (block, _)) in out.blocks.iter().enumerate() {
+        out.html = out.html.replace(&format!("<p>FAROBLOCK{n}</p>"), block.marker());
+    }
     for (n, (id, _)) in out.charts.iter().enumerate() {
         out.html = out.html.replace(&format!("<p>FAROCHART{n}</p>"), &chart_marker(id));
     }
@@ -416,7 +445,7 @@ mod tests {
     #[test]
     fn finds_chart_shortcodes_outside_code_blocks() {
         let src = "Texto\n\n{{< chart victimas >}}\n\n```\n{{< chart no >}}\n```\n  {{<chart otro>}}\n";
-        let (out, found) = extract_shortcodes(src, 5);
+        let (out, found, _) = extract_shortcodes(src, 5);
         assert_eq!(found, [("victimas".to_string(), 7), ("otro".to_string(), 12)]);
         assert!(out.contains("FAROCHART0\n") && out.contains("{{< chart no >}}"), "{out}");
         assert_eq!(out.lines().count(), src.lines().count());

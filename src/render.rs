@@ -107,6 +107,9 @@ impl Renderer {
             let lang = current_lang(state)?;
             Ok(date.map(|d| s.get(&lang).map_or(d.clone(), |s| s.format_date(&d))).unwrap_or_default())
         });
+        env.add_filter("demote", |html: Value, prefix: Option<String>| -> Value {
+            Value::from_safe_string(demote(&html.to_string(), prefix.as_deref().unwrap_or("s")))
+        });
         Renderer { env, theme }
     }
 
@@ -143,6 +146,33 @@ fn current_lang(state: &State) -> Result<String, Error> {
         .lookup("lang")
         .and_then(|v| v.as_str().map(str::to_string))
         .ok_or_else(|| Error::new(ErrorKind::InvalidOperation, "`lang` is not set in this template's context"))
+}
+
+/// Moves a page's HTML one heading level down (h2 becomes h3) and scopes its ids with
+/// `prefix`, so several chapters can share one page (the full report) without clashing ids.
+pub fn demote(html: &str, prefix: &str) -> String {
+    let mut out = html.to_string();
+    for level in (2..=5).rev() {
+        out = out
+            .replace(&format!("<h{level}"), &format!("<h{}", level + 1))
+            .replace(&format!("</h{level}>"), &format!("</h{}>", level + 1));
+    }
+    out = out
+        .replace(" id=\"", &format!(" id=\"{prefix}-"))
+        .replace("href=\"#", &format!("href=\"#{prefix}-"))
+        .replace("url(#", &format!("url(#{prefix}-"));
+    let mut scoped = String::with_capacity(out.len());
+    let mut rest = out.as_str();
+    while let Some(i) = rest.find("aria-labelledby=\"") {
+        let start = i + "aria-labelledby=\"".len();
+        let end = start + rest[start..].find('"').unwrap_or(0);
+        scoped.push_str(&rest[..start]);
+        let ids: Vec<String> = rest[start..end].split_whitespace().map(|id| format!("{prefix}-{id}")).collect();
+        scoped.push_str(&ids.join(" "));
+        rest = &rest[end..];
+    }
+    scoped.push_str(rest);
+    scoped
 }
 
 /// Escapes text for HTML content and quoted attributes.

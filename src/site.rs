@@ -25,6 +25,8 @@ pub struct Site {
     pub content: Content,
     /// From `data/indicators/`, sorted by id.
     pub indicators: Vec<Indicator>,
+    /// Goals and roadmap from `data/goals.yaml` and `data/roadmap.yaml`.
+    pub plan: crate::goals::Plan,
     /// Markdown of `content.pages[i]`, rendered.
     pub rendered: Vec<Rendered>,
     pub theme: Arc<Theme>,
@@ -60,6 +62,8 @@ pub fn load(root: &Path, opts: &SiteOptions) -> (Option<Site>, Diagnostics) {
     let (content, ds) = content::load(root, &config, &LoadOptions { drafts: opts.drafts });
     diags.extend(ds);
     let (indicators, ds) = crate::indicators::load_all(root, &config);
+    diags.extend(ds);
+    let (plan, ds) = crate::goals::load(root, &config, &indicators);
     diags.extend(ds);
 
     let links = Links { content: &content, base_path: &config.base_path, strings: &strings };
@@ -126,8 +130,32 @@ pub fn load(root: &Path, opts: &SiteOptions) -> (Option<Site>, Diagnostics) {
             }
         }
     }
-    let site =
-        Site { root: root.to_path_buf(), config, content, indicators, rendered, theme, strings: Arc::new(strings) };
+    for (i, (page, md)) in content.pages.iter().zip(&rendered).enumerate() {
+        if let Some((block, line)) = md.blocks.first() {
+            if content.report_of(i).is_none() {
+                let name = if *block == crate::markdown::Block::Goals { "goals" } else { "roadmap" };
+                diags.push(
+                    Diagnostic::error(
+                        "report-block",
+                        &page.source,
+                        format!("`{{{{< {name} >}}}}` only works in a chapter of a report"),
+                    )
+                    .at(Some(*line), None)
+                    .hint("a report is a folder whose _index.md has a `report:` block; its pages are the chapters"),
+                );
+            }
+        }
+    }
+    let site = Site {
+        root: root.to_path_buf(),
+        config,
+        content,
+        indicators,
+        plan,
+        rendered,
+        theme,
+        strings: Arc::new(strings),
+    };
     for page in &site.content.pages {
         if let Some(t) = &page.front.template {
             if site.theme.template(t).is_none() {
@@ -145,10 +173,13 @@ pub fn load(root: &Path, opts: &SiteOptions) -> (Option<Site>, Diagnostics) {
     (Some(site), diags)
 }
 
-fn template_for(kind: PageKind) -> &'static str {
-    match kind {
+fn template_for(site: &Site, i: usize) -> &'static str {
+    let page = &site.content.pages[i];
+    match page.kind {
         PageKind::Home => "home.html",
+        PageKind::Section if page.front.report.is_some() => "report.html",
         PageKind::Section => "section.html",
+        PageKind::Page if site.content.report_of(i).is_some() => "chapter.html",
         PageKind::Page => "page.html",
     }
 }
@@ -165,8 +196,10 @@ pub fn render(site: &Site, out: &dyn Output) -> Vec<Diagnostic> {
             static_dir: site.root.join("static"),
         },
     );
-    let (figures, figure_diags) = crate::indicator_pages::figures(site, &renderer);
-    let views = Views::new(site, &figures);
+    let (figures, mut figure_diags) = crate::indicator_pages::figures(site, &renderer);
+    let (blocks, block_diags) = crate::report_pages::blocks(site, &renderer);
+    figure_diags.extend(block_diags);
+    let views = Views::new(site, &crate::views::Fills { figures, blocks });
     let io_error = |path: &Path, e: anyhow::Error| Diagnostic::error("io", path, format!("{e:#}"));
 
     let mut diags = figure_diags;
@@ -216,7 +249,7 @@ pub fn render(site: &Site, out: &dyn Output) -> Vec<Diagnostic> {
         .into_par_iter()
         .filter_map(|i| {
             let page = &site.content.pages[i];
-            let template = page.front.template.as_deref().unwrap_or(template_for(page.kind));
+            let template = page.front.template.as_deref().unwrap_or(template_for(site, i));
             if !renderer.has_template(template) {
                 return None; // reported by `load`
             }
@@ -229,6 +262,18 @@ pub fn render(site: &Site, out: &dyn Output) -> Vec<Diagnostic> {
         .collect();
     diags.extend(merge_repeated(page_diags));
     diags.extend(merge_repeated(crate::indicator_pages::write_all(site, &renderer, &views, out)));
+    // Each report also as one page, for reading through and printing.
+    for (i, page) in site.content.pages.iter().enumerate().filter(|(_, p)| p.front.report.is_some()) {
+        let path = crate::report_pages::full_path(site, i);
+        let context =
+            format!("the full view of {}", page.source.strip_prefix(&site.root).unwrap_or(&page.source).display());
+        match renderer.render("report-full.html", views.page_context(site, i), &context) {
+            Ok(html) => diags.extend(
+                out.write(&format!("{path}index.html"), html.as_bytes()).err().map(|e| io_error(&page.source, e)),
+            ),
+            Err(d) => diags.push(d),
+        }
+    }
 
     for (n, lang) in site.config.languages.iter().enumerate() {
         let strings = &site.strings[lang];

@@ -4,10 +4,19 @@
 
 use crate::config::MenuTarget;
 use crate::content::{PageKind, Target};
+use crate::markdown::Block;
 use crate::render::site_url;
 use crate::site::Site;
 use minijinja::value::Value;
-use std::collections::BTreeMap;
+use std::collections::{BTreeMap, HashMap};
+
+/// HTML made elsewhere that goes into pages in place of shortcode markers.
+pub struct Fills {
+    /// (lang, indicator id) -> a chart shortcode's figure.
+    pub figures: HashMap<(String, String), String>,
+    /// (page index, block) -> a report's goals or roadmap block.
+    pub blocks: HashMap<(usize, Block), String>,
+}
 
 pub struct Views {
     site: BTreeMap<String, Value>,
@@ -17,15 +26,14 @@ pub struct Views {
 type Map = BTreeMap<&'static str, Value>;
 
 impl Views {
-    /// `figures` maps (lang, indicator id) to the HTML of a chart shortcode's figure.
-    pub fn new(site: &Site, figures: &std::collections::HashMap<(String, String), String>) -> Views {
+    pub fn new(site: &Site, fills: &Fills) -> Views {
         let site_values = site.config.languages.iter().map(|lang| (lang.clone(), site_value(site, lang))).collect();
         let mut pages = vec![Value::UNDEFINED; site.content.pages.len()];
         // Children before parents, so a section's list holds finished page values.
         let mut order: Vec<usize> = (0..site.content.pages.len()).collect();
         order.sort_by_key(|&i| std::cmp::Reverse(site.content.pages[i].url.matches('/').count()));
         for i in order {
-            pages[i] = page_value(site, i, &pages, figures);
+            pages[i] = page_value(site, i, &pages, fills);
         }
         Views { site: site_values, pages }
     }
@@ -128,15 +136,11 @@ fn site_value(site: &Site, lang: &str) -> Value {
     Value::from(m)
 }
 
-fn page_value(
-    site: &Site,
-    i: usize,
-    done: &[Value],
-    figures: &std::collections::HashMap<(String, String), String>,
-) -> Value {
+fn page_value(site: &Site, i: usize, done: &[Value], fills: &Fills) -> Value {
     let page = &site.content.pages[i];
     let md = &site.rendered[i];
     let c = &site.config;
+    let numbers = crate::report_pages::section_numbers(site, i);
     let headings: Vec<Value> = md
         .headings
         .iter()
@@ -145,6 +149,7 @@ fn page_value(
             m.insert("level", Value::from(h.level));
             m.insert("id", Value::from(h.id.as_str()));
             m.insert("text", Value::from(h.text.as_str()));
+            m.insert("number", numbers.iter().find(|(id, _)| *id == h.id).map(|(_, n)| n.as_str()).into());
             Value::from(m)
         })
         .collect();
@@ -163,14 +168,55 @@ fn page_value(
     m.insert("source", Value::from(page.rel.as_str()));
     let mut html = md.html.clone();
     for (id, _) in &md.charts {
-        if let Some(figure) = figures.get(&(page.lang.clone(), id.clone())) {
+        if let Some(figure) = fills.figures.get(&(page.lang.clone(), id.clone())) {
             html = html.replace(&crate::markdown::chart_marker(id), figure);
         }
+    }
+    for (block, _) in &md.blocks {
+        if let Some(fill) = fills.blocks.get(&(i, *block)) {
+            html = html.replace(block.marker(), fill);
+        }
+    }
+    if !numbers.is_empty() {
+        html = crate::report_pages::number_headings(&html, &numbers);
     }
     m.insert("content", Value::from_safe_string(html));
     m.insert("headings", Value::from(headings));
     m.insert("word_count", Value::from(md.word_count));
     m.insert("reading_minutes", Value::from(md.word_count.div_ceil(200).max(1)));
+    if let Some(meta) = &page.front.report {
+        let mut r = Map::new();
+        r.insert("year", Value::from(meta.year));
+        r.insert("period", Value::from(meta.period.as_str()));
+        r.insert("organization", Value::from(meta.organization.as_str()));
+        r.insert("final", Value::from(meta.status == crate::content::ReportStatus::Final));
+        r.insert("full_url", Value::from(site_url(&c.base_path, &crate::report_pages::full_path(site, i))));
+        r.insert("goals", crate::report_pages::goals_value(site, &page.lang, meta.year));
+        m.insert("report", Value::from(r));
+    }
+    if let (Some(report), Some(number)) = (site.content.report_of(i), crate::report_pages::chapter_number(site, i)) {
+        let link = |j: usize| {
+            let p = &site.content.pages[j];
+            let mut l = Map::new();
+            l.insert("title", Value::from(p.front.title.as_str()));
+            l.insert("url", Value::from(site_url(&c.base_path, &p.url)));
+            l.insert("number", crate::report_pages::chapter_number(site, j).into());
+            Value::from(l)
+        };
+        let siblings: Vec<usize> = site.content.pages[report]
+            .children
+            .iter()
+            .copied()
+            .filter(|&c| site.content.pages[c].kind == PageKind::Page)
+            .collect();
+        let pos = siblings.iter().position(|&c| c == i).unwrap_or(0);
+        let mut ch = Map::new();
+        ch.insert("number", Value::from(number));
+        ch.insert("report", link(report));
+        ch.insert("prev", pos.checked_sub(1).map(|p| link(siblings[p])).into());
+        ch.insert("next", siblings.get(pos + 1).map(|&n| link(n)).into());
+        m.insert("chapter", Value::from(ch));
+    }
     if matches!(page.kind, PageKind::Home | PageKind::Section) {
         m.insert("pages", Value::from(page.children.iter().map(|&c| done[c].clone()).collect::<Vec<_>>()));
     }

@@ -1,0 +1,261 @@
+//! What accountability reports show: the goal status summary and progress bars, and the
+//! roadmap per horizon with what changed since the previous year, all computed from the
+//! data for the report's year. Also numbering (chapters and their sections) and the
+//! single-page full-report view.
+
+use crate::charts;
+use crate::content::PageKind;
+use crate::goals::{self, Dimension, Horizon, Status};
+use crate::indicators::{text, NumberFormat};
+use crate::markdown::Block;
+use crate::render::{site_url, Renderer};
+use crate::site::Site;
+use crate::slug::slugify;
+use minijinja::value::Value;
+use std::collections::{BTreeMap, HashMap};
+
+type Map = BTreeMap<&'static str, Value>;
+
+fn t(site: &Site, lang: &str, key: &str) -> String {
+    site.strings.get(lang).and_then(|s| s.text(key)).unwrap_or(key).to_string()
+}
+
+/// The number of chapter `i` in its report (1-based), or None if it is not a chapter.
+pub fn chapter_number(site: &Site, i: usize) -> Option<usize> {
+    let report = site.content.report_of(i)?;
+    let mut chapters =
+        site.content.pages[report].children.iter().filter(|&&c| site.content.pages[c].kind == PageKind::Page);
+    chapters.position(|&c| c == i).map(|n| n + 1)
+}
+
+/// Section numbers for a chapter's headings: `2.1`, `2.1.1`… keyed by heading id.
+pub fn section_numbers(site: &Site, i: usize) -> Vec<(String, String)> {
+    let Some(n) = chapter_number(site, i) else { return Vec::new() };
+    let mut counters = [0usize; 6];
+    site.rendered[i]
+        .headings
+        .iter()
+        .filter(|h| (2..=4).contains(&h.level))
+        .map(|h| {
+            let depth = (h.level - 2) as usize;
+            counters[depth] += 1;
+            counters[depth + 1..].iter_mut().for_each(|c| *c = 0);
+            let parts: Vec<String> =
+                std::iter::once(n.to_string()).chain(counters[..=depth].iter().map(|c| c.to_string())).collect();
+            (h.id.clone(), parts.join("."))
+        })
+        .collect()
+}
+
+/// Puts section numbers in front of a chapter's headings.
+pub fn number_headings(html: &str, numbers: &[(String, String)]) -> String {
+    let mut html = html.to_string();
+    for (id, num) in numbers {
+        for level in 2..=4 {
+            let open = format!("<h{level} id=\"{id}\">");
+            if html.contains(&open) {
+                html = html.replacen(&open, &format!("{open}<span class=\"secnum\">{num}</span> "), 1);
+                break;
+            }
+        }
+    }
+    html
+}
+
+/// The `full` folder of a report, localized: `/es/informes/2025/completo/`.
+pub fn full_path(site: &Site, report: usize) -> String {
+    let page = &site.content.pages[report];
+    format!("{}{}/", page.url, slugify(&t(site, &page.lang, "report_full_slug")))
+}
+
+fn status_label(site: &Site, lang: &str, status: Status) -> String {
+    t(site, lang, &format!("status_{}", status.key().replace('-', "_")))
+}
+
+fn fmt(site: &Site, lang: &str) -> NumberFormat {
+    NumberFormat::from_strings(&site.strings[lang])
+}
+
+/// The goal summary (counts per status, overall and per dimension) and every goal with its
+/// targets' progress, for `year`, in `lang`.
+pub fn goals_value(site: &Site, lang: &str, year: i32) -> Value {
+    let plan = &site.plan;
+    let f = fmt(site, lang);
+    let percent_fmt = t(site, lang, "percent_format");
+    let pct = |v: f64| percent_fmt.replace("{n}", &f.format(v, 0));
+    let mut goals = Vec::new();
+    let mut statuses: Vec<(Dimension, Status)> = Vec::new();
+    for goal in &plan.goals {
+        let mut targets = Vec::new();
+        let mut goal_statuses = Vec::new();
+        for target in &goal.targets {
+            let Some(ind) = crate::indicators::find(&site.indicators, &target.indicator) else { continue };
+            let p = goals::progress(ind, target, plan.start_year, year);
+            goal_statuses.push(p.status);
+            let unit = |v: f64| {
+                let n = f.format(v, 1);
+                if ind.measure == crate::indicators::Measure::Percent {
+                    percent_fmt.replace("{n}", &n)
+                } else {
+                    format!("{n} {}", text(&ind.unit, lang))
+                }
+            };
+            let label = p.percent.map_or_else(|| t(site, lang, "status_no_data"), pct);
+            let title = target.text.get(lang).cloned().unwrap_or_else(|| text(&ind.title, lang).to_string());
+            let desc = t(site, lang, "goal_bar_desc")
+                .replace("{progress}", &label)
+                .replace("{elapsed}", &pct(p.elapsed))
+                .replace("{status}", &status_label(site, lang, p.status));
+            let bar = charts::goal_bar(
+                p.percent,
+                p.elapsed,
+                &label,
+                &title,
+                &desc,
+                &format!("goal-{}-{}", goal.id, target.indicator),
+            );
+            let mut m = Map::new();
+            m.insert("text", Value::from(title));
+            m.insert("indicator", Value::from(text(&ind.title, lang)));
+            m.insert(
+                "indicator_url",
+                Value::from(site_url(&site.config.base_path, &crate::indicator_pages::page_path(site, lang, &ind.id))),
+            );
+            m.insert("illustrative", Value::from(ind.illustrative));
+            m.insert("baseline", p.baseline.map(|(v, y)| format!("{} ({y})", unit(v))).into());
+            m.insert("latest", p.latest.map(|(v, y)| format!("{} ({y})", unit(v))).into());
+            m.insert("target", Value::from(format!("{} ({})", unit(target.value), target.year)));
+            m.insert("percent", Value::from(label));
+            m.insert("status", Value::from(p.status.key()));
+            m.insert("status_label", Value::from(status_label(site, lang, p.status)));
+            m.insert("bar", Value::from_safe_string(bar));
+            targets.push(Value::from(m));
+        }
+        let status = goals::goal_status(&goal_statuses);
+        statuses.push((goal.dimension, status));
+        let mut m = Map::new();
+        m.insert("id", Value::from(goal.id.as_str()));
+        m.insert("dimension", Value::from(t(site, lang, &format!("dimension_{}", goal.dimension.key()))));
+        m.insert("measure", Value::from(text(&goal.measure, lang)));
+        m.insert("objective", Value::from(text(&goal.objective, lang)));
+        m.insert("status", Value::from(status.key()));
+        m.insert("status_label", Value::from(status_label(site, lang, status)));
+        m.insert("targets", Value::from(targets));
+        goals.push(Value::from(m));
+    }
+    let counts = |filter: &dyn Fn(&Dimension) -> bool| -> Vec<Value> {
+        Status::ALL
+            .iter()
+            .map(|s| {
+                let mut m = Map::new();
+                m.insert("status", Value::from(s.key()));
+                m.insert("label", Value::from(status_label(site, lang, *s)));
+                m.insert("count", Value::from(statuses.iter().filter(|(d, st)| filter(d) && st == s).count()));
+                Value::from(m)
+            })
+            .collect()
+    };
+    let dimensions: Vec<Value> = Dimension::ALL
+        .iter()
+        .filter(|d| statuses.iter().any(|(x, _)| x == *d))
+        .map(|d| {
+            let mut m = Map::new();
+            m.insert("name", Value::from(t(site, lang, &format!("dimension_{}", d.key()))));
+            m.insert("counts", Value::from(counts(&|x| x == d)));
+            Value::from(m)
+        })
+        .collect();
+    let mut m = Map::new();
+    m.insert("year", Value::from(year));
+    m.insert("total", Value::from(statuses.len()));
+    m.insert("counts", Value::from(counts(&|_| true)));
+    m.insert("dimensions", Value::from(dimensions));
+    m.insert("goals", Value::from(goals));
+    Value::from(m)
+}
+
+/// The roadmap per horizon with this year's statuses and last year's, and the changes.
+pub fn roadmap_value(site: &Site, lang: &str, year: i32) -> Value {
+    let actions = &site.plan.actions;
+    let label = |s: goals::ActionStatus| t(site, lang, &format!("action_{}", s.key().replace('-', "_")));
+    let horizons: Vec<Value> = Horizon::ALL
+        .iter()
+        .filter(|h| actions.iter().any(|a| a.horizon == **h))
+        .map(|h| {
+            let rows: Vec<Value> = actions
+                .iter()
+                .filter(|a| a.horizon == *h)
+                .map(|a| {
+                    let now = a.status.get(&year);
+                    let before = a.status.get(&(year - 1)).map(|s| s.status);
+                    let mut m = Map::new();
+                    m.insert("id", Value::from(a.id.as_str()));
+                    m.insert("action", Value::from(text(&a.action, lang)));
+                    m.insert("responsible", Value::from(a.responsible.join(", ")));
+                    m.insert("status", now.map(|s| s.status.key()).into());
+                    m.insert(
+                        "status_label",
+                        Value::from(now.map_or_else(|| t(site, lang, "action_no_report"), |s| label(s.status))),
+                    );
+                    m.insert("before_label", before.map(label).into());
+                    m.insert("changed", Value::from(now.map(|s| s.status) != before && now.is_some()));
+                    m.insert("evidence", Value::from(now.map(|s| s.evidence.clone()).unwrap_or_default()));
+                    m.insert("note", now.and_then(|s| s.note.get(lang).cloned()).into());
+                    Value::from(m)
+                })
+                .collect();
+            let mut m = Map::new();
+            m.insert("name", Value::from(t(site, lang, &format!("horizon_{}", h.key().replace('-', "_")))));
+            m.insert("actions", Value::from(rows));
+            Value::from(m)
+        })
+        .collect();
+    let changes: Vec<Value> = goals::roadmap_changes(actions, year)
+        .into_iter()
+        .map(|(a, before, after)| {
+            let mut m = Map::new();
+            m.insert("action", Value::from(text(&a.action, lang)));
+            m.insert("before", before.map(label).into());
+            m.insert("after", Value::from(label(after)));
+            Value::from(m)
+        })
+        .collect();
+    let mut m = Map::new();
+    m.insert("year", Value::from(year));
+    m.insert("previous", Value::from(year - 1));
+    m.insert("horizons", Value::from(horizons));
+    m.insert("changes", Value::from(changes));
+    Value::from(m)
+}
+
+/// HTML for every `{{< goals >}}` and `{{< roadmap >}}` in report chapters, keyed by
+/// (page index, block), rendered with the theme's `_goals.html` and `_roadmap.html`.
+pub fn blocks(
+    site: &Site,
+    renderer: &Renderer,
+) -> (HashMap<(usize, Block), String>, Vec<crate::diagnostics::Diagnostic>) {
+    let mut out = HashMap::new();
+    let mut diags = Vec::new();
+    for (i, md) in site.rendered.iter().enumerate() {
+        let Some(report) = site.content.report_of(i) else { continue };
+        let Some(meta) = &site.content.pages[report].front.report else { continue };
+        let lang = site.content.pages[i].lang.as_str();
+        for (block, _) in &md.blocks {
+            let (template, value) = match block {
+                Block::Goals => ("_goals.html", goals_value(site, lang, meta.year)),
+                Block::Roadmap => ("_roadmap.html", roadmap_value(site, lang, meta.year)),
+            };
+            let mut ctx = Map::new();
+            ctx.insert("lang", Value::from(lang));
+            ctx.insert("data", value);
+            let source = site.content.pages[i].source.display().to_string();
+            match renderer.render(template, Value::from(ctx), &source) {
+                Ok(html) => {
+                    out.insert((i, *block), html);
+                }
+                Err(d) => diags.push(d),
+            }
+        }
+    }
+    (out, diags)
+}
