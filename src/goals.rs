@@ -359,8 +359,11 @@ impl Status {
 #[derive(Debug, Clone, PartialEq)]
 pub struct Progress {
     pub baseline: Option<(f64, i32)>,
-    /// The latest published value and the year it refers to.
+    /// The latest published value and the year it refers to (the report year when its
+    /// period names none).
     pub latest: Option<(f64, i32)>,
+    /// The period of the latest value, as written in the data.
+    pub latest_period: Option<String>,
     /// Share of the way from the baseline to the target, 0 to 100 (may exceed 100).
     pub percent: Option<f64>,
     /// Share of the time from the start year to the target year that has passed.
@@ -388,12 +391,13 @@ pub fn progress(ind: &Indicator, target: &Target, start_year: i32, report_year: 
     let latest_row =
         ind.totals().filter(|r| !r.suppressed).last().or_else(|| ind.rows.iter().filter(|r| !r.suppressed).last());
     let latest = latest_row.map(|r| (r.value, period_year(&r.period).unwrap_or(report_year)));
+    let latest_period = latest_row.map(|r| r.period.clone());
     let baseline = ind.baseline.map(|b| (b.value, b.year));
     let start = baseline.map_or(start_year, |(_, y)| y.max(start_year));
     let span = (target.year - start).max(1) as f64;
     let elapsed = (((report_year - start) as f64 / span) * 100.0).clamp(0.0, 100.0);
     let Some((value, _)) = latest else {
-        return Progress { baseline, latest, percent: None, elapsed, status: Status::NoData };
+        return Progress { baseline, latest, latest_period, percent: None, elapsed, status: Status::NoData };
     };
     let base = baseline.map_or(0.0, |(v, _)| v);
     let percent = if (target.value - base).abs() < f64::EPSILON {
@@ -414,7 +418,7 @@ pub fn progress(ind: &Indicator, target: &Target, start_year: i32, report_year: 
     } else {
         Status::Behind
     };
-    Progress { baseline, latest, percent, elapsed, status }
+    Progress { baseline, latest, latest_period, percent, elapsed, status }
 }
 
 /// A goal's status is its worst target's: one target behind makes the goal behind.

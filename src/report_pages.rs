@@ -123,7 +123,12 @@ pub fn goals_value(site: &Site, lang: &str, year: i32) -> Value {
             );
             m.insert("illustrative", Value::from(ind.illustrative));
             m.insert("baseline", p.baseline.map(|(v, y)| format!("{} ({y})", unit(v))).into());
-            m.insert("latest", p.latest.map(|(v, y)| format!("{} ({y})", unit(v))).into());
+            // Say the period as the data does: an undated example must not read as this year's.
+            let latest = p
+                .latest
+                .zip(p.latest_period.as_ref())
+                .map(|((v, _), period)| format!("{} ({})", unit(v), ind.period_label(period, lang)));
+            m.insert("latest", latest.into());
             m.insert("target", Value::from(format!("{} ({})", unit(target.value), target.year)));
             m.insert("percent", Value::from(label));
             m.insert("status", Value::from(p.status.key()));
