@@ -15,6 +15,11 @@ export const PAGES = [
   ["indicator page (suppression, table)", "es/indicadores/denuncias-por-region-2015-2021/", "en/indicators/denuncias-por-region-2015-2021/"],
   ["indicator page (progress, illustrative)", "es/indicadores/meta-policias-capacitados-2026/", "en/indicators/meta-policias-capacitados-2026/"],
   ["indicator embed", "es/indicadores/victimas-2017-2021/embed/", "en/indicators/victimas-2017-2021/embed/"],
+  ["reports index", "es/informes/", "en/reports/"],
+  ["report cover", "es/informes/2025/", "en/reports/2025/"],
+  ["report chapter (goals)", "es/informes/2025/02-metas/", "en/reports/2025/goals/"],
+  ["report chapter (roadmap)", "es/informes/2025/03-hoja-de-ruta/", "en/reports/2025/roadmap/"],
+  ["full report", "es/informes/2025/completo/", "en/reports/2025/full/"],
   ["page with a chart shortcode", "es/campanas/captacion-en-redes-sociales/", "en/campaigns/recruitment-on-social-networks/"],
 ];
 

@@ -124,6 +124,28 @@ const checks = [
       assert((await page.getAttribute('meta[name="referrer"]', "content")) === "no-referrer", `${path}: no referrer policy`);
     }
   })],
+  ["full report in print: chapters start on a new page, no navigation chrome", () => withPage({}, async ({ page }) => {
+    for (const path of ["es/informes/2025/completo/", "en/reports/2025/full/"]) {
+      await page.goto(url(path));
+      await page.emulateMedia({ media: "print" });
+      const breaks = await page.$$eval(".full-chapter", (els) => els.map((el) => getComputedStyle(el).breakBefore));
+      assert(breaks.length >= 5 && breaks.every((b) => b === "page"), `${path}: chapter breaks ${breaks}`);
+      for (const sel of [".site-nav", ".exit-bar", ".lang-switch"]) {
+        const display = await page.locator(sel).evaluate((el) => getComputedStyle(el).display);
+        assert(display === "none", `${path}: ${sel} is ${display} in print`);
+      }
+      const width = await page.locator(".faro-chart").first().evaluate((el) => el.getBoundingClientRect().width);
+      const main = await page.locator("main").evaluate((el) => el.getBoundingClientRect().width);
+      assert(width <= main, `${path}: a chart is wider (${width}) than the page (${main})`);
+    }
+  })],
+  ["report chapters link to the previous and next chapter", () => withPage({}, async ({ page }) => {
+    await page.goto(url("en/reports/2025/goals/"));
+    await page.click('a[rel="next"]');
+    assert(page.url() === url("en/reports/2025/roadmap/"), `next went to ${page.url()}`);
+    await page.click('a[rel="prev"]');
+    assert(page.url() === url("en/reports/2025/goals/"), `prev went to ${page.url()}`);
+  })],
   ["every page is under 50 KB compressed (HTML, CSS and scripts)", async () => {
     const sizes = [];
     for (const { path } of allPages()) {
