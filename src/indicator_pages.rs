@@ -220,30 +220,28 @@ fn indicator_value(site: &Site, ind: &Indicator, lang: &Lang, chart_id: &str) ->
     Value::from(m)
 }
 
-/// Figures for `{{< chart ID >}}` shortcodes, per (language, id) actually used.
-pub fn figures(site: &Site, renderer: &Renderer) -> (HashMap<(String, String), String>, Vec<Diagnostic>) {
-    let mut wanted: Vec<(String, String)> = site
-        .content
-        .pages
-        .iter()
-        .zip(&site.rendered)
-        .flat_map(|(p, r)| r.charts.iter().map(move |(id, _)| (p.lang.clone(), id.clone())))
-        .collect();
-    wanted.sort();
-    wanted.dedup();
+/// Figures for `{{< chart ID >}}` shortcodes, per (page, id). In report chapters they are
+/// numbered (4.1, 4.2) so cross-references can name them.
+pub fn figures(site: &Site, renderer: &Renderer) -> (HashMap<(usize, String), String>, Vec<Diagnostic>) {
     let mut out = HashMap::new();
     let mut diags = Vec::new();
-    for (lang, id) in wanted {
-        let Some(ind) = crate::indicators::find(&site.indicators, &id) else { continue };
-        let l = Lang::new(site, &lang);
-        let mut ctx = Map::new();
-        ctx.insert("lang", Value::from(lang.as_str()));
-        ctx.insert("indicator", indicator_value(site, ind, &l, &format!("fig-{id}")));
-        match renderer.render("_chart_figure.html", Value::from(ctx), &format!("the chart `{id}`")) {
-            Ok(html) => {
-                out.insert((lang, id), html);
+    for (i, md) in site.rendered.iter().enumerate() {
+        let lang = site.content.pages[i].lang.as_str();
+        let chapter = crate::report_pages::chapter_number(site, i);
+        for (k, (id, _)) in md.charts.iter().enumerate() {
+            let Some(ind) = crate::indicators::find(&site.indicators, id) else { continue };
+            let l = Lang::new(site, lang);
+            let mut ctx = Map::new();
+            ctx.insert("lang", Value::from(lang));
+            ctx.insert("indicator", indicator_value(site, ind, &l, &format!("fig-{id}-chart")));
+            ctx.insert("figure_id", Value::from(format!("fig-{id}")));
+            ctx.insert("number", chapter.map(|n| format!("{n}.{}", k + 1)).into());
+            match renderer.render("_chart_figure.html", Value::from(ctx), &format!("the chart `{id}`")) {
+                Ok(html) => {
+                    out.insert((i, id.clone()), html);
+                }
+                Err(d) => diags.push(d),
             }
-            Err(d) => diags.push(d),
         }
     }
     (out, diags)

@@ -25,6 +25,67 @@ pub struct Rendered {
     pub charts: Vec<(String, usize)>,
     /// `{{< goals >}}` and `{{< roadmap >}}` blocks of report chapters, with their lines.
     pub blocks: Vec<(Block, usize)>,
+    /// Cross-references `[@sec:id]`, `[@fig:id]`, in order: (kind, id, line, column). The
+    /// HTML holds `<!--faro-ref:N-->` for the N-th; the render stage writes the link.
+    pub refs: Vec<(String, String, usize, usize)>,
+}
+
+/// Marks the place of the N-th cross-reference in the HTML.
+pub fn ref_marker(n: usize) -> String {
+    format!("<!--faro-ref:{n}-->")
+}
+
+/// Replaces `[@kind:id]` (outside code) with a token that survives Markdown.
+fn extract_refs(src: &str, first_line: usize) -> (String, Vec<(String, String, usize, usize)>) {
+    if !src.contains("[@") {
+        return (src.to_string(), Vec::new());
+    }
+    let mut out = String::with_capacity(src.len());
+    let mut refs = Vec::new();
+    let mut fence = false;
+    for (n, line) in src.split_inclusive('\n').enumerate() {
+        let trimmed = line.trim_start();
+        if trimmed.starts_with("```") || trimmed.starts_with("~~~") {
+            fence = !fence;
+        }
+        if fence || !line.contains("[@") {
+            out.push_str(line);
+            continue;
+        }
+        let mut rest = line;
+        let mut in_code = false;
+        while let Some(i) = rest.find(['[', '`']) {
+            out.push_str(&rest[..i]);
+            let tail = &rest[i..];
+            if tail.starts_with('`') {
+                in_code = !in_code;
+                out.push('`');
+                rest = &tail[1..];
+                continue;
+            }
+            let parsed = tail.strip_prefix("[@").and_then(|t| t.split_once(']')).and_then(|(inner, after)| {
+                let (kind, id) = inner.split_once(':')?;
+                let ok = matches!(kind, "sec" | "fig" | "tbl")
+                    && !id.is_empty()
+                    && id.chars().all(|c| c.is_alphanumeric() || c == '-' || c == '_');
+                ok.then_some((kind, id, after))
+            });
+            match parsed {
+                Some((kind, id, after)) if !in_code => {
+                    let col = line[..line.len() - tail.len()].chars().count() + 1;
+                    out.push_str(&format!("FAROREF{}X", refs.len()));
+                    refs.push((kind.to_string(), id.to_string(), first_line + n, col));
+                    rest = after;
+                }
+                _ => {
+                    out.push('[');
+                    rest = &tail[1..];
+                }
+            }
+        }
+        out.push_str(rest);
+    }
+    (out, refs)
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
@@ -111,6 +172,7 @@ fn options() -> Options {
 
 pub fn render(page: &Page, links: &Links) -> (Rendered, Vec<Diagnostic>) {
     let (src, charts, blocks) = extract_shortcodes(&page.body, page.body_line);
+    let (src, refs) = extract_refs(&src, page.body_line);
     let src = src.as_str();
     let mut diags = Vec::new();
     let locate = |range: &Range<usize>| {
@@ -119,7 +181,7 @@ pub fn render(page: &Page, links: &Links) -> (Rendered, Vec<Diagnostic>) {
     };
     let mut events: Vec<(Event, Range<usize>)> = Parser::new_ext(src, options()).into_offset_iter().collect();
 
-    let mut out = Rendered { charts, blocks, ..Rendered::default() };
+    let mut out = Rendered { charts, blocks, refs, ..Rendered::default() };
     let mut used_ids = HashSet::new();
     let mut i = 0;
     let mut in_first_paragraph = None;
@@ -220,6 +282,9 @@ pub fn render(page: &Page, links: &Links) -> (Rendered, Vec<Diagnostic>) {
     out.summary = out.summary.trim().to_string();
     out.html.reserve(src.len() * 3 / 2);
     pulldown_cmark::html::push_html(&mut out.html, events.into_iter().map(|(e, _)| e));
+    for n in (0..out.refs.len()).rev() {
+        out.html = out.html.replace(&format!("FAROREF{n}X"), &ref_marker(n));
+    }
     for (n, (block, _)) in out.blocks.iter().enumerate() {
         out.html = out.html.replace(&format!("<p>FAROBLOCK{n}</p>"), block.marker());
     }
@@ -449,6 +514,16 @@ mod tests {
         assert_eq!(found, [("victimas".to_string(), 7), ("otro".to_string(), 12)]);
         assert!(out.contains("FAROCHART0\n") && out.contains("{{< chart no >}}"), "{out}");
         assert_eq!(out.lines().count(), src.lines().count());
+    }
+
+    #[test]
+    fn finds_cross_references_outside_code() {
+        let src = "Ver [@fig:victimas] y [@sec:metas].\n`[@sec:no]` y [enlace](x.md)\n```\n[@fig:no]\n```\n";
+        let (out, refs) = extract_refs(src, 3);
+        let found: Vec<_> = refs.iter().map(|(k, id, line, col)| (k.as_str(), id.as_str(), *line, *col)).collect();
+        assert_eq!(found, [("fig", "victimas", 3, 5), ("sec", "metas", 3, 23)]);
+        assert!(out.starts_with("Ver FAROREF0X y FAROREF1X.\n`[@sec:no]` y [enlace](x.md)"), "{out}");
+        assert!(out.contains("[@fig:no]"));
     }
 
     #[test]

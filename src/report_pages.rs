@@ -4,10 +4,11 @@
 //! single-page full-report view.
 
 use crate::charts;
-use crate::content::PageKind;
+use crate::content::{Content, PageKind};
 use crate::goals::{self, Dimension, Horizon, Status};
 use crate::indicators::{text, NumberFormat};
 use crate::markdown::Block;
+use crate::markdown::Rendered;
 use crate::render::{site_url, Renderer};
 use crate::site::Site;
 use crate::slug::slugify;
@@ -22,17 +23,24 @@ fn t(site: &Site, lang: &str, key: &str) -> String {
 
 /// The number of chapter `i` in its report (1-based), or None if it is not a chapter.
 pub fn chapter_number(site: &Site, i: usize) -> Option<usize> {
-    let report = site.content.report_of(i)?;
-    let mut chapters =
-        site.content.pages[report].children.iter().filter(|&&c| site.content.pages[c].kind == PageKind::Page);
+    chapter_number_in(&site.content, i)
+}
+
+fn chapter_number_in(content: &Content, i: usize) -> Option<usize> {
+    let report = content.report_of(i)?;
+    let mut chapters = content.pages[report].children.iter().filter(|&&c| content.pages[c].kind == PageKind::Page);
     chapters.position(|&c| c == i).map(|n| n + 1)
 }
 
 /// Section numbers for a chapter's headings: `2.1`, `2.1.1`… keyed by heading id.
 pub fn section_numbers(site: &Site, i: usize) -> Vec<(String, String)> {
-    let Some(n) = chapter_number(site, i) else { return Vec::new() };
+    section_numbers_in(&site.content, &site.rendered, i)
+}
+
+fn section_numbers_in(content: &Content, rendered: &[Rendered], i: usize) -> Vec<(String, String)> {
+    let Some(n) = chapter_number_in(content, i) else { return Vec::new() };
     let mut counters = [0usize; 6];
-    site.rendered[i]
+    rendered[i]
         .headings
         .iter()
         .filter(|h| (2..=4).contains(&h.level))
@@ -45,6 +53,65 @@ pub fn section_numbers(site: &Site, i: usize) -> Vec<(String, String)> {
             (h.id.clone(), parts.join("."))
         })
         .collect()
+}
+
+/// Where a cross-reference leads: the chapter, the anchor and the number to print.
+#[derive(Debug, Clone)]
+pub struct XTarget {
+    pub page: usize,
+    pub anchor: String,
+    pub number: String,
+}
+
+/// Everything a report's chapters can refer to: sections (`sec:<heading id>`) and figures
+/// (`fig:<indicator id>`, numbered per chapter in order: 4.1, 4.2).
+pub fn xrefs(content: &Content, rendered: &[Rendered], report: usize) -> HashMap<(String, String), XTarget> {
+    let mut index = HashMap::new();
+    for &c in content.pages[report].children.iter().filter(|&&c| content.pages[c].kind == PageKind::Page) {
+        let Some(n) = chapter_number_in(content, c) else { continue };
+        for (id, number) in section_numbers_in(content, rendered, c) {
+            index.insert(("sec".to_string(), id.clone()), XTarget { page: c, anchor: id, number });
+        }
+        for (k, (id, _)) in rendered[c].charts.iter().enumerate() {
+            index.entry(("fig".to_string(), id.clone())).or_insert(XTarget {
+                page: c,
+                anchor: format!("fig-{id}"),
+                number: format!("{n}.{}", k + 1),
+            });
+        }
+    }
+    index
+}
+
+/// Checks every cross-reference of every chapter; a reference to nothing is an error at
+/// its line and column.
+pub fn check_xrefs(content: &Content, rendered: &[Rendered]) -> Vec<crate::diagnostics::Diagnostic> {
+    let mut diags = Vec::new();
+    let mut indexes: HashMap<usize, HashMap<(String, String), XTarget>> = HashMap::new();
+    for (i, md) in rendered.iter().enumerate() {
+        let page = &content.pages[i];
+        for (kind, id, line, col) in &md.refs {
+            let at = |msg: String| {
+                crate::diagnostics::Diagnostic::error("broken-ref", &page.source, msg).at(Some(*line), Some(*col))
+            };
+            let Some(report) = content.report_of(i) else {
+                diags.push(at(format!("`[@{kind}:{id}]`: cross-references work in the chapters of a report")));
+                continue;
+            };
+            let index = indexes.entry(report).or_insert_with(|| xrefs(content, rendered, report));
+            if kind == "tbl" || !index.contains_key(&(kind.clone(), id.clone())) {
+                let what = match kind.as_str() {
+                    "sec" => "no heading of this report has the id",
+                    "fig" => "no chart of this report shows the indicator",
+                    _ => "tables cannot be referred to yet:",
+                };
+                diags.push(at(format!("`[@{kind}:{id}]` refers to nothing: {what} `{id}`")).hint(
+                    "write [@sec:heading-id] for a section (the id is the heading's slug) or [@fig:indicator-id] for a chart of this report",
+                ));
+            }
+        }
+    }
+    diags
 }
 
 /// Puts section numbers in front of a chapter's headings.

@@ -146,6 +146,7 @@ pub fn load(root: &Path, opts: &SiteOptions) -> (Option<Site>, Diagnostics) {
             }
         }
     }
+    diags.extend(crate::report_pages::check_xrefs(&content, &rendered));
     let site = Site {
         root: root.to_path_buf(),
         config,

@@ -12,8 +12,8 @@ use std::collections::{BTreeMap, HashMap};
 
 /// HTML made elsewhere that goes into pages in place of shortcode markers.
 pub struct Fills {
-    /// (lang, indicator id) -> a chart shortcode's figure.
-    pub figures: HashMap<(String, String), String>,
+    /// (page index, indicator id) -> a chart shortcode's figure.
+    pub figures: HashMap<(usize, String), String>,
     /// (page index, block) -> a report's goals or roadmap block.
     pub blocks: HashMap<(usize, Block), String>,
 }
@@ -168,7 +168,7 @@ fn page_value(site: &Site, i: usize, done: &[Value], fills: &Fills) -> Value {
     m.insert("source", Value::from(page.rel.as_str()));
     let mut html = md.html.clone();
     for (id, _) in &md.charts {
-        if let Some(figure) = fills.figures.get(&(page.lang.clone(), id.clone())) {
+        if let Some(figure) = fills.figures.get(&(i, id.clone())) {
             html = html.replace(&crate::markdown::chart_marker(id), figure);
         }
     }
@@ -179,6 +179,22 @@ fn page_value(site: &Site, i: usize, done: &[Value], fills: &Fills) -> Value {
     }
     if !numbers.is_empty() {
         html = crate::report_pages::number_headings(&html, &numbers);
+    }
+    if let (false, Some(report)) = (md.refs.is_empty(), site.content.report_of(i)) {
+        let index = crate::report_pages::xrefs(&site.content, &site.rendered, report);
+        let strings = &site.strings[&page.lang];
+        for (n, (kind, id, _, _)) in md.refs.iter().enumerate() {
+            if let Some(target) = index.get(&(kind.clone(), id.clone())) {
+                let label = strings.text(&format!("xref_{kind}")).unwrap_or(kind);
+                let href = if target.page == i {
+                    String::new()
+                } else {
+                    site_url(&c.base_path, &site.content.pages[target.page].url)
+                };
+                let link = format!("<a class=\"xref\" href=\"{href}#{}\">{label} {}</a>", target.anchor, target.number);
+                html = html.replace(&crate::markdown::ref_marker(n), &link);
+            }
+        }
     }
     m.insert("content", Value::from_safe_string(html));
     m.insert("headings", Value::from(headings));

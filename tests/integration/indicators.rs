@@ -580,7 +580,9 @@ fn the_chart_shortcode_places_the_figure_and_a_link_to_the_indicator_in_each_lan
         let figure = &home[start..link_at + home[link_at..].find("</p>").unwrap() + 4];
         let svg = svg_of(figure);
         assert_eq!(tags(svg, "svg")[0].attr("role"), Some("img"), "{lang}");
-        assert!(svg.contains("<title id=\"fig-victimas-por-anio-title\">"), "{lang}: {svg}");
+        // The figure is the cross-reference target `fig-<id>`; the SVG's own ids hang off it.
+        assert!(figure.starts_with("<div class=\"indicator-embed\" id=\"fig-victimas-por-anio\">"), "{lang}: {figure}");
+        assert!(svg.contains("<title id=\"fig-victimas-por-anio-chart-title\">"), "{lang}: {svg}");
         // Where the shortcode was: between the two paragraphs around it.
         let (before, after) = if lang == "es" {
             ("Si sabes de un caso de trata", "Las cifras vienen del MIMP.")
