@@ -11,5 +11,6 @@ mod determinism;
 mod errors;
 mod escaping;
 mod indicators;
+mod reports;
 mod safety;
 mod trilingual;
