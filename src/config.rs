@@ -182,6 +182,8 @@ impl Config {
             Some((scheme, rest)) if matches!(scheme, "http" | "https") && !rest.starts_with('/') => {
                 rest.find('/').map_or("/".to_string(), |i| rest[i..].to_string())
             }
+            // A copy opened from disk (used by `faro pdf`): the path is the folder itself.
+            Some(("file", rest)) if rest.starts_with('/') => rest.to_string(),
             _ => {
                 errors.push(err(&["base_url"], format!("`base_url` must be an absolute http(s) URL such as `https://example.org/campana/`, not `{base_url}`")));
                 "/".to_string()

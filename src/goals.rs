@@ -180,19 +180,24 @@ pub struct Plan {
     pub actions: Vec<Action>,
 }
 
+/// Checks text per language; `item` is the line of the list item it belongs to, so the
+/// error points into that item and not at the first item with the same key.
 fn check_localized(
     map: &Localized,
     config: &Config,
     path: &Path,
     src: &str,
     keys: &[&str],
+    item: Option<usize>,
     errors: &mut Vec<Diagnostic>,
 ) {
+    let key = keys.last().copied().unwrap_or("");
     for lang in &config.languages {
         if map.get(lang).is_none_or(|s| s.trim().is_empty()) {
+            let line = find_line_after(src, item.unwrap_or(1), &format!("{key}:")).or(item);
             errors.push(
                 Diagnostic::error("goals", path, format!("`{}` has no text for language `{lang}`", keys.join(".")))
-                    .at(yaml::locate(src, keys, 1), None),
+                    .at(line, None),
             );
         }
     }
@@ -203,6 +208,7 @@ pub fn load(root: &Path, config: &Config, indicators: &[Indicator]) -> (Plan, Ve
     let mut plan = Plan::default();
     let mut errors = Vec::new();
     let goals_path = root.join("data").join("goals.yaml");
+    let goals_errors = errors.len();
     if goals_path.is_file() {
         match crate::content::read_utf8(&goals_path) {
             Ok(src) => match parse_goals(&src, &goals_path, config, indicators) {
@@ -215,10 +221,12 @@ pub fn load(root: &Path, config: &Config, indicators: &[Indicator]) -> (Plan, Ve
             Err(d) => errors.push(d),
         }
     }
+    // When goals.yaml failed, its goal ids are unknown: do not call roadmap links to them wrong.
+    let goals_ok = errors.len() == goals_errors;
     let roadmap_path = root.join("data").join("roadmap.yaml");
     if roadmap_path.is_file() {
         match crate::content::read_utf8(&roadmap_path) {
-            Ok(src) => match parse_roadmap(&src, &roadmap_path, config, &plan.goals) {
+            Ok(src) => match parse_roadmap(&src, &roadmap_path, config, goals_ok.then_some(plan.goals.as_slice())) {
                 Ok(actions) => plan.actions = actions,
                 Err(ds) => errors.extend(ds),
             },
@@ -243,12 +251,18 @@ pub fn parse_goals(
         if goals.iter().any(|other| other.id == g.id) {
             errors.push(Diagnostic::error("goals", path, format!("goal id `{}` is used twice", g.id)).at(line, None));
         }
-        check_localized(&g.measure, config, path, src, &["goals", "measure"], &mut errors);
-        check_localized(&g.objective, config, path, src, &["goals", "objective"], &mut errors);
+        check_localized(&g.measure, config, path, src, &["goals", "measure"], line, &mut errors);
+        check_localized(&g.objective, config, path, src, &["goals", "objective"], line, &mut errors);
         let mut targets = Vec::new();
         for t in g.targets {
             let Some(ind) = crate::indicators::find(indicators, &t.indicator) else {
-                let target_line = find_line_after(src, line.unwrap_or(1), &t.indicator);
+                // An indicator that failed its own validation was reported already.
+                let file = path.parent().map(|d| d.join("indicators").join(format!("{}.yaml", t.indicator)));
+                if file.is_some_and(|f| f.is_file()) {
+                    continue;
+                }
+                let target_line = find_line_after(src, line.unwrap_or(1), &format!("indicator: {}", t.indicator))
+                    .or_else(|| find_line_after(src, line.unwrap_or(1), &t.indicator));
                 errors.push(
                     Diagnostic::error(
                         "goals",
@@ -289,7 +303,13 @@ fn find_line_after(src: &str, from: usize, needle: &str) -> Option<usize> {
     src.lines().enumerate().skip(from.saturating_sub(1)).find(|(_, l)| l.contains(needle)).map(|(i, _)| i + 1)
 }
 
-pub fn parse_roadmap(src: &str, path: &Path, config: &Config, goals: &[Goal]) -> Result<Vec<Action>, Vec<Diagnostic>> {
+/// `goals` is None when data/goals.yaml failed, so its goal ids are not all known.
+pub fn parse_roadmap(
+    src: &str,
+    path: &Path,
+    config: &Config,
+    goals: Option<&[Goal]>,
+) -> Result<Vec<Action>, Vec<Diagnostic>> {
     let raw: RawRoadmap = yaml::parse(src, path, 1, "roadmap").map_err(|d| vec![d])?;
     let mut errors = Vec::new();
     let lines = yaml::item_lines(src, "actions");
@@ -300,8 +320,8 @@ pub fn parse_roadmap(src: &str, path: &Path, config: &Config, goals: &[Goal]) ->
             errors
                 .push(Diagnostic::error("roadmap", path, format!("action id `{}` is used twice", a.id)).at(line, None));
         }
-        check_localized(&a.action, config, path, src, &["actions", "action"], &mut errors);
-        if let Some(goal) = &a.goal {
+        check_localized(&a.action, config, path, src, &["actions", "action"], line, &mut errors);
+        if let (Some(goal), Some(goals)) = (&a.goal, goals) {
             if !goals.iter().any(|g| &g.id == goal) {
                 errors.push(
                     Diagnostic::error(
@@ -388,8 +408,16 @@ pub fn period_year(period: &str) -> Option<i32> {
 ///   baseline trails the share of time elapsed since `start_year` by more than 10 points;
 /// - on track: otherwise.
 pub fn progress(ind: &Indicator, target: &Target, start_year: i32, report_year: i32) -> Progress {
-    let latest_row =
-        ind.totals().filter(|r| !r.suppressed).last().or_else(|| ind.rows.iter().filter(|r| !r.suppressed).last());
+    // The newest published value up to the report's year, so a published report never
+    // changes when later data arrives; undated values count as the report's year.
+    let newest = |rows: &mut dyn Iterator<Item = &crate::indicators::Row>| {
+        rows.filter(|r| !r.suppressed && period_year(&r.period).is_none_or(|y| y <= report_year))
+            .enumerate()
+            .max_by_key(|(n, r)| (period_year(&r.period).unwrap_or(report_year), *n))
+            .map(|(_, r)| r.clone())
+    };
+    let latest_row = newest(&mut ind.totals()).or_else(|| newest(&mut ind.rows.iter()));
+    let latest_row = latest_row.as_ref();
     let latest = latest_row.map(|r| (r.value, period_year(&r.period).unwrap_or(report_year)));
     let latest_period = latest_row.map(|r| r.period.clone());
     let baseline = ind.baseline.map(|b| (b.value, b.year));
@@ -536,7 +564,7 @@ mod tests {
     #[test]
     fn roadmap_changes_compare_with_the_previous_year() {
         let src = "actions:\n  - id: a\n    horizon: 100-days\n    action: { es: a, en: a }\n    status:\n      2024: { status: in-progress }\n      2025: { status: done }\n  - id: b\n    horizon: 1-year\n    action: { es: b, en: b }\n    status:\n      2024: { status: delayed }\n      2025: { status: delayed }\n  - id: c\n    horizon: 4-years\n    action: { es: c, en: c }\n    status:\n      2025: { status: not-started }\n";
-        let actions = parse_roadmap(src, Path::new("r.yaml"), &config(), &[]).unwrap();
+        let actions = parse_roadmap(src, Path::new("r.yaml"), &config(), Some(&[])).unwrap();
         let changes = roadmap_changes(&actions, 2025);
         let ids: Vec<_> = changes.iter().map(|(a, before, after)| (a.id.as_str(), *before, *after)).collect();
         assert_eq!(

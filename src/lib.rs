@@ -15,6 +15,7 @@ pub mod indicator_pages;
 pub mod indicators;
 pub mod markdown;
 pub mod output;
+pub mod pdf;
 pub mod render;
 pub mod report_pages;
 pub mod site;

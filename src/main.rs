@@ -34,11 +34,40 @@ enum Command {
         #[arg(long)]
         drafts: bool,
     },
+    /// Print a report to PDF with a headless Chromium
+    ///
+    /// Builds the site into a temporary folder and prints the report's full view (every
+    /// chapter, one per page, A4). Needs Chromium (or Chrome) installed; set FARO_CHROMIUM
+    /// to use one that is not on the PATH.
+    Pdf {
+        /// The report: its folder (content/es/informes/2025) or address (es/informes/2025)
+        report: String,
+        /// The site folder (the one holding site.yaml)
+        #[arg(long, default_value = ".")]
+        site: PathBuf,
+        /// The PDF file to write (default: es-informes-2025.pdf)
+        #[arg(long)]
+        output: Option<PathBuf>,
+    },
 }
 
 fn main() -> ExitCode {
     let cli = Cli::parse();
     match cli.command {
+        Command::Pdf { report, site, output } => {
+            match faro::pdf::pdf(&faro::pdf::PdfOptions { site_dir: site, report, output }) {
+                Ok(path) => {
+                    println!("Wrote {}", path.display());
+                    ExitCode::SUCCESS
+                }
+                Err(diags) => {
+                    for d in &diags {
+                        eprintln!("{d}");
+                    }
+                    ExitCode::FAILURE
+                }
+            }
+        }
         Command::Build { site, output, base_url, drafts } => {
             let opts = BuildOptions { site_dir: site, output_dir: output, site: SiteOptions { base_url, drafts } };
             match faro::build(&opts) {

@@ -291,6 +291,16 @@ pub fn render(page: &Page, links: &Links) -> (Rendered, Vec<Diagnostic>) {
     for (n, (id, _)) in out.charts.iter().enumerate() {
         out.html = out.html.replace(&format!("<p>FAROCHART{n}</p>"), &chart_marker(id));
     }
+    // Footnotes get their own id space: `[^fuente]` and `## Fuente` must not share an id.
+    if out.html.contains("footnote-") {
+        out.html = out
+            .html
+            .replace(
+                "<sup class=\"footnote-reference\"><a href=\"#",
+                "<sup class=\"footnote-reference\"><a href=\"#fn-",
+            )
+            .replace("<div class=\"footnote-definition\" id=\"", "<div class=\"footnote-definition\" id=\"fn-");
+    }
     // Wide tables scroll inside a box that keyboard users can focus and scroll too. Markdown
     // tables are the only source of `<table>` here: raw HTML and code are escaped.
     if out.html.contains("<table>") {

@@ -268,7 +268,7 @@ pub fn render(site: &Site, out: &dyn Output) -> Vec<Diagnostic> {
         let path = crate::report_pages::full_path(site, i);
         let context =
             format!("the full view of {}", page.source.strip_prefix(&site.root).unwrap_or(&page.source).display());
-        match renderer.render("report-full.html", views.page_context(site, i), &context) {
+        match renderer.render("report-full.html", views.full_report_context(site, i), &context) {
             Ok(html) => diags.extend(
                 out.write(&format!("{path}index.html"), html.as_bytes()).err().map(|e| io_error(&page.source, e)),
             ),

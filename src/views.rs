@@ -52,6 +52,27 @@ impl Views {
         Value::from(ctx)
     }
 
+    /// The full-report view of report `i`: its own canonical URL, and alternates that lead
+    /// to the full view of each translation.
+    pub fn full_report_context(&self, site: &Site, i: usize) -> Value {
+        let page = &site.content.pages[i];
+        let full = crate::report_pages::full_path(site, i);
+        let translations = translations_by(site, &page.lang, &|l| {
+            page.translations
+                .get(l)
+                .map(|&t| (crate::report_pages::full_path(site, t), site.content.pages[t].front.title.clone()))
+        });
+        let mut ctx = Map::new();
+        ctx.insert("site", self.site[page.lang.as_str()].clone());
+        ctx.insert("lang", Value::from(page.lang.as_str()));
+        ctx.insert("page", self.pages[i].clone());
+        ctx.insert("section", page.parent.map(|p| self.pages[p].clone()).into());
+        ctx.insert("translations", translations);
+        ctx.insert("menu", menu(site, &page.lang, &page.url));
+        ctx.insert("canonical", Value::from(site_url(&site.config.base_url, &full)));
+        Value::from(ctx)
+    }
+
     /// Context for a generated page (indicator pages): its own translations and menu.
     pub fn generated_context(&self, site: &Site, lang: &str, page: Value, path: &str, translations: Value) -> Value {
         let mut ctx = Map::new();

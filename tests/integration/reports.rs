@@ -443,7 +443,7 @@ fn a_target_whose_only_value_is_suppressed_has_no_data_and_does_not_show_it() {
 }
 
 #[test]
-#[ignore = "bug: goals::progress takes the last row written in the YAML as the latest value, not the newest period"]
+
 fn the_latest_value_is_the_newest_period_not_the_last_row_written() {
     let site = Site::fixture("reports");
     // An older value listed after the newer one, as a file kept newest-first would have it.
@@ -462,7 +462,7 @@ fn the_latest_value_is_the_newest_period_not_the_last_row_written() {
 }
 
 #[test]
-#[ignore = "bug: goals::progress uses values from after the report's year, so a published (final) report changes when later data are added"]
+
 fn a_report_measures_progress_with_the_data_up_to_its_year() {
     let site = Site::fixture("reports");
     edit(
@@ -821,7 +821,7 @@ fn a_report_block_in_a_regular_page_is_an_error_at_the_report_key() {
 }
 
 #[test]
-#[ignore = "bug: when goals.yaml fails to load, every roadmap action naming a goal is also reported as `not in data/goals.yaml`"]
+
 fn an_error_in_goals_yaml_is_not_also_reported_on_every_action_of_the_roadmap() {
     let site = Site::fixture("reports");
     let run = break_and_rebuild(&site, |s| {
@@ -834,7 +834,7 @@ fn an_error_in_goals_yaml_is_not_also_reported_on_every_action_of_the_roadmap() 
 }
 
 #[test]
-#[ignore = "bug: an indicator that fails validation is also reported by goals.yaml as one that does not exist (and then every roadmap action as well)"]
+
 fn an_invalid_indicator_is_reported_once_not_also_as_unknown_in_goals_yaml() {
     let site = Site::fixture("reports");
     let mut line = 0;
@@ -850,7 +850,7 @@ fn an_invalid_indicator_is_reported_once_not_also_as_unknown_in_goals_yaml() {
 }
 
 #[test]
-#[ignore = "bug: a missing translation in any goal is reported at the first goal's line (yaml::locate from the top of the file)"]
+
 fn a_missing_translation_in_a_later_goal_is_an_error_at_that_goal() {
     let site = Site::fixture("reports");
     let mut line = 0;
@@ -864,7 +864,7 @@ fn a_missing_translation_in_a_later_goal_is_an_error_at_that_goal() {
 }
 
 #[test]
-#[ignore = "bug: the line of a target on a missing indicator is the first line after the goal that contains its id, e.g. the goal's own `id` line"]
+
 fn a_missing_indicator_named_like_its_goal_is_an_error_at_the_target_line() {
     let site = Site::fixture("reports");
     let mut line = 0;
@@ -903,7 +903,7 @@ fn report_pages_exist_in_both_languages_and_link_each_other_with_hreflang() {
 }
 
 #[test]
-#[ignore = "bug: the full view is rendered with the cover's context, so its canonical, hreflang and language switcher point at the covers, not at the full views"]
+
 fn the_full_views_link_each_other_with_hreflang() {
     let site = built();
     let permalink = |path: &str| format!("https://example.org/{path}");
