@@ -40,6 +40,9 @@ pub struct ReportMeta {
     pub organization: String,
     #[serde(default)]
     pub status: ReportStatus,
+    /// Documents the report cites besides the sources of its indicators.
+    #[serde(default)]
+    pub references: Vec<String>,
 }
 
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Deserialize)]

@@ -143,6 +143,42 @@ fn fmt(site: &Site, lang: &str) -> NumberFormat {
     NumberFormat::from_strings(&site.strings[lang])
 }
 
+/// The references of a report: the `references` of its front matter, then the source of
+/// every indicator its chapters chart or its goals measure, each once.
+pub fn references(site: &Site, report: usize) -> Value {
+    let page = &site.content.pages[report];
+    let lang = page.lang.as_str();
+    let mut ids: Vec<&str> = Vec::new();
+    for &c in &page.children {
+        ids.extend(site.rendered[c].charts.iter().map(|(id, _)| id.as_str()));
+        if site.rendered[c].blocks.iter().any(|(b, _)| *b == Block::Goals) {
+            ids.extend(site.plan.goals.iter().flat_map(|g| g.targets.iter().map(|t| t.indicator.as_str())));
+        }
+    }
+    let mut seen = std::collections::HashSet::new();
+    let mut list: Vec<Value> = Vec::new();
+    for text in page.front.report.iter().flat_map(|r| r.references.iter()) {
+        if seen.insert(text.clone()) {
+            let mut m = Map::new();
+            m.insert("name", Value::from(text.as_str()));
+            list.push(Value::from(m));
+        }
+    }
+    for id in ids {
+        let Some(ind) = crate::indicators::find(&site.indicators, id) else { continue };
+        let name = text(&ind.source.name, lang).to_string();
+        if !seen.insert(format!("{name}|{:?}", ind.source.url)) {
+            continue;
+        }
+        let mut m = Map::new();
+        m.insert("name", Value::from(name));
+        m.insert("url", ind.source.url.as_deref().into());
+        m.insert("date", ind.source.date.as_deref().into());
+        list.push(Value::from(m));
+    }
+    Value::from(list)
+}
+
 /// The goal summary (counts per status, overall and per dimension) and every goal with its
 /// targets' progress, for `year`, in `lang`.
 pub fn goals_value(site: &Site, lang: &str, year: i32) -> Value {
