@@ -6,8 +6,8 @@
 use crate::config::{Config, Localized};
 use crate::diagnostics::Diagnostic;
 use crate::yaml;
+use crate::yaml::{Mapping, Value as Yaml};
 use serde::Deserialize;
-use serde_yaml::{Mapping, Value as Yaml};
 use std::collections::{BTreeMap, BTreeSet};
 use std::path::{Path, PathBuf};
 
@@ -331,7 +331,7 @@ pub fn parse(
     let mut breakdowns = Vec::new();
     for (key, value) in &raw.breakdowns {
         let Some(bid) = key.as_str() else { continue };
-        let b: RawBreakdown = match serde_yaml::from_value(value.clone()) {
+        let b: RawBreakdown = match yaml::from_value(value.clone()) {
             Ok(b) => b,
             Err(e) => {
                 errors.push(err(&["breakdowns", bid], format!("breakdown `{bid}`: {e}")));
@@ -342,7 +342,7 @@ pub fn parse(
         let mut values = Vec::new();
         for (k, labels) in &b.values {
             let k = scalar(k);
-            match serde_yaml::from_value::<Localized>(labels.clone()) {
+            match yaml::from_value::<Localized>(labels.clone()) {
                 Ok(labels) => {
                     localized(&mut errors, &labels, &["breakdowns", bid, "values", &k], true);
                     values.push((k, labels));
@@ -452,7 +452,7 @@ fn scalar(v: &Yaml) -> String {
         Yaml::Number(n) => n.to_string(),
         Yaml::Bool(b) => b.to_string(),
         Yaml::Null => String::new(),
-        other => serde_yaml::to_string(other).unwrap_or_default().trim().to_string(),
+        other => yaml::to_string(other).trim().to_string(),
     }
 }
 

@@ -9,6 +9,7 @@ pub mod charts;
 pub mod config;
 pub mod content;
 pub mod diagnostics;
+pub mod editions;
 pub mod goals;
 pub mod i18n;
 pub mod indicator_pages;

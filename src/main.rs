@@ -75,6 +75,9 @@ fn main() -> ExitCode {
                     for w in &report.warnings {
                         eprintln!("{w}");
                     }
+                    for file in &report.frozen {
+                        println!("Froze the values of a final report in {} (commit this file)", file.display());
+                    }
                     let total: usize = report.pages_per_language.iter().map(|(_, n)| n).sum();
                     let per_lang: Vec<String> =
                         report.pages_per_language.iter().map(|(l, n)| format!("{l} {n}")).collect();

@@ -193,7 +193,12 @@ pub fn goals_value(site: &Site, lang: &str, year: i32) -> Value {
         let mut goal_statuses = Vec::new();
         for target in &goal.targets {
             let Some(ind) = crate::indicators::find(&site.indicators, &target.indicator) else { continue };
-            let p = goals::progress(ind, target, plan.start_year, year);
+            // A final report shows its frozen values, not whatever the data says today.
+            let p = site
+                .editions
+                .get(&year)
+                .and_then(|e| e.progress(&goal.id, &target.indicator))
+                .unwrap_or_else(|| goals::progress(ind, target, plan.start_year, year));
             goal_statuses.push(p.status);
             let unit = |v: f64| {
                 let n = f.format(v, 1);
@@ -295,18 +300,20 @@ pub fn roadmap_value(site: &Site, lang: &str, year: i32) -> Value {
                 .filter(|a| a.horizon == *h)
                 .map(|a| {
                     let now = a.status.get(&year);
-                    let before = a.status.get(&(year - 1)).map(|s| s.status);
+                    let frozen = |y: i32| site.editions.get(&y).and_then(|e| e.roadmap.get(&a.id).copied());
+                    let before = frozen(year - 1).or_else(|| a.status.get(&(year - 1)).map(|s| s.status));
+                    let now_status = frozen(year).or_else(|| now.map(|s| s.status));
                     let mut m = Map::new();
                     m.insert("id", Value::from(a.id.as_str()));
                     m.insert("action", Value::from(text(&a.action, lang)));
                     m.insert("responsible", Value::from(a.responsible.join(", ")));
-                    m.insert("status", now.map(|s| s.status.key()).into());
+                    m.insert("status", now_status.map(|s| s.key()).into());
                     m.insert(
                         "status_label",
-                        Value::from(now.map_or_else(|| t(site, lang, "action_no_report"), |s| label(s.status))),
+                        Value::from(now_status.map_or_else(|| t(site, lang, "action_no_report"), label)),
                     );
                     m.insert("before_label", before.map(label).into());
-                    m.insert("changed", Value::from(now.map(|s| s.status) != before && now.is_some()));
+                    m.insert("changed", Value::from(now_status != before && now_status.is_some()));
                     m.insert("evidence", Value::from(now.map(|s| s.evidence.clone()).unwrap_or_default()));
                     m.insert("note", now.and_then(|s| s.note.get(lang).cloned()).into());
                     Value::from(m)

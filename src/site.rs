@@ -27,6 +27,8 @@ pub struct Site {
     pub indicators: Vec<Indicator>,
     /// Goals and roadmap from `data/goals.yaml` and `data/roadmap.yaml`.
     pub plan: crate::goals::Plan,
+    /// Frozen editions of final reports, by year (`data/editions/<year>.yaml`).
+    pub editions: BTreeMap<i32, crate::editions::Edition>,
     /// Markdown of `content.pages[i]`, rendered.
     pub rendered: Vec<Rendered>,
     pub theme: Arc<Theme>,
@@ -147,12 +149,20 @@ pub fn load(root: &Path, opts: &SiteOptions) -> (Option<Site>, Diagnostics) {
         }
     }
     diags.extend(crate::report_pages::check_xrefs(&content, &rendered));
+    let final_years = final_report_years(&content);
+    let (editions, ds) = crate::editions::load(root, &final_years);
+    diags.extend(ds);
+    for frozen in editions.values() {
+        let now = crate::editions::Edition::compute(&plan, &indicators, frozen.year);
+        diags.extend(crate::editions::revisions(root, frozen, &now));
+    }
     let site = Site {
         root: root.to_path_buf(),
         config,
         content,
         indicators,
         plan,
+        editions,
         rendered,
         theme,
         strings: Arc::new(strings),
@@ -172,6 +182,20 @@ pub fn load(root: &Path, opts: &SiteOptions) -> (Option<Site>, Diagnostics) {
         }
     }
     (Some(site), diags)
+}
+
+/// Years of the reports marked final, each once.
+fn final_report_years(content: &Content) -> Vec<i32> {
+    let mut years: Vec<i32> = content
+        .pages
+        .iter()
+        .filter_map(|p| p.front.report.as_ref())
+        .filter(|r| r.status == crate::content::ReportStatus::Final)
+        .map(|r| r.year)
+        .collect();
+    years.sort();
+    years.dedup();
+    years
 }
 
 fn template_for(site: &Site, i: usize) -> &'static str {
@@ -348,6 +372,8 @@ pub struct BuildOptions {
 #[derive(Debug)]
 pub struct BuildReport {
     pub pages_per_language: Vec<(Lang, usize)>,
+    /// Editions frozen by this build: final reports seen for the first time.
+    pub frozen: Vec<PathBuf>,
     pub files_written: usize,
     pub elapsed: Duration,
     pub output: PathBuf,
@@ -418,11 +444,41 @@ pub fn build(opts: &BuildOptions) -> Result<BuildReport, BuildFailure> {
     if let Err(e) = out.commit() {
         return Err(BuildFailure(vec![Diagnostic::error("io", &output, format!("{e:#}"))]));
     }
+    // A final report seen for the first time: freeze what it shows.
+    let mut frozen = Vec::new();
+    for year in final_report_years(&site.content) {
+        if site.editions.contains_key(&year) {
+            continue;
+        }
+        let edition = crate::editions::Edition::compute(&site.plan, &site.indicators, year);
+        let file = crate::editions::path(root, year);
+        let written = file
+            .parent()
+            .map_or(Ok(()), std::fs::create_dir_all)
+            .and_then(|_| std::fs::write(&file, crate::editions::to_yaml(&edition)));
+        match written {
+            Ok(()) => frozen.push(file.strip_prefix(root).unwrap_or(&file).to_path_buf()),
+            Err(e) => {
+                return Err(BuildFailure(vec![Diagnostic::error(
+                    "io",
+                    &file,
+                    format!("cannot write the frozen edition: {e}"),
+                )]))
+            }
+        }
+    }
     let pages_per_language = site
         .config
         .languages
         .iter()
         .map(|l| (l.clone(), site.content.pages.iter().filter(|p| &p.lang == l).count()))
         .collect();
-    Ok(BuildReport { pages_per_language, files_written, elapsed: start.elapsed(), output, warnings: finish(diags) })
+    Ok(BuildReport {
+        pages_per_language,
+        frozen,
+        files_written,
+        elapsed: start.elapsed(),
+        output,
+        warnings: finish(diags),
+    })
 }

@@ -4,6 +4,8 @@
 
 use crate::diagnostics::Diagnostic;
 use serde::de::DeserializeOwned;
+/// YAML values for data whose keys are the user's (breakdown values), kept in file order.
+pub use serde_yaml::{Mapping, Value};
 use std::path::Path;
 
 /// Parses `src` (which starts at line `first_line` of `path`) into `T`.
@@ -22,6 +24,16 @@ pub fn parse<T: DeserializeOwned>(
         };
         Diagnostic::error(code, path, clean_message(&err.to_string())).at(line, col)
     })
+}
+
+/// Converts an already-parsed value (part of a mapping with user-defined keys).
+pub fn from_value<T: DeserializeOwned>(value: Value) -> Result<T, String> {
+    serde_yaml::from_value(value).map_err(|e| clean_message(&e.to_string()))
+}
+
+/// Writes a value as YAML (for files faro itself keeps, such as frozen editions).
+pub fn to_string<T: serde::Serialize>(value: &T) -> String {
+    serde_yaml::to_string(value).unwrap_or_default()
 }
 
 /// Drops the " at line N column M" suffix: the location is already in the diagnostic.

@@ -8,6 +8,7 @@ mod support;
 mod base_url;
 mod bilingual;
 mod determinism;
+mod editions;
 mod errors;
 mod escaping;
 mod indicators;
