@@ -179,6 +179,107 @@ pub fn references(site: &Site, report: usize) -> Value {
     Value::from(list)
 }
 
+/// The progress a report year shows for a target: frozen if that year's report is final
+/// and frozen, computed from the data otherwise.
+fn shown_progress(
+    site: &Site,
+    goal: &goals::Goal,
+    target: &goals::Target,
+    ind: &crate::indicators::Indicator,
+    year: i32,
+) -> goals::Progress {
+    site.editions
+        .get(&year)
+        .and_then(|e| e.progress(&goal.id, &target.indicator))
+        .unwrap_or_else(|| goals::progress(ind, target, site.plan.start_year, year))
+}
+
+/// "What changed since the last report", for a report whose language has an earlier one:
+/// targets that improved or worsened, roadmap milestones met or missed, and figures of
+/// the earlier edition that the data has since revised. None for a first report.
+pub fn changes_value(site: &Site, report: usize) -> Option<Value> {
+    let page = &site.content.pages[report];
+    let year = page.front.report.as_ref()?.year;
+    let lang = page.lang.as_str();
+    let previous = site
+        .content
+        .pages
+        .iter()
+        .filter(|p| p.lang == page.lang)
+        .filter_map(|p| p.front.report.as_ref().map(|r| r.year))
+        .filter(|y| *y < year)
+        .max()?;
+    let f = fmt(site, lang);
+    let percent_fmt = t(site, lang, "percent_format");
+    let pct = |v: Option<f64>| {
+        v.map_or_else(|| t(site, lang, "status_no_data"), |v| percent_fmt.replace("{n}", &f.format(v, 0)))
+    };
+    let (mut improved, mut worsened) = (Vec::new(), Vec::new());
+    for goal in &site.plan.goals {
+        for target in &goal.targets {
+            let Some(ind) = crate::indicators::find(&site.indicators, &target.indicator) else { continue };
+            let before = shown_progress(site, goal, target, ind, previous);
+            let now = shown_progress(site, goal, target, ind, year);
+            let line = format!(
+                "{}: {} → {}",
+                target.text.get(lang).cloned().unwrap_or_else(|| text(&ind.title, lang).to_string()),
+                pct(before.percent),
+                pct(now.percent)
+            );
+            match (before.percent, now.percent) {
+                (Some(b), Some(n)) if n > b => improved.push(Value::from(line)),
+                (Some(b), Some(n)) if n < b => worsened.push(Value::from(line)),
+                _ => {}
+            }
+        }
+    }
+    let action_label = |s: goals::ActionStatus| t(site, lang, &format!("action_{}", s.key().replace('-', "_")));
+    let (mut met, mut missed) = (Vec::new(), Vec::new());
+    for (a, before, after) in goals::roadmap_changes(&site.plan.actions, year) {
+        let line = format!(
+            "{} ({} → {})",
+            text(&a.action, lang),
+            before.map_or_else(|| t(site, lang, "roadmap_not_reported"), action_label),
+            action_label(after)
+        );
+        match after {
+            goals::ActionStatus::Done => met.push(Value::from(line)),
+            goals::ActionStatus::Delayed => missed.push(Value::from(line)),
+            _ => {}
+        }
+    }
+    let revised: Vec<Value> = site
+        .editions
+        .get(&previous)
+        .map(|frozen| {
+            let now = crate::editions::Edition::compute(&site.plan, &site.indicators, previous);
+            frozen
+                .targets
+                .iter()
+                .filter_map(|t0| {
+                    let n = now.targets.iter().find(|n| n.goal == t0.goal && n.indicator == t0.indicator)?;
+                    (n.latest != t0.latest).then(|| {
+                        let ind = crate::indicators::find(&site.indicators, &t0.indicator);
+                        let name = ind.map_or(t0.indicator.clone(), |i| text(&i.title, lang).to_string());
+                        let num =
+                            |v: Option<f64>| v.map_or_else(|| t(site, lang, "status_no_data"), |v| f.format(v, 1));
+                        Value::from(format!("{name}: {} → {}", num(t0.latest), num(n.latest)))
+                    })
+                })
+                .collect()
+        })
+        .unwrap_or_default();
+    let mut m = Map::new();
+    m.insert("previous", Value::from(previous));
+    m.insert("year", Value::from(year));
+    m.insert("improved", Value::from(improved));
+    m.insert("worsened", Value::from(worsened));
+    m.insert("met", Value::from(met));
+    m.insert("missed", Value::from(missed));
+    m.insert("revised", Value::from(revised));
+    Some(Value::from(m))
+}
+
 /// The goal summary (counts per status, overall and per dimension) and every goal with its
 /// targets' progress, for `year`, in `lang`.
 pub fn goals_value(site: &Site, lang: &str, year: i32) -> Value {
@@ -194,11 +295,7 @@ pub fn goals_value(site: &Site, lang: &str, year: i32) -> Value {
         for target in &goal.targets {
             let Some(ind) = crate::indicators::find(&site.indicators, &target.indicator) else { continue };
             // A final report shows its frozen values, not whatever the data says today.
-            let p = site
-                .editions
-                .get(&year)
-                .and_then(|e| e.progress(&goal.id, &target.indicator))
-                .unwrap_or_else(|| goals::progress(ind, target, plan.start_year, year));
+            let p = shown_progress(site, goal, target, ind, year);
             goal_statuses.push(p.status);
             let unit = |v: f64| {
                 let n = f.format(v, 1);

@@ -230,6 +230,7 @@ fn page_value(site: &Site, i: usize, done: &[Value], fills: &Fills) -> Value {
         r.insert("full_url", Value::from(site_url(&c.base_path, &crate::report_pages::full_path(site, i))));
         r.insert("goals", crate::report_pages::goals_value(site, &page.lang, meta.year));
         r.insert("references", crate::report_pages::references(site, i));
+        r.insert("changes", crate::report_pages::changes_value(site, i).into());
         m.insert("report", Value::from(r));
     }
     if let (Some(report), Some(number)) = (site.content.report_of(i), crate::report_pages::chapter_number(site, i)) {

@@ -59,3 +59,46 @@ fn a_draft_report_follows_the_data() {
     site.build_ok(&[]);
     assert!(site.html("es/informes/2025/metas/index.html").contains("50 % (2025)"));
 }
+
+#[test]
+fn a_report_after_the_first_says_what_changed_since_the_last_one() {
+    let site = final_report();
+    // A first report for 2024, final, and a 2024 value of the indicator.
+    site.write(
+        "content/es/informes/2024/_index.md",
+        "---\ntitle: \"Informe 2024\"\nreport:\n  year: 2024\n  period: \"2024\"\n  organization: \"Comisión (ejemplo)\"\n  status: final\n---\n",
+    );
+    site.write("content/es/informes/2024/resumen.md", "---\ntitle: \"Resumen\"\n---\n\nUn año de trabajo.\n");
+    let path = "data/indicators/capacitacion.yaml";
+    let text = String::from_utf8(site.read_source(path)).unwrap();
+    site.write(
+        path,
+        text.replace(
+            "  - { period: 2025, value: 70 }",
+            "  - { period: 2024, value: 40 }\n  - { period: 2025, value: 70 }",
+        ),
+    );
+    let run = site.build_ok(&[]);
+    assert!(
+        run.stdout.contains("data/editions/2024.yaml") && run.stdout.contains("data/editions/2025.yaml"),
+        "{}",
+        run.stdout
+    );
+
+    let first = site.html("es/informes/2024/index.html");
+    assert!(!first.contains("report-changes"), "the first report has nothing to compare with");
+    let cover = site.html("es/informes/2025/index.html");
+    let changes = &cover[cover.find("<section class=\"report-changes\"").expect("a changes section")..];
+    let changes = &changes[..changes.find("</section>").unwrap()];
+    assert!(changes.contains("Qué cambió desde el informe 2024"), "{changes}");
+    assert!(changes.contains("40 % → 70 %"), "the target moved forward:\n{changes}");
+    assert!(changes.contains("Convocar a la Comisión Regional (En curso → Cumplida)"), "a milestone met:\n{changes}");
+
+    // The 2024 figure is revised after the 2024 report was frozen.
+    let text = String::from_utf8(site.read_source(path)).unwrap();
+    site.write(path, text.replace("period: 2024, value: 40", "period: 2024, value: 45"));
+    let run = site.build_ok(&[]);
+    run.assert_diagnostic("data/editions/2024.yaml: warning[revision]: ");
+    let cover = site.html("es/informes/2025/index.html");
+    assert!(cover.contains("40 → 45"), "the revised figure is listed:\n{cover}");
+}
