@@ -139,7 +139,7 @@ pub fn summary(ind: &Indicator, words: &Words, t: &dyn Fn(&str) -> String) -> St
     parts.iter().map(|p| capitalize(p)).collect::<Vec<_>>().join(" ")
 }
 
-fn capitalize(s: &str) -> String {
+pub fn capitalize(s: &str) -> String {
     let mut chars = s.chars();
     chars.next().map_or_else(String::new, |c| c.to_uppercase().chain(chars).collect())
 }

@@ -491,6 +491,10 @@ fn link_sections(content: &mut Content, config: &Config, diags: &mut Vec<Diagnos
             let (a, b) = (&pages[a].front, &pages[b].front);
             let by_title = || a.title.cmp(&b.title);
             let newest = || b.date.cmp(&a.date);
+            // Reports list newest year first, whatever else the section sorts by.
+            if let (Some(ra), Some(rb)) = (&a.report, &b.report) {
+                return rb.year.cmp(&ra.year).then_with(by_title);
+            }
             match sort_by {
                 Some(SortBy::Date) => newest().then_with(by_title),
                 Some(SortBy::Title) => by_title(),

@@ -25,6 +25,9 @@ pub struct Rendered {
     pub charts: Vec<(String, usize)>,
     /// `{{< goals >}}` and `{{< roadmap >}}` blocks of report chapters, with their lines.
     pub blocks: Vec<(Block, usize)>,
+    /// Table captions `Tabla: text {#tbl:id}` written on the line before a table: (id,
+    /// line). The caption holds `<!--faro-tbl:N-->` where its number goes.
+    pub tables: Vec<(String, usize)>,
     /// Cross-references `[@sec:id]`, `[@fig:id]`, in order: (kind, id, line, column). The
     /// HTML holds `<!--faro-ref:N-->` for the N-th; the render stage writes the link.
     pub refs: Vec<(String, String, usize, usize)>,
@@ -33,6 +36,39 @@ pub struct Rendered {
 /// Marks the place of the N-th cross-reference in the HTML.
 pub fn ref_marker(n: usize) -> String {
     format!("<!--faro-ref:{n}-->")
+}
+
+/// Marks where the N-th table's number goes in its caption.
+pub fn table_marker(n: usize) -> String {
+    format!("<!--faro-tbl:{n}-->")
+}
+
+/// Finds `Label: caption {#tbl:id}` lines (any single word as the label, so each language
+/// writes its own: `Tabla:`, `Table:`) and turns them into tokens; returns the captions.
+fn extract_table_captions(src: &str, first_line: usize) -> (String, Vec<(String, String, usize)>) {
+    if !src.contains("{#tbl:") {
+        return (src.to_string(), Vec::new());
+    }
+    let mut out = String::with_capacity(src.len());
+    let mut found = Vec::new();
+    for (n, line) in src.split_inclusive('\n').enumerate() {
+        let trimmed = line.trim();
+        let parsed = trimmed.strip_suffix('}').and_then(|t| t.rsplit_once("{#tbl:")).and_then(|(head, id)| {
+            let (label, caption) = head.split_once(':')?;
+            let ok = !label.contains(' ')
+                && !id.is_empty()
+                && id.chars().all(|c| c.is_alphanumeric() || c == '-' || c == '_');
+            ok.then(|| (id.to_string(), caption.trim().to_string()))
+        });
+        match parsed {
+            Some((id, caption)) => {
+                out.push_str(&format!("FAROTBL{}X\n", found.len()));
+                found.push((id, caption, first_line + n));
+            }
+            None => out.push_str(line),
+        }
+    }
+    (out, found)
 }
 
 /// Replaces `[@kind:id]` (outside code) with a token that survives Markdown.
@@ -173,6 +209,7 @@ fn options() -> Options {
 pub fn render(page: &Page, links: &Links) -> (Rendered, Vec<Diagnostic>) {
     let (src, charts, blocks) = extract_shortcodes(&page.body, page.body_line);
     let (src, refs) = extract_refs(&src, page.body_line);
+    let (src, captions) = extract_table_captions(&src, page.body_line);
     let src = src.as_str();
     let mut diags = Vec::new();
     let locate = |range: &Range<usize>| {
@@ -181,7 +218,8 @@ pub fn render(page: &Page, links: &Links) -> (Rendered, Vec<Diagnostic>) {
     };
     let mut events: Vec<(Event, Range<usize>)> = Parser::new_ext(src, options()).into_offset_iter().collect();
 
-    let mut out = Rendered { charts, blocks, refs, ..Rendered::default() };
+    let tables = captions.iter().map(|(id, _, line)| (id.clone(), *line)).collect();
+    let mut out = Rendered { charts, blocks, refs, tables, ..Rendered::default() };
     let mut used_ids = HashSet::new();
     let mut i = 0;
     let mut in_first_paragraph = None;
@@ -308,6 +346,30 @@ pub fn render(page: &Page, links: &Links) -> (Rendered, Vec<Diagnostic>) {
             .html
             .replace("<table>", "<div class=\"table-scroll\" tabindex=\"0\"><table>")
             .replace("</table>", "</table></div>");
+    }
+    // A caption line right before a table becomes that table's <caption>, with an id to refer to.
+    for (n, (id, caption, line)) in captions.iter().enumerate() {
+        let token = format!("<p>FAROTBL{n}X</p>\n<div class=\"table-scroll\" tabindex=\"0\"><table>");
+        let with_caption = format!(
+            "<div class=\"table-scroll\" tabindex=\"0\" id=\"tbl-{}\"><table><caption>{}{}</caption>",
+            attr(id),
+            table_marker(n),
+            attr(caption)
+        );
+        if out.html.contains(&token) {
+            out.html = out.html.replace(&token, &with_caption);
+        } else {
+            out.html = out.html.replace(&format!("<p>FAROTBL{n}X</p>"), "");
+            diags.push(
+                Diagnostic::error(
+                    "table-caption",
+                    &page.source,
+                    format!("the caption of table `{id}` is not followed by a table"),
+                )
+                .at(Some(*line), None)
+                .hint("write the caption line directly above the table"),
+            );
+        }
     }
     (out, diags)
 }

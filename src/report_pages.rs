@@ -72,6 +72,13 @@ pub fn xrefs(content: &Content, rendered: &[Rendered], report: usize) -> HashMap
         for (id, number) in section_numbers_in(content, rendered, c) {
             index.insert(("sec".to_string(), id.clone()), XTarget { page: c, anchor: id, number });
         }
+        for (k, (id, _)) in rendered[c].tables.iter().enumerate() {
+            index.entry(("tbl".to_string(), id.clone())).or_insert(XTarget {
+                page: c,
+                anchor: format!("tbl-{id}"),
+                number: format!("{n}.{}", k + 1),
+            });
+        }
         for (k, (id, _)) in rendered[c].charts.iter().enumerate() {
             index.entry(("fig".to_string(), id.clone())).or_insert(XTarget {
                 page: c,
@@ -99,14 +106,14 @@ pub fn check_xrefs(content: &Content, rendered: &[Rendered]) -> Vec<crate::diagn
                 continue;
             };
             let index = indexes.entry(report).or_insert_with(|| xrefs(content, rendered, report));
-            if kind == "tbl" || !index.contains_key(&(kind.clone(), id.clone())) {
+            if !index.contains_key(&(kind.clone(), id.clone())) {
                 let what = match kind.as_str() {
                     "sec" => "no heading of this report has the id",
                     "fig" => "no chart of this report shows the indicator",
-                    _ => "tables cannot be referred to yet:",
+                    _ => "no table caption of this report has the id",
                 };
                 diags.push(at(format!("`[@{kind}:{id}]` refers to nothing: {what} `{id}`")).hint(
-                    "write [@sec:heading-id] for a section (the id is the heading's slug) or [@fig:indicator-id] for a chart of this report",
+                    "write [@sec:heading-id] for a section (the id is the heading's slug), [@fig:indicator-id] for a chart, or [@tbl:id] for a table captioned `Tabla: text {#tbl:id}`",
                 ));
             }
         }

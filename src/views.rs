@@ -201,6 +201,18 @@ fn page_value(site: &Site, i: usize, done: &[Value], fills: &Fills) -> Value {
     if !numbers.is_empty() {
         html = crate::report_pages::number_headings(&html, &numbers);
     }
+    // Tables are numbered in chapters (Tabla 2.1.); elsewhere their captions stand alone.
+    let chapter = crate::report_pages::chapter_number(site, i);
+    for n in 0..md.tables.len() {
+        let number = match chapter {
+            Some(c) => {
+                let label = site.strings[&page.lang].text("xref_tbl").unwrap_or("table");
+                format!("{} {c}.{}. ", crate::charts::capitalize(label), n + 1)
+            }
+            None => String::new(),
+        };
+        html = html.replace(&crate::markdown::table_marker(n), &number);
+    }
     if let (false, Some(report)) = (md.refs.is_empty(), site.content.report_of(i)) {
         let index = crate::report_pages::xrefs(&site.content, &site.rendered, report);
         let strings = &site.strings[&page.lang];

@@ -920,3 +920,37 @@ fn the_full_views_link_each_other_with_hreflang() {
         assert_eq!(switcher_link(&doc, other_lang).attr("href"), Some(format!("/{other}").as_str()), "{own}");
     }
 }
+
+#[test]
+fn tables_sections_and_figures_are_numbered_and_cross_referenced() {
+    let site = Site::fixture("reports");
+    site.write(
+        "content/es/informes/2025/introduccion.md",
+        "---\ntitle: \"Introducción\"\nweight: 1\n---\n\nVer la [@tbl:casos], la [@sec:alcance] y la [@sec:estado-de-las-metas].\n\n## Contexto\n\nTabla: Casos por año {#tbl:casos}\n| Año | Casos |\n|---|---:|\n| 2024 | 10 |\n\n## Alcance\n\nTexto.\n",
+    );
+    site.build_ok(&[]);
+    let intro = site.html("es/informes/2025/introduccion/index.html");
+    assert!(intro.contains("<caption>Tabla 1.1. Casos por año</caption>"), "{intro}");
+    assert!(intro.contains("id=\"tbl-casos\""), "{intro}");
+    assert!(intro.contains("<a class=\"xref\" href=\"#tbl-casos\">tabla 1.1</a>"), "{intro}");
+    assert!(intro.contains("<a class=\"xref\" href=\"#alcance\">sección 1.2</a>"), "{intro}");
+    // A section of another chapter links to that chapter's page.
+    let link = intro.split("<a class=\"xref\" href=\"").nth(3).expect("a third reference");
+    assert!(link.starts_with("/es/informes/2025/metas/#estado-de-las-metas\">sección 2."), "{link}");
+}
+
+#[test]
+fn a_cross_reference_to_nothing_is_an_error_at_its_line_and_column() {
+    let run = break_and_rebuild(&Site::fixture("reports"), |s| {
+        s.write(
+            "content/es/informes/2025/introduccion.md",
+            "---\ntitle: \"Introducción\"\nweight: 1\n---\n\nTexto.\n\nComo muestra la [@tbl:no-existe], y la [@fig:tampoco].\n",
+        );
+    });
+    run.assert_diagnostic(
+        "content/es/informes/2025/introduccion.md:8:17: error[broken-ref]: `[@tbl:no-existe]` refers to nothing",
+    );
+    run.assert_diagnostic(
+        "content/es/informes/2025/introduccion.md:8:40: error[broken-ref]: `[@fig:tampoco]` refers to nothing",
+    );
+}
