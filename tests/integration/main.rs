@@ -12,6 +12,7 @@ mod editions;
 mod errors;
 mod escaping;
 mod indicators;
+mod pdf;
 mod reports;
 mod safety;
 mod trilingual;
