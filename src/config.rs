@@ -32,6 +32,34 @@ struct RawConfig {
     quick_exit: Option<RawQuickExit>,
     #[serde(default)]
     statistics: Statistics,
+    #[serde(default)]
+    publish: Publish,
+}
+
+/// How the site presents itself to search engines and feed readers.
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Publish {
+    /// false for a staging copy: robots.txt and every page ask not to be indexed.
+    #[serde(default = "yes")]
+    pub index: bool,
+    /// Entries per feed.
+    #[serde(default = "feed_size")]
+    pub feed_size: usize,
+}
+
+impl Default for Publish {
+    fn default() -> Self {
+        Publish { index: true, feed_size: feed_size() }
+    }
+}
+
+fn yes() -> bool {
+    true
+}
+
+fn feed_size() -> usize {
+    20
 }
 
 /// How published statistics protect the people behind them.
@@ -105,6 +133,7 @@ pub struct Config {
     pub help_lines: Vec<HelpLine>,
     pub quick_exit: QuickExit,
     pub statistics: Statistics,
+    pub publish: Publish,
 }
 
 /// The quick-exit button: on unless a site turns it off.
@@ -275,6 +304,7 @@ impl Config {
             help_lines,
             quick_exit,
             statistics: raw.statistics,
+            publish: raw.publish,
         })
     }
 }

@@ -29,6 +29,15 @@ pub struct FrontMatter {
     pub sort_by: Option<SortBy>,
     /// Makes a section an accountability report; its pages are the chapters.
     pub report: Option<ReportMeta>,
+    /// Last substantive change (YYYY-MM-DD), for the sitemap and feeds.
+    pub updated: Option<String>,
+    /// Old addresses of this page, kept working as redirects: paths under the page's
+    /// language (`campanas/linea-gratuita`) or full site paths (`/es/campanas/linea-gratuita/`).
+    #[serde(default)]
+    pub aliases: Vec<String>,
+    /// On a section's `_index.md`: publish an Atom feed of its pages.
+    #[serde(default)]
+    pub feed: bool,
 }
 
 #[derive(Debug, Clone, Deserialize)]
@@ -293,7 +302,7 @@ fn parse_page(lang: Lang, rel: String, source: PathBuf) -> Result<Page, Diagnost
         let hint = if d.message.starts_with("missing field `title`") {
             "every page needs a title: add a line `title: \"...\"` between the `---` lines"
         } else {
-            "front matter is YAML: check quotes, colons and indentation; allowed keys are title, description, date, draft, slug, weight, tags, template, translation_key, sort_by, report"
+            "front matter is YAML: check quotes, colons and indentation; allowed keys are title, description, date, updated, draft, slug, weight, tags, template, translation_key, sort_by, report, aliases, feed"
         };
         d.hint(hint)
     })?;
@@ -301,14 +310,14 @@ fn parse_page(lang: Lang, rel: String, source: PathBuf) -> Result<Page, Diagnost
     if front.title.trim().is_empty() {
         return Err(Diagnostic::error("front-matter", &source, "`title` is empty").at(locate("title"), None));
     }
-    if let Some(date) = &front.date {
-        if !is_valid_date(date) {
+    for (key, value) in [("date", &front.date), ("updated", &front.updated)] {
+        if let Some(date) = value.as_ref().filter(|d| !is_valid_date(d)) {
             return Err(Diagnostic::error(
                 "front-matter",
                 &source,
-                format!("`date` must be a date written YYYY-MM-DD, not `{date}`"),
+                format!("`{key}` must be a date written YYYY-MM-DD, not `{date}`"),
             )
-            .at(locate("date"), None));
+            .at(locate(key), None));
         }
     }
     let lang_rel = &rel[lang.len() + 1..];

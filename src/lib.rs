@@ -17,6 +17,7 @@ pub mod indicators;
 pub mod markdown;
 pub mod output;
 pub mod pdf;
+pub mod publish;
 pub mod render;
 pub mod report_pages;
 pub mod site;

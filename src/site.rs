@@ -287,6 +287,37 @@ pub fn render(site: &Site, out: &dyn Output) -> Vec<Diagnostic> {
         .collect();
     diags.extend(merge_repeated(page_diags));
     diags.extend(merge_repeated(crate::indicator_pages::write_all(site, &renderer, &views, out)));
+    // Sitemap, robots.txt, feeds, and redirects from old addresses.
+    let entries = crate::publish::entries(site);
+    let mut files = vec![
+        ("sitemap.xml".to_string(), crate::publish::sitemap(site, &entries)),
+        ("robots.txt".to_string(), crate::publish::robots(site)),
+    ];
+    files.extend(crate::publish::feeds(site));
+    for (path, text) in files {
+        diags.extend(out.write(&path, text.as_bytes()).err().map(|e| io_error(Path::new(&path), e)));
+    }
+    let (aliases, alias_diags) = crate::publish::aliases(site);
+    diags.extend(alias_diags);
+    for (path, target) in &aliases {
+        let page = &site.content.pages[*target];
+        let mut value = BTreeMap::new();
+        value.insert("title", Value::from(page.front.title.as_str()));
+        value.insert("kind", Value::from("redirect"));
+        value.insert("target", Value::from(crate::render::site_url(&site.config.base_path, &page.url)));
+        value.insert("permalink", Value::from(crate::render::site_url(&site.config.base_url, &page.url)));
+        value.insert("url", Value::from(crate::render::site_url(&site.config.base_path, path)));
+        match renderer.render(
+            "redirect.html",
+            views.plain_context(site, &page.lang, Value::from(value)),
+            &format!("the alias /{path}"),
+        ) {
+            Ok(html) => diags.extend(
+                out.write(&format!("{path}index.html"), html.as_bytes()).err().map(|e| io_error(&page.source, e)),
+            ),
+            Err(d) => diags.push(d),
+        }
+    }
     // Each report also as one page, for reading through and printing.
     for (i, page) in site.content.pages.iter().enumerate().filter(|(_, p)| p.front.report.is_some()) {
         let path = crate::report_pages::full_path(site, i);
@@ -431,6 +462,15 @@ pub fn build(opts: &BuildOptions) -> Result<BuildReport, BuildFailure> {
         diags.extend(render(&site, &crate::output::DiscardOutput));
         return Err(BuildFailure(finish(diags)));
     }
+    // Every URL this build publishes, to compare with the record of URLs published before.
+    let mut published: std::collections::BTreeSet<String> =
+        crate::publish::entries(&site).into_iter().map(|e| format!("/{}", e.path)).collect();
+    published.extend(crate::publish::aliases(&site).0.into_iter().map(|(p, _)| format!("/{p}")));
+    let (record, removed) = crate::publish::check_url_record(root, &published);
+    if !removed.is_empty() {
+        diags.extend(removed);
+        return Err(BuildFailure(finish(diags)));
+    }
     let out = match DirOutput::new(&output) {
         Ok(o) => o,
         Err(e) => return Err(BuildFailure(vec![Diagnostic::error("io", &output, format!("{e:#}"))])),
@@ -443,6 +483,16 @@ pub fn build(opts: &BuildOptions) -> Result<BuildReport, BuildFailure> {
     let files_written = out.files_written();
     if let Err(e) = out.commit() {
         return Err(BuildFailure(vec![Diagnostic::error("io", &output, format!("{e:#}"))]));
+    }
+    let record_file = root.join(crate::publish::URL_RECORD);
+    if std::fs::read_to_string(&record_file).ok().as_deref() != Some(record.as_str()) {
+        if let Err(e) = std::fs::write(&record_file, &record) {
+            return Err(BuildFailure(vec![Diagnostic::error(
+                "io",
+                &record_file,
+                format!("cannot update the URL record: {e}"),
+            )]));
+        }
     }
     // A final report seen for the first time: freeze what it shows.
     let mut frozen = Vec::new();

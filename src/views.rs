@@ -153,6 +153,17 @@ fn site_value(site: &Site, lang: &str) -> Value {
     });
     quick_exit.insert("safety_url", safety.into());
     m.insert("quick_exit", Value::from(quick_exit));
+    m.insert("noindex", Value::from(!c.publish.index));
+    let feeds: Vec<Value> = crate::publish::feeds_of(site, lang)
+        .into_iter()
+        .map(|(title, path)| {
+            let mut f = Map::new();
+            f.insert("title", Value::from(title));
+            f.insert("url", Value::from(site_url(&c.base_path, &path)));
+            Value::from(f)
+        })
+        .collect();
+    m.insert("feeds", Value::from(feeds));
     m.insert("contact", Value::from(contact));
     Value::from(m)
 }
