@@ -6,6 +6,7 @@
 #![allow(clippy::result_large_err)]
 
 pub mod charts;
+pub mod check;
 pub mod config;
 pub mod content;
 pub mod diagnostics;
@@ -20,6 +21,7 @@ pub mod pdf;
 pub mod publish;
 pub mod render;
 pub mod report_pages;
+pub mod search;
 pub mod site;
 pub mod slug;
 pub mod theme;

@@ -34,6 +34,21 @@ enum Command {
         #[arg(long)]
         drafts: bool,
     },
+    /// Check the site before publishing, without writing it
+    ///
+    /// Builds in memory and reports broken internal links and anchors, images without alt
+    /// text, external scripts, styles, fonts or frames (errors), and pages missing a
+    /// translation or whose translation has fallen behind, pages no page links to,
+    /// duplicate titles and unused indicators (warnings). Lists external links without
+    /// fetching them. Exits with 1 when there are errors.
+    Check {
+        /// The site folder (the one holding site.yaml)
+        #[arg(long, default_value = ".")]
+        site: PathBuf,
+        /// text (one line per finding) or json
+        #[arg(long, default_value = "text", value_parser = ["text", "json"])]
+        format: String,
+    },
     /// Print a report to PDF with a headless Chromium
     ///
     /// Builds the site into a temporary folder and prints the report's full view (every
@@ -54,6 +69,44 @@ enum Command {
 fn main() -> ExitCode {
     let cli = Cli::parse();
     match cli.command {
+        Command::Check { site, format } => match faro::check::check(&faro::check::CheckOptions { site_dir: site }) {
+            Ok(report) => {
+                if format == "json" {
+                    print!("{}", faro::check::to_json(&report));
+                } else {
+                    for d in &report.diagnostics {
+                        println!("{d}");
+                    }
+                    if !report.missing_translations.is_empty() {
+                        println!("\nPages without a translation:");
+                        println!("{:<8} {}", "language", "pages (source files)");
+                        for (lang, pages) in &report.missing_translations {
+                            println!("{:<8} {}", lang, pages.join(", "));
+                        }
+                    }
+                    if !report.external_links.is_empty() {
+                        println!("\nExternal links (listed, not fetched):");
+                        for link in &report.external_links {
+                            println!("  {link}");
+                        }
+                    }
+                    let errors = report.diagnostics.iter().filter(|d| d.is_error()).count();
+                    let warnings = report.diagnostics.len() - errors;
+                    println!("\nfaro check: {errors} errors, {warnings} warnings");
+                }
+                if report.has_errors() {
+                    ExitCode::FAILURE
+                } else {
+                    ExitCode::SUCCESS
+                }
+            }
+            Err(diags) => {
+                for d in &diags {
+                    eprintln!("{d}");
+                }
+                ExitCode::FAILURE
+            }
+        },
         Command::Pdf { report, site, output } => {
             match faro::pdf::pdf(&faro::pdf::PdfOptions { site_dir: site, report, output }) {
                 Ok(path) => {

@@ -60,6 +60,11 @@ pub fn entries(site: &Site) -> Vec<Entry> {
             }
         }
     }
+    let langs = &site.config.languages;
+    for lang in langs {
+        let alternates = langs.iter().map(|l| (l.clone(), crate::search::page_path(site, l))).collect();
+        out.push(Entry { path: crate::search::page_path(site, lang), alternates, lastmod: None });
+    }
     out.sort_by(|a, b| a.path.cmp(&b.path));
     out
 }

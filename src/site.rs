@@ -297,6 +297,42 @@ pub fn render(site: &Site, out: &dyn Output) -> Vec<Diagnostic> {
     for (path, text) in files {
         diags.extend(out.write(&path, text.as_bytes()).err().map(|e| io_error(Path::new(&path), e)));
     }
+    // Search: an index and a page per language.
+    for lang in &site.config.languages {
+        let path = crate::search::page_path(site, lang);
+        diags.extend(
+            out.write(&format!("{path}index.json"), crate::search::index(site, lang).as_bytes())
+                .err()
+                .map(|e| io_error(Path::new(&path), e)),
+        );
+        let mut value = BTreeMap::new();
+        let title = site.strings[lang].text("search_title").unwrap_or("Search").to_string();
+        value.insert("title", Value::from(title));
+        value.insert("kind", Value::from("search"));
+        value.insert("path", Value::from(path.as_str()));
+        value.insert("url", Value::from(crate::render::site_url(&site.config.base_path, &path)));
+        value.insert("permalink", Value::from(crate::render::site_url(&site.config.base_url, &path)));
+        value.insert(
+            "index",
+            Value::from(crate::render::site_url(&site.config.base_path, &format!("{path}index.json"))),
+        );
+        let tr = crate::views::translations_by(site, lang, &|l| {
+            Some((
+                crate::search::page_path(site, l),
+                site.strings[l].text("search_title").unwrap_or("Search").to_string(),
+            ))
+        });
+        match renderer.render(
+            "search.html",
+            views.generated_context(site, lang, Value::from(value), &path, tr),
+            "the search page",
+        ) {
+            Ok(html) => diags.extend(
+                out.write(&format!("{path}index.html"), html.as_bytes()).err().map(|e| io_error(Path::new(&path), e)),
+            ),
+            Err(d) => diags.push(d),
+        }
+    }
     let (aliases, alias_diags) = crate::publish::aliases(site);
     diags.extend(alias_diags);
     for (path, target) in &aliases {

@@ -154,6 +154,7 @@ fn site_value(site: &Site, lang: &str) -> Value {
     quick_exit.insert("safety_url", safety.into());
     m.insert("quick_exit", Value::from(quick_exit));
     m.insert("noindex", Value::from(!c.publish.index));
+    m.insert("search_url", Value::from(site_url(&c.base_path, &crate::search::page_path(site, lang))));
     let feeds: Vec<Value> = crate::publish::feeds_of(site, lang)
         .into_iter()
         .map(|(title, path)| {

@@ -20,6 +20,7 @@ export const PAGES = [
   ["report chapter (goals)", "es/informes/2025/02-metas/", "en/reports/2025/goals/"],
   ["report chapter (roadmap)", "es/informes/2025/03-hoja-de-ruta/", "en/reports/2025/roadmap/"],
   ["full report", "es/informes/2025/completo/", "en/reports/2025/full/"],
+  ["search", "es/buscar/", "en/search/"],
   ["page with a chart shortcode", "es/campanas/captacion-en-redes-sociales/", "en/campaigns/recruitment-on-social-networks/"],
 ];
 

@@ -139,6 +139,22 @@ const checks = [
       assert(width <= main, `${path}: a chart is wider (${width}) than the page (${main})`);
     }
   })],
+  ["search finds accented pages from unaccented words, in both languages", () => withPage({ width: 360 }, async ({ page, foreign }) => {
+    for (const [path, query, accented] of [["es/buscar/", "capacitacion", /capacitación/i], ["en/search/", "publico", /Público/]]) {
+      await page.goto(url(path));
+      await page.fill("#search-q", query);
+      await page.press("#search-q", "Enter");
+      await page.waitForSelector(".search-results li");
+      const first = await page.locator(".search-results li a").first();
+      const href = await first.getAttribute("href");
+      assert(href.startsWith(new URL(BASE).pathname), `${path}: result ${href} is outside the subpath`);
+      const titles = await page.locator(".search-results li a").allTextContents();
+      await first.click();
+      const text = await page.locator("main").innerText();
+      assert(accented.test(text), `${path}: "${query}" led to ${page.url()}, which lacks ${accented}; results: ${titles.join(" | ")}`);
+    }
+    assert(foreign.length === 0, `search made requests outside the site: ${foreign.join(", ")}`);
+  })],
   ["report chapters link to the previous and next chapter", () => withPage({}, async ({ page }) => {
     await page.goto(url("en/reports/2025/goals/"));
     await page.click('a[rel="next"]');
