@@ -217,6 +217,7 @@ fn indicator_value(site: &Site, ind: &Indicator, lang: &Lang, chart_id: &str) ->
         downloads.insert(ext, Value::from(site_url(&c.base_path, &format!("{path}{}.{ext}", ind.id))));
     }
     m.insert("downloads", Value::from(downloads));
+    m.insert("csv_permalink", Value::from(site_url(&c.base_url, &format!("{path}{}.csv", ind.id))));
     Value::from(m)
 }
 

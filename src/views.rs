@@ -191,6 +191,12 @@ fn page_value(site: &Site, i: usize, done: &[Value], fills: &Fills) -> Value {
     m.insert("description", page.front.description.as_deref().into());
     m.insert("summary", Value::from(page.front.description.clone().unwrap_or_else(|| truncate_words(&md.summary, 40))));
     m.insert("date", page.front.date.as_deref().into());
+    m.insert("updated", page.front.updated.as_deref().into());
+    // Pages of a section with a feed are articles (news) for feeds and JSON-LD.
+    m.insert(
+        "article",
+        Value::from(page.parent.is_some_and(|p| site.content.pages[p].front.feed) && page.kind == PageKind::Page),
+    );
     m.insert("tags", Value::from(page.front.tags.clone()));
     m.insert("weight", Value::from(page.front.weight));
     m.insert("kind", Value::from(page.kind.as_str()));
