@@ -34,6 +34,25 @@ struct RawConfig {
     statistics: Statistics,
     #[serde(default)]
     publish: Publish,
+    /// Groupings of pages besides `tags`: region, audience… each with list pages.
+    #[serde(default)]
+    taxonomies: Vec<RawTaxonomy>,
+}
+
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+struct RawTaxonomy {
+    key: String,
+    name: Localized,
+    slug: Localized,
+}
+
+/// A way of grouping pages (`tags`, `region`), with its name and URL folder per language.
+#[derive(Debug, Clone)]
+pub struct Taxonomy {
+    pub key: String,
+    pub name: Localized,
+    pub slug: Localized,
 }
 
 /// How the site presents itself to search engines and feed readers.
@@ -46,11 +65,18 @@ pub struct Publish {
     /// Entries per feed.
     #[serde(default = "feed_size")]
     pub feed_size: usize,
+    /// Pages per list page (taxonomy terms); longer lists continue on /page/2/, /page/3/…
+    #[serde(default = "page_size")]
+    pub page_size: usize,
+}
+
+fn page_size() -> usize {
+    10
 }
 
 impl Default for Publish {
     fn default() -> Self {
-        Publish { index: true, feed_size: feed_size() }
+        Publish { index: true, feed_size: feed_size(), page_size: page_size() }
     }
 }
 
@@ -134,6 +160,7 @@ pub struct Config {
     pub quick_exit: QuickExit,
     pub statistics: Statistics,
     pub publish: Publish,
+    pub taxonomies: Vec<Taxonomy>,
 }
 
 /// The quick-exit button: on unless a site turns it off.
@@ -248,6 +275,12 @@ impl Config {
             let tel = line.phone.as_ref().map(|p| p.chars().filter(|c| c.is_ascii_digit() || *c == '+').collect());
             help_lines.push(HelpLine { name: line.name, phone: line.phone, tel, description: line.description });
         }
+        let mut taxonomies = Vec::new();
+        for t in raw.taxonomies {
+            check(&t.name, &["taxonomies", "name"], true);
+            check(&t.slug, &["taxonomies", "slug"], true);
+            taxonomies.push(Taxonomy { key: t.key, name: t.name, slug: t.slug });
+        }
 
         let quick_exit =
             raw.quick_exit.map_or(QuickExit { enabled: true, url: DEFAULT_EXIT_URL.into(), safety_page: None }, |q| {
@@ -305,6 +338,7 @@ impl Config {
             quick_exit,
             statistics: raw.statistics,
             publish: raw.publish,
+            taxonomies,
         })
     }
 }

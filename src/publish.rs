@@ -114,7 +114,9 @@ pub fn feeds_of(site: &Site, lang: &str) -> Vec<(String, String)> {
 pub fn feeds(site: &Site) -> Vec<(String, String)> {
     let c = &site.config;
     let mut out = Vec::new();
-    for (s, section) in site.content.pages.iter().enumerate().filter(|(_, p)| p.front.feed) {
+    for section in
+        site.content.pages.iter().filter(|p| p.front.feed && matches!(p.kind, PageKind::Section | PageKind::Home))
+    {
         let mut items: Vec<usize> =
             section.children.iter().copied().filter(|&i| site.content.pages[i].kind == PageKind::Page).collect();
         let date = |i: usize| {
@@ -156,7 +158,6 @@ pub fn feeds(site: &Site) -> Vec<(String, String)> {
             ));
         }
         xml.push_str("</feed>\n");
-        let _ = s;
         out.push((format!("{}atom.xml", section.url), xml));
     }
     out
@@ -166,7 +167,9 @@ pub fn feeds(site: &Site) -> Vec<(String, String)> {
 /// live in their page's language; one that clashes with a page, another alias or itself
 /// is an error.
 pub fn aliases(site: &Site) -> (Vec<(String, usize)>, Vec<Diagnostic>) {
-    let pages: BTreeSet<&str> = site.content.pages.iter().map(|p| p.url.as_str()).collect();
+    // Every published page, generated ones included (search, indicators, full reports).
+    let published = entries(site);
+    let pages: BTreeSet<&str> = published.iter().map(|e| e.path.as_str()).collect();
     let mut seen: BTreeMap<String, usize> = BTreeMap::new();
     let mut diags = Vec::new();
     for (i, page) in site.content.pages.iter().enumerate() {

@@ -503,6 +503,9 @@ pub fn build(opts: &BuildOptions) -> Result<BuildReport, BuildFailure> {
         crate::publish::entries(&site).into_iter().map(|e| format!("/{}", e.path)).collect();
     published.extend(crate::publish::aliases(&site).0.into_iter().map(|(p, _)| format!("/{p}")));
     let (record, removed) = crate::publish::check_url_record(root, &published);
+    // A preview with drafts neither checks nor updates the record of published URLs.
+    let record = (!opts.site.drafts).then_some(record);
+    let removed = if opts.site.drafts { Vec::new() } else { removed };
     if !removed.is_empty() {
         diags.extend(removed);
         return Err(BuildFailure(finish(diags)));
@@ -521,7 +524,7 @@ pub fn build(opts: &BuildOptions) -> Result<BuildReport, BuildFailure> {
         return Err(BuildFailure(vec![Diagnostic::error("io", &output, format!("{e:#}"))]));
     }
     let record_file = root.join(crate::publish::URL_RECORD);
-    if std::fs::read_to_string(&record_file).ok().as_deref() != Some(record.as_str()) {
+    if let Some(record) = record.filter(|r| std::fs::read_to_string(&record_file).ok().as_deref() != Some(r.as_str())) {
         if let Err(e) = std::fs::write(&record_file, &record) {
             return Err(BuildFailure(vec![Diagnostic::error(
                 "io",

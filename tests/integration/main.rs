@@ -7,12 +7,14 @@ mod support;
 
 mod base_url;
 mod bilingual;
+mod check;
 mod determinism;
 mod editions;
 mod errors;
 mod escaping;
 mod indicators;
 mod pdf;
+mod publishing;
 mod reports;
 mod safety;
 mod trilingual;
