@@ -24,6 +24,7 @@ pub mod report_pages;
 pub mod search;
 pub mod site;
 pub mod slug;
+pub mod taxonomy;
 pub mod theme;
 pub mod views;
 pub mod yaml;

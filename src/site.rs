@@ -149,6 +149,17 @@ pub fn load(root: &Path, opts: &SiteOptions) -> (Option<Site>, Diagnostics) {
         }
     }
     diags.extend(crate::report_pages::check_xrefs(&content, &rendered));
+    for page in &content.pages {
+        for key in page.front.taxonomies.keys() {
+            if !config.taxonomies.iter().any(|t| &t.key == key) {
+                diags.push(
+                    Diagnostic::error("unknown-taxonomy", &page.source, format!("`{key}` is not a taxonomy of this site"))
+                        .at(page.key_line("taxonomies"), None)
+                        .hint("declare it under `taxonomies` in site.yaml (key, name and slug per language), or use `tags`"),
+                );
+            }
+        }
+    }
     let final_years = final_report_years(&content);
     let (editions, ds) = crate::editions::load(root, &final_years);
     diags.extend(ds);
@@ -331,6 +342,69 @@ pub fn render(site: &Site, out: &dyn Output) -> Vec<Diagnostic> {
                 out.write(&format!("{path}index.html"), html.as_bytes()).err().map(|e| io_error(Path::new(&path), e)),
             ),
             Err(d) => diags.push(d),
+        }
+    }
+    // Taxonomies: an index of terms and a paginated list per term, per language.
+    let size = site.config.publish.page_size.max(1);
+    for tax in crate::taxonomy::all(site) {
+        for lang in &site.config.languages {
+            let terms = crate::taxonomy::terms(site, &tax, lang);
+            if terms.is_empty() {
+                continue;
+            }
+            let name = crate::indicators::text(&tax.name, lang).to_string();
+            let path = crate::taxonomy::tax_path(&tax, lang);
+            let term_values: Vec<Value> = terms
+                .values()
+                .map(|(term, pages)| {
+                    let mut m = BTreeMap::new();
+                    m.insert("name", Value::from(term.as_str()));
+                    m.insert("count", Value::from(pages.len()));
+                    m.insert("url", Value::from(crate::render::site_url(&site.config.base_path, &crate::taxonomy::term_path(&tax, lang, term, 1))));
+                    Value::from(m)
+                })
+                .collect();
+            let tr = crate::views::translations_by(site, lang, &|l| {
+                (!crate::taxonomy::terms(site, &tax, l).is_empty()).then(|| (crate::taxonomy::tax_path(&tax, l), crate::indicators::text(&tax.name, l).to_string()))
+            });
+            let mut value = BTreeMap::new();
+            value.insert("title", Value::from(name.as_str()));
+            value.insert("kind", Value::from("taxonomy"));
+            value.insert("terms", Value::from(term_values));
+            value.insert("url", Value::from(crate::render::site_url(&site.config.base_path, &path)));
+            value.insert("permalink", Value::from(crate::render::site_url(&site.config.base_url, &path)));
+            match renderer.render("taxonomy.html", views.generated_context(site, lang, Value::from(value), &path, tr), &format!("the {name} index")) {
+                Ok(html) => diags.extend(out.write(&format!("{path}index.html"), html.as_bytes()).err().map(|e| io_error(Path::new(&path), e))),
+                Err(d) => diags.push(d),
+            }
+            for (term, pages) in terms.values() {
+                let chunks: Vec<&[usize]> = pages.chunks(size).collect();
+                for (n, chunk) in chunks.iter().enumerate() {
+                    let number = n + 1;
+                    let here = crate::taxonomy::term_path(&tax, lang, term, number);
+                    let link = |k: usize| Value::from(crate::render::site_url(&site.config.base_path, &crate::taxonomy::term_path(&tax, lang, term, k)));
+                    let mut pager = BTreeMap::new();
+                    pager.insert("number", Value::from(number));
+                    pager.insert("total", Value::from(chunks.len()));
+                    pager.insert("prev", if number > 1 { link(number - 1) } else { Value::from(()) });
+                    pager.insert("next", if number < chunks.len() { link(number + 1) } else { Value::from(()) });
+                    let mut value = BTreeMap::new();
+                    value.insert("title", Value::from(format!("{name}: {term}")));
+                    value.insert("term", Value::from(term.as_str()));
+                    value.insert("taxonomy", Value::from(name.as_str()));
+                    value.insert("taxonomy_url", Value::from(crate::render::site_url(&site.config.base_path, &path)));
+                    value.insert("kind", Value::from("term"));
+                    value.insert("pages", Value::from(chunk.iter().map(|&i| views.page(i)).collect::<Vec<_>>()));
+                    value.insert("pager", Value::from(pager));
+                    value.insert("url", Value::from(crate::render::site_url(&site.config.base_path, &here)));
+                    value.insert("permalink", Value::from(crate::render::site_url(&site.config.base_url, &here)));
+                    let tr = crate::views::translations_by(site, lang, &|l| (l == lang.as_str()).then(|| (here.clone(), String::new())));
+                    match renderer.render("term.html", views.generated_context(site, lang, Value::from(value), &here, tr), &format!("the {name} page of `{term}`")) {
+                        Ok(html) => diags.extend(out.write(&format!("{here}index.html"), html.as_bytes()).err().map(|e| io_error(Path::new(&here), e))),
+                        Err(d) => diags.push(d),
+                    }
+                }
+            }
         }
     }
     let (aliases, alias_diags) = crate::publish::aliases(site);

@@ -73,6 +73,11 @@ impl Views {
         Value::from(ctx)
     }
 
+    /// The value of page `i`, as templates see it in lists.
+    pub fn page(&self, i: usize) -> Value {
+        self.pages[i].clone()
+    }
+
     /// Context for a generated page (indicator pages): its own translations and menu.
     pub fn generated_context(&self, site: &Site, lang: &str, page: Value, path: &str, translations: Value) -> Value {
         let mut ctx = Map::new();
@@ -198,6 +203,31 @@ fn page_value(site: &Site, i: usize, done: &[Value], fills: &Fills) -> Value {
         Value::from(page.parent.is_some_and(|p| site.content.pages[p].front.feed) && page.kind == PageKind::Page),
     );
     m.insert("tags", Value::from(page.front.tags.clone()));
+    // Every taxonomy term of the page, linked to its list page.
+    let terms: Vec<Value> = crate::taxonomy::all(site)
+        .iter()
+        .filter_map(|tax| {
+            let list = crate::taxonomy::page_terms(site, tax, i);
+            if list.is_empty() {
+                return None;
+            }
+            let items: Vec<Value> = list
+                .iter()
+                .filter(|t| !crate::slug::slugify(t).is_empty())
+                .map(|t| {
+                    let mut l = Map::new();
+                    l.insert("name", Value::from(t.as_str()));
+                    l.insert("url", Value::from(site_url(&c.base_path, &crate::taxonomy::term_path(tax, &page.lang, t, 1))));
+                    Value::from(l)
+                })
+                .collect();
+            let mut g = Map::new();
+            g.insert("name", Value::from(crate::indicators::text(&tax.name, &page.lang)));
+            g.insert("terms", Value::from(items));
+            Some(Value::from(g))
+        })
+        .collect();
+    m.insert("terms", Value::from(terms));
     m.insert("weight", Value::from(page.front.weight));
     m.insert("kind", Value::from(page.kind.as_str()));
     m.insert("lang", Value::from(page.lang.as_str()));

@@ -21,6 +21,8 @@ export const PAGES = [
   ["report chapter (roadmap)", "es/informes/2025/03-hoja-de-ruta/", "en/reports/2025/roadmap/"],
   ["full report", "es/informes/2025/completo/", "en/reports/2025/full/"],
   ["search", "es/buscar/", "en/search/"],
+  ["taxonomy index", "es/etiquetas/", "en/tags/"],
+  ["taxonomy term", "es/publico/estudiantes/", "en/audience/students/"],
   ["page with a chart shortcode", "es/campanas/captacion-en-redes-sociales/", "en/campaigns/recruitment-on-social-networks/"],
 ];
 

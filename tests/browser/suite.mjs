@@ -155,6 +155,21 @@ const checks = [
     }
     assert(foreign.length === 0, `search made requests outside the site: ${foreign.join(", ")}`);
   })],
+  ["an old address (alias) leads to the page, in both languages, without JavaScript", () => withPage({ js: false }, async ({ page }) => {
+    for (const [old, now] of [["es/linea-gratuita/", campaignEs], ["en/campaigns/free-line/", campaignEn]]) {
+      await page.goto(url(old));
+      await page.waitForURL(url(now));
+      const canonical = await page.getAttribute('link[rel="canonical"]', "href");
+      assert(canonical.endsWith(now), `${old}: canonical ${canonical}`);
+    }
+  })],
+  ["taxonomy pages list their pages and link back", () => withPage({}, async ({ page }) => {
+    await page.goto(url("en/audience/students/"));
+    const links = await page.locator("main .card-title a").allTextContents();
+    assert(links.length >= 2, `students lists ${links}`);
+    await page.click("main .card-title a >> nth=0");
+    assert(await page.locator('main a.tag[href$="/audience/students/"]').count() === 1, "the page does not link back to its term");
+  })],
   ["report chapters link to the previous and next chapter", () => withPage({}, async ({ page }) => {
     await page.goto(url("en/reports/2025/goals/"));
     await page.click('a[rel="next"]');
