@@ -65,6 +65,8 @@ pub struct Publish {
     /// Entries per feed.
     #[serde(default = "feed_size")]
     pub feed_size: usize,
+    /// The image shared pages show when they have none of their own (a path in static/).
+    pub image: Option<String>,
     /// Pages per list page (taxonomy terms); longer lists continue on /page/2/, /page/3/…
     #[serde(default = "page_size")]
     pub page_size: usize,
@@ -76,7 +78,7 @@ fn page_size() -> usize {
 
 impl Default for Publish {
     fn default() -> Self {
-        Publish { index: true, feed_size: feed_size(), page_size: page_size() }
+        Publish { index: true, feed_size: feed_size(), page_size: page_size(), image: None }
     }
 }
 

@@ -38,6 +38,8 @@ pub struct FrontMatter {
     /// On a section's `_index.md`: publish an Atom feed of its pages.
     #[serde(default)]
     pub feed: bool,
+    /// The image shown when the page is shared: a site path such as `/es/campanas/afiche.png`.
+    pub image: Option<String>,
     /// Terms of the site's taxonomies: `{ region: [Piura], audience: [docentes] }`.
     #[serde(default)]
     pub taxonomies: BTreeMap<String, Vec<String>>,
@@ -305,7 +307,7 @@ fn parse_page(lang: Lang, rel: String, source: PathBuf) -> Result<Page, Diagnost
         let hint = if d.message.starts_with("missing field `title`") {
             "every page needs a title: add a line `title: \"...\"` between the `---` lines"
         } else {
-            "front matter is YAML: check quotes, colons and indentation; allowed keys are title, description, date, updated, draft, slug, weight, tags, taxonomies, template, translation_key, sort_by, report, aliases, feed"
+            "front matter is YAML: check quotes, colons and indentation; allowed keys are title, description, date, updated, draft, slug, weight, tags, taxonomies, image, template, translation_key, sort_by, report, aliases, feed"
         };
         d.hint(hint)
     })?;

@@ -62,13 +62,18 @@ pub fn entries(site: &Site) -> Vec<Entry> {
     }
     let size = site.config.publish.page_size.max(1);
     for tax in crate::taxonomy::all(site) {
-        let with_terms: Vec<&String> = site.config.languages.iter().filter(|l| !crate::taxonomy::terms(site, &tax, l).is_empty()).collect();
+        let with_terms: Vec<&String> =
+            site.config.languages.iter().filter(|l| !crate::taxonomy::terms(site, &tax, l).is_empty()).collect();
         for lang in &with_terms {
             let alternates = with_terms.iter().map(|l| ((*l).clone(), crate::taxonomy::tax_path(&tax, l))).collect();
             out.push(Entry { path: crate::taxonomy::tax_path(&tax, lang), alternates, lastmod: None });
             for (term, pages) in crate::taxonomy::terms(site, &tax, lang).values() {
                 for n in 1..=pages.len().div_ceil(size) {
-                    out.push(Entry { path: crate::taxonomy::term_path(&tax, lang, term, n), alternates: Vec::new(), lastmod: None });
+                    out.push(Entry {
+                        path: crate::taxonomy::term_path(&tax, lang, term, n),
+                        alternates: Vec::new(),
+                        lastmod: None,
+                    });
                 }
             }
         }

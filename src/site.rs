@@ -153,9 +153,15 @@ pub fn load(root: &Path, opts: &SiteOptions) -> (Option<Site>, Diagnostics) {
         for key in page.front.taxonomies.keys() {
             if !config.taxonomies.iter().any(|t| &t.key == key) {
                 diags.push(
-                    Diagnostic::error("unknown-taxonomy", &page.source, format!("`{key}` is not a taxonomy of this site"))
-                        .at(page.key_line("taxonomies"), None)
-                        .hint("declare it under `taxonomies` in site.yaml (key, name and slug per language), or use `tags`"),
+                    Diagnostic::error(
+                        "unknown-taxonomy",
+                        &page.source,
+                        format!("`{key}` is not a taxonomy of this site"),
+                    )
+                    .at(page.key_line("taxonomies"), None)
+                    .hint(
+                        "declare it under `taxonomies` in site.yaml (key, name and slug per language), or use `tags`",
+                    ),
                 );
             }
         }
@@ -360,12 +366,19 @@ pub fn render(site: &Site, out: &dyn Output) -> Vec<Diagnostic> {
                     let mut m = BTreeMap::new();
                     m.insert("name", Value::from(term.as_str()));
                     m.insert("count", Value::from(pages.len()));
-                    m.insert("url", Value::from(crate::render::site_url(&site.config.base_path, &crate::taxonomy::term_path(&tax, lang, term, 1))));
+                    m.insert(
+                        "url",
+                        Value::from(crate::render::site_url(
+                            &site.config.base_path,
+                            &crate::taxonomy::term_path(&tax, lang, term, 1),
+                        )),
+                    );
                     Value::from(m)
                 })
                 .collect();
             let tr = crate::views::translations_by(site, lang, &|l| {
-                (!crate::taxonomy::terms(site, &tax, l).is_empty()).then(|| (crate::taxonomy::tax_path(&tax, l), crate::indicators::text(&tax.name, l).to_string()))
+                (!crate::taxonomy::terms(site, &tax, l).is_empty())
+                    .then(|| (crate::taxonomy::tax_path(&tax, l), crate::indicators::text(&tax.name, l).to_string()))
             });
             let mut value = BTreeMap::new();
             value.insert("title", Value::from(name.as_str()));
@@ -373,8 +386,16 @@ pub fn render(site: &Site, out: &dyn Output) -> Vec<Diagnostic> {
             value.insert("terms", Value::from(term_values));
             value.insert("url", Value::from(crate::render::site_url(&site.config.base_path, &path)));
             value.insert("permalink", Value::from(crate::render::site_url(&site.config.base_url, &path)));
-            match renderer.render("taxonomy.html", views.generated_context(site, lang, Value::from(value), &path, tr), &format!("the {name} index")) {
-                Ok(html) => diags.extend(out.write(&format!("{path}index.html"), html.as_bytes()).err().map(|e| io_error(Path::new(&path), e))),
+            match renderer.render(
+                "taxonomy.html",
+                views.generated_context(site, lang, Value::from(value), &path, tr),
+                &format!("the {name} index"),
+            ) {
+                Ok(html) => diags.extend(
+                    out.write(&format!("{path}index.html"), html.as_bytes())
+                        .err()
+                        .map(|e| io_error(Path::new(&path), e)),
+                ),
                 Err(d) => diags.push(d),
             }
             for (term, pages) in terms.values() {
@@ -382,7 +403,12 @@ pub fn render(site: &Site, out: &dyn Output) -> Vec<Diagnostic> {
                 for (n, chunk) in chunks.iter().enumerate() {
                     let number = n + 1;
                     let here = crate::taxonomy::term_path(&tax, lang, term, number);
-                    let link = |k: usize| Value::from(crate::render::site_url(&site.config.base_path, &crate::taxonomy::term_path(&tax, lang, term, k)));
+                    let link = |k: usize| {
+                        Value::from(crate::render::site_url(
+                            &site.config.base_path,
+                            &crate::taxonomy::term_path(&tax, lang, term, k),
+                        ))
+                    };
                     let mut pager = BTreeMap::new();
                     pager.insert("number", Value::from(number));
                     pager.insert("total", Value::from(chunks.len()));
@@ -398,9 +424,19 @@ pub fn render(site: &Site, out: &dyn Output) -> Vec<Diagnostic> {
                     value.insert("pager", Value::from(pager));
                     value.insert("url", Value::from(crate::render::site_url(&site.config.base_path, &here)));
                     value.insert("permalink", Value::from(crate::render::site_url(&site.config.base_url, &here)));
-                    let tr = crate::views::translations_by(site, lang, &|l| (l == lang.as_str()).then(|| (here.clone(), String::new())));
-                    match renderer.render("term.html", views.generated_context(site, lang, Value::from(value), &here, tr), &format!("the {name} page of `{term}`")) {
-                        Ok(html) => diags.extend(out.write(&format!("{here}index.html"), html.as_bytes()).err().map(|e| io_error(Path::new(&here), e))),
+                    let tr = crate::views::translations_by(site, lang, &|l| {
+                        (l == lang.as_str()).then(|| (here.clone(), String::new()))
+                    });
+                    match renderer.render(
+                        "term.html",
+                        views.generated_context(site, lang, Value::from(value), &here, tr),
+                        &format!("the {name} page of `{term}`"),
+                    ) {
+                        Ok(html) => diags.extend(
+                            out.write(&format!("{here}index.html"), html.as_bytes())
+                                .err()
+                                .map(|e| io_error(Path::new(&here), e)),
+                        ),
                         Err(d) => diags.push(d),
                     }
                 }

@@ -15,10 +15,18 @@ pub struct Tax {
 /// `tags` first (named by the theme strings), then the site's own taxonomies.
 pub fn all(site: &Site) -> Vec<Tax> {
     let from_strings = |key: &str| -> Localized {
-        site.config.languages.iter().map(|l| (l.clone(), site.strings[l].text(key).unwrap_or("tags").to_string())).collect()
+        site.config
+            .languages
+            .iter()
+            .map(|l| (l.clone(), site.strings[l].text(key).unwrap_or("tags").to_string()))
+            .collect()
     };
     let mut out = vec![Tax { key: "tags".into(), name: from_strings("tags_label"), slug: from_strings("tags_slug") }];
-    out.extend(site.config.taxonomies.iter().map(|t| Tax { key: t.key.clone(), name: t.name.clone(), slug: t.slug.clone() }));
+    out.extend(site.config.taxonomies.iter().map(|t| Tax {
+        key: t.key.clone(),
+        name: t.name.clone(),
+        slug: t.slug.clone(),
+    }));
     out
 }
 
@@ -55,7 +63,8 @@ pub fn terms(site: &Site, tax: &Tax, lang: &str) -> BTreeMap<String, (String, Ve
 
 /// `es/etiquetas/`
 pub fn tax_path(tax: &Tax, lang: &str) -> String {
-    let slug = slugify(tax.slug.get(lang).or_else(|| tax.slug.values().next()).map_or(tax.key.as_str(), String::as_str));
+    let slug =
+        slugify(tax.slug.get(lang).or_else(|| tax.slug.values().next()).map_or(tax.key.as_str(), String::as_str));
     format!("{lang}/{slug}/")
 }
 

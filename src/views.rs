@@ -159,6 +159,7 @@ fn site_value(site: &Site, lang: &str) -> Value {
     quick_exit.insert("safety_url", safety.into());
     m.insert("quick_exit", Value::from(quick_exit));
     m.insert("noindex", Value::from(!c.publish.index));
+    m.insert("share_image", c.publish.image.as_deref().map(|p| site_url(&c.base_url, p)).into());
     m.insert("search_url", Value::from(site_url(&c.base_path, &crate::search::page_path(site, lang))));
     let feeds: Vec<Value> = crate::publish::feeds_of(site, lang)
         .into_iter()
@@ -197,6 +198,9 @@ fn page_value(site: &Site, i: usize, done: &[Value], fills: &Fills) -> Value {
     m.insert("summary", Value::from(page.front.description.clone().unwrap_or_else(|| truncate_words(&md.summary, 40))));
     m.insert("date", page.front.date.as_deref().into());
     m.insert("updated", page.front.updated.as_deref().into());
+    // The picture shown when the page is shared: its own, or the site's default.
+    let image = page.front.image.as_deref().or(c.publish.image.as_deref()).map(|p| site_url(&c.base_url, p));
+    m.insert("image", image.into());
     // Pages of a section with a feed are articles (news) for feeds and JSON-LD.
     m.insert(
         "article",
@@ -217,7 +221,10 @@ fn page_value(site: &Site, i: usize, done: &[Value], fills: &Fills) -> Value {
                 .map(|t| {
                     let mut l = Map::new();
                     l.insert("name", Value::from(t.as_str()));
-                    l.insert("url", Value::from(site_url(&c.base_path, &crate::taxonomy::term_path(tax, &page.lang, t, 1))));
+                    l.insert(
+                        "url",
+                        Value::from(site_url(&c.base_path, &crate::taxonomy::term_path(tax, &page.lang, t, 1))),
+                    );
                     Value::from(l)
                 })
                 .collect();
