@@ -79,7 +79,7 @@ fn main() -> ExitCode {
                     }
                     if !report.missing_translations.is_empty() {
                         println!("\nPages without a translation:");
-                        println!("{:<8} {}", "language", "pages (source files)");
+                        println!("{:<8} pages (source files)", "language");
                         for (lang, pages) in &report.missing_translations {
                             println!("{:<8} {}", lang, pages.join(", "));
                         }

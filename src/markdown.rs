@@ -96,7 +96,7 @@ fn extract_refs(src: &str, first_line: usize) -> (String, Vec<(String, String, u
             if tail.starts_with('`') {
                 in_code = !in_code;
                 out.push('`');
-                rest = &tail[1..];
+                rest = tail.strip_prefix('`').unwrap_or(tail);
                 continue;
             }
             let parsed = tail.strip_prefix("[@").and_then(|t| t.split_once(']')).and_then(|(inner, after)| {
@@ -146,7 +146,10 @@ pub fn chart_marker(id: &str) -> String {
 
 /// Replaces shortcode lines (outside code blocks) with a token paragraph that survives
 /// Markdown, keeping line numbers. Returns the new source and (id, line) per shortcode.
-fn extract_shortcodes(src: &str, first_line: usize) -> (String, Vec<(String, usize)>, Vec<(Block, usize)>) {
+/// The source with shortcodes replaced, the charts (id, line) and the blocks (block, line).
+type Shortcodes = (String, Vec<(String, usize)>, Vec<(Block, usize)>);
+
+fn extract_shortcodes(src: &str, first_line: usize) -> Shortcodes {
     let mut out = String::with_capacity(src.len());
     let mut found = Vec::new();
     let mut blocks = Vec::new();
