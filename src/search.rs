@@ -15,7 +15,18 @@ const MAX_WORDS: usize = 400;
 /// `search.js` does the same to the query.
 pub fn fold(text: &str) -> String {
     let mut out = String::with_capacity(text.len());
+    // Most text is ASCII: fold it directly and leave Unicode normalisation to the rest.
+    if text.is_ascii() {
+        for c in text.chars() {
+            out.push(if c.is_ascii_alphanumeric() { c.to_ascii_lowercase() } else { ' ' });
+        }
+        return out.split_whitespace().collect::<Vec<_>>().join(" ");
+    }
     for c in text.nfc().flat_map(char::to_lowercase) {
+        if c.is_ascii() {
+            out.push(if c.is_ascii_alphanumeric() { c } else { ' ' });
+            continue;
+        }
         if c == 'ñ' {
             out.push_str("ni");
             continue;
@@ -72,19 +83,24 @@ struct Item {
 /// The index of one language as JSON: `[{"t": title, "u": url, "s": snippet, "x": folded text}]`.
 pub fn index(site: &Site, lang: &str) -> String {
     let c = &site.config;
-    let mut items = Vec::new();
-    for (i, page) in site.content.pages.iter().enumerate().filter(|(_, p)| p.lang == lang) {
-        let md = &site.rendered[i];
-        let body = html_text(&md.html);
-        let words: Vec<&str> = body.split_whitespace().take(MAX_WORDS).collect();
-        let summary = page.front.description.clone().unwrap_or_else(|| md.summary.clone());
-        items.push(Item {
-            title: page.front.title.clone(),
-            url: site_url(&c.base_path, &page.url),
-            summary,
-            text: fold(&format!("{} {} {}", page.front.title, page.front.tags.join(" "), words.join(" "))),
-        });
-    }
+    use rayon::prelude::*;
+    let pages: Vec<usize> = (0..site.content.pages.len()).filter(|&i| site.content.pages[i].lang == lang).collect();
+    let mut items: Vec<Item> = pages
+        .par_iter()
+        .map(|&i| {
+            let page = &site.content.pages[i];
+            let md = &site.rendered[i];
+            let body = html_text(&md.html);
+            let words: Vec<&str> = body.split_whitespace().take(MAX_WORDS).collect();
+            let summary = page.front.description.clone().unwrap_or_else(|| md.summary.clone());
+            Item {
+                title: page.front.title.clone(),
+                url: site_url(&c.base_path, &page.url),
+                summary,
+                text: fold(&format!("{} {} {}", page.front.title, page.front.tags.join(" "), words.join(" "))),
+            }
+        })
+        .collect();
     for ind in &site.indicators {
         let t = |m: &crate::config::Localized| crate::indicators::text(m, lang).to_string();
         items.push(Item {
