@@ -536,16 +536,10 @@ fn finish(svg: String, title: &str, desc: &str, id: &str) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::config::Config;
     use std::path::Path;
 
     fn indicator(extra: &str, chart: &str) -> Indicator {
-        let config = Config::parse(
-            "base_url: https://e.org/\nlanguages: [es, en]\ntitle: { es: a, en: b }\n",
-            Path::new("site.yaml"),
-            None,
-        )
-        .unwrap();
+        let config = crate::config::test_config();
         let src = format!(
             "title: {{ es: Víctimas, en: Victims }}\ntopic: {{ es: V, en: V }}\nunit: {{ es: personas, en: people }}\nmeasure: count\nchart: {chart}\nsource: {{ name: MIMP }}\n{extra}"
         );

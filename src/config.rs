@@ -345,6 +345,17 @@ impl Config {
     }
 }
 
+/// A two-language (es, en) configuration for unit tests of other modules.
+#[cfg(test)]
+pub fn test_config() -> Config {
+    Config::parse(
+        "base_url: https://e.org/\nlanguages: [es, en]\ntitle: { es: a, en: b }\n",
+        Path::new("site.yaml"),
+        None,
+    )
+    .expect("a valid test configuration")
+}
+
 /// A BCP 47-like tag: a 2-3 letter primary code, then optional subtags.
 fn is_language_code(code: &str) -> bool {
     let mut parts = code.split('-');

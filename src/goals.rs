@@ -482,12 +482,7 @@ mod tests {
     use crate::config::Config;
 
     fn config() -> Config {
-        Config::parse(
-            "base_url: https://e.org/\nlanguages: [es, en]\ntitle: { es: a, en: b }\n",
-            Path::new("site.yaml"),
-            None,
-        )
-        .unwrap()
+        crate::config::test_config()
     }
 
     fn indicator(rows: &str, extra: &str) -> Indicator {

@@ -727,12 +727,7 @@ mod tests {
     use super::*;
 
     fn config() -> Config {
-        Config::parse(
-            "base_url: https://e.org/\nlanguages: [es, en]\ntitle: { es: a, en: b }\n",
-            Path::new("site.yaml"),
-            None,
-        )
-        .unwrap()
+        crate::config::test_config()
     }
 
     const GOOD: &str = "title: { es: Víctimas, en: Victims }
