@@ -299,7 +299,8 @@ fn rel_path(base: &Path, path: &Path) -> String {
     rel.components().map(|c| c.as_os_str().to_string_lossy()).collect::<Vec<_>>().join("/")
 }
 
-fn parse_page(lang: Lang, rel: String, source: PathBuf) -> Result<Page, Diagnostic> {
+/// Reads one Markdown file; URL, section and translations are resolved by `load`.
+pub fn parse_page(lang: Lang, rel: String, source: PathBuf) -> Result<Page, Diagnostic> {
     let src = read_utf8(&source)?;
     let (fm, body, body_line) = split_front_matter(&src)
         .map_err(|(line, msg)| Diagnostic::error("front-matter", &source, msg).at(Some(line), None))?;
@@ -498,25 +499,30 @@ fn link_sections(content: &mut Content, config: &Config, diags: &mut Vec<Diagnos
         }
     }
     for s in 0..content.pages.len() {
-        let sort_by = content.pages[s].front.sort_by;
-        let mut children = std::mem::take(&mut content.pages[s].children);
-        let pages = &content.pages;
-        children.sort_by(|&a, &b| {
-            let (a, b) = (&pages[a].front, &pages[b].front);
-            let by_title = || a.title.cmp(&b.title);
-            let newest = || b.date.cmp(&a.date);
-            // Reports list newest year first, whatever else the section sorts by.
-            if let (Some(ra), Some(rb)) = (&a.report, &b.report) {
-                return rb.year.cmp(&ra.year).then_with(by_title);
-            }
-            match sort_by {
-                Some(SortBy::Date) => newest().then_with(by_title),
-                Some(SortBy::Title) => by_title(),
-                Some(SortBy::Weight) | None => a.weight.cmp(&b.weight).then_with(newest).then_with(by_title),
-            }
-        });
-        content.pages[s].children = children;
+        sort_children(content, s);
     }
+}
+
+/// Orders a section's pages as its `sort_by` says.
+pub fn sort_children(content: &mut Content, s: usize) {
+    let sort_by = content.pages[s].front.sort_by;
+    let mut children = std::mem::take(&mut content.pages[s].children);
+    let pages = &content.pages;
+    children.sort_by(|&a, &b| {
+        let (a, b) = (&pages[a].front, &pages[b].front);
+        let by_title = || a.title.cmp(&b.title);
+        let newest = || b.date.cmp(&a.date);
+        // Reports list newest year first, whatever else the section sorts by.
+        if let (Some(ra), Some(rb)) = (&a.report, &b.report) {
+            return rb.year.cmp(&ra.year).then_with(by_title);
+        }
+        match sort_by {
+            Some(SortBy::Date) => newest().then_with(by_title),
+            Some(SortBy::Title) => by_title(),
+            Some(SortBy::Weight) | None => a.weight.cmp(&b.weight).then_with(newest).then_with(by_title),
+        }
+    });
+    content.pages[s].children = children;
 }
 
 fn parent_dir(dir: &str) -> Option<&str> {

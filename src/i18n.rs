@@ -8,7 +8,7 @@ use crate::theme::Theme;
 use crate::yaml;
 use serde::Deserialize;
 use std::collections::BTreeMap;
-use std::path::PathBuf;
+use std::path::{Path, PathBuf};
 
 #[derive(Debug, Clone, Deserialize)]
 #[serde(untagged)]
@@ -59,6 +59,16 @@ impl Strings {
 
 /// Loads every site language's strings, filling gaps from the default language and then
 /// from English, the theme's reference language.
+/// A string of the built-in theme, in `lang` or else English: for the preview server's
+/// own messages, which must work even when the site cannot be loaded.
+pub fn builtin_text(lang: &str, key: &str) -> Option<String> {
+    [lang, "en"].iter().find_map(|l| {
+        let src = std::str::from_utf8(crate::theme::builtin(&format!("i18n/{l}.yaml"))?).ok()?;
+        let strings: BTreeMap<String, Entry> = yaml::parse(src, Path::new("i18n"), 1, "i18n").ok()?;
+        Strings(strings).text(key).map(str::to_string)
+    })
+}
+
 pub fn load(theme: &Theme, config: &Config) -> (BTreeMap<Lang, Strings>, Vec<Diagnostic>) {
     let mut diags = Vec::new();
     let mut parse_file = |key: &str| -> Option<Strings> {

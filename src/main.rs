@@ -34,6 +34,28 @@ enum Command {
         #[arg(long)]
         drafts: bool,
     },
+    /// Preview the site: build it, serve it on this computer, rebuild on every save
+    ///
+    /// Builds into memory (public/ is not touched), serves at http://127.0.0.1:1111/ (plus
+    /// base_url's path), watches site.yaml, content/, data/, templates/, static/, themes/ and
+    /// i18n/, and reloads open pages when what they show changes. When a save breaks the
+    /// site, the errors appear here and over the page, and the last good site stays served.
+    Serve {
+        /// The site folder (the one holding site.yaml)
+        #[arg(long, default_value = ".")]
+        site: PathBuf,
+        #[arg(long, default_value_t = 1111)]
+        port: u16,
+        /// The address to listen on; anything but localhost shares the preview on the network
+        #[arg(long, default_value = "127.0.0.1")]
+        bind: std::net::IpAddr,
+        /// Open the site in the web browser
+        #[arg(long)]
+        open: bool,
+        /// Also show pages marked `draft: true`
+        #[arg(long)]
+        drafts: bool,
+    },
     /// Check the site before publishing, without writing it
     ///
     /// Builds in memory and reports broken internal links and anchors, images without alt
@@ -69,6 +91,44 @@ enum Command {
 fn main() -> ExitCode {
     let cli = Cli::parse();
     match cli.command {
+        Command::Serve { site, port, bind, open, drafts } => {
+            let opts = faro::serve::ServeOptions { site_dir: site, bind, port, drafts };
+            let report = |event: faro::serve::Event| match event {
+                faro::serve::Event::Serving { url } => {
+                    println!("Serving at {url} (Ctrl-C to stop)");
+                    if open {
+                        open_browser(url);
+                    }
+                }
+                faro::serve::Event::Built(update) => {
+                    for w in &update.warnings {
+                        eprintln!("{w}");
+                    }
+                    println!(
+                        "{} {} file{} changed ({} rendered) in {} ms",
+                        if update.full { "Rebuilt:" } else { "Updated:" },
+                        update.changed.len() + update.removed.len(),
+                        if update.changed.len() + update.removed.len() == 1 { "" } else { "s" },
+                        update.rendered,
+                        update.elapsed.as_millis()
+                    );
+                }
+                faro::serve::Event::Failed(diags) => {
+                    for d in diags {
+                        eprintln!("{d}");
+                    }
+                    eprintln!("Rebuild failed; still serving the last good version.");
+                }
+                faro::serve::Event::Stopped => println!("Stopped."),
+            };
+            match faro::serve::serve(&opts, &report) {
+                Ok(()) => ExitCode::SUCCESS,
+                Err(e) => {
+                    eprintln!("error: {e:#}");
+                    ExitCode::FAILURE
+                }
+            }
+        }
         Command::Check { site, format } => match faro::check::check(&faro::check::CheckOptions { site_dir: site }) {
             Ok(report) => {
                 if format == "json" {
@@ -156,5 +216,19 @@ fn main() -> ExitCode {
                 }
             }
         }
+    }
+}
+
+/// Opens `url` with the desktop's browser; a failure only means the user opens it by hand.
+fn open_browser(url: &str) {
+    let program = if cfg!(target_os = "macos") {
+        "open"
+    } else if cfg!(windows) {
+        "explorer"
+    } else {
+        "xdg-open"
+    };
+    if std::process::Command::new(program).arg(url).spawn().is_err() {
+        eprintln!("Could not open a browser; open {url} by hand.");
     }
 }

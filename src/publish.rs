@@ -62,12 +62,17 @@ pub fn entries(site: &Site) -> Vec<Entry> {
     }
     let size = site.config.publish.page_size.max(1);
     for tax in crate::taxonomy::all(site) {
-        let with_terms: Vec<&String> =
-            site.config.languages.iter().filter(|l| !crate::taxonomy::terms(site, &tax, l).is_empty()).collect();
-        for lang in &with_terms {
-            let alternates = with_terms.iter().map(|l| ((*l).clone(), crate::taxonomy::tax_path(&tax, l))).collect();
+        let with_terms: Vec<(&String, _)> = site
+            .config
+            .languages
+            .iter()
+            .map(|l| (l, crate::taxonomy::terms(site, &tax, l)))
+            .filter(|(_, terms)| !terms.is_empty())
+            .collect();
+        for (lang, terms) in &with_terms {
+            let alternates = with_terms.iter().map(|(l, _)| ((*l).clone(), crate::taxonomy::tax_path(&tax, l))).collect();
             out.push(Entry { path: crate::taxonomy::tax_path(&tax, lang), alternates, lastmod: None });
-            for (term, pages) in crate::taxonomy::terms(site, &tax, lang).values() {
+            for (term, pages) in terms.values() {
                 for n in 1..=pages.len().div_ceil(size) {
                     out.push(Entry {
                         path: crate::taxonomy::term_path(&tax, lang, term, n),

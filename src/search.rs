@@ -73,62 +73,61 @@ fn json_str(s: &str) -> String {
     out
 }
 
-struct Item {
-    title: String,
-    url: String,
-    summary: String,
-    text: String,
+/// One page's index entry as JSON: `{"t": title, "u": url, "s": snippet, "x": folded text}`.
+/// The preview server keeps these per page, so a one-page edit re-folds one page.
+pub fn page_entry(site: &Site, i: usize) -> String {
+    let page = &site.content.pages[i];
+    let md = &site.rendered[i];
+    let body = html_text(&md.html);
+    let words: Vec<&str> = body.split_whitespace().take(MAX_WORDS).collect();
+    let summary = page.front.description.as_deref().unwrap_or(&md.summary);
+    let text = fold(&format!("{} {} {}", page.front.title, page.front.tags.join(" "), words.join(" ")));
+    entry(&page.front.title, &site_url(&site.config.base_path, &page.url), summary, &text)
 }
 
-/// The index of one language as JSON: `[{"t": title, "u": url, "s": snippet, "x": folded text}]`.
-pub fn index(site: &Site, lang: &str) -> String {
-    let c = &site.config;
+/// Every page's entry, in page order, on all cores.
+pub fn page_entries(site: &Site) -> Vec<String> {
     use rayon::prelude::*;
-    let pages: Vec<usize> = (0..site.content.pages.len()).filter(|&i| site.content.pages[i].lang == lang).collect();
-    let mut items: Vec<Item> = pages
-        .par_iter()
-        .map(|&i| {
-            let page = &site.content.pages[i];
-            let md = &site.rendered[i];
-            let body = html_text(&md.html);
-            let words: Vec<&str> = body.split_whitespace().take(MAX_WORDS).collect();
-            let summary = page.front.description.clone().unwrap_or_else(|| md.summary.clone());
-            Item {
-                title: page.front.title.clone(),
-                url: site_url(&c.base_path, &page.url),
-                summary,
-                text: fold(&format!("{} {} {}", page.front.title, page.front.tags.join(" "), words.join(" "))),
-            }
-        })
+    (0..site.content.pages.len()).into_par_iter().map(|i| page_entry(site, i)).collect()
+}
+
+fn entry(title: &str, url: &str, summary: &str, text: &str) -> String {
+    format!("{{\"t\":{},\"u\":{},\"s\":{},\"x\":{}}}", json_str(title), json_str(url), json_str(summary), json_str(text))
+}
+
+/// The index of one language: the entries of its pages, then of the indicators.
+pub fn index(site: &Site, lang: &str, entries: &[String]) -> String {
+    let c = &site.config;
+    let mut items: Vec<&str> = (0..site.content.pages.len())
+        .filter(|&i| site.content.pages[i].lang == lang)
+        .map(|i| entries[i].as_str())
         .collect();
-    for ind in &site.indicators {
-        let t = |m: &crate::config::Localized| crate::indicators::text(m, lang).to_string();
-        items.push(Item {
-            title: t(&ind.title),
-            url: site_url(&c.base_path, &crate::indicator_pages::page_path(site, lang, &ind.id)),
-            summary: ind.description.get(lang).cloned().unwrap_or_else(|| t(&ind.topic)),
-            text: fold(&format!(
+    let indicators: Vec<String> = site
+        .indicators
+        .iter()
+        .map(|ind| {
+            let t = |m: &crate::config::Localized| crate::indicators::text(m, lang).to_string();
+            let summary = ind.description.get(lang).cloned().unwrap_or_else(|| t(&ind.topic));
+            let text = fold(&format!(
                 "{} {} {} {} {}",
                 t(&ind.title),
                 t(&ind.topic),
                 t(&ind.source.name),
                 ind.description.get(lang).cloned().unwrap_or_default(),
                 ind.notes.get(lang).cloned().unwrap_or_default()
-            )),
-        });
-    }
-    let mut json = String::from("[");
+            ));
+            let url = site_url(&c.base_path, &crate::indicator_pages::page_path(site, lang, &ind.id));
+            entry(&t(&ind.title), &url, &summary, &text)
+        })
+        .collect();
+    items.extend(indicators.iter().map(String::as_str));
+    let mut json = String::with_capacity(items.iter().map(|i| i.len() + 2).sum::<usize>() + 2);
+    json.push('[');
     for (n, item) in items.iter().enumerate() {
         if n > 0 {
             json.push_str(",\n");
         }
-        json.push_str(&format!(
-            "{{\"t\":{},\"u\":{},\"s\":{},\"x\":{}}}",
-            json_str(&item.title),
-            json_str(&item.url),
-            json_str(&item.summary),
-            json_str(&item.text)
-        ));
+        json.push_str(item);
     }
     json.push_str("]\n");
     json

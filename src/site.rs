@@ -11,7 +11,7 @@ use crate::markdown::{self, Links, Rendered};
 use crate::output::{DirOutput, Output};
 use crate::render::{Renderer, Urls};
 use crate::theme::Theme;
-use crate::views::Views;
+use crate::views::{Fills, Views};
 use minijinja::value::Value;
 use rayon::prelude::*;
 use std::collections::BTreeMap;
@@ -114,58 +114,7 @@ pub fn load(root: &Path, opts: &SiteOptions) -> (Option<Site>, Diagnostics) {
             }
         }
     }
-    for (page, md) in content.pages.iter().zip(&rendered) {
-        for (id, line) in &md.charts {
-            // An indicator that failed validation was reported already; say nothing more here.
-            let exists =
-                ["yaml", "yml"].iter().any(|ext| root.join("data/indicators").join(format!("{id}.{ext}")).is_file());
-            if crate::indicators::find(&indicators, id).is_none() && !exists {
-                diags.push(
-                    Diagnostic::error(
-                        "unknown-indicator",
-                        &page.source,
-                        format!("the chart shortcode names `{id}`, which is not an indicator"),
-                    )
-                    .at(Some(*line), None)
-                    .hint("indicators are the files in data/indicators/; the id is the file name without .yaml"),
-                );
-            }
-        }
-    }
-    for (i, (page, md)) in content.pages.iter().zip(&rendered).enumerate() {
-        if let Some((block, line)) = md.blocks.first() {
-            if content.report_of(i).is_none() {
-                let name = if *block == crate::markdown::Block::Goals { "goals" } else { "roadmap" };
-                diags.push(
-                    Diagnostic::error(
-                        "report-block",
-                        &page.source,
-                        format!("`{{{{< {name} >}}}}` only works in a chapter of a report"),
-                    )
-                    .at(Some(*line), None)
-                    .hint("a report is a folder whose _index.md has a `report:` block; its pages are the chapters"),
-                );
-            }
-        }
-    }
     diags.extend(crate::report_pages::check_xrefs(&content, &rendered));
-    for page in &content.pages {
-        for key in page.front.taxonomies.keys() {
-            if !config.taxonomies.iter().any(|t| &t.key == key) {
-                diags.push(
-                    Diagnostic::error(
-                        "unknown-taxonomy",
-                        &page.source,
-                        format!("`{key}` is not a taxonomy of this site"),
-                    )
-                    .at(page.key_line("taxonomies"), None)
-                    .hint(
-                        "declare it under `taxonomies` in site.yaml (key, name and slug per language), or use `tags`",
-                    ),
-                );
-            }
-        }
-    }
     let final_years = final_report_years(&content);
     let (editions, ds) = crate::editions::load(root, &final_years);
     diags.extend(ds);
@@ -184,21 +133,71 @@ pub fn load(root: &Path, opts: &SiteOptions) -> (Option<Site>, Diagnostics) {
         theme,
         strings: Arc::new(strings),
     };
-    for page in &site.content.pages {
-        if let Some(t) = &page.front.template {
-            if site.theme.template(t).is_none() {
-                diags.push(
-                    Diagnostic::error(
-                        "unknown-template",
-                        &page.source,
-                        format!("template `{t}` does not exist in the theme or in templates/"),
-                    )
-                    .at(page.key_line("template"), None),
-                );
-            }
-        }
+    for i in 0..site.content.pages.len() {
+        diags.extend(page_checks(&site, i));
     }
     (Some(site), diags)
+}
+
+/// What can be wrong with one page beyond its own Markdown: shortcodes naming what does
+/// not exist, report blocks outside reports, unknown taxonomies and templates.
+pub fn page_checks(site: &Site, i: usize) -> Vec<Diagnostic> {
+    let mut diags = Vec::new();
+    let (page, md) = (&site.content.pages[i], &site.rendered[i]);
+    for (id, line) in &md.charts {
+        // An indicator that failed validation was reported already; say nothing more here.
+        let dir = site.root.join("data/indicators");
+        let exists = ["yaml", "yml"].iter().any(|ext| dir.join(format!("{id}.{ext}")).is_file());
+        if crate::indicators::find(&site.indicators, id).is_none() && !exists {
+            diags.push(
+                Diagnostic::error(
+                    "unknown-indicator",
+                    &page.source,
+                    format!("the chart shortcode names `{id}`, which is not an indicator"),
+                )
+                .at(Some(*line), None)
+                .hint("indicators are the files in data/indicators/; the id is the file name without .yaml"),
+            );
+        }
+    }
+    if let Some((block, line)) = md.blocks.first() {
+        if site.content.report_of(i).is_none() {
+            let name = if *block == crate::markdown::Block::Goals { "goals" } else { "roadmap" };
+            diags.push(
+                Diagnostic::error(
+                    "report-block",
+                    &page.source,
+                    format!("`{{{{< {name} >}}}}` only works in a chapter of a report"),
+                )
+                .at(Some(*line), None)
+                .hint("a report is a folder whose _index.md has a `report:` block; its pages are the chapters"),
+            );
+        }
+    }
+    for key in page.front.taxonomies.keys() {
+        if !site.config.taxonomies.iter().any(|t| &t.key == key) {
+            diags.push(
+                Diagnostic::error("unknown-taxonomy", &page.source, format!("`{key}` is not a taxonomy of this site"))
+                    .at(page.key_line("taxonomies"), None)
+                    .hint(
+                        "declare it under `taxonomies` in site.yaml (key, name and slug per language), or use `tags`",
+                    ),
+            );
+        }
+    }
+    if let Some(t) = &page.front.template {
+        if site.theme.template(t).is_none() {
+            diags.push(
+                Diagnostic::error(
+                    "unknown-template",
+                    &page.source,
+                    format!("template `{t}` does not exist in the theme or in templates/"),
+                )
+                .at(page.key_line("template"), None),
+            );
+        }
+    }
+    diags
 }
 
 /// Years of the reports marked final, each once.
@@ -226,9 +225,17 @@ fn template_for(site: &Site, i: usize) -> &'static str {
     }
 }
 
-/// Writes the whole site: theme and site static files, files beside pages, every page,
-/// a 404 page per language and a root page that leads to the default language.
-pub fn render(site: &Site, out: &dyn Output) -> Vec<Diagnostic> {
+/// What rendering needs besides the site: the template environment, the HTML of chart
+/// shortcodes and report blocks, the page values, and each page's search entry. The
+/// preview server keeps one between edits and refreshes only what an edit touched.
+pub struct Prepared {
+    pub renderer: Renderer,
+    pub fills: Fills,
+    pub views: Views,
+    pub search: Vec<String>,
+}
+
+pub fn prepare(site: &Site) -> (Prepared, Vec<Diagnostic>) {
     let renderer = Renderer::new(
         site.theme.clone(),
         site.strings.clone(),
@@ -238,13 +245,66 @@ pub fn render(site: &Site, out: &dyn Output) -> Vec<Diagnostic> {
             static_dir: site.root.join("static"),
         },
     );
-    let (figures, mut figure_diags) = crate::indicator_pages::figures(site, &renderer);
-    let (blocks, block_diags) = crate::report_pages::blocks(site, &renderer);
-    figure_diags.extend(block_diags);
-    let views = Views::new(site, &crate::views::Fills { figures, blocks });
+    let (fills, diags) = fills(site, &renderer);
+    let views = Views::new(site, &fills);
+    let search = crate::search::page_entries(site);
+    (Prepared { renderer, fills, views, search }, diags)
+}
+
+/// Chart figures and report blocks for every page that has them.
+pub fn fills(site: &Site, renderer: &Renderer) -> (Fills, Vec<Diagnostic>) {
+    let (figures, mut diags) = crate::indicator_pages::figures(site, renderer);
+    let (blocks, block_diags) = crate::report_pages::blocks(site, renderer);
+    diags.extend(block_diags);
+    (Fills { figures, blocks }, diags)
+}
+
+/// Which files a render writes: the whole site, or what depends on some pages (their own
+/// HTML, report full views, term lists, search indexes, feeds and the sitemap).
+#[derive(Debug, Clone, Default)]
+pub struct Scope {
+    pages: Option<std::collections::BTreeSet<usize>>,
+    /// Whether to write the search indexes (an edit may leave every entry as it was).
+    search: bool,
+}
+
+impl Scope {
+    pub fn all() -> Scope {
+        Scope { pages: None, search: true }
+    }
+
+    pub fn pages(pages: std::collections::BTreeSet<usize>, search: bool) -> Scope {
+        Scope { pages: Some(pages), search }
+    }
+
+    fn everything(&self) -> bool {
+        self.pages.is_none()
+    }
+
+    fn page(&self, i: usize) -> bool {
+        self.pages.as_ref().is_none_or(|p| p.contains(&i))
+    }
+
+    fn lang(&self, site: &Site, lang: &str) -> bool {
+        self.pages.as_ref().is_none_or(|p| p.iter().any(|&i| site.content.pages[i].lang == lang))
+    }
+}
+
+/// Writes the whole site: theme and site static files, files beside pages, every page,
+/// a 404 page per language and a root page that leads to the default language.
+pub fn render(site: &Site, out: &dyn Output) -> Vec<Diagnostic> {
+    let (prepared, mut diags) = prepare(site);
+    diags.extend(render_with(site, &prepared, out, &Scope::all()));
+    diags
+}
+
+/// Writes what `scope` names.
+pub fn render_with(site: &Site, prepared: &Prepared, out: &dyn Output, scope: &Scope) -> Vec<Diagnostic> {
+    let Prepared { renderer, views, .. } = prepared;
+    let all = scope.everything();
     let io_error = |path: &Path, e: anyhow::Error| Diagnostic::error("io", path, format!("{e:#}"));
 
-    let mut diags = figure_diags;
+    let mut diags = Vec::new();
     // Static files: the site's replace the theme's of the same path.
     let mut statics: BTreeMap<String, Result<PathBuf, &[u8]>> = BTreeMap::new();
     for (rel, file) in site.theme.static_files() {
@@ -269,7 +329,7 @@ pub fn render(site: &Site, out: &dyn Output) -> Vec<Diagnostic> {
             }
         }
     }
-    let statics: Vec<_> = statics.into_iter().collect();
+    let statics: Vec<_> = if all { statics.into_iter().collect() } else { Vec::new() };
     diags.extend(
         statics
             .par_iter()
@@ -283,12 +343,14 @@ pub fn render(site: &Site, out: &dyn Output) -> Vec<Diagnostic> {
         site.content
             .assets
             .par_iter()
+            .filter(|_| all)
             .filter_map(|a| out.copy(&a.url, &a.source).err().map(|e| io_error(&a.source, e)))
             .collect::<Vec<_>>(),
     );
 
     let page_diags: Vec<Diagnostic> = (0..site.content.pages.len())
         .into_par_iter()
+        .filter(|&i| scope.page(i))
         .filter_map(|i| {
             let page = &site.content.pages[i];
             let template = page.front.template.as_deref().unwrap_or(template_for(site, i));
@@ -303,7 +365,9 @@ pub fn render(site: &Site, out: &dyn Output) -> Vec<Diagnostic> {
         })
         .collect();
     diags.extend(merge_repeated(page_diags));
-    diags.extend(merge_repeated(crate::indicator_pages::write_all(site, &renderer, &views, out)));
+    if all {
+        diags.extend(merge_repeated(crate::indicator_pages::write_all(site, renderer, views, out)));
+    }
     // Sitemap, robots.txt, feeds, and redirects from old addresses.
     let entries = crate::publish::entries(site);
     let mut files = vec![
@@ -315,13 +379,16 @@ pub fn render(site: &Site, out: &dyn Output) -> Vec<Diagnostic> {
         diags.extend(out.write(&path, text.as_bytes()).err().map(|e| io_error(Path::new(&path), e)));
     }
     // Search: an index and a page per language.
-    for lang in &site.config.languages {
+    for lang in site.config.languages.iter().filter(|l| scope.search && scope.lang(site, l)) {
         let path = crate::search::page_path(site, lang);
         diags.extend(
-            out.write(&format!("{path}index.json"), crate::search::index(site, lang).as_bytes())
+            out.write(&format!("{path}index.json"), crate::search::index(site, lang, &prepared.search).as_bytes())
                 .err()
                 .map(|e| io_error(Path::new(&path), e)),
         );
+        if !all {
+            continue;
+        }
         let mut value = BTreeMap::new();
         let title = site.strings[lang].text("search_title").unwrap_or("Search").to_string();
         value.insert("title", Value::from(title));
@@ -353,8 +420,10 @@ pub fn render(site: &Site, out: &dyn Output) -> Vec<Diagnostic> {
     // Taxonomies: an index of terms and a paginated list per term, per language.
     let size = site.config.publish.page_size.max(1);
     for tax in crate::taxonomy::all(site) {
-        for lang in &site.config.languages {
-            let terms = crate::taxonomy::terms(site, &tax, lang);
+        let by_lang: BTreeMap<&str, _> =
+            site.config.languages.iter().map(|l| (l.as_str(), crate::taxonomy::terms(site, &tax, l))).collect();
+        for lang in site.config.languages.iter().filter(|l| scope.lang(site, l)) {
+            let terms = &by_lang[lang.as_str()];
             if terms.is_empty() {
                 continue;
             }
@@ -377,7 +446,7 @@ pub fn render(site: &Site, out: &dyn Output) -> Vec<Diagnostic> {
                 })
                 .collect();
             let tr = crate::views::translations_by(site, lang, &|l| {
-                (!crate::taxonomy::terms(site, &tax, l).is_empty())
+                (!by_lang[l].is_empty())
                     .then(|| (crate::taxonomy::tax_path(&tax, l), crate::indicators::text(&tax.name, l).to_string()))
             });
             let mut value = BTreeMap::new();
@@ -386,19 +455,23 @@ pub fn render(site: &Site, out: &dyn Output) -> Vec<Diagnostic> {
             value.insert("terms", Value::from(term_values));
             value.insert("url", Value::from(crate::render::site_url(&site.config.base_path, &path)));
             value.insert("permalink", Value::from(crate::render::site_url(&site.config.base_url, &path)));
-            match renderer.render(
-                "taxonomy.html",
-                views.generated_context(site, lang, Value::from(value), &path, tr),
-                &format!("the {name} index"),
-            ) {
-                Ok(html) => diags.extend(
+            let rendered = all.then(|| {
+                renderer.render(
+                    "taxonomy.html",
+                    views.generated_context(site, lang, Value::from(value), &path, tr),
+                    &format!("the {name} index"),
+                )
+            });
+            match rendered {
+                None => {}
+                Some(Ok(html)) => diags.extend(
                     out.write(&format!("{path}index.html"), html.as_bytes())
                         .err()
                         .map(|e| io_error(Path::new(&path), e)),
                 ),
-                Err(d) => diags.push(d),
+                Some(Err(d)) => diags.push(d),
             }
-            for (term, pages) in terms.values() {
+            for (term, pages) in terms.values().filter(|(_, pages)| all || pages.iter().any(|&p| scope.page(p))) {
                 let chunks: Vec<&[usize]> = pages.chunks(size).collect();
                 for (n, chunk) in chunks.iter().enumerate() {
                     let number = n + 1;
@@ -443,6 +516,21 @@ pub fn render(site: &Site, out: &dyn Output) -> Vec<Diagnostic> {
             }
         }
     }
+    // Each report also as one page, for reading through and printing.
+    for (i, page) in site.content.pages.iter().enumerate().filter(|(i, p)| p.front.report.is_some() && scope.page(*i)) {
+        let path = crate::report_pages::full_path(site, i);
+        let context =
+            format!("the full view of {}", page.source.strip_prefix(&site.root).unwrap_or(&page.source).display());
+        match renderer.render("report-full.html", views.full_report_context(site, i), &context) {
+            Ok(html) => diags.extend(
+                out.write(&format!("{path}index.html"), html.as_bytes()).err().map(|e| io_error(&page.source, e)),
+            ),
+            Err(d) => diags.push(d),
+        }
+    }
+    if !all {
+        return diags;
+    }
     let (aliases, alias_diags) = crate::publish::aliases(site);
     diags.extend(alias_diags);
     for (path, target) in &aliases {
@@ -464,19 +552,6 @@ pub fn render(site: &Site, out: &dyn Output) -> Vec<Diagnostic> {
             Err(d) => diags.push(d),
         }
     }
-    // Each report also as one page, for reading through and printing.
-    for (i, page) in site.content.pages.iter().enumerate().filter(|(_, p)| p.front.report.is_some()) {
-        let path = crate::report_pages::full_path(site, i);
-        let context =
-            format!("the full view of {}", page.source.strip_prefix(&site.root).unwrap_or(&page.source).display());
-        match renderer.render("report-full.html", views.full_report_context(site, i), &context) {
-            Ok(html) => diags.extend(
-                out.write(&format!("{path}index.html"), html.as_bytes()).err().map(|e| io_error(&page.source, e)),
-            ),
-            Err(d) => diags.push(d),
-        }
-    }
-
     for (n, lang) in site.config.languages.iter().enumerate() {
         let strings = &site.strings[lang];
         let mut page = BTreeMap::new();

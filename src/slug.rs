@@ -11,6 +11,21 @@ use unicode_normalization::UnicodeNormalization;
 pub fn slugify(text: &str) -> String {
     let mut out = String::with_capacity(text.len());
     let mut pending_dash = false;
+    // Most slugs are ASCII already: skip Unicode normalisation for them.
+    if text.is_ascii() {
+        for c in text.chars() {
+            if c.is_ascii_alphanumeric() {
+                if pending_dash && !out.is_empty() {
+                    out.push('-');
+                }
+                pending_dash = false;
+                out.push(c.to_ascii_lowercase());
+            } else {
+                pending_dash = true;
+            }
+        }
+        return out;
+    }
     for c in text.nfc().flat_map(char::to_lowercase) {
         // Handled before decomposition: NFD would split `ñ` into `n` + tilde.
         let folded: &mut dyn Iterator<Item = char> = match c {

@@ -10,6 +10,11 @@ use std::path::{Path, PathBuf};
 
 include!(concat!(env!("OUT_DIR"), "/default_theme.rs"));
 
+/// A file of the built-in theme, such as the preview server's `serve/live.js`.
+pub fn builtin(rel: &str) -> Option<&'static [u8]> {
+    DEFAULT_THEME.iter().find(|(r, _)| *r == rel).map(|(_, b)| *b)
+}
+
 #[derive(Debug, Clone)]
 pub struct ThemeFile {
     pub bytes: Cow<'static, [u8]>,

@@ -38,6 +38,15 @@ impl Views {
         Views { site: site_values, pages }
     }
 
+    /// Recomputes the values of `changed` pages after an edit, children before parents.
+    pub fn refresh(&mut self, site: &Site, changed: &std::collections::BTreeSet<usize>, fills: &Fills) {
+        let mut order: Vec<usize> = changed.iter().copied().collect();
+        order.sort_by_key(|&i| std::cmp::Reverse(site.content.pages[i].url.matches('/').count()));
+        for i in order {
+            self.pages[i] = page_value(site, i, &self.pages, fills);
+        }
+    }
+
     /// The context of page `i`: `site`, `lang`, `page`, `section`, `translations`, `menu`.
     pub fn page_context(&self, site: &Site, i: usize) -> Value {
         let page = &site.content.pages[i];
