@@ -231,6 +231,22 @@ pub fn load(root: &Path, config: &Config, opts: &LoadOptions) -> (Content, Vec<D
                 continue;
             }
         };
+        if entry.path_is_symlink() {
+            // A link may lead anywhere on the machine: publish it only if it stays in the site.
+            let site_root = std::fs::canonicalize(root).unwrap_or_else(|_| root.to_path_buf());
+            let inside = std::fs::canonicalize(entry.path()).is_ok_and(|t| t.starts_with(&site_root));
+            if !inside || entry.path().is_dir() {
+                diags.push(
+                    Diagnostic::warning(
+                        "symlink",
+                        entry.path(),
+                        "this link was skipped: it is broken, leads to a folder, or leads outside the site folder",
+                    )
+                    .hint("copy the file into content/ instead of linking to it"),
+                );
+                continue;
+            }
+        }
         let rel = rel_path(&content_dir, entry.path());
         let lang = rel.split('/').next().unwrap_or("").to_string();
         if entry.depth() == 1 {

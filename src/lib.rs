@@ -22,6 +22,7 @@ pub mod pdf;
 pub mod publish;
 pub mod render;
 pub mod report_pages;
+pub mod scaffold;
 pub mod search;
 pub mod serve;
 pub mod site;

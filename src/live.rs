@@ -46,8 +46,7 @@ impl Live {
     pub fn new(root: &Path, opts: SiteOptions) -> (Live, Result<Update, Vec<Diagnostic>>) {
         // Absolute, so the watcher's paths compare equal to the pages' sources.
         let root = std::fs::canonicalize(root).unwrap_or_else(|_| root.to_path_buf());
-        let mut live =
-            Live { root, opts, state: None, files: Arc::default(), pending: BTreeSet::new() };
+        let mut live = Live { root, opts, state: None, files: Arc::default(), pending: BTreeSet::new() };
         let result = live.reload(Instant::now());
         (live, result)
     }
@@ -260,13 +259,7 @@ fn affected(site: &Site, edited: impl Iterator<Item = usize>) -> BTreeSet<usize>
 
 /// `affected` for the pages behind paths, used to restore values after a failed edit.
 fn affected_of(site: &Site, paths: &BTreeSet<PathBuf>) -> BTreeSet<usize> {
-    let edited: Vec<usize> = site
-        .content
-        .pages
-        .iter()
-        .enumerate()
-        .filter(|(_, p)| paths.contains(&p.source))
-        .map(|(i, _)| i)
-        .collect();
+    let edited: Vec<usize> =
+        site.content.pages.iter().enumerate().filter(|(_, p)| paths.contains(&p.source)).map(|(i, _)| i).collect();
     affected(site, edited.into_iter())
 }

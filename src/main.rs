@@ -56,6 +56,30 @@ enum Command {
         #[arg(long)]
         drafts: bool,
     },
+    /// Create a new site that builds as it is, ready to edit
+    ///
+    /// Writes site.yaml, a home page, a campaign page with a sample chart and a safety
+    /// page in every language, a sample indicator, and a README that says where to write
+    /// what. The folder must be new or empty.
+    Init {
+        /// The folder for the new site
+        dir: PathBuf,
+        /// The site's languages, the first one being the default
+        #[arg(long, default_value = "es,en", value_delimiter = ',')]
+        languages: Vec<String>,
+    },
+    /// Create a page in every language of the site, linked as translations
+    ///
+    /// PATH is relative to content/<language>/, for example `campanas/escuelas`.
+    New {
+        path: String,
+        /// The page's title (default: made from the file name)
+        #[arg(long)]
+        title: Option<String>,
+        /// The site folder (the one holding site.yaml)
+        #[arg(long, default_value = ".")]
+        site: PathBuf,
+    },
     /// Check the site before publishing, without writing it
     ///
     /// Builds in memory and reports broken internal links and anchors, images without alt
@@ -91,6 +115,13 @@ enum Command {
 fn main() -> ExitCode {
     let cli = Cli::parse();
     match cli.command {
+        Command::Init { dir, languages } => {
+            let languages: Vec<String> = languages.iter().map(|l| l.trim().to_string()).collect();
+            created(faro::scaffold::init(&dir, &languages), &format!("cd {} && faro serve --open", dir.display()))
+        }
+        Command::New { path, title, site } => {
+            created(faro::scaffold::new_page(&site, &path, title.as_deref()), "faro serve --open")
+        }
         Command::Serve { site, port, bind, open, drafts } => {
             let opts = faro::serve::ServeOptions { site_dir: site, bind, port, drafts };
             let report = |event: faro::serve::Event| match event {
@@ -215,6 +246,25 @@ fn main() -> ExitCode {
                     ExitCode::FAILURE
                 }
             }
+        }
+    }
+}
+
+/// Lists the files `init` or `new` wrote, or their errors.
+fn created(result: Result<Vec<PathBuf>, Vec<faro::diagnostics::Diagnostic>>, next: &str) -> ExitCode {
+    match result {
+        Ok(files) => {
+            for file in &files {
+                println!("Created {}", file.display());
+            }
+            println!("Next: {next}");
+            ExitCode::SUCCESS
+        }
+        Err(diags) => {
+            for d in &diags {
+                eprintln!("{d}");
+            }
+            ExitCode::FAILURE
         }
     }
 }

@@ -70,7 +70,8 @@ pub fn entries(site: &Site) -> Vec<Entry> {
             .filter(|(_, terms)| !terms.is_empty())
             .collect();
         for (lang, terms) in &with_terms {
-            let alternates = with_terms.iter().map(|(l, _)| ((*l).clone(), crate::taxonomy::tax_path(&tax, l))).collect();
+            let alternates =
+                with_terms.iter().map(|(l, _)| ((*l).clone(), crate::taxonomy::tax_path(&tax, l))).collect();
             out.push(Entry { path: crate::taxonomy::tax_path(&tax, lang), alternates, lastmod: None });
             for (term, pages) in terms.values() {
                 for n in 1..=pages.len().div_ceil(size) {

@@ -92,7 +92,13 @@ pub fn page_entries(site: &Site) -> Vec<String> {
 }
 
 fn entry(title: &str, url: &str, summary: &str, text: &str) -> String {
-    format!("{{\"t\":{},\"u\":{},\"s\":{},\"x\":{}}}", json_str(title), json_str(url), json_str(summary), json_str(text))
+    format!(
+        "{{\"t\":{},\"u\":{},\"s\":{},\"x\":{}}}",
+        json_str(title),
+        json_str(url),
+        json_str(summary),
+        json_str(text)
+    )
 }
 
 /// The index of one language: the entries of its pages, then of the indicators.

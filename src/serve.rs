@@ -173,7 +173,8 @@ fn handle(shared: &Shared, req: Request<Incoming>) -> Response<Body> {
         return not_found(shared, &files, "", head);
     };
     let Some(rel) = decode(rest) else { return not_found(shared, &files, "", head) };
-    let unsafe_path = rel.split('/').any(|s| s == ".." || s == ".") || rel.contains(['\\', '\0']) || rel.starts_with('/');
+    let unsafe_path =
+        rel.split('/').any(|s| s == ".." || s == ".") || rel.contains(['\\', '\0']) || rel.starts_with('/');
     if unsafe_path {
         return not_found(shared, &files, "", head);
     }

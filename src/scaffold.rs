@@ -1,0 +1,518 @@
+//! `faro init` and `faro new`: start a working site in an empty folder, or add a page in
+//! every language of a site at once, linked as translations.
+//!
+//! Every text written comes from the built-in theme's `scaffold/` folder, so the words live
+//! in files a translator can edit, not in Rust:
+//!
+//! - `scaffold/site/`: files for any site (`gitignore`, the `gitkeep`s of `static/` and
+//!   `templates/`; those two names get their leading dot when written);
+//! - `scaffold/<lang>/site/`: site files written in the main language (`site.yaml`,
+//!   `README.md`, the sample indicator);
+//! - `scaffold/<lang>/content/`: the pages of each language, written to `content/<lang>/`;
+//! - `scaffold/<lang>/strings.yaml`: the per-language texts of `site.yaml` and the indicator;
+//! - `scaffold/<lang>/menu.yaml`: that language's menu entries;
+//! - `scaffold/<lang>/new.md`: the page `faro new` writes.
+//!
+//! A language without its own `scaffold/<lang>/strings.yaml` gets the English files.
+//! Placeholders are `{{name}}`, filled in one pass (so a title containing `{{date}}` stays
+//! as written); anything else between braces, such as `{{< chart id >}}`, is left alone.
+
+use crate::config::Config;
+use crate::diagnostics::Diagnostic;
+use crate::theme::DEFAULT_THEME;
+use std::collections::BTreeMap;
+use std::path::{Path, PathBuf};
+
+/// Texts for a language that has none of its own.
+const FALLBACK_LANG: &str = "en";
+/// Scaffold files written with a leading dot (a dot file in the theme would be mistaken for
+/// the repository's own, or skipped by tools).
+const DOTFILES: &[&str] = &["gitignore", "gitkeep"];
+
+/// Creates a new site in `dir` for `languages` (the first is the main one) and returns the
+/// files written, in sorted order. `dir` may exist if it is empty.
+pub fn init(dir: &Path, languages: &[String]) -> Result<Vec<PathBuf>, Vec<Diagnostic>> {
+    let mut errors = check_languages(languages);
+    if dir.as_os_str().is_empty() {
+        errors.push(
+            Diagnostic::error("init-not-empty", "DIR", "no folder was named for the new site")
+                .hint("name a new folder, for example `faro init mi-campana`"),
+        );
+    } else if dir.exists() {
+        let empty = dir.is_dir() && std::fs::read_dir(dir).map(|mut d| d.next().is_none()).unwrap_or(false);
+        if !empty {
+            let what = if dir.is_dir() { "this folder is not empty" } else { "this exists and is not a folder" };
+            errors.push(
+                Diagnostic::error(
+                    "init-not-empty",
+                    dir,
+                    format!("{what}; faro init only writes into a new or empty folder"),
+                )
+                .hint("name a folder that does not exist yet, for example `faro init mi-campana`, and faro creates it"),
+            );
+        }
+    }
+    if !errors.is_empty() {
+        return Err(errors);
+    }
+    let files = init_files(languages).map_err(|d| vec![d])?;
+    write_all(dir, &files).map_err(|d| vec![d])
+}
+
+/// Creates the page `path` (relative to `content/<lang>/`, `.md` added when missing) in every
+/// language of the site in `site_dir`, with the same `translation_key`, and returns the files
+/// written. Writes nothing when the page exists in any language.
+pub fn new_page(site_dir: &Path, path: &str, title: Option<&str>) -> Result<Vec<PathBuf>, Vec<Diagnostic>> {
+    let config_file = site_dir.join("site.yaml");
+    if !config_file.is_file() {
+        return Err(vec![Diagnostic::error(
+            "no-site",
+            &config_file,
+            format!("there is no site.yaml in {}, so it is not a faro site", site_dir.display()),
+        )
+        .hint("run the command in the site's folder, or name that folder with --site DIR")]);
+    }
+    let config = Config::from_file(&config_file, None)?;
+    let parts = page_parts(path, &config.languages).map_err(|d| vec![d])?;
+    let title = match title {
+        Some(t) => {
+            let t = t.split_whitespace().collect::<Vec<_>>().join(" ");
+            if t.is_empty() {
+                return Err(vec![Diagnostic::error("page-title", "--title", "the title is empty")
+                    .hint("give the page a title, or leave out --title to use the file name")]);
+            }
+            t
+        }
+        None => humanize(&parts),
+    };
+    let stem = parts.join("/");
+    let stem = stem.strip_suffix(".md").unwrap_or(&stem);
+    let key = crate::slug::slugify(stem);
+    let date = today();
+
+    let mut errors = Vec::new();
+    let mut files = Vec::new();
+    for lang in &config.languages {
+        let rel: PathBuf = ["content", lang.as_str()].into_iter().chain(parts.iter().map(String::as_str)).collect();
+        let file = site_dir.join(&rel);
+        if file.exists() {
+            errors.push(
+                Diagnostic::error("page-exists", &file, "this page already exists; faro new wrote no file")
+                    .hint("choose another name, or open this file to edit the page"),
+            );
+        }
+        // A section or bundle folder of the same name would publish at the same address.
+        let folder = file.with_extension("");
+        if let Some(index) = ["_index.md", "index.md"].iter().map(|i| folder.join(i)).find(|i| i.is_file()) {
+            errors.push(
+                Diagnostic::error(
+                    "page-exists",
+                    &file,
+                    format!("{} already has this page's address; faro new wrote no file", index.display()),
+                )
+                .hint(format!("to add a page inside that folder, name it `{}/NAME`", stem)),
+            );
+        }
+        let src = text_lang(lang);
+        let template = scaffold_text(&format!("{src}/new.md")).map_err(|d| vec![d])?;
+        let text = fill(template, &format!("{src}/new.md"), |name| match name {
+            "title" => Some(yaml_quote(&title)),
+            "date" => Some(date.clone()),
+            "translation_key" => Some(key.clone()),
+            "lang" => Some(lang.clone()),
+            _ => None,
+        })
+        .map_err(|d| vec![d])?;
+        files.push((rel, text));
+    }
+    if !errors.is_empty() {
+        return Err(errors);
+    }
+    write_all(site_dir, &files).map_err(|d| vec![d])
+}
+
+/// Language codes for a new site: lowercase letters, digits and hyphens, a 2-3 letter
+/// primary code (as `config` requires), each listed once.
+fn check_languages(languages: &[String]) -> Vec<Diagnostic> {
+    let mut errors = Vec::new();
+    if languages.is_empty() {
+        errors.push(
+            Diagnostic::error("language-code", "--languages", "a site needs at least one language")
+                .hint("list the language codes, the main one first: --languages es,en"),
+        );
+    }
+    for (i, lang) in languages.iter().enumerate() {
+        if !is_new_language_code(lang) {
+            errors.push(
+                Diagnostic::error("language-code", "--languages", format!("`{lang}` is not a language code"))
+                    .hint("use lowercase codes such as `es`, `en`, `qu` or `pt-br`, separated by commas"),
+            );
+        } else if languages[..i].contains(lang) {
+            errors.push(Diagnostic::error(
+                "language-code",
+                "--languages",
+                format!("language `{lang}` is listed twice"),
+            ));
+        }
+    }
+    errors
+}
+
+fn is_new_language_code(code: &str) -> bool {
+    let mut parts = code.split('-');
+    let primary = parts.next().unwrap_or("");
+    (2..=3).contains(&primary.len())
+        && primary.bytes().all(|b| b.is_ascii_lowercase())
+        && parts.all(|p| (2..=8).contains(&p.len()) && p.bytes().all(|b| b.is_ascii_lowercase() || b.is_ascii_digit()))
+}
+
+/// Every file of a new site, as (path relative to the site, text), computed before anything
+/// is written so a broken scaffold leaves no half-made site.
+fn init_files(languages: &[String]) -> Result<Vec<(PathBuf, String)>, Diagnostic> {
+    let main = &languages[0];
+    let date = today();
+    let list = languages.join(", ");
+    let mut strings: BTreeMap<&str, BTreeMap<String, String>> = BTreeMap::new();
+    let mut menus = String::new();
+    for lang in languages {
+        let src = text_lang(lang);
+        let key = format!("{src}/strings.yaml");
+        let origin = PathBuf::from(format!("(built-in theme)/scaffold/{key}"));
+        let parsed = crate::yaml::parse(scaffold_text(&key)?, &origin, 1, "scaffold")?;
+        strings.insert(lang, parsed);
+        let key = format!("{src}/menu.yaml");
+        menus.push_str(&format!("  {lang}:\n"));
+        menus.push_str(&fill(scaffold_text(&key)?, &key, |name| (name == "lang").then(|| lang.clone()))?);
+    }
+    let localized = |key: &str| -> Option<String> {
+        let mut out = Vec::new();
+        for lang in languages {
+            out.push(format!("{lang}: {}", yaml_quote(strings[lang.as_str()].get(key)?)));
+        }
+        Some(format!("{{ {} }}", out.join(", ")))
+    };
+
+    let mut files = Vec::new();
+    for prefix in ["site/".to_string(), format!("{}/site/", text_lang(main))] {
+        for (rel, text) in scaffold_files(&prefix)? {
+            let filled = fill(text, &format!("{prefix}{rel}"), |name| match name {
+                "lang" => Some(main.clone()),
+                "languages" => Some(list.clone()),
+                "date" => Some(date.clone()),
+                "menus" => Some(menus.trim_end().to_string()),
+                _ => localized(name.strip_prefix("t:")?),
+            })?;
+            files.push((out_path(rel), filled));
+        }
+    }
+    for lang in languages {
+        let prefix = format!("{}/content/", text_lang(lang));
+        for (rel, text) in scaffold_files(&prefix)? {
+            let filled = fill(text, &format!("{prefix}{rel}"), |name| match name {
+                "lang" => Some(lang.clone()),
+                "languages" => Some(list.clone()),
+                "date" => Some(date.clone()),
+                _ => None,
+            })?;
+            files.push((Path::new("content").join(lang).join(out_path(rel)), filled));
+        }
+    }
+    files.sort();
+    Ok(files)
+}
+
+/// Writes `files` under `root`, creating folders, and returns their full paths.
+fn write_all(root: &Path, files: &[(PathBuf, String)]) -> Result<Vec<PathBuf>, Diagnostic> {
+    let mut written = Vec::new();
+    for (rel, text) in files {
+        let path = root.join(rel);
+        if let Some(parent) = path.parent() {
+            std::fs::create_dir_all(parent)
+                .map_err(|e| Diagnostic::error("io", parent, format!("cannot create the folder: {e}")))?;
+        }
+        std::fs::write(&path, text).map_err(|e| Diagnostic::error("io", &path, format!("cannot write: {e}")))?;
+        written.push(path);
+    }
+    Ok(written)
+}
+
+/// The page's path below `content/<lang>/` as file and folder names, ending in `.md`.
+/// `content/<lang>/` in front is accepted and dropped; anything that would leave that folder
+/// or that the build would skip is refused.
+fn page_parts(path: &str, languages: &[String]) -> Result<Vec<String>, Diagnostic> {
+    let shown = if path.trim().is_empty() { "PATH" } else { path };
+    let refuse = |msg: String| {
+        Diagnostic::error("page-path", shown, msg).hint(
+            "give the page's path inside each language's folder, such as `campanas/escuelas`; faro writes it to content/<language>/campanas/escuelas.md",
+        )
+    };
+    let trimmed = path.trim();
+    if trimmed.is_empty() {
+        return Err(refuse("the page's path is empty".into()));
+    }
+    let drive = trimmed.as_bytes().get(1) == Some(&b':');
+    if trimmed.starts_with(['/', '\\']) || drive || Path::new(trimmed).is_absolute() {
+        return Err(refuse("the path must be relative to the language folder, not absolute".into()));
+    }
+    if trimmed.ends_with(['/', '\\']) {
+        return Err(refuse("the path names a folder; end it with the page's file name".into()));
+    }
+    let mut parts: Vec<&str> = trimmed.split(['/', '\\']).filter(|p| !p.is_empty() && *p != ".").collect();
+    if parts.first() == Some(&"content") {
+        match parts.get(1) {
+            Some(lang) if languages.iter().any(|l| l == lang) && parts.len() > 2 => {
+                parts.drain(..2);
+            }
+            _ => return Err(refuse("the path leads outside the language folders of content/".into())),
+        }
+    } else if parts.len() > 1 && languages.iter().any(|l| l == parts[0]) {
+        return Err(refuse(format!(
+            "the path starts with the language `{}`; faro new writes the page in every language",
+            parts[0]
+        )));
+    }
+    if parts.contains(&"..") {
+        return Err(refuse("the path may not contain `..`: the page must stay inside content/".into()));
+    }
+    if let Some(hidden) = parts.iter().find(|p| p.starts_with('.')) {
+        return Err(refuse(format!("`{hidden}` starts with a dot, and the build skips such files and folders")));
+    }
+    if parts.iter().any(|p| p.chars().any(char::is_control)) {
+        return Err(refuse("the path contains a control character".into()));
+    }
+    let mut parts: Vec<String> = parts.into_iter().map(str::to_string).collect();
+    let last = parts.last_mut().expect("a non-empty path has a part");
+    if !last.ends_with(".md") {
+        last.push_str(".md");
+    }
+    if crate::slug::slugify(last.trim_end_matches(".md")).is_empty() {
+        return Err(refuse(format!("`{last}` has no letters or digits, so it gives the page no address")));
+    }
+    Ok(parts)
+}
+
+/// A title from the file name: `linea-1818.md` gives "Linea 1818"; an index page is named
+/// after its folder.
+fn humanize(parts: &[String]) -> String {
+    let mut names = parts.iter().rev().map(|p| p.trim_end_matches(".md"));
+    let mut name = names.next().unwrap_or("");
+    if name == "_index" || name == "index" {
+        name = names.next().unwrap_or(name);
+    }
+    let words = name.replace(['-', '_'], " ");
+    let words = words.split_whitespace().collect::<Vec<_>>().join(" ");
+    let mut chars = words.chars();
+    match chars.next() {
+        Some(first) => first.to_uppercase().chain(chars).collect(),
+        None => words,
+    }
+}
+
+/// The scaffold folder whose texts a language gets: its own, or English.
+fn text_lang(lang: &str) -> &str {
+    if scaffold_bytes(&format!("{lang}/strings.yaml")).is_some() {
+        lang
+    } else {
+        FALLBACK_LANG
+    }
+}
+
+fn scaffold_bytes(rel: &str) -> Option<&'static [u8]> {
+    crate::theme::builtin(&format!("scaffold/{rel}"))
+}
+
+fn scaffold_text(rel: &str) -> Result<&'static str, Diagnostic> {
+    let bytes = scaffold_bytes(rel).ok_or_else(|| broken(rel, "is missing from the built-in theme"))?;
+    std::str::from_utf8(bytes).map_err(|_| broken(rel, "is not UTF-8 text"))
+}
+
+/// The scaffold files under `prefix`, keyed by their path below it, in sorted order.
+fn scaffold_files(prefix: &str) -> Result<Vec<(&'static str, &'static str)>, Diagnostic> {
+    let full = format!("scaffold/{prefix}");
+    DEFAULT_THEME
+        .iter()
+        .filter_map(|(k, bytes)| k.strip_prefix(full.as_str()).map(|rel| (rel, *bytes)))
+        .map(|(rel, bytes)| {
+            std::str::from_utf8(bytes)
+                .map(|text| (rel, text))
+                .map_err(|_| broken(&format!("{prefix}{rel}"), "is not UTF-8 text"))
+        })
+        .collect()
+}
+
+/// A fault in faro's own scaffold files, not in anything the user wrote.
+fn broken(rel: &str, what: &str) -> Diagnostic {
+    Diagnostic::error("scaffold", format!("(built-in theme)/scaffold/{rel}"), format!("this file {what}"))
+        .hint("this is a bug in faro; please report it")
+}
+
+/// Where a scaffold file goes: `static/gitkeep` becomes `static/.gitkeep`.
+fn out_path(rel: &str) -> PathBuf {
+    rel.split('/').map(|part| if DOTFILES.contains(&part) { format!(".{part}") } else { part.to_string() }).collect()
+}
+
+/// Replaces each `{{name}}` (lowercase letters, digits, `_` and `:`) with `value(name)` in
+/// one pass; other `{{…}}` text is kept. An unknown name is a fault of the scaffold.
+fn fill(template: &str, origin: &str, value: impl Fn(&str) -> Option<String>) -> Result<String, Diagnostic> {
+    let mut out = String::with_capacity(template.len());
+    let mut rest = template;
+    while let Some(start) = rest.find("{{") {
+        out.push_str(&rest[..start]);
+        let after = &rest[start + 2..];
+        let name = after.find("}}").map(|end| &after[..end]).filter(|n| {
+            !n.is_empty() && n.bytes().all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'_' || b == b':')
+        });
+        match name {
+            Some(name) => {
+                let v =
+                    value(name).ok_or_else(|| broken(origin, &format!("has an unknown placeholder {{{{{name}}}}}")))?;
+                out.push_str(&v);
+                rest = &after[name.len() + 2..];
+            }
+            None => {
+                out.push_str("{{");
+                rest = after;
+            }
+        }
+    }
+    out.push_str(rest);
+    Ok(out)
+}
+
+/// A YAML double-quoted string, safe for any text.
+fn yaml_quote(text: &str) -> String {
+    let mut out = String::with_capacity(text.len() + 2);
+    out.push('"');
+    for c in text.chars() {
+        match c {
+            '"' => out.push_str("\\\""),
+            '\\' => out.push_str("\\\\"),
+            c if c.is_control() => out.push_str(&format!("\\u{:04x}", c as u32)),
+            c => out.push(c),
+        }
+    }
+    out.push('"');
+    out
+}
+
+/// Today's date (UTC) as YYYY-MM-DD.
+fn today() -> String {
+    let secs = std::time::SystemTime::now().duration_since(std::time::UNIX_EPOCH).map_or(0, |d| d.as_secs());
+    let (y, m, d) = civil_from_days((secs / 86_400) as i64);
+    format!("{y:04}-{m:02}-{d:02}")
+}
+
+/// The proleptic Gregorian date `days` after 1970-01-01 (Howard Hinnant's `civil_from_days`).
+fn civil_from_days(days: i64) -> (i64, u32, u32) {
+    let z = days + 719_468;
+    let era = z.div_euclid(146_097);
+    let doe = z.rem_euclid(146_097);
+    let yoe = (doe - doe / 1_460 + doe / 36_524 - doe / 146_096) / 365;
+    let doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
+    let mp = (5 * doy + 2) / 153;
+    let d = (doy - (153 * mp + 2) / 5 + 1) as u32;
+    let m = if mp < 10 { mp + 3 } else { mp - 9 } as u32;
+    let y = yoe + era * 400 + i64::from(m <= 2);
+    (y, m, d)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn langs(list: &[&str]) -> Vec<String> {
+        list.iter().map(|s| s.to_string()).collect()
+    }
+
+    #[test]
+    fn civil_dates_count_from_the_unix_epoch() {
+        assert_eq!(civil_from_days(0), (1970, 1, 1));
+        assert_eq!(civil_from_days(11_016), (2000, 2, 29));
+        assert_eq!(civil_from_days(19_723), (2024, 1, 1));
+        assert_eq!(civil_from_days(-1), (1969, 12, 31));
+        let today = today();
+        assert!(crate::content::split_front_matter(&format!("---\ndate: {today}\n---\n")).is_ok());
+        assert_eq!(today.len(), 10, "{today}");
+    }
+
+    #[test]
+    fn fill_replaces_placeholders_in_one_pass_and_keeps_shortcodes() {
+        let out = fill("{{title}} {{< chart x >}} {{date}}", "t", |n| match n {
+            "title" => Some("a {{date}}".into()),
+            "date" => Some("2025-01-02".into()),
+            _ => None,
+        })
+        .unwrap();
+        assert_eq!(out, "a {{date}} {{< chart x >}} 2025-01-02");
+        assert!(fill("{{nope}}", "t", |_| None).unwrap_err().message.contains("{{nope}}"));
+        assert_eq!(fill("{{ unclosed", "t", |_| None).unwrap(), "{{ unclosed");
+    }
+
+    #[test]
+    fn yaml_quote_escapes_quotes_backslashes_and_control_characters() {
+        assert_eq!(yaml_quote(r#"Dijo "no" \ sí"#), r#""Dijo \"no\" \\ sí""#);
+        assert_eq!(yaml_quote("a\tb"), "\"a\\u0009b\"");
+    }
+
+    #[test]
+    fn page_paths_stay_inside_the_language_folder() {
+        let l = langs(&["es", "en"]);
+        assert_eq!(page_parts("campanas/escuelas", &l).unwrap(), ["campanas", "escuelas.md"]);
+        assert_eq!(page_parts("campanas\\escuelas.md", &l).unwrap(), ["campanas", "escuelas.md"]);
+        assert_eq!(page_parts("content/es/campanas/x", &l).unwrap(), ["campanas", "x.md"]);
+        assert_eq!(page_parts("./x", &l).unwrap(), ["x.md"]);
+        for bad in ["", "/etc/x", "../x", "a/../../x", "C:\\x", "campanas/", ".oculto/x", "content/x.md", "es/x", "¡¡"]
+        {
+            assert!(page_parts(bad, &l).is_err(), "{bad:?} should be refused");
+        }
+    }
+
+    #[test]
+    fn default_titles_come_from_the_file_or_folder_name() {
+        let parts = |s: &str| page_parts(s, &langs(&["es"])).unwrap();
+        assert_eq!(humanize(&parts("campanas/linea-1818")), "Linea 1818");
+        assert_eq!(humanize(&parts("campanas/prevencion_en_escuelas.md")), "Prevencion en escuelas");
+        assert_eq!(humanize(&parts("campanas/_index")), "Campanas");
+        assert_eq!(humanize(&parts("ñandú")), "Ñandú");
+    }
+
+    #[test]
+    fn language_codes_are_lowercase_and_listed_once() {
+        assert!(check_languages(&langs(&["es", "en", "qu", "pt-br"])).is_empty());
+        assert_eq!(check_languages(&[]).len(), 1);
+        assert_eq!(check_languages(&langs(&["es", "ES", "e", "es", "en_US"])).len(), 4);
+    }
+
+    #[test]
+    fn every_language_with_texts_has_the_same_scaffold_files() {
+        let names = |lang: &str| -> Vec<&str> {
+            DEFAULT_THEME.iter().filter_map(|(k, _)| k.strip_prefix(&format!("scaffold/{lang}/") as &str)).collect()
+        };
+        assert!(!names("es").is_empty());
+        assert_eq!(names("es"), names("en"));
+        for lang in ["es", "en"] {
+            let strings: BTreeMap<String, String> =
+                crate::yaml::parse(scaffold_text(&format!("{lang}/strings.yaml")).unwrap(), Path::new("s"), 1, "t")
+                    .unwrap();
+            let en: BTreeMap<String, String> =
+                crate::yaml::parse(scaffold_text("en/strings.yaml").unwrap(), Path::new("s"), 1, "t").unwrap();
+            assert_eq!(strings.keys().collect::<Vec<_>>(), en.keys().collect::<Vec<_>>(), "{lang}");
+        }
+    }
+
+    #[test]
+    fn a_new_site_fills_every_placeholder() {
+        let files = init_files(&langs(&["es", "en", "qu"])).unwrap();
+        let site_yaml = &files.iter().find(|(p, _)| p == Path::new("site.yaml")).unwrap().1;
+        assert!(site_yaml.contains("languages: [es, en, qu]"), "{site_yaml}");
+        assert!(site_yaml
+            .contains("title: { es: \"Alto a la trata\", en: \"Stop Trafficking\", qu: \"Stop Trafficking\" }"));
+        Config::parse(site_yaml, Path::new("site.yaml"), None).unwrap();
+        assert!(files.iter().any(|(p, _)| p == Path::new("content/qu/_index.md")));
+        assert!(files.iter().any(|(p, _)| p == Path::new("static/.gitkeep")));
+        for (path, text) in &files {
+            let leftover = text.match_indices("{{").any(|(i, _)| !text[i + 2..].starts_with("< chart"));
+            assert!(!leftover, "{} keeps a placeholder:\n{text}", path.display());
+        }
+    }
+}

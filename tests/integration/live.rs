@@ -1,0 +1,82 @@
+//! The preview's in-place updates must give exactly the site a fresh build gives: after
+//! each edit, every file `Live` serves is compared byte for byte with a new `Live` of the
+//! same folder.
+
+use crate::support::*;
+use faro::live::Live;
+use faro::site::SiteOptions;
+
+fn opts() -> SiteOptions {
+    SiteOptions { base_url: Some("http://127.0.0.1:1111/".into()), drafts: false }
+}
+
+fn assert_same_as_fresh(live: &Live, site: &Site, what: &str) {
+    let (fresh, result) = Live::new(site.path(), opts());
+    result.unwrap_or_else(|d| panic!("{what}: the fresh build failed: {d:?}"));
+    let (got, want) = (live.files(), fresh.files());
+    let differ: Vec<&String> = want.keys().chain(got.keys()).filter(|k| got.get(*k) != want.get(*k)).collect();
+    assert!(differ.is_empty(), "{what}: served files differ from a fresh build: {differ:?}");
+}
+
+/// Edits one file and applies it, returning whether the update was in place.
+fn edit(live: &mut Live, site: &Site, rel: &str, change: impl Fn(String) -> String) -> bool {
+    let text = String::from_utf8(site.read_source(rel)).unwrap();
+    site.write(rel, change(text));
+    let path = std::fs::canonicalize(site.path().join(rel)).unwrap();
+    let update = live.apply(&[path]).unwrap_or_else(|d| panic!("{rel}: {d:?}"));
+    !update.full
+}
+
+#[test]
+fn in_place_edits_give_the_same_site_as_a_fresh_build() {
+    let site = Site::fixture("bilingual");
+    let (mut live, first) = Live::new(site.path(), opts());
+    first.unwrap();
+
+    let rel = "content/es/campanas/linea-1818.md";
+    assert!(edit(&mut live, &site, rel, |t| t.replacen("\n\n", "\n\nUn párrafo nuevo al comienzo.\n\n", 1)));
+    assert_same_as_fresh(&live, &site, "a body edit");
+
+    assert!(edit(&mut live, &site, rel, |t| t.replacen("title: \"", "title: \"Zeta ", 1)));
+    assert_same_as_fresh(&live, &site, "a title edit (which reorders its section)");
+
+    let news = "content/es/noticias/2025-02-capacitacion-operadores.md";
+    assert!(edit(&mut live, &site, news, |t| t + "\nOtra línea para el feed y la búsqueda.\n"));
+    assert_same_as_fresh(&live, &site, "a news edit");
+
+    // Moving a page (a new slug) is not in place, and still right.
+    assert!(!edit(&mut live, &site, rel, |t| t.replacen("---\n", "---\nslug: linea-gratuita\n", 1)));
+    assert_same_as_fresh(&live, &site, "a slug edit");
+}
+
+#[test]
+fn in_place_edits_of_report_chapters_renumber_the_whole_report() {
+    let site = Site::fixture("reports");
+    let (mut live, first) = Live::new(site.path(), opts());
+    first.unwrap();
+    let rel = "content/es/informes/2025/introduccion.md";
+    assert!(edit(&mut live, &site, rel, |t| t + "\n## Una sección nueva {#nueva}\n\nTexto.\n"));
+    assert_same_as_fresh(&live, &site, "a new heading in a chapter");
+    assert!(edit(&mut live, &site, rel, |t| t.replace("## Una sección nueva {#nueva}", "## Otra sección {#otra}")));
+    assert_same_as_fresh(&live, &site, "a renamed heading");
+}
+
+#[test]
+fn a_failed_edit_keeps_the_last_good_files_and_the_fix_applies() {
+    let site = Site::fixture("bilingual");
+    let (mut live, first) = Live::new(site.path(), opts());
+    first.unwrap();
+    let before = live.files();
+    let rel = "content/es/campanas/linea-1818.md";
+    let good = String::from_utf8(site.read_source(rel)).unwrap();
+    // A link to a page that does not exist: an error with the file and line.
+    site.write(rel, format!("{good}\nVer [la página](no-existe.md).\n"));
+    let path = std::fs::canonicalize(site.path().join(rel)).unwrap();
+    let errors = live.apply(std::slice::from_ref(&path)).expect_err("a broken link fails");
+    assert!(errors.iter().any(|d| d.is_error() && d.path.ends_with("linea-1818.md") && d.line.is_some()), "{errors:?}");
+    assert!(live.files() == before, "the served files are untouched");
+    site.write(rel, format!("{good}\nArreglado.\n"));
+    live.apply(&[path]).expect("the fix applies");
+    assert!(String::from_utf8_lossy(&live.files()["es/campanas/linea-1818/index.html"]).contains("Arreglado."));
+    assert_same_as_fresh(&live, &site, "after a fix");
+}

@@ -1,0 +1,208 @@
+//! `faro init` and `faro new`, through the library (`faro::scaffold`): the site they write
+//! must build with the real binary, cleanly, and pages they add must pair up as translations.
+
+use crate::support::*;
+use faro::diagnostics::Diagnostic;
+use std::path::Path;
+
+const ES_CAMPAIGN: &str = "es/campanas/linea-1818/index.html";
+const EN_CAMPAIGN: &str = "en/campaigns/hotline-1818/index.html";
+
+fn langs(list: &[&str]) -> Vec<String> {
+    list.iter().map(|s| s.to_string()).collect()
+}
+
+/// A new site made by `init` in an empty temporary folder.
+fn init_site(languages: &[&str]) -> Site {
+    let site = Site::empty();
+    faro::scaffold::init(site.path(), &langs(languages)).unwrap_or_else(|d| panic!("init failed: {d:?}"));
+    site
+}
+
+fn codes(diags: &[Diagnostic]) -> Vec<&str> {
+    diags.iter().map(|d| d.code).collect()
+}
+
+fn assert_clean(run: &Run) {
+    let lower = run.stderr.to_lowercase();
+    assert!(!lower.contains("warning") && !lower.contains("error"), "diagnostics on stderr:\n{}", run.stderr);
+}
+
+/// Asserts that two built pages list each other (and themselves) as hreflang alternates.
+fn assert_translation_pair(site: &Site, (es_file, es_url): (&str, &str), (en_file, en_url): (&str, &str)) {
+    for file in [es_file, en_file] {
+        let alts = alternates(&site.html(file));
+        for (lang, url) in [("es", es_url), ("en", en_url)] {
+            let href = format!("https://example.org/{url}");
+            assert!(
+                alts.contains(&(lang.to_string(), href.clone())),
+                "{file} lacks the `{lang}` alternate {href}: {alts:?}"
+            );
+        }
+    }
+}
+
+#[test]
+fn init_writes_a_bilingual_site_that_builds_without_warnings() {
+    let site = Site::empty();
+    let written = faro::scaffold::init(site.path(), &langs(&["es", "en"])).unwrap();
+    for rel in [
+        "site.yaml",
+        "README.md",
+        ".gitignore",
+        "static/.gitkeep",
+        "templates/.gitkeep",
+        "data/indicators/ejemplo-llamadas-1818.yaml",
+        "content/es/_index.md",
+        "content/en/_index.md",
+        "content/es/campanas/linea-1818.md",
+        "content/en/campanas/linea-1818.md",
+        "content/es/navegar-seguro.md",
+        "content/en/navegar-seguro.md",
+    ] {
+        assert!(written.contains(&site.path().join(rel)), "init did not report {rel}: {written:?}");
+        assert!(site.path().join(rel).is_file(), "init did not write {rel}");
+    }
+    let gitignore = String::from_utf8(site.read_source(".gitignore")).unwrap();
+    assert!(gitignore.lines().any(|l| l == "public/"), "{gitignore}");
+    let config = String::from_utf8(site.read_source("site.yaml")).unwrap();
+    assert!(config.contains("base_url: \"https://example.org/\"") && config.contains("phone: \"1818\""), "{config}");
+    let indicator = String::from_utf8(site.read_source("data/indicators/ejemplo-llamadas-1818.yaml")).unwrap();
+    assert!(indicator.lines().any(|l| l == "illustrative: true"), "{indicator}");
+    let readme = String::from_utf8(site.read_source("README.md")).unwrap();
+    assert!(readme.contains("faro serve") && readme.contains("faro build"), "{readme}");
+
+    let run = site.build_ok(&[]);
+    assert_clean(&run);
+    for page in ["es/index.html", "en/index.html", ES_CAMPAIGN, EN_CAMPAIGN, "es/navegar-seguro/index.html"] {
+        assert!(site.public().join(page).is_file(), "no {page}");
+    }
+    assert_translation_pair(
+        &site,
+        (ES_CAMPAIGN, "es/campanas/linea-1818/"),
+        (EN_CAMPAIGN, "en/campaigns/hotline-1818/"),
+    );
+    for page in [ES_CAMPAIGN, EN_CAMPAIGN] {
+        let html = site.html(page);
+        let svg = element(&html, "svg", |_| true).unwrap_or_else(|| panic!("no chart in {page}"));
+        let open = &tags(svg, "svg")[0];
+        assert_eq!(open.attr("role"), Some("img"), "{page}: {}", open.raw);
+        assert!(
+            open.attr("aria-labelledby").is_some_and(|a| a.contains("ejemplo-llamadas-1818")),
+            "{page}: {}",
+            open.raw
+        );
+    }
+    assert!(site.public().join("es/indicadores/ejemplo-llamadas-1818/ejemplo-llamadas-1818.svg").is_file());
+    // The quick exit leads to the safety page of each language.
+    assert!(site.html("es/index.html").contains("href=\"/es/navegar-seguro/\""));
+    assert!(site.html("en/index.html").contains("href=\"/en/browse-safely/\""));
+}
+
+#[test]
+fn init_refuses_a_folder_that_is_not_empty() {
+    let site = Site::from_files(&[("notas.txt", "mías")]);
+    let errs = faro::scaffold::init(site.path(), &langs(&["es", "en"])).unwrap_err();
+    assert_eq!(codes(&errs), ["init-not-empty"]);
+    assert!(errs[0].to_string().contains(&site.path().display().to_string()), "{}", errs[0]);
+    assert!(errs[0].hint.is_some());
+    assert_eq!(std::fs::read_dir(site.path()).unwrap().count(), 1, "init wrote into a folder that was not empty");
+}
+
+#[test]
+fn init_refuses_bad_language_codes_and_writes_nothing() {
+    let site = Site::empty();
+    let dir = site.path().join("nuevo");
+    for (list, expected) in
+        [(&[][..], 1), (&["ES"][..], 1), (&["es", "es"][..], 1), (&["es", "en_US", "e", "español"][..], 3)]
+    {
+        let errs = faro::scaffold::init(&dir, &langs(list)).unwrap_err();
+        assert_eq!(errs.len(), expected, "{list:?}: {errs:?}");
+        assert!(errs.iter().all(|d| d.code == "language-code"), "{errs:?}");
+        assert!(!dir.exists(), "init created {} for {list:?}", dir.display());
+    }
+}
+
+#[test]
+fn init_with_three_languages_builds_and_only_warns_about_missing_interface_strings() {
+    let site = init_site(&["es", "en", "qu"]);
+    let run = site.build_ok(&[]);
+    assert_eq!(run.errors(), Vec::<&str>::new());
+    let warnings: Vec<&str> = run.stderr.lines().filter(|l| l.contains(": warning[")).collect();
+    assert!(warnings.iter().all(|w| w.starts_with("i18n/qu.yaml: warning[missing-ui-strings]")), "{warnings:?}");
+    for page in ["qu/index.html", "qu/campaigns/hotline-1818/index.html"] {
+        assert!(site.public().join(page).is_file(), "no {page}");
+    }
+    let alts = alternates(&site.html(ES_CAMPAIGN));
+    assert!(alts.contains(&("qu".into(), "https://example.org/qu/campaigns/hotline-1818/".into())), "{alts:?}");
+}
+
+#[test]
+fn new_page_writes_a_translation_pair_that_builds() {
+    let site = init_site(&["es", "en"]);
+    let written = faro::scaffold::new_page(site.path(), "campanas/escuelas", Some("Prevención en escuelas")).unwrap();
+    assert_eq!(
+        written,
+        vec![site.path().join("content/es/campanas/escuelas.md"), site.path().join("content/en/campanas/escuelas.md")]
+    );
+    let es = String::from_utf8(site.read_source("content/es/campanas/escuelas.md")).unwrap();
+    assert!(es.starts_with("---\ntitle: \"Prevención en escuelas\"\ndate: \""), "{es}");
+    assert!(es.contains("\ndraft: false\n") && es.contains("\ntranslation_key: \"campanas-escuelas\"\n"), "{es}");
+
+    let run = site.build_ok(&[]);
+    assert_clean(&run);
+    assert_translation_pair(
+        &site,
+        ("es/campanas/escuelas/index.html", "es/campanas/escuelas/"),
+        ("en/campaigns/escuelas/index.html", "en/campaigns/escuelas/"),
+    );
+    assert!(site.html("en/campaigns/escuelas/index.html").contains("<h1>Prevención en escuelas</h1>"));
+}
+
+#[test]
+fn new_page_names_the_page_after_its_file_and_creates_missing_folders() {
+    let site = init_site(&["es", "en"]);
+    faro::scaffold::new_page(site.path(), "noticias/linea-directa.md", None).unwrap();
+    let en = String::from_utf8(site.read_source("content/en/noticias/linea-directa.md")).unwrap();
+    assert!(en.contains("title: \"Linea directa\"\n"), "{en}");
+    // The folder has no _index.md: the page hangs from the home page and still builds.
+    let run = site.build_ok(&[]);
+    assert_clean(&run);
+    assert_translation_pair(
+        &site,
+        ("es/noticias/linea-directa/index.html", "es/noticias/linea-directa/"),
+        ("en/noticias/linea-directa/index.html", "en/noticias/linea-directa/"),
+    );
+}
+
+#[test]
+fn new_page_refuses_a_page_that_exists_in_any_language_and_writes_none() {
+    let site = init_site(&["es", "en"]);
+    site.write("content/en/campanas/escuelas.md", "---\ntitle: \"Schools\"\n---\n");
+    let errs = faro::scaffold::new_page(site.path(), "campanas/escuelas", None).unwrap_err();
+    assert_eq!(codes(&errs), ["page-exists"]);
+    assert_eq!(errs[0].path, site.path().join("content/en/campanas/escuelas.md"));
+    assert!(!site.path().join("content/es/campanas/escuelas.md").exists(), "wrote the Spanish page anyway");
+    // The campaign the site starts with is refused too, in both languages.
+    let errs = faro::scaffold::new_page(site.path(), "campanas/linea-1818.md", None).unwrap_err();
+    assert_eq!(codes(&errs), ["page-exists", "page-exists"]);
+}
+
+#[test]
+fn new_page_refuses_paths_that_leave_the_language_folder() {
+    let site = init_site(&["es", "en"]);
+    let before = snapshot(site.path());
+    for path in ["../fuera", "campanas/../../fuera", "/tmp/fuera", "content/fuera.md", "es/campanas/x", ""] {
+        let errs = faro::scaffold::new_page(site.path(), path, None).unwrap_err();
+        assert_eq!(codes(&errs), ["page-path"], "{path:?}: {errs:?}");
+    }
+    assert_same_snapshot(&before, &snapshot(site.path()), "the site after refused paths");
+}
+
+#[test]
+fn new_page_needs_a_site() {
+    let site = Site::empty();
+    let errs = faro::scaffold::new_page(site.path(), "campanas/escuelas", None).unwrap_err();
+    assert_eq!(codes(&errs), ["no-site"]);
+    assert!(errs[0].path.ends_with(Path::new("site.yaml")));
+}
