@@ -44,6 +44,13 @@ else
   echo "vnu: found errors"; status=1
 fi
 
+echo "== live reload under faro serve (on a scratch copy of the example)"
+mkdir -p "$work/live"
+for f in site.yaml content data static templates themes i18n; do
+  [ -e "$repo/$f" ] && cp -r "$repo/$f" "$work/live/"
+done
+node "$here/live.mjs" "$faro" "$work/live" "$((port + 1))" || status=1
+
 echo "== the same checks must fail on the broken fixture"
 expect_failure() { # name, pattern, command...
   local name=$1 pattern=$2; shift 2
