@@ -65,6 +65,7 @@ impl Live {
         self.pending.extend(paths.iter().cloned());
         let pages = self.edited_pages();
         let result = match pages {
+            Some(pages) if pages.is_empty() => Ok(Update { elapsed: start.elapsed(), ..Update::default() }),
             Some(pages) => self.edit_pages(&pages, start),
             None => self.reload(start),
         };
@@ -85,11 +86,14 @@ impl Live {
                 let rel = path.strip_prefix(&content_dir).ok()?;
                 let rel = rel.components().map(|c| c.as_os_str().to_string_lossy()).collect::<Vec<_>>().join("/");
                 match site.content.by_source.get(&rel) {
-                    Some(Target::Page(i)) if path.is_file() => Some(*i),
+                    Some(Target::Page(i)) if path.is_file() => Some(Some(*i)),
+                    // Gone, and never part of the site: an editor's temporary file.
+                    None if !path.exists() => Some(None),
                     _ => None,
                 }
             })
-            .collect()
+            .collect::<Option<Vec<Option<usize>>>>()
+            .map(|pages| pages.into_iter().flatten().collect())
     }
 
     fn finish(&self, diags: Diagnostics) -> Vec<Diagnostic> {

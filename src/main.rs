@@ -269,16 +269,28 @@ fn created(result: Result<Vec<PathBuf>, Vec<faro::diagnostics::Diagnostic>>, nex
     }
 }
 
-/// Opens `url` with the desktop's browser; a failure only means the user opens it by hand.
+/// Opens `url` with $BROWSER or the desktop's opener; if that fails, the user opens it by hand.
 fn open_browser(url: &str) {
-    let program = if cfg!(target_os = "macos") {
-        "open"
-    } else if cfg!(windows) {
-        "explorer"
-    } else {
-        "xdg-open"
-    };
-    if std::process::Command::new(program).arg(url).spawn().is_err() {
-        eprintln!("Could not open a browser; open {url} by hand.");
-    }
+    let opener = std::env::var("BROWSER").ok().filter(|b| !b.trim().is_empty()).unwrap_or_else(|| {
+        if cfg!(target_os = "macos") {
+            "open".into()
+        } else if cfg!(windows) {
+            "explorer".into()
+        } else {
+            "xdg-open".into()
+        }
+    });
+    let url = url.to_string();
+    let child = std::process::Command::new(&opener)
+        .arg(&url)
+        .stdout(std::process::Stdio::null())
+        .stderr(std::process::Stdio::null())
+        .spawn();
+    // The opener may fail after starting (no browser configured): wait for it aside.
+    std::thread::spawn(move || {
+        let opened = child.and_then(|mut c| c.wait()).is_ok_and(|s| s.success());
+        if !opened {
+            eprintln!("Could not open a browser ({opener}); open {url} by hand.");
+        }
+    });
 }

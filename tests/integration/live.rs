@@ -80,3 +80,22 @@ fn a_failed_edit_keeps_the_last_good_files_and_the_fix_applies() {
     assert!(String::from_utf8_lossy(&live.files()["es/campanas/linea-1818/index.html"]).contains("Arreglado."));
     assert_same_as_fresh(&live, &site, "after a fix");
 }
+
+#[test]
+fn a_save_through_a_temporary_file_is_still_an_in_place_edit() {
+    let site = Site::fixture("bilingual");
+    let (mut live, first) = Live::new(site.path(), opts());
+    first.unwrap();
+    // As `sed -i` and some editors save: write a temporary file, then rename it over the page.
+    let rel = "content/es/campanas/linea-1818.md";
+    let text = String::from_utf8(site.read_source(rel)).unwrap() + "\nGuardado con un archivo temporal.\n";
+    let tmp = site.path().join("content/es/campanas/sedAb12Cd");
+    std::fs::write(&tmp, text).unwrap();
+    let tmp_seen = std::fs::canonicalize(&tmp).unwrap();
+    std::fs::rename(&tmp, site.path().join(rel)).unwrap();
+    let page = std::fs::canonicalize(site.path().join(rel)).unwrap();
+    let update = live.apply(&[tmp_seen, page]).unwrap();
+    assert!(!update.full, "the vanished temporary file does not force a reload");
+    assert!(update.changed.contains(&"es/campanas/linea-1818/index.html".to_string()));
+    assert_same_as_fresh(&live, &site, "a rename-over save");
+}

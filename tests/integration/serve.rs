@@ -289,3 +289,23 @@ fn a_site_that_fails_at_start_is_served_once_fixed() {
     site.write("content/es/linea-1818.md", page("Línea 1818", "Gratuita."));
     server.wait_for("/es/linea-1818/", "fixed site", |r| r.status == 200 && r.body.contains("Gratuita."));
 }
+
+#[cfg(unix)]
+#[test]
+fn ctrl_c_stops_the_server_cleanly() {
+    let site = minimal_site();
+    let mut server = Server::start(&site);
+    assert_eq!(server.get("/es/").status, 200);
+    let killed = Command::new("kill").args(["-INT", &server.child.id().to_string()]).status().unwrap();
+    assert!(killed.success());
+    let start = Instant::now();
+    let status = loop {
+        if let Some(status) = server.child.try_wait().unwrap() {
+            break status;
+        }
+        assert!(start.elapsed() < Duration::from_secs(10), "still running 10 s after Ctrl-C");
+        std::thread::sleep(Duration::from_millis(20));
+    };
+    assert!(status.success(), "exit status {status:?}");
+    assert!(TcpStream::connect(&server.addr).is_err(), "the port is closed");
+}
