@@ -160,52 +160,53 @@ fn main() {
     let addr = url.trim_start_matches("http://").trim_end_matches('/').to_string();
     println!("site: {pages} pages (es+en), {}", first);
 
-    let measure = |name: &str, runs: usize, change: &dyn Fn(usize, &str) -> Option<(String, String, String)>| {
+    let sections = ["campanas", "noticias", "guias", "informes-regionales"];
+    // One timed save: `edit(n, original, marker)` gives the file to write, its text and the
+    // URL that must then serve `marker`.
+    let measure = |name: &str, runs: usize, edit: &dyn Fn(usize, &str, &str) -> Edit| {
         let mut times = Vec::new();
         for k in 0..runs {
             let n = (k * 37) % (pages / 2);
-            let section = ["campanas", "noticias", "guias", "informes-regionales"][n % 4];
-            let rel = format!("content/es/{section}/pagina-{n:05}.md");
+            let rel = format!("content/es/{}/pagina-{n:05}.md", sections[n % 4]);
             let original = std::fs::read_to_string(dir.path().join(&rel)).unwrap();
             let marker = format!("Marca{k}x{n}");
-            let Some((file, text, path)) = change(n, &marker) else { continue };
-            let file = if file.is_empty() { rel.clone() } else { file };
-            let text =
-                if text.is_empty() { original.replacen("\n---\n", &format!("\n---\n\n{marker}\n"), 1) } else { text };
+            let Edit { file, text, url } = edit(n, &original, &marker);
             let start = Instant::now();
             std::fs::write(dir.path().join(&file), text).unwrap();
-            let path = if path.is_empty() { format!("/es/{section}/pagina-{n:05}/") } else { path };
-            while !get(&addr, &path).contains(&marker) {
+            while !get(&addr, &url).contains(&marker) {
                 assert!(start.elapsed() < Duration::from_secs(30), "{name}: never served");
             }
             times.push(start.elapsed().as_secs_f64() * 1000.0);
             std::thread::sleep(Duration::from_millis(150));
-            if file == rel {
-                std::fs::write(dir.path().join(&rel), original).unwrap();
-            }
+            std::fs::write(dir.path().join(&rel), original).unwrap();
             std::thread::sleep(Duration::from_millis(250));
         }
         stats(name, times);
     };
-    measure("one-page body edit", 30, &|_, _| Some((String::new(), String::new(), String::new())));
-    measure("one-page title edit", 15, &|n, marker| {
-        let section = ["campanas", "noticias", "guias", "informes-regionales"][n % 4];
-        let rel = format!("content/es/{section}/pagina-{n:05}.md");
-        let text = std::fs::read_to_string(dir.path().join(&rel)).unwrap();
-        Some((
-            String::new(),
-            text.replacen(&format!("title: \"Página {n}\""), &format!("title: \"{marker}\""), 1),
-            String::new(),
-        ))
+    let page = |n: usize, text: String| Edit {
+        file: format!("content/es/{}/pagina-{n:05}.md", sections[n % 4]),
+        text,
+        url: format!("/es/{}/pagina-{n:05}/", sections[n % 4]),
+    };
+    measure("one-page body edit", 30, &|n, original, marker| {
+        page(n, original.replacen("\n---\n", &format!("\n---\n\n{marker}\n"), 1))
     });
-    measure("new page (reloads the site)", 5, &|n, marker| {
-        Some((
-            format!("content/es/campanas/nueva-{n}.md"),
-            format!("---\ntitle: \"Nueva\"\n---\n\n{marker}\n"),
-            format!("/es/campanas/nueva-{n}/"),
-        ))
+    measure("one-page title edit", 15, &|n, original, marker| {
+        page(n, original.replacen(&format!("title: \"Página {n}\""), &format!("title: \"{marker}\""), 1))
+    });
+    measure("new page (reloads the site)", 5, &|n, _, marker| Edit {
+        file: format!("content/es/campanas/nueva-{n}.md"),
+        text: format!("---\ntitle: \"Nueva\"\n---\n\n{marker}\n"),
+        url: format!("/es/campanas/nueva-{n}/"),
     });
     let _ = child.kill();
+    let _ = child.wait();
+}
+
+struct Edit {
+    file: String,
+    text: String,
+    url: String,
 }
 
 /// A tmpfs when there is one, as for the other benchmarks: disk timing here is erratic.

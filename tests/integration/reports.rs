@@ -280,10 +280,14 @@ fn rel_link(doc: &str, rel: &str) -> Option<String> {
 
 /// One row of a roadmap table: (action, responsible, last year, this year, marked changed).
 type RoadmapRow = (String, String, String, String, bool);
+/// The same row, borrowed, for comparing with expected literals.
+type RoadmapRowRef<'a> = (&'a str, &'a str, &'a str, &'a str, bool);
+/// Horizon tables, "what changed" heading, and its items.
+type Roadmap = (Vec<(String, Vec<RoadmapRow>)>, String, Vec<String>);
 
 /// The roadmap block's tables: (horizon heading, rows), and the "what changed" heading and
 /// items (plain text), read from the `<section class="roadmap">` of a page.
-fn roadmap(doc: &str) -> (Vec<(String, Vec<RoadmapRow>)>, String, Vec<String>) {
+fn roadmap(doc: &str) -> Roadmap {
     let section = first_element(doc, "section", |t| t.has_class("roadmap"), "<section class=\"roadmap\">");
     let headings: Vec<Tag> = tags(section, "h3").into_iter().chain(tags(section, "h4")).collect();
     let mut headings = headings;
@@ -617,7 +621,7 @@ fn the_roadmap_lists_actions_per_horizon_with_both_years_and_what_changed() {
     for (lang, (horizons, heading, changes)) in LANGS.iter().zip([expected_es, expected_en]) {
         for page in [site.html(&lang.roadmap_page()), site.html(&lang.full_page())] {
             let (got, got_heading, got_changes) = roadmap(&page);
-            let got: Vec<(&str, Vec<(&str, &str, &str, &str, bool)>)> = got
+            let got: Vec<(&str, Vec<RoadmapRowRef>)> = got
                 .iter()
                 .map(|(h, rows)| {
                     (
