@@ -276,20 +276,7 @@ pub fn check(opts: &CheckOptions) -> Result<CheckReport, Vec<Diagnostic>> {
 
 /// The report as JSON, for CI and editors.
 pub fn to_json(report: &CheckReport) -> String {
-    let s = |v: &str| {
-        let mut o = String::from("\"");
-        for c in v.chars() {
-            match c {
-                '"' => o.push_str("\\\""),
-                '\\' => o.push_str("\\\\"),
-                '\n' => o.push_str("\\n"),
-                c if (c as u32) < 0x20 => o.push_str(&format!("\\u{:04x}", c as u32)),
-                c => o.push(c),
-            }
-        }
-        o.push('"');
-        o
-    };
+    let s = crate::render::json_str;
     let items: Vec<String> = report
         .diagnostics
         .iter()

@@ -3,7 +3,7 @@
 //! case, accents removed, `ñ` as `ni`), so `trafico` finds `tráfico` in any language,
 //! including ones no stemmer knows.
 
-use crate::render::site_url;
+use crate::render::{json_str, site_url};
 use crate::site::Site;
 use unicode_normalization::char::is_combining_mark;
 use unicode_normalization::UnicodeNormalization;
@@ -54,23 +54,6 @@ pub fn html_text(html: &str) -> String {
         }
     }
     out.replace("&amp;", "&").replace("&lt;", "<").replace("&gt;", ">").replace("&quot;", "\"").replace("&#39;", "'")
-}
-
-fn json_str(s: &str) -> String {
-    let mut out = String::with_capacity(s.len() + 2);
-    out.push('"');
-    for c in s.chars() {
-        match c {
-            '"' => out.push_str("\\\""),
-            '\\' => out.push_str("\\\\"),
-            '\n' => out.push_str("\\n"),
-            '<' => out.push_str("\\u003c"),
-            c if (c as u32) < 0x20 => out.push_str(&format!("\\u{:04x}", c as u32)),
-            c => out.push(c),
-        }
-    }
-    out.push('"');
-    out
 }
 
 /// One page's index entry as JSON: `{"t": title, "u": url, "s": snippet, "x": folded text}`.

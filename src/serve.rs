@@ -9,6 +9,7 @@
 
 use crate::diagnostics::Diagnostic;
 use crate::live::{Files, Live, Update};
+use crate::render::json_str;
 use crate::site::SiteOptions;
 use http_body_util::{combinators::BoxBody, BodyExt, Full};
 use hyper::body::{Bytes, Frame, Incoming};
@@ -446,9 +447,9 @@ fn failure_json(live: &Live, diags: &[Diagnostic]) -> String {
             };
             format!(
                 "{{\"location\":{},\"message\":{},\"hint\":{}}}",
-                json(&location),
-                json(&d.message),
-                d.hint.as_deref().map_or("null".to_string(), json)
+                json_str(&location),
+                json_str(&d.message),
+                d.hint.as_deref().map_or("null".to_string(), json_str)
             )
         })
         .collect();
@@ -460,29 +461,14 @@ fn failure_json(live: &Live, diags: &[Diagnostic]) -> String {
             lang.clone(),
             format!(
                 "{{\"title\":{},\"hint\":{},\"close\":{}}}",
-                json(&text("serve_failed_title")),
-                json(&text("serve_failed_hint")),
-                json(&text("serve_failed_close"))
+                json_str(&text("serve_failed_title")),
+                json_str(&text("serve_failed_hint")),
+                json_str(&text("serve_failed_close"))
             ),
         );
     }
-    let strings: Vec<String> = strings.iter().map(|(l, s)| format!("{}:{s}", json(l))).collect();
+    let strings: Vec<String> = strings.iter().map(|(l, s)| format!("{}:{s}", json_str(l))).collect();
     format!("{{\"errors\":[{}],\"strings\":{{{}}}}}", errors.join(","), strings.join(","))
-}
-
-fn json(s: &str) -> String {
-    let mut out = String::from("\"");
-    for c in s.chars() {
-        match c {
-            '"' => out.push_str("\\\""),
-            '\\' => out.push_str("\\\\"),
-            '<' => out.push_str("\\u003c"),
-            c if (c as u32) < 0x20 => out.push_str(&format!("\\u{:04x}", c as u32)),
-            c => out.push(c),
-        }
-    }
-    out.push('"');
-    out
 }
 
 #[cfg(test)]
