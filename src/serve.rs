@@ -409,7 +409,17 @@ fn rebuild_loop(
             }
         }
         let paths: Vec<PathBuf> = paths.into_iter().collect();
-        match live.apply(&paths) {
+        // A bug in an update must not leave the preview silently stale: report it, and the
+        // next save reloads the whole site (`Live` drops a state it was changing).
+        let result =
+            std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| live.apply(&paths))).unwrap_or_else(|_| {
+                Err(vec![Diagnostic::error(
+                    "internal",
+                    root,
+                    "faro failed while updating the preview (a bug); save again to rebuild the whole site",
+                )])
+            });
+        match result {
             Ok(update) => {
                 *shared.files.write().expect("lock") = live.files();
                 shared.failed.write().expect("lock").take();
