@@ -171,13 +171,16 @@ impl Live {
         if !diags.has_errors() {
             prepared.fills = fills;
             prepared.views.refresh(&site, &affected, &prepared.fills);
-            let mut search = false;
-            for &(i, ..) in &saved {
-                let entry = crate::search::page_entry(&site, i);
-                search |= entry != prepared.search[i];
-                prepared.search[i] = entry;
+            let mut touched = site::Touched { search: false, sitemap: false, order: false };
+            for (i, old, _) in &saved {
+                let entry = crate::search::page_entry(&site, *i);
+                touched.search |= entry != prepared.search[*i];
+                prepared.search[*i] = entry;
+                let new = &site.content.pages[*i].front;
+                touched.sitemap |= new.updated != old.front.updated;
+                touched.order |= new.title != old.front.title;
             }
-            diags.extend(site::render_with(&site, &prepared, &out, &Scope::pages(affected, search)));
+            diags.extend(site::render_with(&site, &prepared, &out, &Scope::pages(affected, touched)));
         }
         if diags.has_errors() {
             // Put the pages back as they were, so the last good site stays whole.

@@ -261,20 +261,31 @@ pub fn fills(site: &Site, renderer: &Renderer) -> (Fills, Vec<Diagnostic>) {
 
 /// Which files a render writes: the whole site, or what depends on some pages (their own
 /// HTML, report full views, term lists, search indexes, feeds and the sitemap).
-#[derive(Debug, Clone, Default)]
+#[derive(Debug, Clone)]
 pub struct Scope {
     pages: Option<std::collections::BTreeSet<usize>>,
-    /// Whether to write the search indexes (an edit may leave every entry as it was).
-    search: bool,
+    touched: Touched,
+}
+
+/// What an in-place edit changed besides its pages' HTML, so lists it cannot affect are
+/// left alone.
+#[derive(Debug, Clone, Copy)]
+pub struct Touched {
+    /// A search entry (title, description or the first words).
+    pub search: bool,
+    /// A date the sitemap shows (`updated`).
+    pub sitemap: bool,
+    /// A title, which orders term lists: all their pages, not only the edited page's.
+    pub order: bool,
 }
 
 impl Scope {
     pub fn all() -> Scope {
-        Scope { pages: None, search: true }
+        Scope { pages: None, touched: Touched { search: true, sitemap: true, order: true } }
     }
 
-    pub fn pages(pages: std::collections::BTreeSet<usize>, search: bool) -> Scope {
-        Scope { pages: Some(pages), search }
+    pub fn pages(pages: std::collections::BTreeSet<usize>, touched: Touched) -> Scope {
+        Scope { pages: Some(pages), touched }
     }
 
     fn everything(&self) -> bool {
@@ -369,17 +380,19 @@ pub fn render_with(site: &Site, prepared: &Prepared, out: &dyn Output, scope: &S
         diags.extend(merge_repeated(crate::indicator_pages::write_all(site, renderer, views, out)));
     }
     // Sitemap, robots.txt, feeds, and redirects from old addresses.
-    let entries = crate::publish::entries(site);
-    let mut files = vec![
-        ("sitemap.xml".to_string(), crate::publish::sitemap(site, &entries)),
-        ("robots.txt".to_string(), crate::publish::robots(site)),
-    ];
+    let mut files = Vec::new();
+    if scope.touched.sitemap {
+        files.push(("sitemap.xml".to_string(), crate::publish::sitemap(site, &crate::publish::entries(site))));
+    }
+    if all {
+        files.push(("robots.txt".to_string(), crate::publish::robots(site)));
+    }
     files.extend(crate::publish::feeds(site));
     for (path, text) in files {
         diags.extend(out.write(&path, text.as_bytes()).err().map(|e| io_error(Path::new(&path), e)));
     }
     // Search: an index and a page per language.
-    for lang in site.config.languages.iter().filter(|l| scope.search && scope.lang(site, l)) {
+    for lang in site.config.languages.iter().filter(|l| scope.touched.search && scope.lang(site, l)) {
         let path = crate::search::page_path(site, lang);
         diags.extend(
             out.write(&format!("{path}index.json"), crate::search::index(site, lang, &prepared.search).as_bytes())
@@ -474,6 +487,9 @@ pub fn render_with(site: &Site, prepared: &Prepared, out: &dyn Output, scope: &S
             for (term, pages) in terms.values().filter(|(_, pages)| all || pages.iter().any(|&p| scope.page(p))) {
                 let chunks: Vec<&[usize]> = pages.chunks(size).collect();
                 for (n, chunk) in chunks.iter().enumerate() {
+                    if !all && !scope.touched.order && !chunk.iter().any(|&p| scope.page(p)) {
+                        continue;
+                    }
                     let number = n + 1;
                     let here = crate::taxonomy::term_path(&tax, lang, term, number);
                     let link = |k: usize| {

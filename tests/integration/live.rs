@@ -44,6 +44,23 @@ fn in_place_edits_give_the_same_site_as_a_fresh_build() {
     assert!(edit(&mut live, &site, news, |t| t + "\nOtra línea para el feed y la búsqueda.\n"));
     assert_same_as_fresh(&live, &site, "a news edit");
 
+    // Dates the sitemap shows, and titles that order the tag pages, are in place too.
+    assert!(edit(&mut live, &site, rel, |t| t.replacen("---\n", "---\nupdated: 2026-11-20\n", 1)));
+    assert_same_as_fresh(&live, &site, "an `updated` date");
+    for n in 0..12 {
+        site.write(
+            &format!("content/es/campanas/extra-{n:02}.md"),
+            format!("---\ntitle: \"Extra {n:02}\"\ntags: [\"1818\"]\n---\n\nTexto {n}.\n"),
+        );
+    }
+    let paths: Vec<_> = (0..12).map(|n| site.path().join(format!("content/es/campanas/extra-{n:02}.md"))).collect();
+    live.apply(&paths).unwrap();
+    assert_same_as_fresh(&live, &site, "twelve new tagged pages (two pages of the tag)");
+    assert!(edit(&mut live, &site, "content/es/campanas/extra-03.md", |t| t.replace("Extra 03", "Aaa primero")));
+    assert_same_as_fresh(&live, &site, "a title that moves a page between pages of its tag");
+    assert!(edit(&mut live, &site, "content/es/campanas/extra-11.md", |t| t + "\nMás texto.\n"));
+    assert_same_as_fresh(&live, &site, "a body edit on the second page of a tag");
+
     // Moving a page (a new slug) is not in place, and still right.
     assert!(!edit(&mut live, &site, rel, |t| t.replacen("---\n", "---\nslug: linea-gratuita\n", 1)));
     assert_same_as_fresh(&live, &site, "a slug edit");
