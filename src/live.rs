@@ -11,19 +11,19 @@ use crate::diagnostics::{Diagnostic, Diagnostics};
 use crate::markdown::{self, Links};
 use crate::output::{DiscardOutput, MemoryOutput};
 use crate::site::{self, Prepared, Scope, Site, SiteOptions};
+use hyper::body::Bytes;
 use std::collections::{BTreeMap, BTreeSet};
 use std::path::{Path, PathBuf};
-use std::sync::Arc;
 use std::time::{Duration, Instant};
 
-/// The served files: site path (`es/index.html`) to bytes.
-pub type Files = BTreeMap<String, Arc<[u8]>>;
+/// The served files: site path (`es/index.html`) to bytes (shared, never copied to serve).
+pub type Files = BTreeMap<String, Bytes>;
 
 pub struct Live {
     root: PathBuf,
     opts: SiteOptions,
     state: Option<(Site, Prepared)>,
-    files: Arc<Files>,
+    files: Files,
     /// Changed paths not applied yet, because the update that saw them failed.
     pending: BTreeSet<PathBuf>,
 }
@@ -46,13 +46,13 @@ impl Live {
     pub fn new(root: &Path, opts: SiteOptions) -> (Live, Result<Update, Vec<Diagnostic>>) {
         // Absolute, so the watcher's paths compare equal to the pages' sources.
         let root = std::fs::canonicalize(root).unwrap_or_else(|_| root.to_path_buf());
-        let mut live = Live { root, opts, state: None, files: Arc::default(), pending: BTreeSet::new() };
+        let mut live = Live { root, opts, state: None, files: Files::new(), pending: BTreeSet::new() };
         let result = live.reload(Instant::now());
         (live, result)
     }
 
-    pub fn files(&self) -> Arc<Files> {
-        self.files.clone()
+    pub fn files(&self) -> &Files {
+        &self.files
     }
 
     pub fn config(&self) -> Option<&crate::config::Config> {
@@ -115,11 +115,11 @@ impl Live {
         if diags.has_errors() {
             return Err(self.finish(diags));
         }
-        let new: Files = out.files.into_inner().unwrap_or_default().into_iter().map(|(k, v)| (k, v.into())).collect();
+        let new: Files = out.into_files().into_iter().map(|(k, v)| (k, Bytes::from(v))).collect();
         let rendered = new.len();
         let changed = new.iter().filter(|(k, v)| self.files.get(*k) != Some(v)).map(|(k, _)| k.clone()).collect();
         let removed = self.files.keys().filter(|k| !new.contains_key(*k)).cloned().collect();
-        self.files = Arc::new(new);
+        self.files = new;
         self.state = Some((site, prepared));
         Ok(Update { changed, removed, full: true, rendered, warnings: self.finish(diags), elapsed: start.elapsed() })
     }
@@ -201,17 +201,15 @@ impl Live {
             self.state = Some((site, prepared));
             return Err(self.finish(diags));
         }
-        let written = out.files.into_inner().unwrap_or_default();
+        let written = out.into_files();
         let rendered = written.len();
-        let mut files = (*self.files).clone();
         let mut changed = Vec::new();
         for (path, bytes) in written {
-            if files.get(&path).map(|b| &b[..]) != Some(&bytes[..]) {
+            if self.files.get(&path).map(|b| &b[..]) != Some(&bytes[..]) {
                 changed.push(path.clone());
-                files.insert(path, bytes.into());
+                self.files.insert(path, Bytes::from(bytes));
             }
         }
-        self.files = Arc::new(files);
         self.state = Some((site, prepared));
         Ok(Update {
             changed,

@@ -16,6 +16,10 @@ pub trait Output: Sync {
         self.write(rel, &bytes)
     }
     fn files_written(&self) -> usize;
+    /// Writes text the caller no longer needs; memory outputs keep it without a copy.
+    fn write_string(&self, rel: &str, text: String) -> Result<()> {
+        self.write(rel, text.as_bytes())
+    }
 }
 
 /// Rejects paths that could escape the output folder.
@@ -104,7 +108,19 @@ pub struct MemoryOutput {
     pub files: Mutex<BTreeMap<String, Vec<u8>>>,
 }
 
+impl MemoryOutput {
+    pub fn into_files(self) -> BTreeMap<String, Vec<u8>> {
+        self.files.into_inner().unwrap_or_else(|e| e.into_inner())
+    }
+}
+
 impl Output for MemoryOutput {
+    fn write_string(&self, rel: &str, text: String) -> Result<()> {
+        check_rel(rel)?;
+        self.files.lock().expect("no panics while holding the lock").insert(rel.to_string(), text.into_bytes());
+        Ok(())
+    }
+
     fn write(&self, rel: &str, bytes: &[u8]) -> Result<()> {
         check_rel(rel)?;
         self.files.lock().expect("no panics while holding the lock").insert(rel.to_string(), bytes.to_vec());

@@ -56,7 +56,8 @@ pub enum Event<'a> {
 type Body = BoxBody<Bytes, Infallible>;
 
 struct Shared {
-    files: RwLock<Arc<Files>>,
+    /// Updated in place: an edit swaps a few entries, not the whole map.
+    files: RwLock<Files>,
     /// The errors of the last rebuild, while it stays failed.
     failed: RwLock<Option<String>>,
     clients: Mutex<Vec<tokio::sync::mpsc::Sender<Bytes>>>,
@@ -83,7 +84,7 @@ pub fn serve(opts: &ServeOptions, report: &(dyn Fn(Event) + Sync)) -> anyhow::Re
     let (live, first) = Live::new(&root, site_opts);
     let languages = live.config().map(|c| c.languages.clone()).unwrap_or_default();
     let shared = Arc::new(Shared {
-        files: RwLock::new(live.files()),
+        files: RwLock::new(live.files().clone()),
         failed: RwLock::new(None),
         clients: Mutex::new(Vec::new()),
         base_path,
@@ -158,7 +159,7 @@ fn handle(shared: &Shared, req: Request<Incoming>) -> Response<Body> {
         "/__faro/events" => return events(shared),
         _ => {}
     }
-    let files = shared.files.read().expect("lock").clone();
+    let files = shared.files.read().expect("lock");
     if files.is_empty() {
         // The first build failed: a page that shows the errors and reloads when fixed.
         let page = format!(
@@ -183,10 +184,15 @@ fn handle(shared: &Shared, req: Request<Incoming>) -> Response<Body> {
     match files.get(&key) {
         Some(bytes) => {
             let kind = content_type(&key);
-            let body = if kind.starts_with("text/html") { with_live_script(bytes) } else { bytes.to_vec() };
-            let mut res = response(StatusCode::OK, kind, if head { Vec::new() } else { body });
+            let length = bytes.len().to_string();
+            let body = match (head, kind.starts_with("text/html")) {
+                (true, _) => Bytes::new(),
+                (false, true) => Bytes::from(with_live_script(bytes)),
+                (false, false) => bytes.clone(),
+            };
+            let mut res = response(StatusCode::OK, kind, body);
             if head {
-                res = res.with_header("content-length", &bytes.len().to_string());
+                res = res.with_header("content-length", &length);
             }
             res
         }
@@ -421,7 +427,17 @@ fn rebuild_loop(
             });
         match result {
             Ok(update) => {
-                *shared.files.write().expect("lock") = live.files();
+                let mut files = shared.files.write().expect("lock");
+                if update.full {
+                    *files = live.files().clone();
+                } else {
+                    for path in &update.changed {
+                        if let Some(bytes) = live.files().get(path) {
+                            files.insert(path.clone(), bytes.clone());
+                        }
+                    }
+                }
+                drop(files);
                 shared.failed.write().expect("lock").take();
                 let base = &shared.base_path;
                 let urls: Vec<String> = update

@@ -370,7 +370,7 @@ pub fn render_with(site: &Site, prepared: &Prepared, out: &dyn Output, scope: &S
             }
             let context = format!("{}", page.source.strip_prefix(&site.root).unwrap_or(&page.source).display());
             match renderer.render(template, views.page_context(site, i), &context) {
-                Ok(html) => out.write(&page.output_path(), html.as_bytes()).err().map(|e| io_error(&page.source, e)),
+                Ok(html) => out.write_string(&page.output_path(), html).err().map(|e| io_error(&page.source, e)),
                 Err(d) => Some(d),
             }
         })
@@ -395,7 +395,7 @@ pub fn render_with(site: &Site, prepared: &Prepared, out: &dyn Output, scope: &S
     for lang in site.config.languages.iter().filter(|l| scope.touched.search && scope.lang(site, l)) {
         let path = crate::search::page_path(site, lang);
         diags.extend(
-            out.write(&format!("{path}index.json"), crate::search::index(site, lang, &prepared.search).as_bytes())
+            out.write_string(&format!("{path}index.json"), crate::search::index(site, lang, &prepared.search))
                 .err()
                 .map(|e| io_error(Path::new(&path), e)),
         );
@@ -433,8 +433,21 @@ pub fn render_with(site: &Site, prepared: &Prepared, out: &dyn Output, scope: &S
     // Taxonomies: an index of terms and a paginated list per term, per language.
     let size = site.config.publish.page_size.max(1);
     for tax in crate::taxonomy::all(site) {
-        let by_lang: BTreeMap<&str, _> =
-            site.config.languages.iter().map(|l| (l.as_str(), crate::taxonomy::terms(site, &tax, l))).collect();
+        // An update needs only the terms of its pages; a full render needs every term.
+        let only = |lang: &str| -> Option<std::collections::BTreeSet<String>> {
+            let pages = scope.pages.as_ref()?;
+            let of = pages.iter().filter(|&&p| site.content.pages[p].lang == lang);
+            Some(
+                of.flat_map(|&p| crate::taxonomy::page_terms(site, &tax, p)).map(|t| crate::slug::slugify(t)).collect(),
+            )
+        };
+        let by_lang: BTreeMap<&str, _> = site
+            .config
+            .languages
+            .iter()
+            .filter(|l| scope.lang(site, l))
+            .map(|l| (l.as_str(), crate::taxonomy::terms_of(site, &tax, l, only(l).as_ref())))
+            .collect();
         for lang in site.config.languages.iter().filter(|l| scope.lang(site, l)) {
             let terms = &by_lang[lang.as_str()];
             if terms.is_empty() {
@@ -459,7 +472,7 @@ pub fn render_with(site: &Site, prepared: &Prepared, out: &dyn Output, scope: &S
                 })
                 .collect();
             let tr = crate::views::translations_by(site, lang, &|l| {
-                (!by_lang[l].is_empty())
+                (!by_lang.get(l).is_none_or(|t| t.is_empty()))
                     .then(|| (crate::taxonomy::tax_path(&tax, l), crate::indicators::text(&tax.name, l).to_string()))
             });
             let mut value = BTreeMap::new();

@@ -4,7 +4,7 @@
 use crate::config::Localized;
 use crate::site::Site;
 use crate::slug::slugify;
-use std::collections::BTreeMap;
+use std::collections::{BTreeMap, BTreeSet};
 
 pub struct Tax {
     pub key: String,
@@ -42,11 +42,21 @@ pub fn page_terms<'a>(site: &'a Site, tax: &Tax, i: usize) -> &'a [String] {
 
 /// Terms of a language: term slug -> (the term as written, pages in site order).
 pub fn terms(site: &Site, tax: &Tax, lang: &str) -> BTreeMap<String, (String, Vec<usize>)> {
+    terms_of(site, tax, lang, None)
+}
+
+/// `terms`, keeping only the terms whose slugs are in `only` (the preview's updates).
+pub fn terms_of(
+    site: &Site,
+    tax: &Tax,
+    lang: &str,
+    only: Option<&BTreeSet<String>>,
+) -> BTreeMap<String, (String, Vec<usize>)> {
     let mut out: BTreeMap<String, (String, Vec<usize>)> = BTreeMap::new();
     for (i, _) in site.content.pages.iter().enumerate().filter(|(_, p)| p.lang == lang) {
         for term in page_terms(site, tax, i) {
             let slug = slugify(term);
-            if slug.is_empty() {
+            if slug.is_empty() || only.is_some_and(|o| !o.contains(&slug)) {
                 continue;
             }
             out.entry(slug).or_insert_with(|| (term.clone(), Vec::new())).1.push(i);

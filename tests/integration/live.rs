@@ -61,6 +61,10 @@ fn in_place_edits_give_the_same_site_as_a_fresh_build() {
     assert!(edit(&mut live, &site, "content/es/campanas/extra-11.md", |t| t + "\nMás texto.\n"));
     assert_same_as_fresh(&live, &site, "a body edit on the second page of a tag");
 
+    // A page with no translation: only its own language's lists are touched.
+    assert!(edit(&mut live, &site, "content/es/regiones.md", |t| t + "\nSolo en castellano.\n"));
+    assert_same_as_fresh(&live, &site, "an untranslated page");
+
     // Moving a page (a new slug) is not in place, and still right.
     assert!(!edit(&mut live, &site, rel, |t| t.replacen("---\n", "---\nslug: linea-gratuita\n", 1)));
     assert_same_as_fresh(&live, &site, "a slug edit");
@@ -83,7 +87,7 @@ fn a_failed_edit_keeps_the_last_good_files_and_the_fix_applies() {
     let site = Site::fixture("bilingual");
     let (mut live, first) = Live::new(site.path(), opts());
     first.unwrap();
-    let before = live.files();
+    let before = live.files().clone();
     let rel = "content/es/campanas/linea-1818.md";
     let good = String::from_utf8(site.read_source(rel)).unwrap();
     // A link to a page that does not exist: an error with the file and line.
@@ -91,7 +95,7 @@ fn a_failed_edit_keeps_the_last_good_files_and_the_fix_applies() {
     let path = std::fs::canonicalize(site.path().join(rel)).unwrap();
     let errors = live.apply(std::slice::from_ref(&path)).expect_err("a broken link fails");
     assert!(errors.iter().any(|d| d.is_error() && d.path.ends_with("linea-1818.md") && d.line.is_some()), "{errors:?}");
-    assert!(live.files() == before, "the served files are untouched");
+    assert!(*live.files() == before, "the served files are untouched");
     site.write(rel, format!("{good}\nArreglado.\n"));
     live.apply(&[path]).expect("the fix applies");
     assert!(String::from_utf8_lossy(&live.files()["es/campanas/linea-1818/index.html"]).contains("Arreglado."));
