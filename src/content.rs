@@ -318,7 +318,12 @@ fn rel_path(base: &Path, path: &Path) -> String {
 /// Reads one Markdown file; URL, section and translations are resolved by `load`.
 pub fn parse_page(lang: Lang, rel: String, source: PathBuf) -> Result<Page, Diagnostic> {
     let src = read_utf8(&source)?;
-    let (fm, body, body_line) = split_front_matter(&src)
+    parse_page_text(lang, rel, source, &src)
+}
+
+/// `parse_page` on text already read (`source` only names the file in diagnostics).
+pub fn parse_page_text(lang: Lang, rel: String, source: PathBuf, src: &str) -> Result<Page, Diagnostic> {
+    let (fm, body, body_line) = split_front_matter(src)
         .map_err(|(line, msg)| Diagnostic::error("front-matter", &source, msg).at(Some(line), None))?;
     let front: FrontMatter = yaml::parse(fm, &source, 2, "front-matter").map_err(|d| {
         let hint = if d.message.starts_with("missing field `title`") {

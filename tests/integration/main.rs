@@ -5,6 +5,7 @@
 
 mod support;
 
+mod bad_input;
 mod base_url;
 mod bilingual;
 mod check;

@@ -1,0 +1,7 @@
+//! A page file: front matter split and parsed, whatever the text.
+#![no_main]
+use libfuzzer_sys::fuzz_target;
+
+fuzz_target!(|src: &str| {
+    let _ = faro::content::parse_page_text("es".into(), "es/x.md".into(), "content/es/x.md".into(), src);
+});
