@@ -383,19 +383,23 @@ pub fn parse_page_text(lang: Lang, rel: String, source: PathBuf, src: &str) -> R
     })
 }
 
-fn is_valid_date(date: &str) -> bool {
+/// A calendar date written YYYY-MM-DD: `2025-02-30` is not one.
+pub fn is_valid_date(date: &str) -> bool {
     let parts: Vec<&str> = date.split('-').collect();
     let num = |s: &str, len: usize| {
         (s.len() == len && s.bytes().all(|b| b.is_ascii_digit())).then(|| s.parse::<u32>().ok()).flatten()
     };
-    match parts[..] {
-        [y, m, d] => {
-            num(y, 4).is_some()
-                && num(m, 2).is_some_and(|m| (1..=12).contains(&m))
-                && num(d, 2).is_some_and(|d| (1..=31).contains(&d))
-        }
-        _ => false,
-    }
+    let [y, m, d] = parts[..] else { return false };
+    let (Some(y), Some(m), Some(d)) = (num(y, 4), num(m, 2), num(d, 2)) else { return false };
+    let leap = y % 4 == 0 && (y % 100 != 0 || y % 400 == 0);
+    let days = match m {
+        1 | 3 | 5 | 7 | 8 | 10 | 12 => 31,
+        4 | 6 | 9 | 11 => 30,
+        2 if leap => 29,
+        2 => 28,
+        _ => return false,
+    };
+    (1..=days).contains(&d)
 }
 
 /// Folder slugs set by index pages (`_index.md` or `index.md`), keyed by (lang, folder).

@@ -403,11 +403,14 @@ pub fn parse(
         errors.push(
             Diagnostic::error(
                 "indicator",
-                path,
-                format!("{} rows is more than the {MAX_ROWS} an indicator may have", rows.len()),
+                csv.unwrap_or(path),
+                format!("more than {MAX_ROWS} rows: an indicator may have at most {MAX_ROWS}"),
             )
             .hint("publish a summary (per year, per region) rather than individual records"),
         );
+    }
+    if let Some(date) = raw.source.date.as_deref().filter(|d| !crate::content::is_valid_date(d)) {
+        errors.push(err(&["source", "date"], format!("`source.date` must be a date written YYYY-MM-DD, not `{date}`")));
     }
     // Row lines are in the CSV when the values came from there.
     check_rows(&rows, raw.measure, csv.unwrap_or(path), &mut errors);

@@ -10,7 +10,7 @@ use crate::i18n::Strings;
 use crate::slug::slugify;
 use pulldown_cmark::{CowStr, Event, HeadingLevel, Options, Parser, Tag, TagEnd};
 use pulldown_cmark_escape::{escape_href, escape_html};
-use std::collections::{BTreeMap, HashSet};
+use std::collections::{BTreeMap, HashMap, HashSet};
 use std::ops::Range;
 
 #[derive(Debug, Clone, Default)]
@@ -147,12 +147,15 @@ pub fn chart_marker(id: &str) -> String {
 /// Replaces shortcode lines (outside code blocks) with a token paragraph that survives
 /// Markdown, keeping line numbers. Returns the new source and (id, line) per shortcode.
 /// The source with shortcodes replaced, the charts (id, line) and the blocks (block, line).
-type Shortcodes = (String, Vec<(String, usize)>, Vec<(Block, usize)>);
+/// The body with markers, chart ids and blocks with their lines, and lines that look like
+/// shortcodes but are not one (misspelt or unclosed).
+type Shortcodes = (String, Vec<(String, usize)>, Vec<(Block, usize)>, Vec<(usize, String)>);
 
 fn extract_shortcodes(src: &str, first_line: usize) -> Shortcodes {
     let mut out = String::with_capacity(src.len());
     let mut found = Vec::new();
     let mut blocks = Vec::new();
+    let mut bad = Vec::new();
     let mut fence: Option<&str> = None;
     for (n, line) in src.split_inclusive('\n').enumerate() {
         let trimmed = line.trim();
@@ -178,10 +181,13 @@ fn extract_shortcodes(src: &str, first_line: usize) -> Shortcodes {
                 blocks.push((block, first_line + n));
                 continue;
             }
+            bad.push((first_line + n, format!("`{trimmed}` is not a shortcode")));
+        } else if trimmed.starts_with("{{<") {
+            bad.push((first_line + n, format!("`{trimmed}` is not closed with `>}}}}` on the same line")));
         }
         out.push_str(line);
     }
-    (out, found, blocks)
+    (out, found, blocks, bad)
 }
 
 #[derive(Debug, Clone)]
@@ -210,11 +216,18 @@ fn options() -> Options {
 }
 
 pub fn render(page: &Page, links: &Links) -> (Rendered, Vec<Diagnostic>) {
-    let (src, charts, blocks) = extract_shortcodes(&page.body, page.body_line);
+    let (src, charts, blocks, bad) = extract_shortcodes(&page.body, page.body_line);
     let (src, refs) = extract_refs(&src, page.body_line);
     let (src, captions) = extract_table_captions(&src, page.body_line);
     let src = src.as_str();
-    let mut diags = Vec::new();
+    let mut diags: Vec<Diagnostic> = bad
+        .into_iter()
+        .map(|(line, message)| {
+            Diagnostic::error("shortcode", &page.source, message)
+                .at(Some(line), Some(1))
+                .hint("the shortcodes are {{< chart ID >}}, {{< goals >}} and {{< roadmap >}}, each alone on its line")
+        })
+        .collect();
     let locate = |range: &Range<usize>| {
         let (line, col) = line_col(src, range.start);
         (Some(line + page.body_line - 1), Some(col))
@@ -223,7 +236,7 @@ pub fn render(page: &Page, links: &Links) -> (Rendered, Vec<Diagnostic>) {
 
     let tables = captions.iter().map(|(id, _, line)| (id.clone(), *line)).collect();
     let mut out = Rendered { charts, blocks, refs, tables, ..Rendered::default() };
-    let mut used_ids = HashSet::new();
+    let mut ids = Ids::default();
     let mut i = 0;
     let mut in_first_paragraph = None;
     while i < events.len() {
@@ -236,7 +249,7 @@ pub fn render(page: &Page, links: &Links) -> (Rendered, Vec<Diagnostic>) {
                     s if s.is_empty() => "section".to_string(),
                     s => s,
                 });
-                let id = unique_id(&mut used_ids, base);
+                let id = ids.unique(base);
                 out.headings.push(Heading { level: heading_level(level), id: id.clone(), text });
                 if let Event::Start(Tag::Heading { id: slot, .. }) = &mut events[i].0 {
                     *slot = Some(CowStr::from(id));
@@ -381,14 +394,28 @@ fn heading_level(level: HeadingLevel) -> u8 {
     level as u8
 }
 
-fn unique_id(used: &mut HashSet<String>, base: String) -> String {
-    let mut id = base.clone();
-    let mut n = 1;
-    while !used.insert(id.clone()) {
-        id = format!("{base}-{n}");
-        n += 1;
+/// Heading ids of a page: `fuente`, `fuente-1`, `fuente-2`… Each base remembers its next
+/// suffix, so a page of thousands of equal headings stays linear.
+#[derive(Default)]
+struct Ids {
+    used: HashSet<String>,
+    next: HashMap<String, usize>,
+}
+
+impl Ids {
+    fn unique(&mut self, base: String) -> String {
+        if self.used.insert(base.clone()) {
+            return base;
+        }
+        let n = self.next.entry(base.clone()).or_insert(1);
+        loop {
+            let id = format!("{base}-{n}");
+            *n += 1;
+            if self.used.insert(id.clone()) {
+                return id;
+            }
+        }
     }
-    id
 }
 
 /// The text inside a tag, up to the event `is_end` matches.
@@ -585,7 +612,7 @@ mod tests {
     #[test]
     fn finds_chart_shortcodes_outside_code_blocks() {
         let src = "Texto\n\n{{< chart victimas >}}\n\n```\n{{< chart no >}}\n```\n  {{<chart otro>}}\n";
-        let (out, found, _) = extract_shortcodes(src, 5);
+        let (out, found, _, _) = extract_shortcodes(src, 5);
         assert_eq!(found, [("victimas".to_string(), 7), ("otro".to_string(), 12)]);
         assert!(out.contains("FAROCHART0\n") && out.contains("{{< chart no >}}"), "{out}");
         assert_eq!(out.lines().count(), src.lines().count());

@@ -18,12 +18,33 @@ pub fn parse<T: DeserializeOwned>(
     // An empty document is an empty mapping, so "missing field" errors name the field.
     let src = if src.trim().is_empty() { "{}" } else { src };
     serde_yaml::from_str(src).map_err(|err| {
-        let (line, col) = match err.location() {
-            Some(loc) => (Some(loc.line() + first_line - 1), Some(loc.column())),
-            None => (Some(first_line), None),
+        let message = clean_message(&err.to_string());
+        let (line, col) = match (repeated_key(src, &message), err.location()) {
+            (Some((l, c)), _) => (Some(l + first_line - 1), Some(c)),
+            (None, Some(loc)) => (Some(loc.line() + first_line - 1), Some(loc.column())),
+            (None, None) => (Some(first_line), None),
         };
-        Diagnostic::error(code, path, clean_message(&err.to_string())).at(line, col)
+        Diagnostic::error(code, path, message).at(line, col)
     })
+}
+
+/// For "duplicate field `x`", which the parser places at the start of the mapping: the
+/// line and column where `x:` is written the second time, at the first one's indentation.
+fn repeated_key(src: &str, message: &str) -> Option<(usize, usize)> {
+    let key = message.strip_prefix("duplicate field `")?.split('`').next()?;
+    let mut first_indent = None;
+    for (n, line) in src.lines().enumerate() {
+        let indent = line.len() - line.trim_start().len();
+        let rest = line.trim_start().strip_prefix(key).map(str::trim_start);
+        if rest.is_some_and(|r| r.starts_with(':')) {
+            match first_indent {
+                None => first_indent = Some(indent),
+                Some(i) if i == indent => return Some((n + 1, indent + 1)),
+                Some(_) => {}
+            }
+        }
+    }
+    None
 }
 
 /// Converts an already-parsed value (part of a mapping with user-defined keys).
