@@ -394,7 +394,8 @@ fn lines(root: &Area, ind: &Indicator, words: &Words, series: &[Series], periods
         series.iter().flat_map(|s| s.rows.iter().map(|r| shown(ind, r))).fold(0.0, f64::max).max(f64::MIN_POSITIVE)
             * 1.1;
     let step = if periods.len() > 1 { (r - l - 40) as f64 / (periods.len() - 1) as f64 } else { 0.0 };
-    let x_of = |p: &str| l + 20 + (periods.iter().position(|q| *q == p).unwrap_or(0) as f64 * step) as i32;
+    let index: std::collections::HashMap<&str, usize> = periods.iter().enumerate().map(|(i, p)| (*p, i)).collect();
+    let x_of = |p: &str| l + 20 + (index.get(p).copied().unwrap_or(0) as f64 * step) as i32;
     let y_of = |v: f64| b - ((v / max) * (b - t) as f64).round() as i32;
     for tick in 0..=3 {
         let v = max / 1.1 * tick as f64 / 3.0;

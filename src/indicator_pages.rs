@@ -94,17 +94,26 @@ fn table(site: &Site, ind: &Indicator, lang: &Lang) -> Value {
             if has_total {
                 head.push(t(site, code, "indicator_total"));
             }
+            // Cells by (period, value) and totals by period, looked up once each: an indicator
+            // may have tens of thousands of rows.
+            let mut cells = std::collections::HashMap::new();
+            for r in &ind.rows {
+                if let Some(k) = r.dims.get(&b.id) {
+                    cells.entry((r.period.as_str(), k.as_str())).or_insert(r);
+                }
+            }
+            let mut totals_of = std::collections::HashMap::new();
+            for r in ind.totals() {
+                totals_of.entry(r.period.as_str()).or_insert(r);
+            }
             for period in ind.periods() {
                 let mut row = vec![ind.period_label(period, code)];
                 for k in &keys {
-                    let cell = ind
-                        .rows
-                        .iter()
-                        .find(|r| r.period == period && r.dims.get(&b.id).map(String::as_str) == Some(*k));
+                    let cell = cells.get(&(period, *k));
                     row.push(cell.map_or_else(|| "–".to_string(), |r| words.value(ind, r)));
                 }
                 if has_total {
-                    let total = ind.totals().find(|r| r.period == period);
+                    let total = totals_of.get(period);
                     row.push(total.map_or_else(|| "–".to_string(), |r| words.value(ind, r)));
                 }
                 rows.push(row);

@@ -737,7 +737,6 @@ fn the_row_limit_error_names_the_csv() {
 }
 
 #[test]
-#[ignore = "faro bug: an indicator at the 50,000-row limit takes quadratic time (8,000 rows 6.5 s, 50,000 over 60 s in debug): periods are looked up by linear search per row"]
 fn an_indicator_csv_at_the_row_limit_builds_in_reasonable_time() {
     let site = Site::fixture("indicators");
     site.build_ok(&[]);
