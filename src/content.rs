@@ -283,6 +283,9 @@ pub fn load(root: &Path, config: &Config, opts: &LoadOptions) -> (Content, Vec<D
         }
     }
 
+    if !content_dir.is_dir() {
+        return (Content::default(), diags); // reported by the walk; nothing else to say
+    }
     let parsed: Vec<Result<Page, Diagnostic>> =
         md_files.into_par_iter().map(|(lang, rel, path)| parse_page(lang, rel, path)).collect();
     let mut pages = Vec::new();
@@ -496,12 +499,12 @@ fn link_sections(content: &mut Content, config: &Config, diags: &mut Vec<Diagnos
         .map(|(i, p)| ((p.lang.clone(), p.dir.clone()), i))
         .collect();
     for lang in &config.languages {
-        if !sections.contains_key(&(lang.clone(), String::new())) && content.pages.iter().any(|p| &p.lang == lang) {
+        if !sections.contains_key(&(lang.clone(), String::new())) {
             diags.push(
                 Diagnostic::error(
                     "missing-home",
                     Path::new("content").join(lang),
-                    format!("language `{lang}` has pages but no home page"),
+                    format!("language `{lang}` has no home page; every language in site.yaml needs one"),
                 )
                 .hint(format!("create content/{lang}/_index.md with a `title`")),
             );

@@ -257,6 +257,21 @@ pub fn load_all(root: &Path, config: &Config) -> (Vec<Indicator>, Vec<Diagnostic
         if ext != "yaml" && ext != "yml" {
             continue;
         }
+        if ext == "yml" && path.with_extension("yaml").is_file() {
+            diags.push(
+                Diagnostic::error(
+                    "duplicate-indicator",
+                    &path,
+                    format!(
+                        "{} and {} give the same indicator id",
+                        path.file_name().unwrap_or_default().to_string_lossy(),
+                        path.with_extension("yaml").file_name().unwrap_or_default().to_string_lossy()
+                    ),
+                )
+                .hint("keep one of the two files"),
+            );
+            continue;
+        }
         let src = match crate::content::read_utf8(&path) {
             Ok(s) => s,
             Err(d) => {
