@@ -174,6 +174,11 @@ impl Content {
 /// Reads a text file: BOM stripped, CRLF turned into LF, invalid UTF-8 reported with its line.
 pub fn read_utf8(path: &Path) -> Result<String, Diagnostic> {
     let bytes = std::fs::read(path).map_err(|e| Diagnostic::error("io", path, format!("cannot read: {e}")))?;
+    utf8_text(bytes, path)
+}
+
+/// `read_utf8` for bytes already in memory (theme files); `path` names them in diagnostics.
+pub fn utf8_text(bytes: Vec<u8>, path: &Path) -> Result<String, Diagnostic> {
     let text = match String::from_utf8(bytes) {
         Ok(text) => text,
         Err(e) => {

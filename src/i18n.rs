@@ -74,13 +74,14 @@ pub fn load(theme: &Theme, config: &Config) -> (BTreeMap<Lang, Strings>, Vec<Dia
     let mut parse_file = |key: &str| -> Option<Strings> {
         let file = theme.get(key)?;
         let origin: PathBuf = file.origin.clone();
-        let src = match std::str::from_utf8(&file.bytes) {
+        let src = match crate::content::utf8_text(file.bytes.to_vec(), &origin) {
             Ok(s) => s,
-            Err(_) => {
-                diags.push(Diagnostic::error("not-utf8", origin, "the file is not UTF-8 text"));
+            Err(d) => {
+                diags.push(d);
                 return None;
             }
         };
+        let src = src.as_str();
         match yaml::parse::<BTreeMap<String, Entry>>(src, &origin, 1, "i18n") {
             Ok(map) => Some(Strings(map)),
             Err(d) => {

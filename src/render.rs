@@ -132,10 +132,19 @@ impl Renderer {
             Some(detail) => format!("{}: {detail}", err.kind()),
             None => err.kind().to_string(),
         };
+        // A template that includes itself nests the same error dozens of times: say each
+        // distinct cause once, and the innermost last.
+        let mut causes: Vec<String> = Vec::new();
         let mut source = std::error::Error::source(err);
         while let Some(inner) = source {
-            message.push_str(&format!("; {inner}"));
+            let text = inner.to_string();
+            if !causes.contains(&text) {
+                causes.push(text);
+            }
             source = inner.source();
+        }
+        for cause in causes {
+            message.push_str(&format!("; {cause}"));
         }
         Diagnostic::error("template", path, message).at(err.line(), None).hint(format!("while rendering {context}"))
     }

@@ -582,7 +582,6 @@ fn an_indicator_csv_that_is_not_utf8_is_an_error_at_the_first_bad_byte() {
 }
 
 #[test]
-#[ignore = "faro bug: a site i18n file that is not UTF-8 is reported without line or column (`i18n/es.yaml: error[not-utf8]`) and without the hint pages get"]
 fn a_ui_strings_file_that_is_not_utf8_is_an_error_at_the_first_bad_byte() {
     let run = break_and_rebuild(&minimal_site(), |s| {
         s.write("i18n/es.yaml", b"search_title: \"Buscar\"\nhome: \"P\xe1gina de inicio\"\n")
@@ -815,7 +814,6 @@ fn a_page_template_that_includes_itself_is_an_error_naming_the_template() {
 }
 
 #[test]
-#[ignore = "faro bug: a partial that includes itself is reported in one ~3.5 KB line repeating `could not render include: error in \"_bucle.html\"` about 50 times"]
 fn a_partial_that_includes_itself_is_a_short_error_naming_the_partial() {
     let site = minimal_site();
     let run = break_and_rebuild(&site, |s| {
