@@ -73,6 +73,37 @@ impl DirOutput {
     }
 }
 
+/// Cleans up after a build that was killed: its staging folder is dropped, and if it died
+/// between moving the old site aside and moving the new one in, the old site is put back.
+/// Folders of builds still running (their process exists) are left alone.
+pub fn recover_interrupted(target: &Path) -> Result<()> {
+    let name = target.file_name().map(|n| n.to_string_lossy().into_owned()).unwrap_or_else(|| "public".into());
+    let parent = target.parent().filter(|p| !p.as_os_str().is_empty()).unwrap_or(Path::new("."));
+    let Ok(entries) = std::fs::read_dir(parent) else { return Ok(()) };
+    for entry in entries.flatten() {
+        let file = entry.file_name().to_string_lossy().into_owned();
+        let Some(rest) = file.strip_prefix(&format!(".{name}.faro-")) else { continue };
+        let Some((kind, pid)) = rest.split_once('-') else { continue };
+        let alive = pid.parse::<u32>().is_ok_and(|p| p == std::process::id() || process_exists(p));
+        if alive {
+            continue;
+        }
+        let path = entry.path();
+        if kind == "old" && !target.exists() {
+            std::fs::rename(&path, target).with_context(|| format!("cannot restore {}", target.display()))?;
+        } else if kind == "new" || kind == "old" {
+            std::fs::remove_dir_all(&path).with_context(|| format!("cannot remove {}", path.display()))?;
+        }
+    }
+    Ok(())
+}
+
+/// Whether process `pid` exists; where that cannot be told, assume it does (leave its files).
+fn process_exists(pid: u32) -> bool {
+    let proc = Path::new("/proc");
+    !proc.is_dir() || proc.join(pid.to_string()).exists()
+}
+
 impl Output for DirOutput {
     fn write(&self, rel: &str, bytes: &[u8]) -> Result<()> {
         check_rel(rel)?;

@@ -703,6 +703,9 @@ pub fn build(opts: &BuildOptions) -> Result<BuildReport, BuildFailure> {
     if let Some(d) = unsafe_output(root, &output) {
         return Err(BuildFailure(vec![d]));
     }
+    if let Err(e) = crate::output::recover_interrupted(&output) {
+        return Err(BuildFailure(vec![Diagnostic::error("io", &output, format!("{e:#}"))]));
+    }
     let (site, mut diags) = load(root, &opts.site);
     let Some(site) = site else {
         return Err(BuildFailure(finish(diags)));

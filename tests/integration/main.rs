@@ -14,6 +14,7 @@ mod editions;
 mod errors;
 mod escaping;
 mod indicators;
+mod interrupted;
 mod live;
 mod pdf;
 mod publishing;
