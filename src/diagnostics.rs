@@ -64,15 +64,20 @@ impl Diagnostic {
     }
 }
 
+impl Diagnostic {
+    /// `path:line:col`, as far as they are known.
+    pub fn location(&self) -> String {
+        match (self.line, self.col) {
+            (Some(l), Some(c)) => format!("{}:{l}:{c}", self.path.display()),
+            (Some(l), None) => format!("{}:{l}", self.path.display()),
+            _ => self.path.display().to_string(),
+        }
+    }
+}
+
 impl fmt::Display for Diagnostic {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        write!(f, "{}", self.path.display())?;
-        if let Some(line) = self.line {
-            write!(f, ":{line}")?;
-            if let Some(col) = self.col {
-                write!(f, ":{col}")?;
-            }
-        }
+        write!(f, "{}", self.location())?;
         let sev = match self.severity {
             Severity::Error => "error",
             Severity::Warning => "warning",

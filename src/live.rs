@@ -180,10 +180,11 @@ impl Live {
                 touched.sitemap |= new.updated != old.front.updated;
                 touched.order |= new.title != old.front.title;
             }
-            diags.extend(site::render_with(&site, &prepared, &out, &Scope::pages(affected, touched)));
+            diags.extend(site::render_with(&site, &prepared, &out, &Scope::pages(affected.clone(), touched)));
         }
         if diags.has_errors() {
             // Put the pages back as they were, so the last good site stays whole.
+            let edited: Vec<usize> = saved.iter().map(|(i, ..)| *i).collect();
             for (i, page, md) in saved {
                 site.content.pages[i] = page;
                 site.rendered[i] = md;
@@ -191,8 +192,7 @@ impl Live {
                     content::sort_children(&mut site.content, parent);
                 }
             }
-            let affected = affected_of(&site, &self.pending);
-            for &i in &affected {
+            for &i in &edited {
                 prepared.search[i] = crate::search::page_entry(&site, i);
             }
             let (fills, _) = site::fills(&site, &prepared.renderer);
@@ -260,11 +260,4 @@ fn affected(site: &Site, edited: impl Iterator<Item = usize>) -> BTreeSet<usize>
         }
     }
     set
-}
-
-/// `affected` for the pages behind paths, used to restore values after a failed edit.
-fn affected_of(site: &Site, paths: &BTreeSet<PathBuf>) -> BTreeSet<usize> {
-    let edited: Vec<usize> =
-        site.content.pages.iter().enumerate().filter(|(_, p)| paths.contains(&p.source)).map(|(i, _)| i).collect();
-    affected(site, edited.into_iter())
 }

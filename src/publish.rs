@@ -21,7 +21,7 @@ pub struct Entry {
 /// Every HTML page of the site with its alternates, sorted by path.
 pub fn entries(site: &Site) -> Vec<Entry> {
     let mut out = Vec::new();
-    for page in &site.content.pages {
+    for (i, page) in site.content.pages.iter().enumerate() {
         let alternates: Vec<(String, String)> = site
             .config
             .languages
@@ -31,7 +31,6 @@ pub fn entries(site: &Site) -> Vec<Entry> {
         let lastmod = page.front.updated.clone().or_else(|| page.front.date.clone());
         out.push(Entry { path: page.url.clone(), alternates: alternates.clone(), lastmod: lastmod.clone() });
         if page.front.report.is_some() {
-            let i = site.content.pages.iter().position(|p| p.url == page.url).expect("the page is in the site");
             let full: Vec<(String, String)> = site
                 .config
                 .languages

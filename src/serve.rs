@@ -466,14 +466,9 @@ fn failure_json(live: &Live, diags: &[Diagnostic]) -> String {
         .iter()
         .filter(|d| d.is_error())
         .map(|d| {
-            let location = match (d.line, d.col) {
-                (Some(l), Some(c)) => format!("{}:{l}:{c}", d.path.display()),
-                (Some(l), None) => format!("{}:{l}", d.path.display()),
-                _ => d.path.display().to_string(),
-            };
             format!(
                 "{{\"location\":{},\"message\":{},\"hint\":{}}}",
-                json_str(&location),
+                json_str(&d.location()),
                 json_str(&d.message),
                 d.hint.as_deref().map_or("null".to_string(), json_str)
             )

@@ -419,16 +419,12 @@ pub fn render_with(site: &Site, prepared: &Prepared, out: &dyn Output, scope: &S
                 site.strings[l].text("search_title").unwrap_or("Search").to_string(),
             ))
         });
-        match renderer.render(
+        let html = renderer.render(
             "search.html",
             views.generated_context(site, lang, Value::from(value), &path, tr),
             "the search page",
-        ) {
-            Ok(html) => diags.extend(
-                out.write(&format!("{path}index.html"), html.as_bytes()).err().map(|e| io_error(Path::new(&path), e)),
-            ),
-            Err(d) => diags.push(d),
-        }
+        );
+        emit(out, &format!("{path}index.html"), Path::new(&path), html, &mut diags);
     }
     // Taxonomies: an index of terms and a paginated list per term, per language.
     let size = site.config.publish.page_size.max(1);
@@ -455,47 +451,41 @@ pub fn render_with(site: &Site, prepared: &Prepared, out: &dyn Output, scope: &S
             }
             let name = crate::indicators::text(&tax.name, lang).to_string();
             let path = crate::taxonomy::tax_path(&tax, lang);
-            let term_values: Vec<Value> = terms
-                .values()
-                .map(|(term, pages)| {
-                    let mut m = BTreeMap::new();
-                    m.insert("name", Value::from(term.as_str()));
-                    m.insert("count", Value::from(pages.len()));
-                    m.insert(
-                        "url",
-                        Value::from(crate::render::site_url(
-                            &site.config.base_path,
-                            &crate::taxonomy::term_path(&tax, lang, term, 1),
-                        )),
-                    );
-                    Value::from(m)
-                })
-                .collect();
-            let tr = crate::views::translations_by(site, lang, &|l| {
-                (!by_lang.get(l).is_none_or(|t| t.is_empty()))
-                    .then(|| (crate::taxonomy::tax_path(&tax, l), crate::indicators::text(&tax.name, l).to_string()))
-            });
-            let mut value = BTreeMap::new();
-            value.insert("title", Value::from(name.as_str()));
-            value.insert("kind", Value::from("taxonomy"));
-            value.insert("terms", Value::from(term_values));
-            value.insert("url", Value::from(crate::render::site_url(&site.config.base_path, &path)));
-            value.insert("permalink", Value::from(crate::render::site_url(&site.config.base_url, &path)));
-            let rendered = all.then(|| {
-                renderer.render(
+            // The index of terms: only a full render writes it (an edit changes no counts).
+            if all {
+                let term_values: Vec<Value> = terms
+                    .values()
+                    .map(|(term, pages)| {
+                        let mut m = BTreeMap::new();
+                        m.insert("name", Value::from(term.as_str()));
+                        m.insert("count", Value::from(pages.len()));
+                        m.insert(
+                            "url",
+                            Value::from(crate::render::site_url(
+                                &site.config.base_path,
+                                &crate::taxonomy::term_path(&tax, lang, term, 1),
+                            )),
+                        );
+                        Value::from(m)
+                    })
+                    .collect();
+                let tr = crate::views::translations_by(site, lang, &|l| {
+                    (!by_lang[l].is_empty()).then(|| {
+                        (crate::taxonomy::tax_path(&tax, l), crate::indicators::text(&tax.name, l).to_string())
+                    })
+                });
+                let mut value = BTreeMap::new();
+                value.insert("title", Value::from(name.as_str()));
+                value.insert("kind", Value::from("taxonomy"));
+                value.insert("terms", Value::from(term_values));
+                value.insert("url", Value::from(crate::render::site_url(&site.config.base_path, &path)));
+                value.insert("permalink", Value::from(crate::render::site_url(&site.config.base_url, &path)));
+                let html = renderer.render(
                     "taxonomy.html",
                     views.generated_context(site, lang, Value::from(value), &path, tr),
                     &format!("the {name} index"),
-                )
-            });
-            match rendered {
-                None => {}
-                Some(Ok(html)) => diags.extend(
-                    out.write(&format!("{path}index.html"), html.as_bytes())
-                        .err()
-                        .map(|e| io_error(Path::new(&path), e)),
-                ),
-                Some(Err(d)) => diags.push(d),
+                );
+                emit(out, &format!("{path}index.html"), Path::new(&path), html, &mut diags);
             }
             for (term, pages) in terms.values().filter(|(_, pages)| all || pages.iter().any(|&p| scope.page(p))) {
                 let chunks: Vec<&[usize]> = pages.chunks(size).collect();
@@ -529,18 +519,12 @@ pub fn render_with(site: &Site, prepared: &Prepared, out: &dyn Output, scope: &S
                     let tr = crate::views::translations_by(site, lang, &|l| {
                         (l == lang.as_str()).then(|| (here.clone(), String::new()))
                     });
-                    match renderer.render(
+                    let html = renderer.render(
                         "term.html",
                         views.generated_context(site, lang, Value::from(value), &here, tr),
                         &format!("the {name} page of `{term}`"),
-                    ) {
-                        Ok(html) => diags.extend(
-                            out.write(&format!("{here}index.html"), html.as_bytes())
-                                .err()
-                                .map(|e| io_error(Path::new(&here), e)),
-                        ),
-                        Err(d) => diags.push(d),
-                    }
+                    );
+                    emit(out, &format!("{here}index.html"), Path::new(&here), html, &mut diags);
                 }
             }
         }
@@ -550,12 +534,8 @@ pub fn render_with(site: &Site, prepared: &Prepared, out: &dyn Output, scope: &S
         let path = crate::report_pages::full_path(site, i);
         let context =
             format!("the full view of {}", page.source.strip_prefix(&site.root).unwrap_or(&page.source).display());
-        match renderer.render("report-full.html", views.full_report_context(site, i), &context) {
-            Ok(html) => diags.extend(
-                out.write(&format!("{path}index.html"), html.as_bytes()).err().map(|e| io_error(&page.source, e)),
-            ),
-            Err(d) => diags.push(d),
-        }
+        let html = renderer.render("report-full.html", views.full_report_context(site, i), &context);
+        emit(out, &format!("{path}index.html"), &page.source, html, &mut diags);
     }
     if !all {
         return diags;
@@ -570,16 +550,12 @@ pub fn render_with(site: &Site, prepared: &Prepared, out: &dyn Output, scope: &S
         value.insert("target", Value::from(crate::render::site_url(&site.config.base_path, &page.url)));
         value.insert("permalink", Value::from(crate::render::site_url(&site.config.base_url, &page.url)));
         value.insert("url", Value::from(crate::render::site_url(&site.config.base_path, path)));
-        match renderer.render(
+        let html = renderer.render(
             "redirect.html",
             views.plain_context(site, &page.lang, Value::from(value)),
             &format!("the alias /{path}"),
-        ) {
-            Ok(html) => diags.extend(
-                out.write(&format!("{path}index.html"), html.as_bytes()).err().map(|e| io_error(&page.source, e)),
-            ),
-            Err(d) => diags.push(d),
-        }
+        );
+        emit(out, &format!("{path}index.html"), &page.source, html, &mut diags);
     }
     for (n, lang) in site.config.languages.iter().enumerate() {
         let strings = &site.strings[lang];
@@ -588,19 +564,12 @@ pub fn render_with(site: &Site, prepared: &Prepared, out: &dyn Output, scope: &S
         page.insert("kind", Value::from("404"));
         page.insert("url", Value::from(format!("{}{lang}/404.html", site.config.base_path)));
         let ctx = views.plain_context(site, lang, Value::from(page));
-        match renderer.render("404.html", ctx, &format!("the 404 page for `{lang}`")) {
-            Ok(html) => {
-                if let Err(e) = out.write(&format!("{lang}/404.html"), html.as_bytes()) {
-                    diags.push(io_error(Path::new("404.html"), e));
-                }
-                if n == 0 {
-                    if let Err(e) = out.write("404.html", html.as_bytes()) {
-                        diags.push(io_error(Path::new("404.html"), e));
-                    }
-                }
-            }
-            Err(d) => diags.push(d),
+        let html = renderer.render("404.html", ctx, &format!("the 404 page for `{lang}`"));
+        // The default language's 404 page also serves the whole site (hosts look for /404.html).
+        if let (0, Ok(html)) = (n, &html) {
+            emit(out, "404.html", Path::new("404.html"), Ok(html.clone()), &mut diags);
         }
+        emit(out, &format!("{lang}/404.html"), Path::new("404.html"), html, &mut diags);
     }
 
     let lang = site.config.default_language();
@@ -610,15 +579,20 @@ pub fn render_with(site: &Site, prepared: &Prepared, out: &dyn Output, scope: &S
     page.insert("target", Value::from(format!("{}{lang}/", site.config.base_path)));
     page.insert("permalink", Value::from(format!("{}{lang}/", site.config.base_url)));
     page.insert("url", Value::from(site.config.base_path.as_str()));
-    match renderer.render("redirect.html", views.plain_context(site, lang, Value::from(page)), "the root page") {
+    let html = renderer.render("redirect.html", views.plain_context(site, lang, Value::from(page)), "the root page");
+    emit(out, "index.html", Path::new("index.html"), html, &mut diags);
+    diags
+}
+
+/// Writes a rendered file at `rel`, or keeps the render's error; `source` names the file
+/// an I/O error is about.
+fn emit(out: &dyn Output, rel: &str, source: &Path, rendered: Result<String, Diagnostic>, diags: &mut Vec<Diagnostic>) {
+    match rendered {
         Ok(html) => {
-            if let Err(e) = out.write("index.html", html.as_bytes()) {
-                diags.push(io_error(Path::new("index.html"), e));
-            }
+            diags.extend(out.write_string(rel, html).err().map(|e| Diagnostic::error("io", source, format!("{e:#}"))))
         }
         Err(d) => diags.push(d),
     }
-    diags
 }
 
 /// A broken template fails every page that uses it: report each distinct error once,
