@@ -151,8 +151,12 @@ impl Live {
             page.body = new.body;
             page.body_line = new.body_line;
         }
-        for &(i, ..) in &saved {
-            if let Some(parent) = site.content.pages[i].parent {
+        for (i, old, _) in &saved {
+            let i = *i;
+            // Only the title can move a page among its siblings here (the rest is its place).
+            if let Some(parent) =
+                site.content.pages[i].parent.filter(|_| site.content.pages[i].front.title != old.front.title)
+            {
                 content::sort_children(&mut site.content, parent);
             }
             let links = Links { content: &site.content, base_path: &site.config.base_path, strings: &site.strings };
@@ -180,6 +184,10 @@ impl Live {
                 touched.sitemap |= new.updated != old.front.updated;
                 touched.order |= new.title != old.front.title;
             }
+            let edited: Vec<usize> = saved.iter().map(|(i, ..)| *i).collect();
+            if touched.order {
+                prepared.terms.resort(&site, &edited);
+            }
             diags.extend(site::render_with(&site, &prepared, &out, &Scope::pages(affected.clone(), touched)));
         }
         if diags.has_errors() {
@@ -195,6 +203,7 @@ impl Live {
             for &i in &edited {
                 prepared.search[i] = crate::search::page_entry(&site, i);
             }
+            prepared.terms.resort(&site, &edited);
             let (fills, _) = site::fills(&site, &prepared.renderer);
             prepared.fills = fills;
             prepared.views.refresh(&site, &affected, &prepared.fills);

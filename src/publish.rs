@@ -133,25 +133,29 @@ pub fn feeds_of(site: &Site, lang: &str) -> Vec<(String, String)> {
         .collect()
 }
 
-/// Atom feeds: (site path, XML) for each section with `feed: true`, newest entries first.
-pub fn feeds(site: &Site) -> Vec<(String, String)> {
+/// Atom feeds: (site path, XML) for each section with `feed: true` that `wanted` names
+/// (a preview edit rewrites only its own sections' feeds), newest entries first.
+pub fn feeds(site: &Site, wanted: &dyn Fn(usize) -> bool) -> Vec<(String, String)> {
     let c = &site.config;
     let mut out = Vec::new();
-    for section in
-        site.content.pages.iter().filter(|p| p.front.feed && matches!(p.kind, PageKind::Section | PageKind::Home))
+    for (_, section) in site
+        .content
+        .pages
+        .iter()
+        .enumerate()
+        .filter(|(i, p)| p.front.feed && matches!(p.kind, PageKind::Section | PageKind::Home) && wanted(*i))
     {
         let mut items: Vec<usize> =
             section.children.iter().copied().filter(|&i| site.content.pages[i].kind == PageKind::Page).collect();
-        let date = |i: usize| {
+        let date = |i: usize| -> &str {
             let f = &site.content.pages[i].front;
-            f.updated.clone().or_else(|| f.date.clone()).unwrap_or_default()
+            f.updated.as_deref().or(f.date.as_deref()).unwrap_or_default()
         };
         items.sort_by(|&a, &b| {
             date(b).cmp(&date(a)).then_with(|| site.content.pages[a].url.cmp(&site.content.pages[b].url))
         });
         items.truncate(c.publish.feed_size);
-        let updated =
-            items.iter().map(|&i| date(i)).max().filter(|d| !d.is_empty()).unwrap_or_else(|| "2000-01-01".into());
+        let updated = items.iter().map(|&i| date(i)).max().filter(|d| !d.is_empty()).unwrap_or("2000-01-01");
         let title =
             format!("{} · {}", section.front.title, c.title.get(&section.lang).map(String::as_str).unwrap_or(""));
         let self_url = site_url(&c.base_url, &format!("{}atom.xml", section.url));
@@ -162,22 +166,22 @@ pub fn feeds(site: &Site) -> Vec<(String, String)> {
             esc(&site_url(&c.base_url, &section.url)),
             esc(&self_url),
             esc(&site_url(&c.base_url, &section.url)),
-            esc(&updated),
+            esc(updated),
             esc(c.organization.get(&section.lang).or_else(|| c.title.get(&section.lang)).map(String::as_str).unwrap_or("")),
         );
         for &i in &items {
             let p = &site.content.pages[i];
             let link = site_url(&c.base_url, &p.url);
             let d = date(i);
-            let d = if d.is_empty() { updated.clone() } else { d };
-            let summary = p.front.description.clone().unwrap_or_else(|| site.rendered[i].summary.clone());
+            let d = if d.is_empty() { updated } else { d };
+            let summary = p.front.description.as_deref().unwrap_or(&site.rendered[i].summary);
             xml.push_str(&format!(
                 "  <entry>\n    <title>{}</title>\n    <id>{}</id>\n    <link rel=\"alternate\" type=\"text/html\" href=\"{}\"/>\n    <updated>{}T00:00:00Z</updated>\n    <summary>{}</summary>\n  </entry>\n",
                 esc(&p.front.title),
                 esc(&link),
                 esc(&link),
-                esc(&d),
-                esc(&summary)
+                esc(d),
+                esc(summary)
             ));
         }
         xml.push_str("</feed>\n");

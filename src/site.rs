@@ -61,7 +61,7 @@ pub fn load(root: &Path, opts: &SiteOptions) -> (Option<Site>, Diagnostics) {
     };
     let (strings, ds) = i18n::load(&theme, &config);
     diags.extend(ds);
-    let (content, ds) = content::load(root, &config, &LoadOptions { drafts: opts.drafts });
+    let (mut content, ds) = content::load(root, &config, &LoadOptions { drafts: opts.drafts });
     diags.extend(ds);
     let (indicators, ds) = crate::indicators::load_all(root, &config);
     diags.extend(ds);
@@ -75,6 +75,10 @@ pub fn load(root: &Path, opts: &SiteOptions) -> (Option<Site>, Diagnostics) {
     for (r, ds) in results {
         rendered.push(r);
         diags.extend(ds);
+    }
+    // The Markdown has served its purpose; a preview edit reads the file again.
+    for page in &mut content.pages {
+        page.body = String::new();
     }
 
     for (lang, items) in &config.menus {
@@ -233,6 +237,7 @@ pub struct Prepared {
     pub fills: Fills,
     pub views: Views,
     pub search: Vec<String>,
+    pub terms: crate::taxonomy::TermIndex,
 }
 
 pub fn prepare(site: &Site) -> (Prepared, Vec<Diagnostic>) {
@@ -248,7 +253,8 @@ pub fn prepare(site: &Site) -> (Prepared, Vec<Diagnostic>) {
     let (fills, diags) = fills(site, &renderer);
     let views = Views::new(site, &fills);
     let search = crate::search::page_entries(site);
-    (Prepared { renderer, fills, views, search }, diags)
+    let terms = crate::taxonomy::TermIndex::new(site);
+    (Prepared { renderer, fills, views, search, terms }, diags)
 }
 
 /// Chart figures and report blocks for every page that has them.
@@ -387,7 +393,7 @@ pub fn render_with(site: &Site, prepared: &Prepared, out: &dyn Output, scope: &S
     if all {
         files.push(("robots.txt".to_string(), crate::publish::robots(site)));
     }
-    files.extend(crate::publish::feeds(site));
+    files.extend(crate::publish::feeds(site, &|i| scope.page(i)));
     for (path, text) in files {
         diags.extend(out.write(&path, text.as_bytes()).err().map(|e| io_error(Path::new(&path), e)));
     }
@@ -428,22 +434,10 @@ pub fn render_with(site: &Site, prepared: &Prepared, out: &dyn Output, scope: &S
     }
     // Taxonomies: an index of terms and a paginated list per term, per language.
     let size = site.config.publish.page_size.max(1);
+    let empty = crate::taxonomy::Terms::new();
     for tax in crate::taxonomy::all(site) {
-        // An update needs only the terms of its pages; a full render needs every term.
-        let only = |lang: &str| -> Option<std::collections::BTreeSet<String>> {
-            let pages = scope.pages.as_ref()?;
-            let of = pages.iter().filter(|&&p| site.content.pages[p].lang == lang);
-            Some(
-                of.flat_map(|&p| crate::taxonomy::page_terms(site, &tax, p)).map(|t| crate::slug::slugify(t)).collect(),
-            )
-        };
-        let by_lang: BTreeMap<&str, _> = site
-            .config
-            .languages
-            .iter()
-            .filter(|l| scope.lang(site, l))
-            .map(|l| (l.as_str(), crate::taxonomy::terms_of(site, &tax, l, only(l).as_ref())))
-            .collect();
+        let by_lang: BTreeMap<&str, &crate::taxonomy::Terms> =
+            site.config.languages.iter().map(|l| (l.as_str(), prepared.terms.get(&tax, l).unwrap_or(&empty))).collect();
         for lang in site.config.languages.iter().filter(|l| scope.lang(site, l)) {
             let terms = &by_lang[lang.as_str()];
             if terms.is_empty() {

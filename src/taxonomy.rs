@@ -4,8 +4,9 @@
 use crate::config::Localized;
 use crate::site::Site;
 use crate::slug::slugify;
-use std::collections::{BTreeMap, BTreeSet};
+use std::collections::BTreeMap;
 
+#[derive(Clone)]
 pub struct Tax {
     pub key: String,
     pub name: Localized,
@@ -40,35 +41,67 @@ pub fn page_terms<'a>(site: &'a Site, tax: &Tax, i: usize) -> &'a [String] {
     }
 }
 
-/// Terms of a language: term slug -> (the term as written, pages in site order).
-pub fn terms(site: &Site, tax: &Tax, lang: &str) -> BTreeMap<String, (String, Vec<usize>)> {
-    terms_of(site, tax, lang, None)
-}
+/// Terms of a language: term slug -> (the term as written, pages in list order).
+pub type Terms = BTreeMap<String, (String, Vec<usize>)>;
 
-/// `terms`, keeping only the terms whose slugs are in `only` (the preview's updates).
-pub fn terms_of(
-    site: &Site,
-    tax: &Tax,
-    lang: &str,
-    only: Option<&BTreeSet<String>>,
-) -> BTreeMap<String, (String, Vec<usize>)> {
-    let mut out: BTreeMap<String, (String, Vec<usize>)> = BTreeMap::new();
+/// Terms of a language, computed from every page.
+pub fn terms(site: &Site, tax: &Tax, lang: &str) -> Terms {
+    let mut out: Terms = BTreeMap::new();
     for (i, _) in site.content.pages.iter().enumerate().filter(|(_, p)| p.lang == lang) {
         for term in page_terms(site, tax, i) {
             let slug = slugify(term);
-            if slug.is_empty() || only.is_some_and(|o| !o.contains(&slug)) {
-                continue;
+            if !slug.is_empty() {
+                out.entry(slug).or_insert_with(|| (term.clone(), Vec::new())).1.push(i);
             }
-            out.entry(slug).or_insert_with(|| (term.clone(), Vec::new())).1.push(i);
         }
     }
     for (_, pages) in out.values_mut() {
-        pages.sort_by(|&a, &b| {
-            let (a, b) = (&site.content.pages[a].front, &site.content.pages[b].front);
-            b.date.cmp(&a.date).then_with(|| a.title.cmp(&b.title))
-        });
+        sort(site, pages);
     }
     out
+}
+
+/// Newest first, then by title.
+fn sort(site: &Site, pages: &mut [usize]) {
+    pages.sort_by(|&a, &b| {
+        let (a, b) = (&site.content.pages[a].front, &site.content.pages[b].front);
+        b.date.cmp(&a.date).then_with(|| a.title.cmp(&b.title))
+    });
+}
+
+/// The terms of every taxonomy and language, kept between preview edits: an in-place edit
+/// cannot change which terms a page has (tags are part of its place), only its title.
+#[derive(Default)]
+pub struct TermIndex(BTreeMap<(String, String), Terms>);
+
+impl TermIndex {
+    pub fn new(site: &Site) -> TermIndex {
+        use rayon::prelude::*;
+        let keys: Vec<(Tax, String)> = all(site)
+            .into_iter()
+            .flat_map(|t| site.config.languages.iter().map(move |l| (t.clone(), l.clone())))
+            .collect();
+        TermIndex(keys.into_par_iter().map(|(t, l)| ((t.key.clone(), l.clone()), terms(site, &t, &l))).collect())
+    }
+
+    pub fn get(&self, tax: &Tax, lang: &str) -> Option<&Terms> {
+        self.0.get(&(tax.key.clone(), lang.to_string()))
+    }
+
+    /// Puts the lists holding `pages` back in order after their titles changed.
+    pub fn resort(&mut self, site: &Site, pages: &[usize]) {
+        for tax in all(site) {
+            for &i in pages {
+                let lang = site.content.pages[i].lang.clone();
+                let Some(terms) = self.0.get_mut(&(tax.key.clone(), lang)) else { continue };
+                for term in page_terms(site, &tax, i) {
+                    if let Some((_, list)) = terms.get_mut(&slugify(term)) {
+                        sort(site, list);
+                    }
+                }
+            }
+        }
+    }
 }
 
 /// `es/etiquetas/`

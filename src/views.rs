@@ -334,6 +334,9 @@ fn page_value(site: &Site, i: usize, done: &[Value], fills: &Fills) -> Value {
     }
     if matches!(page.kind, PageKind::Home | PageKind::Section) {
         m.insert("pages", Value::from(page.children.iter().map(|&c| done[c].clone()).collect::<Vec<_>>()));
+        // Subsections apart, so a home page over thousands of pages need not scan them all.
+        let sections = page.children.iter().filter(|&&c| site.content.pages[c].kind == PageKind::Section);
+        m.insert("sections", Value::from(sections.map(|&c| done[c].clone()).collect::<Vec<_>>()));
     }
     Value::from(m)
 }
