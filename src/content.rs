@@ -157,6 +157,9 @@ pub struct Content {
     pub by_source: HashMap<String, Target>,
     /// Source paths of drafts left out of this build, so links to them can say why.
     pub drafts: HashSet<String>,
+    /// Source paths of pages that failed to parse (already reported), so checks that
+    /// depend on them can stay quiet instead of piling up follow-on errors.
+    pub unreadable: HashSet<String>,
 }
 
 impl Content {
@@ -164,6 +167,14 @@ impl Content {
     pub fn report_of(&self, i: usize) -> Option<usize> {
         let parent = self.pages[i].parent?;
         (self.pages[i].kind == PageKind::Page && self.pages[parent].front.report.is_some()).then_some(parent)
+    }
+
+    /// Whether the `_index.md` of the page's own folder failed to parse: what the page is
+    /// part of (a report, say) is unknown, and was reported there.
+    pub fn section_unreadable(&self, i: usize) -> bool {
+        let rel = &self.pages[i].rel;
+        let dir = rel.rsplit_once('/').map_or("", |(d, _)| d);
+        self.unreadable.contains(&format!("{dir}/_index.md"))
     }
 
     pub fn home(&self, lang: &str) -> Option<usize> {
@@ -291,21 +302,25 @@ pub fn load(root: &Path, config: &Config, opts: &LoadOptions) -> (Content, Vec<D
     if !content_dir.is_dir() {
         return (Content::default(), diags); // reported by the walk; nothing else to say
     }
-    let parsed: Vec<Result<Page, Diagnostic>> =
-        md_files.into_par_iter().map(|(lang, rel, path)| parse_page(lang, rel, path)).collect();
+    let parsed: Vec<(String, Result<Page, Diagnostic>)> =
+        md_files.into_par_iter().map(|(lang, rel, path)| (rel.clone(), parse_page(lang, rel, path))).collect();
     let mut pages = Vec::new();
     let mut drafts = HashSet::new();
-    for p in parsed {
+    let mut unreadable = HashSet::new();
+    for (rel, p) in parsed {
         match p {
             Ok(page) if page.front.draft && !opts.drafts => {
                 drafts.insert(page.rel);
             }
             Ok(page) => pages.push(page),
-            Err(d) => diags.push(d),
+            Err(d) => {
+                diags.push(d);
+                unreadable.insert(rel);
+            }
         }
     }
 
-    let mut content = Content { pages, drafts, ..Content::default() };
+    let mut content = Content { pages, drafts, unreadable, ..Content::default() };
     let slugs = resolve_urls(&mut content, &mut diags);
     for (lang, rel, source) in asset_files {
         let (dir, name) = rel[lang.len() + 1..].rsplit_once('/').unwrap_or(("", &rel[lang.len() + 1..]));

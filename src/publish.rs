@@ -152,7 +152,7 @@ pub fn feeds(site: &Site, wanted: &dyn Fn(usize) -> bool) -> Vec<(String, String
             f.updated.as_deref().or(f.date.as_deref()).unwrap_or_default()
         };
         items.sort_by(|&a, &b| {
-            date(b).cmp(&date(a)).then_with(|| site.content.pages[a].url.cmp(&site.content.pages[b].url))
+            date(b).cmp(date(a)).then_with(|| site.content.pages[a].url.cmp(&site.content.pages[b].url))
         });
         items.truncate(c.publish.feed_size);
         let updated = items.iter().map(|&i| date(i)).max().filter(|d| !d.is_empty()).unwrap_or("2000-01-01");
@@ -200,8 +200,11 @@ pub fn aliases(site: &Site) -> (Vec<(String, usize)>, Vec<Diagnostic>) {
     let mut seen: BTreeMap<String, usize> = BTreeMap::new();
     let mut diags = Vec::new();
     for (i, page) in site.content.pages.iter().enumerate() {
-        for alias in &page.front.aliases {
-            let at = |msg: String| Diagnostic::error("alias", &page.source, msg).at(page.key_line("aliases"), None);
+        // Each alias of a block list is pointed at on its own line; a flow list at `aliases:`.
+        let items = crate::yaml::item_lines(&page.front_src, "aliases");
+        for (n, alias) in page.front.aliases.iter().enumerate() {
+            let line = items.get(n).map(|l| l + 1).or_else(|| page.key_line("aliases"));
+            let at = |msg: String| Diagnostic::error("alias", &page.source, msg).at(line, None);
             let path = match alias.strip_prefix('/') {
                 Some(abs) => abs.to_string(),
                 None => format!("{}/{alias}", page.lang),

@@ -165,7 +165,7 @@ pub fn page_checks(site: &Site, i: usize) -> Vec<Diagnostic> {
         }
     }
     if let Some((block, line)) = md.blocks.first() {
-        if site.content.report_of(i).is_none() {
+        if site.content.report_of(i).is_none() && !site.content.section_unreadable(i) {
             let name = if *block == crate::markdown::Block::Goals { "goals" } else { "roadmap" };
             diags.push(
                 Diagnostic::error(

@@ -331,7 +331,6 @@ fn an_indicator_source_date_that_is_not_a_date_is_an_error_at_the_date() {
 }
 
 #[test]
-#[ignore = "faro bug: a UI string of the wrong type is reported at i18n/es.yaml:1:1 as `data did not match any variant of untagged enum Entry`"]
 fn a_ui_string_of_the_wrong_type_is_an_error_at_its_line_naming_the_key() {
     let text = "search_title: \"Buscar\"\nhome: \"Inicio\"\nmenu_label: { corto: \"Menú\" }\n";
     let run = break_and_rebuild(&minimal_site(), |s| s.write("i18n/es.yaml", text));
@@ -367,7 +366,6 @@ fn an_unknown_key_in_a_report_block_is_an_error_at_the_key() {
 }
 
 #[test]
-#[ignore = "faro bug: a report cover that fails to parse also fails `{{< goals >}}` and `{{< roadmap >}}` in its chapters as `only works in a chapter of a report`"]
 fn a_report_cover_that_fails_to_parse_is_reported_once_not_also_on_its_chapters() {
     let run = break_and_rebuild(&Site::fixture("reports"), |s| {
         break_report_block(s);
@@ -462,7 +460,6 @@ fn an_alias_on_an_indicator_pages_address_is_an_error_at_aliases() {
 }
 
 #[test]
-#[ignore = "faro bug: an alias error points at the `aliases:` key line, not at the line of the alias in a block list"]
 fn an_alias_in_a_block_list_is_an_error_at_its_own_line() {
     let rel = "content/es/datos.md";
     let text = page(&["title: \"Datos\"", "aliases:", "  - datos-viejos", "  - indicadores/capacitacion"], "Cifras.");
@@ -763,7 +760,6 @@ fn with_template(site: &Site, name: &str, bad_line: &str) {
 }
 
 #[test]
-#[ignore = "slow, not wrong: burning minijinja's 50M fuel takes 18-26 s in a debug build; run with --ignored"]
 fn a_template_with_nested_huge_loops_runs_out_of_fuel_with_an_error_naming_it() {
     let site = minimal_site();
     site.build_ok(&[]);
