@@ -145,7 +145,7 @@ pub fn capitalize(s: &str) -> String {
 }
 
 /// A formatted number with the indicator's unit, unless the unit is already in it (%).
-fn unit_text(ind: &Indicator, words: &Words, number: &str) -> String {
+pub fn unit_text(ind: &Indicator, words: &Words, number: &str) -> String {
     let unit = crate::indicators::text(&ind.unit, words.lang);
     if ind.measure == crate::indicators::Measure::Percent || unit == "%" || unit.is_empty() {
         number.to_string()

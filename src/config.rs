@@ -23,6 +23,8 @@ struct RawConfig {
     description: Localized,
     #[serde(default)]
     organization: Localized,
+    /// The organisation's logo, a file in static/ (SVG or PNG), printed on campaign kits.
+    logo: Option<String>,
     #[serde(default)]
     menus: BTreeMap<Lang, Vec<RawMenuItem>>,
     #[serde(default)]
@@ -156,6 +158,8 @@ pub struct Config {
     pub title: Localized,
     pub description: Localized,
     pub organization: Localized,
+    /// Path under static/ of the logo (`logo.svg`), checked to exist when the kits are made.
+    pub logo: Option<String>,
     pub menus: BTreeMap<Lang, Vec<MenuItem>>,
     pub contact: Contact,
     pub help_lines: Vec<HelpLine>,
@@ -334,6 +338,7 @@ impl Config {
             title: raw.title,
             description: raw.description,
             organization: raw.organization,
+            logo: raw.logo.map(|l| l.trim_start_matches('/').to_string()),
             menus,
             contact: raw.contact,
             help_lines,

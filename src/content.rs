@@ -43,6 +43,32 @@ pub struct FrontMatter {
     /// Terms of the site's taxonomies: `{ region: [Piura], audience: [docentes] }`.
     #[serde(default)]
     pub taxonomies: BTreeMap<String, Vec<String>>,
+    /// Makes the page a campaign with a printable kit (posters, flyer, social card).
+    pub campaign: Option<Campaign>,
+}
+
+/// `campaign:` in front matter: what the kit prints besides the page title.
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Campaign {
+    /// The key message, one or two sentences.
+    pub message: String,
+    /// Key figures, at most four: written out, or the latest value of an indicator.
+    #[serde(default)]
+    pub figures: Vec<CampaignFigure>,
+    /// Added to the ready-to-paste posts: `["#1818", "#NoALaTrata"]`.
+    #[serde(default)]
+    pub hashtags: Vec<String>,
+}
+
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct CampaignFigure {
+    pub value: Option<String>,
+    pub label: Option<String>,
+    pub source: Option<String>,
+    /// An indicator id: its latest total, title and source.
+    pub indicator: Option<String>,
 }
 
 #[derive(Debug, Clone, Deserialize)]

@@ -14,7 +14,6 @@ use crate::views::{translations_by, Views};
 use minijinja::value::Value;
 use rayon::prelude::*;
 use std::collections::{BTreeMap, HashMap};
-use std::io::Write;
 use std::path::Path;
 
 type Map = BTreeMap<&'static str, Value>;
@@ -64,6 +63,15 @@ impl<'a> Lang<'a> {
             illustrative: &self.illustrative,
         }
     }
+}
+
+/// The latest total of an indicator as a reader sees it (`79,6 %`, `fewer than 5`), and
+/// the period it is for. None when the indicator has no total row.
+pub fn latest(site: &Site, ind: &Indicator, lang: &str) -> Option<(String, String)> {
+    let row = ind.totals().last()?;
+    let l = Lang::new(site, lang);
+    let words = l.words();
+    Some((charts::unit_text(ind, &words, &words.value(ind, row)), ind.period_label(&row.period, lang)))
 }
 
 /// The chart with its accessible title and a computed summary as its description.
@@ -355,14 +363,10 @@ pub fn write_all(site: &Site, renderer: &Renderer, views: &Views, out: &dyn Outp
 /// Every indicator's CSV plus a README naming each source and its licence. Entries carry a
 /// fixed date so the same data gives the same bytes.
 fn zip_all(site: &Site, lang: &str) -> anyhow::Result<Vec<u8>> {
-    let mut zip = zip::ZipWriter::new(std::io::Cursor::new(Vec::new()));
-    let options = zip::write::SimpleFileOptions::default()
-        .compression_method(zip::CompressionMethod::Deflated)
-        .last_modified_time(zip::DateTime::default());
+    let mut files = Vec::new();
     let mut readme = format!("{}\n\n{}\n\n", t(site, lang, "zip_readme_title"), t(site, lang, "zip_readme_intro"));
     for ind in &site.indicators {
-        zip.start_file(format!("{}.csv", ind.id), options)?;
-        zip.write_all(csv(site, ind, lang).as_bytes())?;
+        files.push((format!("{}.csv", ind.id), csv(site, ind, lang).into_bytes()));
         let stamp =
             if ind.illustrative { format!(" ({})", t(site, lang, "chart_illustrative")) } else { String::new() };
         readme.push_str(&format!("{}.csv: {}{stamp}\n", ind.id, text(&ind.title, lang)));
@@ -377,7 +381,6 @@ fn zip_all(site: &Site, lang: &str) -> anyhow::Result<Vec<u8>> {
             ind.source.licence.get(lang).cloned().unwrap_or_else(|| t(site, lang, "zip_readme_licence_default"));
         readme.push_str(&format!("\n  {}: {licence}\n\n", t(site, lang, "zip_readme_licence")));
     }
-    zip.start_file("README.txt", options)?;
-    zip.write_all(readme.as_bytes())?;
-    Ok(zip.finish()?.into_inner())
+    files.push(("README.txt".to_string(), readme.into_bytes()));
+    crate::output::zip(&files)
 }

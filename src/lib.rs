@@ -15,6 +15,7 @@ pub mod goals;
 pub mod i18n;
 pub mod indicator_pages;
 pub mod indicators;
+pub mod kit;
 pub mod live;
 pub mod markdown;
 pub mod output;

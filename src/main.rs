@@ -33,6 +33,9 @@ enum Command {
         /// Also build pages marked `draft: true`
         #[arg(long)]
         drafts: bool,
+        /// Do not print campaign kits to PDF, even when Chromium is installed
+        #[arg(long)]
+        no_pdf: bool,
     },
     /// Preview the site: build it, serve it on this computer, rebuild on every save
     ///
@@ -212,8 +215,13 @@ fn main() -> ExitCode {
                 }
             }
         }
-        Command::Build { site, output, base_url, drafts } => {
-            let opts = BuildOptions { site_dir: site, output_dir: output, site: SiteOptions { base_url, drafts } };
+        Command::Build { site, output, base_url, drafts, no_pdf } => {
+            let opts = BuildOptions {
+                site_dir: site,
+                output_dir: output,
+                site: SiteOptions { base_url, drafts },
+                pdf: !no_pdf,
+            };
             match faro::build(&opts) {
                 Ok(report) => {
                     for w in &report.warnings {

@@ -23,6 +23,21 @@ pub trait Output: Sync {
 }
 
 /// Rejects paths that could escape the output folder.
+/// A ZIP of `files` (name, bytes) in the order given. Entries carry a fixed date, so the
+/// same files always give the same bytes.
+pub fn zip(files: &[(String, Vec<u8>)]) -> Result<Vec<u8>> {
+    use std::io::Write;
+    let mut zip = zip::ZipWriter::new(std::io::Cursor::new(Vec::new()));
+    let options = zip::write::SimpleFileOptions::default()
+        .compression_method(zip::CompressionMethod::Deflated)
+        .last_modified_time(zip::DateTime::default());
+    for (name, bytes) in files {
+        zip.start_file(name.as_str(), options)?;
+        zip.write_all(bytes)?;
+    }
+    Ok(zip.finish()?.into_inner())
+}
+
 fn check_rel(rel: &str) -> Result<()> {
     if rel.is_empty() || rel.starts_with('/') || rel.split('/').any(|s| s == "..") || rel.contains('\\') {
         anyhow::bail!("refusing to write outside the output folder: {rel}");

@@ -18,6 +18,17 @@ pub struct PdfOptions {
     pub output: Option<PathBuf>,
 }
 
+/// Headless, offline, and with nothing of the user's own browser profile.
+pub const CHROMIUM_FLAGS: [&str; 7] = [
+    "--headless",
+    "--no-sandbox",
+    "--disable-gpu",
+    "--no-first-run",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+];
+
 /// Where Chromium is: `FARO_CHROMIUM`, or the usual names on the PATH.
 pub fn find_chromium() -> Option<PathBuf> {
     if let Some(p) = std::env::var_os("FARO_CHROMIUM") {
@@ -83,15 +94,7 @@ pub fn pdf(opts: &PdfOptions) -> Result<PathBuf, Vec<Diagnostic>> {
         .unwrap_or_else(|| PathBuf::from(format!("{}.pdf", page.url.trim_end_matches('/').replace('/', "-"))));
     let target = std::path::absolute(&target).unwrap_or(target);
     let status = Command::new(&chromium)
-        .args([
-            "--headless",
-            "--no-sandbox",
-            "--disable-gpu",
-            "--no-first-run",
-            "--disable-background-networking",
-            "--disable-component-update",
-            "--disable-sync",
-        ])
+        .args(CHROMIUM_FLAGS)
         .arg(format!("--user-data-dir={}", work.join("profile").display()))
         .arg(format!("--print-to-pdf={}", target.display()))
         // Chromium's own header and footer: the page title on every page, and page numbers.

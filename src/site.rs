@@ -146,7 +146,7 @@ pub fn load(root: &Path, opts: &SiteOptions) -> (Option<Site>, Diagnostics) {
 /// What can be wrong with one page beyond its own Markdown: shortcodes naming what does
 /// not exist, report blocks outside reports, unknown taxonomies and templates.
 pub fn page_checks(site: &Site, i: usize) -> Vec<Diagnostic> {
-    let mut diags = Vec::new();
+    let mut diags = crate::kit::checks(site, i);
     let (page, md) = (&site.content.pages[i], &site.rendered[i]);
     for (id, line) in &md.charts {
         // An indicator that failed validation was reported already; say nothing more here.
@@ -238,6 +238,8 @@ pub struct Prepared {
     pub views: Views,
     pub search: Vec<String>,
     pub terms: crate::taxonomy::TermIndex,
+    /// Prints campaign kits to PDF; only `faro build` sets one (the preview never prints).
+    pub printer: Option<crate::kit::Printer>,
 }
 
 pub fn prepare(site: &Site) -> (Prepared, Vec<Diagnostic>) {
@@ -254,7 +256,7 @@ pub fn prepare(site: &Site) -> (Prepared, Vec<Diagnostic>) {
     let views = Views::new(site, &fills);
     let search = crate::search::page_entries(site);
     let terms = crate::taxonomy::TermIndex::new(site);
-    (Prepared { renderer, fills, views, search, terms }, diags)
+    (Prepared { renderer, fills, views, search, terms, printer: None }, diags)
 }
 
 /// Chart figures and report blocks for every page that has them.
@@ -384,6 +386,7 @@ pub fn render_with(site: &Site, prepared: &Prepared, out: &dyn Output, scope: &S
     diags.extend(merge_repeated(page_diags));
     if all {
         diags.extend(merge_repeated(crate::indicator_pages::write_all(site, renderer, views, out)));
+        diags.extend(crate::kit::write_all(site, renderer, views, out, prepared.printer.as_ref()));
     }
     // Sitemap, robots.txt, feeds, and redirects from old addresses.
     let mut files = Vec::new();
@@ -580,7 +583,13 @@ pub fn render_with(site: &Site, prepared: &Prepared, out: &dyn Output, scope: &S
 
 /// Writes a rendered file at `rel`, or keeps the render's error; `source` names the file
 /// an I/O error is about.
-fn emit(out: &dyn Output, rel: &str, source: &Path, rendered: Result<String, Diagnostic>, diags: &mut Vec<Diagnostic>) {
+pub fn emit(
+    out: &dyn Output,
+    rel: &str,
+    source: &Path,
+    rendered: Result<String, Diagnostic>,
+    diags: &mut Vec<Diagnostic>,
+) {
     match rendered {
         Ok(html) => {
             diags.extend(out.write_string(rel, html).err().map(|e| Diagnostic::error("io", source, format!("{e:#}"))))
@@ -616,6 +625,8 @@ pub struct BuildOptions {
     /// Defaults to `<site>/public`.
     pub output_dir: Option<PathBuf>,
     pub site: SiteOptions,
+    /// Print campaign kits to PDF when a Chromium is found.
+    pub pdf: bool,
 }
 
 #[derive(Debug)]
@@ -699,7 +710,15 @@ pub fn build(opts: &BuildOptions) -> Result<BuildReport, BuildFailure> {
         Ok(o) => o,
         Err(e) => return Err(BuildFailure(vec![Diagnostic::error("io", &output, format!("{e:#}"))])),
     };
-    diags.extend(render(&site, &out));
+    let (mut prepared, ds) = prepare(&site);
+    diags.extend(ds);
+    // Kit PDFs need a Chromium; without one the kits have their HTML posters only.
+    prepared.printer = opts
+        .pdf
+        .then(crate::pdf::find_chromium)
+        .flatten()
+        .map(|chromium| crate::kit::Printer { chromium, cache: root.join(crate::kit::PDF_CACHE) });
+    diags.extend(render_with(&site, &prepared, &out, &Scope::all()));
     if diags.has_errors() {
         out.discard();
         return Err(BuildFailure(finish(diags)));

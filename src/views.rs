@@ -207,9 +207,15 @@ fn page_value(site: &Site, i: usize, done: &[Value], fills: &Fills) -> Value {
     m.insert("summary", Value::from(page.front.description.clone().unwrap_or_else(|| truncate_words(&md.summary, 40))));
     m.insert("date", page.front.date.as_deref().into());
     m.insert("updated", page.front.updated.as_deref().into());
-    // The picture shown when the page is shared: its own, or the site's default.
-    let image = page.front.image.as_deref().or(c.publish.image.as_deref()).map(|p| site_url(&c.base_url, p));
-    m.insert("image", image.into());
+    // The picture shown when the page is shared: its own, its campaign's social card, or
+    // the site's default.
+    let card = page.front.campaign.is_some().then(|| format!("/{}", crate::kit::card_png_path(site, i)));
+    let image = page.front.image.as_deref().or(card.as_deref()).or(c.publish.image.as_deref());
+    m.insert("image", image.map(|p| site_url(&c.base_url, p)).into());
+    m.insert(
+        "kit",
+        page.front.campaign.is_some().then(|| site_url(&c.base_path, &crate::kit::kit_path(site, i))).into(),
+    );
     // Pages of a section with a feed are articles (news) for feeds and JSON-LD.
     m.insert(
         "article",
