@@ -37,7 +37,22 @@ pub fn entries(site: &Site) -> Vec<Entry> {
                 .iter()
                 .filter_map(|l| page.translations.get(l).map(|&t| (l.clone(), crate::report_pages::full_path(site, t))))
                 .collect();
-            out.push(Entry { path: crate::report_pages::full_path(site, i), alternates: full, lastmod });
+            out.push(Entry {
+                path: crate::report_pages::full_path(site, i),
+                alternates: full,
+                lastmod: lastmod.clone(),
+            });
+        }
+        if page.front.campaign.is_some() {
+            let kits: Vec<(String, String)> = site
+                .config
+                .languages
+                .iter()
+                .filter_map(|l| page.translations.get(l).map(|&t| (l.clone(), t)))
+                .filter(|&(_, t)| site.content.pages[t].front.campaign.is_some())
+                .map(|(l, t)| (l, crate::kit::kit_path(site, t)))
+                .collect();
+            out.push(Entry { path: crate::kit::kit_path(site, i), alternates: kits, lastmod });
         }
     }
     if !site.indicators.is_empty() {

@@ -15,6 +15,7 @@ mod errors;
 mod escaping;
 mod indicators;
 mod interrupted;
+mod kits;
 mod live;
 mod pdf;
 mod publishing;
