@@ -24,14 +24,20 @@ export const PAGES = [
   ["taxonomy index", "es/etiquetas/", "en/tags/"],
   ["taxonomy term", "es/publico/estudiantes/", "en/audience/students/"],
   ["page with a chart shortcode", "es/campanas/captacion-en-redes-sociales/", "en/campaigns/recruitment-on-social-networks/"],
+  ["campaign kit", "es/campanas/linea-1818/materiales/", "en/campaigns/hotline-1818/kit/"],
+  // Print documents: self-contained (fonts and logo inline), so exempt from the reading-page
+  // weight budget; still checked for accessibility, validity and requests.
+  ["poster A4", "es/campanas/linea-1818/materiales/afiche-a4.html", "en/campaigns/hotline-1818/kit/poster-a4.html", { document: true }],
+  ["poster A3", "es/campanas/prevencion-en-escuelas/materiales/afiche-a3.html", "en/campaigns/prevention-in-schools/kit/poster-a3.html", { document: true }],
+  ["flyer", "es/campanas/captacion-en-redes-sociales/materiales/volante.html", "en/campaigns/recruitment-on-social-networks/kit/flyer.html", { document: true }],
 ];
 
-/** [{type, lang, path}] for every page of PAGES. */
+/** [{type, lang, path, document}] for every page of PAGES. */
 export function allPages() {
   const out = [];
-  for (const [type, es, en] of PAGES) {
-    if (es) out.push({ type, lang: "es", path: es });
-    if (en) out.push({ type, lang: "en", path: en });
+  for (const [type, es, en, { document = false } = {}] of PAGES) {
+    if (es) out.push({ type, lang: "es", path: es, document });
+    if (en) out.push({ type, lang: "en", path: en, document });
   }
   return out;
 }

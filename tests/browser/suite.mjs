@@ -139,6 +139,35 @@ const checks = [
       assert(width <= main, `${path}: a chart is wider (${width}) than the page (${main})`);
     }
   })],
+  ["posters and flyers in print media: one sheet each, everything on it, QR readable, both languages", () => withPage({}, async ({ page }) => {
+    const docs = allPages().filter((p) => p.document);
+    assert(docs.length >= 6, `only ${docs.length} print documents`);
+    for (const { path, lang } of docs) {
+      await page.goto(url(path));
+      await page.emulateMedia({ media: "print" });
+      assert((await page.getAttribute("html", "lang")) === lang, `${path}: lang is not ${lang}`);
+      for (const sel of [".screen-only"]) {
+        const display = await page.locator(sel).first().evaluate((el) => getComputedStyle(el).display);
+        assert(display === "none", `${path}: ${sel} is ${display} in print`);
+      }
+      // Nothing is cut off: each sheet's content fits inside it.
+      const overflow = await page.$$eval(".sheet", (els) => els.map((el) => el.scrollHeight - el.clientHeight));
+      assert(overflow.length >= 1 && overflow.every((o) => o <= 1), `${path}: content overflows its sheet by ${overflow} px`);
+      for (const sel of [".sheet h1", ".help-call", ".qr-box svg"]) {
+        assert(await page.locator(sel).first().isVisible(), `${path}: ${sel} is not visible in print`);
+      }
+      // The QR code is large enough to scan from a poster: at least 25 mm (96 px per inch).
+      const qr = await page.locator(".qr-box svg").first().boundingBox();
+      assert(qr && qr.width >= 25 / 25.4 * 96, `${path}: the QR code is ${qr && qr.width} px wide`);
+      // Printed, it is exactly one page of the size its layout names.
+      const pdf = (await page.pdf({ preferCSSPageSize: true, printBackground: true })).toString("latin1");
+      const pages = (pdf.match(/\/Type\s*\/Page[^s]/g) || []).length;
+      assert(pages === 1, `${path}: prints on ${pages} pages`);
+      const box = pdf.match(/\/MediaBox\s*\[\s*0 0 ([\d.]+) ([\d.]+)/);
+      const want = path.includes("a3") ? [842, 1191] : [595, 842];
+      assert(box && Math.abs(box[1] - want[0]) < 2 && Math.abs(box[2] - want[1]) < 2, `${path}: page is ${box && box.slice(1)} pt, want ${want}`);
+    }
+  })],
   ["search finds accented pages from unaccented words, in both languages", () => withPage({ width: 360 }, async ({ page, foreign }) => {
     for (const [path, query, accented] of [["es/buscar/", "capacitacion", /capacitación/i], ["en/search/", "publico", /Público/]]) {
       await page.goto(url(path));
@@ -179,7 +208,7 @@ const checks = [
   })],
   ["every page is under 50 KB compressed (HTML, CSS and scripts)", async () => {
     const sizes = [];
-    for (const { path } of allPages()) {
+    for (const { path } of allPages().filter((p) => !p.document)) {
       const html = await (await fetch(url(path))).text();
       let total = gzipSync(html).length;
       for (const m of html.matchAll(/<(?:link rel="stylesheet" href|script src)="([^"]+)"/g)) {
@@ -192,7 +221,7 @@ const checks = [
     console.log(`     heaviest: ${max[0]} at ${(max[1] / 1024).toFixed(1)} KB compressed`);
   }],
   ["images have width, height and lazy loading", () => withPage({}, async ({ page }) => {
-    for (const { path } of allPages()) {
+    for (const { path } of allPages().filter((p) => !p.document)) {
       await page.goto(url(path));
       const bad = await page.$$eval("main img", (imgs) => imgs.filter((i) => !i.getAttribute("width") || !i.getAttribute("height") || i.loading !== "lazy").map((i) => i.src));
       assert(bad.length === 0, `${path}: ${bad.join(", ")}`);
