@@ -386,8 +386,9 @@ pub fn render_with(site: &Site, prepared: &Prepared, out: &dyn Output, scope: &S
     diags.extend(merge_repeated(page_diags));
     if all {
         diags.extend(merge_repeated(crate::indicator_pages::write_all(site, renderer, views, out)));
-        diags.extend(crate::kit::write_all(site, renderer, views, out, prepared.printer.as_ref()));
     }
+    // Kits show their page's title: a preview edit of a campaign page redoes its kit.
+    diags.extend(crate::kit::write_all(site, renderer, views, out, prepared.printer.as_ref(), &|i| scope.page(i)));
     // Sitemap, robots.txt, feeds, and redirects from old addresses.
     let mut files = Vec::new();
     if scope.touched.sitemap {

@@ -111,7 +111,7 @@ pub fn item_lines(src: &str, key: &str) -> Vec<usize> {
 /// The lines under the top-level block key `key`, dedented, so the helpers above can look
 /// inside it. Its first line is the line after the key's.
 pub fn block_of(src: &str, key: &str) -> String {
-    let mut lines = src.lines().skip_while(|l| !(has_key(l, key) && !l.starts_with([' ', '\t']))).skip(1);
+    let mut lines = src.lines().skip_while(|l| !has_key(l, key) || l.starts_with([' ', '\t'])).skip(1);
     let body: Vec<&str> = lines.by_ref().take_while(|l| l.trim().is_empty() || l.starts_with([' ', '\t'])).collect();
     let indent =
         body.iter().filter(|l| !l.trim().is_empty()).map(|l| l.len() - l.trim_start().len()).min().unwrap_or(0);

@@ -120,3 +120,19 @@ fn a_save_through_a_temporary_file_is_still_an_in_place_edit() {
     assert!(update.changed.contains(&"es/campanas/linea-1818/index.html".to_string()));
     assert_same_as_fresh(&live, &site, "a rename-over save");
 }
+
+#[test]
+fn an_in_place_edit_of_a_campaign_page_redoes_its_kit() {
+    let site = Site::fixture("bilingual");
+    let rel = "content/es/campanas/linea-1818.md";
+    let text = String::from_utf8(site.read_source(rel)).unwrap();
+    site.write(rel, text.replacen("\n---\n", "\ncampaign:\n  message: \"Llama gratis.\"\n---\n", 1));
+    let (mut live, first) = Live::new(site.path(), opts());
+    first.unwrap();
+    assert!(live.files().contains_key("es/campanas/linea-1818/materiales/afiche-a4.html"));
+    assert!(edit(&mut live, &site, rel, |t| t.replacen("title: \"", "title: \"Nuevo: ", 1)));
+    assert!(
+        String::from_utf8_lossy(&live.files()["es/campanas/linea-1818/materiales/afiche-a4.html"]).contains("Nuevo: ")
+    );
+    assert_same_as_fresh(&live, &site, "a title edit on a campaign page (its posters and card)");
+}
