@@ -72,7 +72,7 @@ fn init_writes_a_bilingual_site_that_builds_without_warnings() {
     let readme = String::from_utf8(site.read_source("README.md")).unwrap();
     assert!(readme.contains("faro serve") && readme.contains("faro build"), "{readme}");
 
-    let run = site.build_ok(&[]);
+    let run = site.build_ok(&["--no-pdf"]);
     assert_clean(&run);
     for page in ["es/index.html", "en/index.html", ES_CAMPAIGN, EN_CAMPAIGN, "es/navegar-seguro/index.html"] {
         assert!(site.public().join(page).is_file(), "no {page}");
@@ -94,6 +94,9 @@ fn init_writes_a_bilingual_site_that_builds_without_warnings() {
         );
     }
     assert!(site.public().join("es/indicadores/ejemplo-llamadas-1818/ejemplo-llamadas-1818.svg").is_file());
+    // The campaign page comes with its kit, so a new team sees what a campaign block gives.
+    assert!(site.public().join("es/campanas/linea-1818/materiales/afiche-a4.html").is_file());
+    assert!(site.public().join("en/campaigns/hotline-1818/kit/hotline-1818-en.zip").is_file());
     // The quick exit leads to the safety page of each language.
     assert!(site.html("es/index.html").contains("href=\"/es/navegar-seguro/\""));
     assert!(site.html("en/index.html").contains("href=\"/en/browse-safely/\""));
@@ -126,7 +129,7 @@ fn init_refuses_bad_language_codes_and_writes_nothing() {
 #[test]
 fn init_with_three_languages_builds_and_only_warns_about_missing_interface_strings() {
     let site = init_site(&["es", "en", "qu"]);
-    let run = site.build_ok(&[]);
+    let run = site.build_ok(&["--no-pdf"]);
     assert_eq!(run.errors(), Vec::<&str>::new());
     let warnings: Vec<&str> = run.stderr.lines().filter(|l| l.contains(": warning[")).collect();
     assert!(warnings.iter().all(|w| w.starts_with("i18n/qu.yaml: warning[missing-ui-strings]")), "{warnings:?}");
@@ -149,7 +152,7 @@ fn new_page_writes_a_translation_pair_that_builds() {
     assert!(es.starts_with("---\ntitle: \"Prevención en escuelas\"\ndate: \""), "{es}");
     assert!(es.contains("\ndraft: false\n") && es.contains("\ntranslation_key: \"campanas-escuelas\"\n"), "{es}");
 
-    let run = site.build_ok(&[]);
+    let run = site.build_ok(&["--no-pdf"]);
     assert_clean(&run);
     assert_translation_pair(
         &site,
@@ -166,7 +169,7 @@ fn new_page_names_the_page_after_its_file_and_creates_missing_folders() {
     let en = String::from_utf8(site.read_source("content/en/noticias/linea-directa.md")).unwrap();
     assert!(en.contains("title: \"Linea directa\"\n"), "{en}");
     // The folder has no _index.md: the page hangs from the home page and still builds.
-    let run = site.build_ok(&[]);
+    let run = site.build_ok(&["--no-pdf"]);
     assert_clean(&run);
     assert_translation_pair(
         &site,
