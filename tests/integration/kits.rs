@@ -270,6 +270,29 @@ fn kit_pdfs_are_printed_by_chromium_with_fixed_dates_and_reused() {
         let pages = raw.matches("/Type /Page").count() - raw.matches("/Type /Pages").count();
         assert_eq!(pages, 1, "{f} is one page");
     }
+    // Turned into an image the way a print shop's proof would be (pdftoppm, from poppler):
+    // an A4 page with the organisation's band at the top and the help box at the bottom,
+    // both in colour (backgrounds must print).
+    let pdf_path = site.public().join(format!("{ES_KIT}afiche-a4.pdf"));
+    let out = site.path().join("proof");
+    let status = std::process::Command::new("pdftoppm")
+        .args(["-r", "30", "-png", "-singlefile"])
+        .arg(&pdf_path)
+        .arg(&out)
+        .status()
+        .expect("pdftoppm (poppler-utils) is installed where Chromium is");
+    assert!(status.success());
+    let proof = resvg::tiny_skia::Pixmap::decode_png(&std::fs::read(out.with_extension("png")).unwrap()).unwrap();
+    assert_eq!((proof.width(), proof.height()), (248, 351), "A4 at 30 dpi");
+    let rgb = |x: u32, y: u32| {
+        let p = proof.pixel(x, y).unwrap();
+        (p.red(), p.green(), p.blue())
+    };
+    let near = |(r, g, b): (u8, u8, u8), (wr, wg, wb): (u8, u8, u8)| {
+        r.abs_diff(wr) < 24 && g.abs_diff(wg) < 24 && b.abs_diff(wb) < 24
+    };
+    assert!(near(rgb(200, 8), (0x0b, 0x4f, 0x6c)), "top band is {:?}", rgb(200, 8));
+    assert!(near(rgb(12, 340), (0xff, 0xe8, 0xa3)), "help box is {:?}", rgb(12, 340));
     let mut names = zip_names(read(&site, &format!("{ES_KIT}linea-1818-es.zip")));
     names.sort();
     assert!(names.contains(&"afiche-a4.pdf".to_string()) && names.contains(&"volante.pdf".to_string()), "{names:?}");
