@@ -175,7 +175,10 @@ pub fn check(opts: &CheckOptions) -> Result<CheckReport, Vec<Diagnostic>> {
         let mut rest = *text;
         while let Some(i) = rest.find("<img") {
             let tag = &rest[i..i + rest[i..].find('>').unwrap_or(rest.len() - i)];
-            if !tag.contains(" alt=\"") || tag.contains(" alt=\"\"") {
+            // An empty alt is allowed only where a template marks the image decorative
+            // (Markdown cannot write `role`: raw HTML in pages is escaped).
+            let decorative = tag.contains(" alt=\"\"") && tag.contains(" role=\"presentation\"");
+            if !decorative && (!tag.contains(" alt=\"") || tag.contains(" alt=\"\"")) {
                 diags.push(Diagnostic::error(
                     "missing-alt",
                     where_(file),
@@ -257,6 +260,13 @@ pub fn check(opts: &CheckOptions) -> Result<CheckReport, Vec<Diagnostic>> {
         .iter()
         .flat_map(|r| r.charts.iter().map(|(id, _)| id.as_str()))
         .chain(site.plan.goals.iter().flat_map(|g| g.targets.iter().map(|t| t.indicator.as_str())))
+        .chain(
+            site.content
+                .pages
+                .iter()
+                .filter_map(|p| p.front.campaign.as_ref())
+                .flat_map(|c| c.figures.iter().filter_map(|f| f.indicator.as_deref())),
+        )
         .collect();
     for ind in &site.indicators {
         if !used.contains(ind.id.as_str()) {
@@ -264,7 +274,7 @@ pub fn check(opts: &CheckOptions) -> Result<CheckReport, Vec<Diagnostic>> {
                 Diagnostic::warning(
                     "unused-indicator",
                     &ind.path,
-                    "no page charts this indicator and no goal measures it",
+                    "no page charts this indicator, no goal measures it and no campaign cites it",
                 )
                 .hint("it is still published on the indicators index; chart it with {{< chart id >}} where it helps"),
             );

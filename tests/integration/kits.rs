@@ -251,6 +251,12 @@ fn the_logo_is_inlined_so_a_poster_is_one_file() {
         assert!(url.starts_with("data:") || tag.attr("rel") == Some("canonical"), "poster fetches {url}");
     }
     assert!(!poster.contains("<script"), "a poster runs no script");
+    // The logo is decorative beside the organisation's name, and `faro check` agrees; the
+    // indicator a campaign cites is not reported as unused.
+    let check = std::process::Command::new(FARO).args(["check", "--site"]).arg(site.path()).output().unwrap();
+    let out = String::from_utf8_lossy(&check.stdout).to_string() + &String::from_utf8_lossy(&check.stderr);
+    assert!(!out.contains("missing-alt"), "{out}");
+    assert!(!out.contains("victimas-por-anio.yaml: warning[unused-indicator]"), "{out}");
 }
 
 #[test]
