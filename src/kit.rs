@@ -508,6 +508,7 @@ fn write_kit(
     );
     value.insert("zip", file_value(site, lang, &kit, &zip_name, zip.len()));
     value.insert("card_url", Value::from(site_url(&c.base_path, &card_png_path(site, i))));
+    value.insert("image", Value::from(site_url(&c.base_url, &card_png_path(site, i))));
     value.insert(
         "posts",
         Value::from(
