@@ -478,7 +478,7 @@ fn write_kit(
     }
     files.push((name("kit_file_card", "svg"), card.into_bytes()));
     files.push((name("kit_file_figures", "csv"), figures_csv(site, lang, &figures).into_bytes()));
-    files.push((name("kit_file_posts", "txt"), (posts + "\n").into_bytes()));
+    files.push((name("kit_file_posts", "txt"), format!("{posts}\n").into_bytes()));
     let listing: Vec<Value> = files.iter().map(|(n, b)| file_value(site, lang, &kit, n, b.len())).collect();
     let mut readme_ctx = k.clone();
     readme_ctx.insert("files", Value::from(listing.clone()));
@@ -509,19 +509,7 @@ fn write_kit(
     value.insert("zip", file_value(site, lang, &kit, &zip_name, zip.len()));
     value.insert("card_url", Value::from(site_url(&c.base_path, &card_png_path(site, i))));
     value.insert("image", Value::from(site_url(&c.base_url, &card_png_path(site, i))));
-    value.insert(
-        "posts",
-        Value::from(
-            String::from_utf8_lossy(
-                &files
-                    .iter()
-                    .find(|(n, _)| n == &name("kit_file_posts", "txt"))
-                    .map(|(_, b)| b.clone())
-                    .unwrap_or_default(),
-            )
-            .to_string(),
-        ),
-    );
+    value.insert("posts", Value::from(posts));
     value.insert("pdfs", Value::from(printer.is_some()));
     let tr = crate::views::translations_by(site, lang, &|l| {
         page.translations
