@@ -175,9 +175,9 @@ pub fn check(opts: &CheckOptions) -> Result<CheckReport, Vec<Diagnostic>> {
         let mut rest = *text;
         while let Some(i) = rest.find("<img") {
             let tag = &rest[i..i + rest[i..].find('>').unwrap_or(rest.len() - i)];
-            // An empty alt is allowed only where a template marks the image decorative
-            // (Markdown cannot write `role`: raw HTML in pages is escaped).
-            let decorative = tag.contains(" alt=\"\"") && tag.contains(" role=\"presentation\"");
+            // An empty alt is allowed only where a template marks the image decorative with
+            // `data-decorative` (Markdown cannot write attributes: raw HTML in pages is escaped).
+            let decorative = tag.contains(" alt=\"\"") && tag.contains(" data-decorative");
             if !decorative && (!tag.contains(" alt=\"") || tag.contains(" alt=\"\"")) {
                 diags.push(Diagnostic::error(
                     "missing-alt",
