@@ -532,7 +532,8 @@ fn write_kit(
 }
 
 /// A post that fits X's 280 characters (a link counts as 23): the message, the help line,
-/// the link and the hashtags; hashtags go first, then the message is shortened.
+/// the link and the hashtags. What does not fit goes in this order: the hashtags, a help
+/// line too long to leave the message room, then the end of the message.
 fn short_post(site: &Site, lang: &str, message: &str, url: &str, hashtags: &[String]) -> String {
     const LIMIT: usize = 280;
     const LINK: usize = 23;
@@ -545,11 +546,13 @@ fn short_post(site: &Site, lang: &str, message: &str, url: &str, hashtags: &[Str
         .map(|p| format!(" {}", t(site, lang, "kit_post_call").replace("{phone}", p)))
         .unwrap_or_default();
     let tags = if hashtags.is_empty() { String::new() } else { format!(" {}", hashtags.join(" ")) };
-    let len = |m: &str, tags: &str| m.chars().count() + call.chars().count() + 1 + LINK + tags.chars().count();
-    let tags = if len(message, &tags) <= LIMIT { tags } else { String::new() };
+    let len =
+        |m: &str, call: &str, tags: &str| m.chars().count() + call.chars().count() + 1 + LINK + tags.chars().count();
+    let tags = if len(message, &call, &tags) <= LIMIT { tags } else { String::new() };
+    let call = if call.chars().count() <= LIMIT / 2 { call } else { String::new() };
     let mut message = message.to_string();
-    if len(&message, &tags) > LIMIT {
-        let keep = LIMIT - len("", &tags) - 1;
+    if len(&message, &call, &tags) > LIMIT {
+        let keep = LIMIT.saturating_sub(len("", &call, &tags) + 1);
         message = message.chars().take(keep).collect::<String>().trim_end().to_string() + "…";
     }
     format!("{message}{call} {url}{tags}")

@@ -320,3 +320,24 @@ fn kit_pdfs_are_printed_by_chromium_with_fixed_dates_and_reused() {
     zip.by_name("poster-a4.pdf").unwrap().read_to_end(&mut inside).unwrap();
     assert_eq!(inside, before, "the ZIP holds the same PDF");
 }
+
+#[test]
+fn the_short_post_fits_280_characters_however_long_the_message() {
+    let site = campaign_site();
+    let source = String::from_utf8(site.read_source(ES)).unwrap();
+    let long = "Una oferta de trabajo demasiado buena puede ser una trampa. ".repeat(8);
+    site.write(ES, source.replace("Si sospechas de un caso de trata, llama gratis.", long.trim()));
+    // A help line whose number alone is longer than a post must not break the build either.
+    let config = String::from_utf8(site.read_source("site.yaml")).unwrap();
+    site.write("site.yaml", config.replacen("phone: \"1818\"", &format!("phone: \"{}\"", "1".repeat(300)), 1));
+    site.build_ok(&["--no-pdf"]);
+    let posts = text(&site, &format!("{ES_KIT}textos-para-redes.txt"));
+    let short = posts.lines().nth(2).unwrap();
+    let url = "https://example.org/es/campanas/linea-1818/";
+    assert!(short.contains(url), "{short}");
+    // X counts a link as 23 characters.
+    let counted = short.chars().count() - url.chars().count() + 23;
+    assert!(counted <= 280, "{counted}: {short}");
+    assert!(short.starts_with("Una oferta de trabajo") && short.contains("…"), "{short}");
+    assert!(!short.contains("1111111111"), "the overlong help line should have been left out: {short}");
+}
