@@ -8,7 +8,7 @@ use crate::diagnostics::Diagnostic;
 use crate::indicators::{text, Indicator, NumberFormat};
 use crate::output::Output;
 use crate::render::{site_url, Renderer};
-use crate::site::Site;
+use crate::site::{t, Site};
 use crate::slug::slugify;
 use crate::views::{translations_by, Views};
 use minijinja::value::Value;
@@ -17,10 +17,6 @@ use std::collections::{BTreeMap, HashMap};
 use std::path::Path;
 
 type Map = BTreeMap<&'static str, Value>;
-
-fn t(site: &Site, lang: &str, key: &str) -> String {
-    site.strings.get(lang).and_then(|s| s.text(key)).unwrap_or(key).to_string()
-}
 
 /// `es/indicadores/`: the folder of a language's indicators.
 pub fn root_path(site: &Site, lang: &str) -> String {

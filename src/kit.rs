@@ -8,7 +8,7 @@ use crate::content::CampaignFigure;
 use crate::diagnostics::Diagnostic;
 use crate::output::Output;
 use crate::render::{site_url, Renderer};
-use crate::site::Site;
+use crate::site::{t, Site};
 use crate::views::Views;
 use base64::Engine;
 use minijinja::Value;
@@ -37,10 +37,6 @@ pub struct Figure {
     pub value: String,
     pub label: String,
     pub source: Option<String>,
-}
-
-fn t(site: &Site, lang: &str, key: &str) -> String {
-    site.strings.get(lang).and_then(|s| s.text(key)).unwrap_or(key).to_string()
 }
 
 /// Pages that are campaigns, in site order.
@@ -169,10 +165,11 @@ pub fn qr_svg(text: &str, label: &str) -> Result<String, String> {
 }
 
 struct Fonts {
-    regular: &'static [u8],
-    bold: &'static [u8],
     regular_uri: String,
     bold_uri: String,
+    /// Parsed once: measuring card text asks for thousands of glyph widths.
+    regular_face: Option<ttf_parser::Face<'static>>,
+    bold_face: Option<ttf_parser::Face<'static>>,
     db: Arc<resvg::usvg::fontdb::Database>,
 }
 
@@ -187,10 +184,10 @@ fn fonts() -> &'static Fonts {
         db.load_font_data(regular.to_vec());
         db.load_font_data(bold.to_vec());
         Fonts {
-            regular,
-            bold,
             regular_uri: data_uri("font/ttf", regular),
             bold_uri: data_uri("font/ttf", bold),
+            regular_face: ttf_parser::Face::parse(regular, 0).ok(),
+            bold_face: ttf_parser::Face::parse(bold, 0).ok(),
             db: Arc::new(db),
         }
     })
@@ -198,8 +195,8 @@ fn fonts() -> &'static Fonts {
 
 /// Width of `text` in the embedded font at `size` px.
 fn text_width(text: &str, size: f64, bold: bool) -> f64 {
-    let data = if bold { fonts().bold } else { fonts().regular };
-    let Ok(face) = ttf_parser::Face::parse(data, 0) else { return text.chars().count() as f64 * size * 0.6 };
+    let face = if bold { &fonts().bold_face } else { &fonts().regular_face };
+    let Some(face) = face else { return text.chars().count() as f64 * size * 0.6 };
     let units = f64::from(face.units_per_em());
     let advance: f64 = text
         .chars()
@@ -499,7 +496,7 @@ fn write_kit(
     // The kit page: previews, each file to download, the posts to copy, and the ZIP.
     let mut value = k.clone();
     value.insert("kind", Value::from("kit"));
-    value.insert("title", Value::from(t(site, lang, "kit_title").replace("{title}", &page.front.title)));
+    value.insert("title", Value::from(t_title(site, i)));
     value.insert("campaign_title", Value::from(page.front.title.as_str()));
     value.insert("permalink", Value::from(site_url(&c.base_url, &kit)));
     value.insert(

@@ -184,15 +184,13 @@ impl Live {
                 touched.sitemap |= new.updated != old.front.updated;
                 touched.order |= new.title != old.front.title;
             }
-            let edited: Vec<usize> = saved.iter().map(|(i, ..)| *i).collect();
             if touched.order {
-                prepared.terms.resort(&site, &edited);
+                prepared.terms.resort(&site, pages);
             }
             diags.extend(site::render_with(&site, &prepared, &out, &Scope::pages(affected.clone(), touched)));
         }
         if diags.has_errors() {
             // Put the pages back as they were, so the last good site stays whole.
-            let edited: Vec<usize> = saved.iter().map(|(i, ..)| *i).collect();
             for (i, page, md) in saved {
                 site.content.pages[i] = page;
                 site.rendered[i] = md;
@@ -200,10 +198,10 @@ impl Live {
                     content::sort_children(&mut site.content, parent);
                 }
             }
-            for &i in &edited {
+            for &i in pages {
                 prepared.search[i] = crate::search::page_entry(&site, i);
             }
-            prepared.terms.resort(&site, &edited);
+            prepared.terms.resort(&site, pages);
             let (fills, _) = site::fills(&site, &prepared.renderer);
             prepared.fills = fills;
             prepared.views.refresh(&site, &affected, &prepared.fills);

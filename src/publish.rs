@@ -22,37 +22,30 @@ pub struct Entry {
 pub fn entries(site: &Site) -> Vec<Entry> {
     let mut out = Vec::new();
     for (i, page) in site.content.pages.iter().enumerate() {
-        let alternates: Vec<(String, String)> = site
-            .config
-            .languages
-            .iter()
-            .filter_map(|l| page.translations.get(l).map(|&t| (l.clone(), site.content.pages[t].url.clone())))
-            .collect();
-        let lastmod = page.front.updated.clone().or_else(|| page.front.date.clone());
-        out.push(Entry { path: page.url.clone(), alternates: alternates.clone(), lastmod: lastmod.clone() });
-        if page.front.report.is_some() {
-            let full: Vec<(String, String)> = site
-                .config
+        // The page's translations, in language order, each at the path `at` gives it.
+        let alternates = |at: &dyn Fn(usize) -> Option<String>| -> Vec<(String, String)> {
+            site.config
                 .languages
                 .iter()
-                .filter_map(|l| page.translations.get(l).map(|&t| (l.clone(), crate::report_pages::full_path(site, t))))
-                .collect();
+                .filter_map(|l| page.translations.get(l).and_then(|&t| Some((l.clone(), at(t)?))))
+                .collect()
+        };
+        let lastmod = page.front.updated.clone().or_else(|| page.front.date.clone());
+        out.push(Entry {
+            path: page.url.clone(),
+            alternates: alternates(&|t| Some(site.content.pages[t].url.clone())),
+            lastmod: lastmod.clone(),
+        });
+        if page.front.report.is_some() {
             out.push(Entry {
                 path: crate::report_pages::full_path(site, i),
-                alternates: full,
+                alternates: alternates(&|t| Some(crate::report_pages::full_path(site, t))),
                 lastmod: lastmod.clone(),
             });
         }
         if page.front.campaign.is_some() {
-            let kits: Vec<(String, String)> = site
-                .config
-                .languages
-                .iter()
-                .filter_map(|l| page.translations.get(l).map(|&t| (l.clone(), t)))
-                .filter(|&(_, t)| site.content.pages[t].front.campaign.is_some())
-                .map(|(l, t)| (l, crate::kit::kit_path(site, t)))
-                .collect();
-            out.push(Entry { path: crate::kit::kit_path(site, i), alternates: kits, lastmod });
+            let kit = |t: usize| site.content.pages[t].front.campaign.is_some().then(|| crate::kit::kit_path(site, t));
+            out.push(Entry { path: crate::kit::kit_path(site, i), alternates: alternates(&kit), lastmod });
         }
     }
     if !site.indicators.is_empty() {

@@ -10,16 +10,12 @@ use crate::indicators::{text, NumberFormat};
 use crate::markdown::Block;
 use crate::markdown::Rendered;
 use crate::render::{site_url, Renderer};
-use crate::site::Site;
+use crate::site::{t, Site};
 use crate::slug::slugify;
 use minijinja::value::Value;
 use std::collections::{BTreeMap, HashMap};
 
 type Map = BTreeMap<&'static str, Value>;
-
-fn t(site: &Site, lang: &str, key: &str) -> String {
-    site.strings.get(lang).and_then(|s| s.text(key)).unwrap_or(key).to_string()
-}
 
 /// The number of chapter `i` in its report (1-based), or None if it is not a chapter.
 pub fn chapter_number(site: &Site, i: usize) -> Option<usize> {

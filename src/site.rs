@@ -35,6 +35,11 @@ pub struct Site {
     pub strings: Arc<BTreeMap<Lang, Strings>>,
 }
 
+/// A UI string of the theme in `lang`, or the key itself when the theme lacks it.
+pub fn t(site: &Site, lang: &str, key: &str) -> String {
+    site.strings.get(lang).and_then(|s| s.text(key)).unwrap_or(key).to_string()
+}
+
 #[derive(Debug, Clone, Default)]
 pub struct SiteOptions {
     pub base_url: Option<String>,

@@ -3,12 +3,9 @@
 use libfuzzer_sys::fuzz_target;
 use std::path::Path;
 
+mod common;
+
 fuzz_target!(|src: &str| {
-    let config = faro::config::Config::parse(
-        "base_url: \"https://example.org/\"\nlanguages: [es, en]\ntitle: { es: a, en: b }\n",
-        Path::new("site.yaml"),
-        None,
-    )
-    .expect("a valid site.yaml");
-    let _ = faro::indicators::parse("fuzz", src, Path::new("data/indicators/fuzz.yaml"), None, &config);
+    let config = common::bilingual_config();
+    let _ = faro::indicators::parse("fuzz", src, Path::new("data/indicators/fuzz.yaml"), None, config);
 });

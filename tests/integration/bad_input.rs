@@ -745,17 +745,7 @@ fn an_indicator_csv_at_the_row_limit_builds_in_reasonable_time() {
 
 /// A site template `name` whose line 4 is `bad_line`, used by the Spanish line page only.
 fn with_template(site: &Site, name: &str, bad_line: &str) {
-    site.write(
-        &format!("templates/{name}"),
-        format!(
-            "{{% extends \"base.html\" %}}\n\
-             {{% block main %}}\n\
-             <h1>{{{{ page.title }}}}</h1>\n\
-             {bad_line}\n\
-             {{{{ page.content }}}}\n\
-             {{% endblock %}}\n"
-        ),
-    );
+    site.write(&format!("templates/{name}"), page_template(bad_line));
     site.write(ES, page(&["title: \"Línea 1818\"", &format!("template: {name}")], "Texto."));
 }
 

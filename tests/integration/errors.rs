@@ -52,18 +52,6 @@ fn errors_on_unknown_template_at_the_template_key_line() {
     assert!(line.contains("nope.html"), "{line}");
 }
 
-/// A site `templates/page.html` whose line 4 is `bad_line`.
-fn page_template(bad_line: &str) -> String {
-    format!(
-        "{{% extends \"base.html\" %}}\n\
-         {{% block main %}}\n\
-         <h1>{{{{ page.title }}}}</h1>\n\
-         {bad_line}\n\
-         {{{{ page.content }}}}\n\
-         {{% endblock %}}\n"
-    )
-}
-
 #[test]
 fn errors_on_unknown_filter_in_a_site_template() {
     let run = break_and_rebuild(&minimal_site(), |s| {

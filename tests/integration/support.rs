@@ -431,3 +431,15 @@ pub fn html_files(snap: &Snapshot) -> Vec<(&str, String)> {
         .map(|(k, v)| (k.as_str(), String::from_utf8(v.clone()).expect("UTF-8 HTML")))
         .collect()
 }
+
+/// A page template that extends the theme's base and whose line 4 is `bad_line`.
+pub fn page_template(bad_line: &str) -> String {
+    format!(
+        "{{% extends \"base.html\" %}}\n\
+         {{% block main %}}\n\
+         <h1>{{{{ page.title }}}}</h1>\n\
+         {bad_line}\n\
+         {{{{ page.content }}}}\n\
+         {{% endblock %}}\n"
+    )
+}
