@@ -1,19 +1,11 @@
 //! Renders 1,000 indicator charts (bar, line, stacked, horizontal and progress, each with
 //! a summary) and prints the time per chart. Run: `cargo bench --bench charts`.
 
-use faro::charts::{self, Words};
-use faro::config::Config;
-use faro::indicators::{parse, NumberFormat};
-use std::path::Path;
+use faro::inputs::{bilingual_config, parse_indicator};
 use std::time::Instant;
 
 fn main() {
-    let config = Config::parse(
-        "base_url: https://e.org/\nlanguages: [es, en]\ntitle: { es: a, en: b }\n",
-        Path::new("site.yaml"),
-        None,
-    )
-    .expect("a valid config");
+    let config = bilingual_config();
     let kinds = ["bar", "line", "stacked-bar", "horizontal-bar", "progress"];
     let indicators: Vec<_> = (0..1000)
         .map(|n| {
@@ -30,24 +22,13 @@ fn main() {
                     src.push_str(&format!("  - {{ period: \"{year}\", sex: m, value: {} }}\n", v / 5 + (n % 7)));
                 }
             }
-            parse(&format!("i{n}"), &src, Path::new("bench.yaml"), None, &config).expect("a valid indicator")
+            parse_indicator(&format!("i{n}"), &src, &config).expect("a valid indicator")
         })
         .collect();
-    let fmt = NumberFormat { decimal: ",".into(), thousands: "\u{a0}".into(), min_digits: 5 };
-    let words = Words {
-        fmt: &fmt,
-        lang: "es",
-        fewer_than: "menos de {n}",
-        target: "meta {year}",
-        percent: "{n} %",
-        illustrative: "ILUSTRATIVO",
-    };
-    let strings = |key: &str| key.to_string();
     let mut bytes = 0;
     let start = Instant::now();
     for (n, ind) in indicators.iter().enumerate() {
-        let summary = charts::summary(ind, &words, &strings);
-        bytes += charts::render(ind, &words, "t", &summary, &format!("c{n}")).len();
+        bytes += ind.chart(&format!("c{n}")).len();
     }
     let elapsed = start.elapsed();
     println!(

@@ -4,8 +4,9 @@
 //! labels, series differ by pattern or marker shape, and suppressed counts are hatched and
 //! labelled "fewer than N".
 
-use crate::indicators::{ChartKind, Indicator, NumberFormat, Row};
-use crate::render::escape_html;
+use crate::data::indicators::{ChartKind, Indicator, Row};
+use crate::escape::html as escape_html;
+use crate::i18n::NumberFormat;
 use plotters::prelude::*;
 use plotters::style::text_anchor::{HPos, Pos, VPos};
 
@@ -50,7 +51,7 @@ impl Words<'_> {
 
     pub fn number(&self, ind: &Indicator, v: f64) -> String {
         let n = self.fmt.format(v, 1);
-        if ind.measure == crate::indicators::Measure::Percent {
+        if ind.measure == crate::data::indicators::Measure::Percent {
             self.percent.replace("{n}", &n)
         } else {
             n
@@ -109,12 +110,12 @@ pub fn summary(ind: &Indicator, words: &Words, t: &dyn Fn(&str) -> String) -> St
         let gap = match latest {
             Some(row) if !row.suppressed => {
                 let remaining = match target.direction {
-                    crate::indicators::Direction::Up => target.value - row.value,
-                    crate::indicators::Direction::Down => row.value - target.value,
+                    crate::data::indicators::Direction::Up => target.value - row.value,
+                    crate::data::indicators::Direction::Down => row.value - target.value,
                 };
                 if remaining <= 0.0 {
                     t("summary_reached")
-                } else if ind.measure == crate::indicators::Measure::Percent {
+                } else if ind.measure == crate::data::indicators::Measure::Percent {
                     // A gap between two shares is in percentage points, not percent.
                     t("summary_gap_points").replace("{gap}", &words.fmt.format(remaining, 1))
                 } else {
@@ -146,8 +147,8 @@ pub fn capitalize(s: &str) -> String {
 
 /// A formatted number with the indicator's unit, unless the unit is already in it (%).
 pub fn unit_text(ind: &Indicator, words: &Words, number: &str) -> String {
-    let unit = crate::indicators::text(&ind.unit, words.lang);
-    if ind.measure == crate::indicators::Measure::Percent || unit == "%" || unit.is_empty() {
+    let unit = crate::i18n::pick(&ind.unit, words.lang);
+    if ind.measure == crate::data::indicators::Measure::Percent || unit == "%" || unit.is_empty() {
         number.to_string()
     } else {
         format!("{number} {unit}")
@@ -544,7 +545,7 @@ mod tests {
         let src = format!(
             "title: {{ es: Víctimas, en: Victims }}\ntopic: {{ es: V, en: V }}\nunit: {{ es: personas, en: people }}\nmeasure: count\nchart: {chart}\nsource: {{ name: MIMP }}\n{extra}"
         );
-        crate::indicators::parse("x", &src, Path::new("x.yaml"), None, &config).unwrap()
+        crate::data::indicators::parse("x", &src, Path::new("x.yaml"), None, &config).unwrap()
     }
 
     fn words(fmt: &NumberFormat) -> Words<'_> {

@@ -2,7 +2,7 @@
 //! the rest of faro reads. Per-language text is a `Localized` map checked against the
 //! declared languages, so a missing translation is caught where it is written.
 
-use crate::diagnostics::Diagnostic;
+use crate::diagnostics::{Code, Diagnostic};
 use crate::yaml;
 use serde::Deserialize;
 use std::collections::BTreeMap;
@@ -167,6 +167,15 @@ pub struct Config {
     pub statistics: Statistics,
     pub publish: Publish,
     pub taxonomies: Vec<Taxonomy>,
+    /// Lines of keys whose values are checked against other files later (the safety page
+    /// against content/, the logo against static/), so those errors point into site.yaml.
+    pub lines: KeyLines,
+}
+
+#[derive(Debug, Clone, Default)]
+pub struct KeyLines {
+    pub safety_page: Option<usize>,
+    pub logo: Option<usize>,
 }
 
 /// The quick-exit button: on unless a site turns it off.
@@ -210,16 +219,22 @@ impl Config {
         &self.languages[0]
     }
 
+    /// Serves the site from `origin` (`http://127.0.0.1:1111`) under base_url's own path, so
+    /// links in the preview work as they will once published.
+    pub(crate) fn serve_from(&mut self, origin: &str) {
+        self.base_url = format!("{}{}", origin.trim_end_matches('/'), self.base_path);
+    }
+
     pub fn from_file(path: &Path, base_url_override: Option<&str>) -> Result<Config, Vec<Diagnostic>> {
-        let src = crate::content::read_utf8(path).map_err(|d| vec![d])?;
+        let src = crate::text::read_utf8(path).map_err(|d| vec![d])?;
         Config::parse(&src, path, base_url_override)
     }
 
     pub fn parse(src: &str, path: &Path, base_url_override: Option<&str>) -> Result<Config, Vec<Diagnostic>> {
-        let raw: RawConfig = yaml::parse(src, path, 1, "site-config").map_err(|d| vec![d])?;
+        let raw: RawConfig = yaml::parse(src, path, 1, Code::SiteConfig).map_err(|d| vec![d])?;
         let mut errors = Vec::new();
         let err = |keys: &[&str], msg: String| {
-            Diagnostic::error("site-config", path, msg).at(yaml::locate(src, keys, 1), None)
+            Diagnostic::error(Code::SiteConfig, path, msg).at(yaml::locate(src, keys, 1), None)
         };
 
         let languages = raw.languages;
@@ -318,7 +333,7 @@ impl Config {
                     (Some(page), None) => MenuTarget::Page(page),
                     (None, Some(url)) => MenuTarget::Url(url),
                     _ => {
-                        errors.push(Diagnostic::error("site-config", path, format!("menu entry `{}` needs exactly one of `page` (a file under content/{lang}/) or `url`", item.name)).at(line, None));
+                        errors.push(Diagnostic::error(Code::SiteConfig, path, format!("menu entry `{}` needs exactly one of `page` (a file under content/{lang}/) or `url`", item.name)).at(line, None));
                         continue;
                     }
                 };
@@ -346,6 +361,10 @@ impl Config {
             statistics: raw.statistics,
             publish: raw.publish,
             taxonomies,
+            lines: KeyLines {
+                safety_page: yaml::locate(src, &["quick_exit", "safety_page"], 1),
+                logo: yaml::locate(src, &["logo"], 1),
+            },
         })
     }
 }

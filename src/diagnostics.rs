@@ -1,5 +1,7 @@
 //! Diagnostics as values: every stage reports problems as `Diagnostic`s, collected and
-//! printed together, so one build shows all of a site's errors, not just the first.
+//! printed together, so one build shows all of a site's errors, not just the first. Every
+//! diagnostic carries a `Code` from the one table below; the README lists it, and a test
+//! keeps the two the same.
 
 use std::fmt;
 use std::path::{Path, PathBuf};
@@ -10,12 +12,104 @@ pub enum Severity {
     Warning,
 }
 
+macro_rules! codes {
+    ($($variant:ident $name:literal $about:literal,)*) => {
+        /// What kind of problem a diagnostic is: a stable kebab-case name and a line saying
+        /// what it is about.
+        #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
+        pub enum Code { $($variant,)* }
+
+        impl Code {
+            /// Every code, in the order of the table.
+            pub const ALL: &'static [Code] = &[$(Code::$variant,)*];
+
+            pub fn as_str(self) -> &'static str {
+                match self { $(Code::$variant => $name,)* }
+            }
+
+            /// One line on what the code is about, as the README lists it.
+            pub fn about(self) -> &'static str {
+                match self { $(Code::$variant => $about,)* }
+            }
+        }
+    };
+}
+
+codes! {
+    Alias "alias" "an `aliases` entry that is not a plain path in the page's language, or that clashes with a page or another alias",
+    AmbiguousTranslation "ambiguous-translation" "two pages of one language claim to translate the same page",
+    BrokenAnchor "broken-anchor" "`faro check`: a link to a `#fragment` that is not on the page it leads to",
+    BrokenLink "broken-link" "a link to a page or file that does not exist, or that leaves the site",
+    BrokenRef "broken-ref" "a cross-reference (`[@sec:id]`, `[@fig:id]`, `[@tbl:id]`) to nothing, or outside a report",
+    Campaign "campaign" "a `campaign:` block that a kit cannot be made from (no message, too many or unknown figures)",
+    Chromium "chromium" "Chromium ran but could not print",
+    ContentLayout "content-layout" "a file in content/ outside a language folder",
+    DuplicateIndex "duplicate-index" "a folder with both `_index.md` and `index.md`",
+    DuplicateIndicator "duplicate-indicator" "two indicator files with the same id (`x.yml` beside `x.yaml`)",
+    DuplicateTitle "duplicate-title" "`faro check`: two pages of one language with the same title",
+    DuplicateTranslationKey "duplicate-translation-key" "one `translation_key` used twice in one language",
+    DuplicateUrl "duplicate-url" "two pages that would be written at the same address",
+    Edition "edition" "a frozen edition file (data/editions/) that cannot be read",
+    EmptySlug "empty-slug" "a page or folder whose slug has no letters or digits",
+    ExternalResource "external-resource" "`faro check`: a page that loads a script, style, font, image or frame from another site",
+    FrontMatter "front-matter" "front matter that is not valid YAML or breaks a rule (unknown key, bad date, misplaced `report`)",
+    Goals "goals" "data/goals.yaml that cannot be read or names what does not exist",
+    I18n "i18n" "a strings file (i18n/<lang>.yaml) that is not valid",
+    Indicator "indicator" "an indicator file (data/indicators/) that cannot be read or breaks a rule",
+    InitNotEmpty "init-not-empty" "`faro init` into a folder that is not new or empty",
+    Internal "internal" "a fault of faro itself while updating the preview",
+    Io "io" "a file or folder that cannot be read or written",
+    Kit "kit" "a campaign kit that cannot be made (QR code, social card, ZIP, PDF)",
+    LanguageCode "language-code" "`faro init --languages` with a code that is not one, or listed twice",
+    LinkToDraft "link-to-draft" "a link to a page marked `draft: true`, which is not published",
+    Logo "logo" "`logo` in site.yaml that is not an SVG, PNG or JPEG file in static/",
+    MenuTarget "menu-target" "a menu entry pointing to a page that does not exist",
+    MissingAlt "missing-alt" "an image without alt text",
+    MissingHome "missing-home" "a language of site.yaml without a home page (content/<lang>/_index.md)",
+    MissingTranslation "missing-translation" "`faro check`: a page of the default language without a translation",
+    MissingUiStrings "missing-ui-strings" "a language whose interface strings are missing and shown in another language",
+    NoChromium "no-chromium" "`faro pdf` without a Chromium or Chrome to print with",
+    NoSite "no-site" "`faro new` in a folder without site.yaml",
+    NotUtf8 "not-utf8" "a text file that is not UTF-8",
+    OrphanPage "orphan-page" "`faro check`: a page no other page, section or menu links to",
+    PageExists "page-exists" "`faro new` for a page that exists already",
+    PagePath "page-path" "`faro new` with a path outside the language folders",
+    PageTitle "page-title" "`faro new --title` with an empty title",
+    RawHtml "raw-html" "raw HTML in Markdown, which is shown as text",
+    ReportBlock "report-block" "`{{< goals >}}` or `{{< roadmap >}}` outside a report chapter",
+    Revision "revision" "data that now differs from what a final report froze",
+    Roadmap "roadmap" "data/roadmap.yaml that cannot be read or names what does not exist",
+    SafetyPage "safety-page" "`quick_exit.safety_page` pointing to a page that does not exist",
+    Scaffold "scaffold" "a fault in faro's own scaffold files",
+    Shortcode "shortcode" "a line that looks like a shortcode but is not one",
+    SiteConfig "site-config" "site.yaml that is not valid or breaks a rule",
+    StaleTranslation "stale-translation" "`faro check`: a translation older than the page it translates",
+    Symlink "symlink" "a link in content/ that is broken, leads to a folder or leads outside the site",
+    TableCaption "table-caption" "a table caption not followed by a table",
+    Template "template" "a template that fails to render",
+    UndeclaredLanguage "undeclared-language" "a content/<lang>/ folder for a language site.yaml does not declare",
+    UnknownIndicator "unknown-indicator" "a chart shortcode naming an indicator that does not exist",
+    UnknownReport "unknown-report" "`faro pdf` for a report that does not exist",
+    UnknownTaxonomy "unknown-taxonomy" "front matter using a taxonomy site.yaml does not declare",
+    UnknownTemplate "unknown-template" "front matter naming a template that does not exist",
+    UnknownTheme "unknown-theme" "`theme` in site.yaml naming a theme that is not in themes/",
+    UnsafeLink "unsafe-link" "a link with a scheme other than http, https, mailto or tel",
+    UnsafeOutput "unsafe-output" "an output folder that would replace the site's own files",
+    UnusedIndicator "unused-indicator" "`faro check`: an indicator no page, goal or campaign uses",
+    UrlRemoved "url-removed" "a build that would drop a URL published before (urls.txt)",
+}
+
+impl fmt::Display for Code {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(self.as_str())
+    }
+}
+
 /// One problem, located as precisely as the stage that found it could.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Diagnostic {
     pub severity: Severity,
-    /// Stable kebab-case code, e.g. `front-matter`, `duplicate-url`.
-    pub code: &'static str,
+    pub code: Code,
     pub path: PathBuf,
     pub line: Option<usize>,
     pub col: Option<usize>,
@@ -24,7 +118,7 @@ pub struct Diagnostic {
 }
 
 impl Diagnostic {
-    pub fn error(code: &'static str, path: impl Into<PathBuf>, message: impl Into<String>) -> Self {
+    pub(crate) fn error(code: Code, path: impl Into<PathBuf>, message: impl Into<String>) -> Self {
         Diagnostic {
             severity: Severity::Error,
             code,
@@ -36,17 +130,17 @@ impl Diagnostic {
         }
     }
 
-    pub fn warning(code: &'static str, path: impl Into<PathBuf>, message: impl Into<String>) -> Self {
+    pub(crate) fn warning(code: Code, path: impl Into<PathBuf>, message: impl Into<String>) -> Self {
         Diagnostic { severity: Severity::Warning, ..Diagnostic::error(code, path, message) }
     }
 
-    pub fn at(mut self, line: Option<usize>, col: Option<usize>) -> Self {
+    pub(crate) fn at(mut self, line: Option<usize>, col: Option<usize>) -> Self {
         self.line = line;
         self.col = col;
         self
     }
 
-    pub fn hint(mut self, hint: impl Into<String>) -> Self {
+    pub(crate) fn hint(mut self, hint: impl Into<String>) -> Self {
         self.hint = Some(hint.into());
         self
     }
@@ -56,15 +150,13 @@ impl Diagnostic {
     }
 
     /// Shows the path relative to the site folder, which is what the author sees in their editor.
-    pub fn relative_to(mut self, root: &Path) -> Self {
+    pub(crate) fn relative_to(mut self, root: &Path) -> Self {
         if let Ok(rel) = self.path.strip_prefix(root) {
             self.path = rel.to_path_buf();
         }
         self
     }
-}
 
-impl Diagnostic {
     /// `path:line:col`, as far as they are known.
     pub fn location(&self) -> String {
         match (self.line, self.col) {
@@ -92,22 +184,27 @@ impl fmt::Display for Diagnostic {
 
 /// Collects diagnostics from all stages; sorted on output so reports are stable.
 #[derive(Debug, Default)]
-pub struct Diagnostics(Vec<Diagnostic>);
+pub(crate) struct Diagnostics(Vec<Diagnostic>);
 
 impl Diagnostics {
-    pub fn push(&mut self, d: Diagnostic) {
+    pub(crate) fn push(&mut self, d: Diagnostic) {
         self.0.push(d);
     }
 
-    pub fn extend(&mut self, ds: impl IntoIterator<Item = Diagnostic>) {
+    pub(crate) fn extend(&mut self, ds: impl IntoIterator<Item = Diagnostic>) {
         self.0.extend(ds);
     }
 
-    pub fn has_errors(&self) -> bool {
+    pub(crate) fn has_errors(&self) -> bool {
         self.0.iter().any(Diagnostic::is_error)
     }
 
-    pub fn into_sorted(mut self) -> Vec<Diagnostic> {
+    /// Sorted (errors first, then by place), duplicates dropped, paths relative to `root`.
+    pub(crate) fn report(self, root: &Path) -> Vec<Diagnostic> {
+        self.into_sorted().into_iter().map(|d| d.relative_to(root)).collect()
+    }
+
+    pub(crate) fn into_sorted(mut self) -> Vec<Diagnostic> {
         self.0.sort_by(|a, b| {
             (a.severity, &a.path, a.line, a.col, &a.message).cmp(&(b.severity, &b.path, b.line, b.col, &b.message))
         });
@@ -116,8 +213,29 @@ impl Diagnostics {
     }
 }
 
+/// A broken template fails every page that uses it: report each distinct error once,
+/// naming the first page and how many others hit it.
+pub(crate) fn merge_repeated(diags: Vec<Diagnostic>) -> Vec<Diagnostic> {
+    let mut merged: Vec<(Diagnostic, usize)> = Vec::new();
+    for d in diags {
+        match merged.iter_mut().find(|(m, _)| (&m.path, m.line, &m.message) == (&d.path, d.line, &d.message)) {
+            Some((_, n)) => *n += 1,
+            None => merged.push((d, 0)),
+        }
+    }
+    merged
+        .into_iter()
+        .map(|(mut d, n)| {
+            if n > 0 {
+                d.hint = d.hint.map(|h| format!("{h} and {n} other page{}", if n == 1 { "" } else { "s" }));
+            }
+            d
+        })
+        .collect()
+}
+
 /// Line and column (1-based, column in characters) of a byte offset in `src`.
-pub fn line_col(src: &str, offset: usize) -> (usize, usize) {
+pub(crate) fn line_col(src: &str, offset: usize) -> (usize, usize) {
     let offset = offset.min(src.len());
     let before = &src[..floor_char_boundary(src, offset)];
     let line = before.matches('\n').count() + 1;
@@ -146,7 +264,38 @@ mod tests {
 
     #[test]
     fn display_is_file_line_col_code_message() {
-        let d = Diagnostic::error("front-matter", "content/es/a.md", "missing field `title`").at(Some(2), Some(1));
+        let d = Diagnostic::error(Code::FrontMatter, "content/es/a.md", "missing field `title`").at(Some(2), Some(1));
         assert_eq!(d.to_string(), "content/es/a.md:2:1: error[front-matter]: missing field `title`");
+    }
+
+    #[test]
+    fn codes_are_kebab_case_unique_and_sorted() {
+        let names: Vec<&str> = Code::ALL.iter().map(|c| c.as_str()).collect();
+        let mut sorted = names.clone();
+        sorted.sort();
+        sorted.dedup();
+        assert_eq!(names, sorted, "the table is kept in alphabetical order, each code once");
+        assert!(names.iter().all(|n| n.bytes().all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'-')));
+    }
+
+    #[test]
+    fn the_readme_lists_every_code() {
+        let readme = include_str!("../README.md");
+        for code in Code::ALL {
+            let row = format!("| `{}` | {} |", code.as_str(), code.about());
+            assert!(readme.contains(&row), "README.md lacks the row\n{row}");
+        }
+    }
+
+    #[test]
+    fn repeated_template_errors_are_reported_once() {
+        let d = |page: &str| {
+            Diagnostic::error(Code::Template, "templates/page.html", "undefined value")
+                .at(Some(3), None)
+                .hint(format!("while rendering {page}"))
+        };
+        let merged = merge_repeated(vec![d("a.md"), d("b.md"), d("c.md")]);
+        assert_eq!(merged.len(), 1);
+        assert_eq!(merged[0].hint.as_deref(), Some("while rendering a.md and 2 other pages"));
     }
 }

@@ -2,8 +2,8 @@
 //! site's `i18n/`). A language the theme does not know, such as `qu`, still builds: its
 //! missing strings come from the default language, and a warning says which.
 
-use crate::config::{Config, Lang};
-use crate::diagnostics::Diagnostic;
+use crate::config::{Config, Lang, Localized};
+use crate::diagnostics::{Code, Diagnostic};
 use crate::theme::Theme;
 use crate::yaml;
 use serde::Deserialize;
@@ -81,24 +81,24 @@ impl Strings {
     }
 }
 
-/// Loads every site language's strings, filling gaps from the default language and then
-/// from English, the theme's reference language.
 /// A string of the built-in theme, in `lang` or else English: for the preview server's
 /// own messages, which must work even when the site cannot be loaded.
 pub fn builtin_text(lang: &str, key: &str) -> Option<String> {
     [lang, "en"].iter().find_map(|l| {
         let src = std::str::from_utf8(crate::theme::builtin(&format!("i18n/{l}.yaml"))?).ok()?;
-        let strings: BTreeMap<String, Entry> = yaml::parse(src, Path::new("i18n"), 1, "i18n").ok()?;
+        let strings: BTreeMap<String, Entry> = yaml::parse(src, Path::new("i18n"), 1, Code::I18n).ok()?;
         Strings(strings).text(key).map(str::to_string)
     })
 }
 
+/// Loads every site language's strings, filling gaps from the default language and then
+/// from English, the theme's reference language.
 pub fn load(theme: &Theme, config: &Config) -> (BTreeMap<Lang, Strings>, Vec<Diagnostic>) {
     let mut diags = Vec::new();
     let mut parse_file = |key: &str| -> Option<Strings> {
         let file = theme.get(key)?;
         let origin: PathBuf = file.origin.clone();
-        let src = match crate::content::utf8_text(file.bytes.to_vec(), &origin) {
+        let src = match crate::text::utf8_text(file.bytes.to_vec(), &origin) {
             Ok(s) => s,
             Err(d) => {
                 diags.push(d);
@@ -106,7 +106,7 @@ pub fn load(theme: &Theme, config: &Config) -> (BTreeMap<Lang, Strings>, Vec<Dia
             }
         };
         let src = src.as_str();
-        match yaml::parse::<BTreeMap<String, Entry>>(src, &origin, 1, "i18n") {
+        match yaml::parse::<BTreeMap<String, Entry>>(src, &origin, 1, Code::I18n) {
             Ok(map) => Some(Strings(map)),
             Err(d) => {
                 diags.push(d);
@@ -160,7 +160,7 @@ pub fn load(theme: &Theme, config: &Config) -> (BTreeMap<Lang, Strings>, Vec<Dia
             missing.dedup();
             diags.push(
                 Diagnostic::warning(
-                    "missing-ui-strings",
+                    Code::MissingUiStrings,
                     format!("i18n/{lang}.yaml"),
                     format!(
                         "{} interface strings for `{lang}` are missing and shown in another language: {}",
@@ -178,6 +178,58 @@ pub fn load(theme: &Theme, config: &Config) -> (BTreeMap<Lang, Strings>, Vec<Dia
     (out, diags)
 }
 
+/// A UI string of the theme in `lang`, or the key itself when the theme lacks it.
+pub(crate) fn text_or_key(strings: &BTreeMap<Lang, Strings>, lang: &str, key: &str) -> String {
+    strings.get(lang).and_then(|s| s.text(key)).unwrap_or(key).to_string()
+}
+
+/// Text of a per-language map for `lang`, or the first language's text.
+pub(crate) fn pick<'a>(map: &'a Localized, lang: &str) -> &'a str {
+    map.get(lang).or_else(|| map.values().next()).map_or("", String::as_str)
+}
+
+/// Numbers in the language's conventions, from the theme strings `decimal_separator`,
+/// `thousands_separator` and `thousands_min_digits` (Spanish writes 2875 but 10 000).
+pub struct NumberFormat {
+    pub decimal: String,
+    pub thousands: String,
+    pub min_digits: usize,
+}
+
+impl NumberFormat {
+    pub(crate) fn from_strings(s: &Strings) -> NumberFormat {
+        NumberFormat {
+            decimal: s.text("decimal_separator").unwrap_or(".").to_string(),
+            thousands: s.text("thousands_separator").unwrap_or(",").to_string(),
+            min_digits: s.text("thousands_min_digits").and_then(|d| d.parse().ok()).unwrap_or(4),
+        }
+    }
+
+    /// At most `decimals` decimals, trailing zeros dropped.
+    pub fn format(&self, value: f64, decimals: usize) -> String {
+        let text = format!("{:.*}", decimals, value.abs());
+        let (int, frac) = text.split_once('.').unwrap_or((&text, ""));
+        let frac = frac.trim_end_matches('0');
+        let mut grouped = String::new();
+        if int.len() >= self.min_digits {
+            for (i, c) in int.chars().enumerate() {
+                if i > 0 && (int.len() - i) % 3 == 0 {
+                    grouped.push_str(&self.thousands);
+                }
+                grouped.push(c);
+            }
+        } else {
+            grouped.push_str(int);
+        }
+        let sign = if value < 0.0 && text.chars().any(|c| c.is_ascii_digit() && c != '0') { "-" } else { "" };
+        if frac.is_empty() {
+            format!("{sign}{grouped}")
+        } else {
+            format!("{sign}{grouped}{}{frac}", self.decimal)
+        }
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -191,5 +243,18 @@ mod tests {
             Entry::List(["enero", "febrero", "marzo", "abril", "mayo", "junio"].map(String::from).to_vec()),
         );
         assert_eq!(s.format_date("2022-06-01"), "1 de junio de 2022");
+    }
+
+    #[test]
+    fn formats_numbers_by_language() {
+        let es = NumberFormat { decimal: ",".into(), thousands: "\u{a0}".into(), min_digits: 5 };
+        let en = NumberFormat { decimal: ".".into(), thousands: ",".into(), min_digits: 4 };
+        assert_eq!(es.format(2875.0, 1), "2875");
+        assert_eq!(es.format(8842.0, 0), "8842");
+        assert_eq!(es.format(12345.6, 1), "12\u{a0}345,6");
+        assert_eq!(es.format(79.6, 1), "79,6");
+        assert_eq!(en.format(2875.0, 1), "2,875");
+        assert_eq!(en.format(1234567.25, 2), "1,234,567.25");
+        assert_eq!(en.format(-0.04, 1), "0");
     }
 }

@@ -1,36 +1,50 @@
 //! faro: a static-site generator for bilingual campaigns and public reports against
 //! human trafficking. The library never prints; the `faro` binary reports what it returns.
+//!
+//! The pipeline, in the order a build runs it:
+//! 1. `config`, `theme`, `i18n`, `content`, `data`: site.yaml, the theme and strings, the
+//!    pages of content/ and the data files, each parsed and checked with file and line;
+//! 2. `markdown`: each page's Markdown to HTML, with typed slots for what the site fills;
+//! 3. `model`: all of it as one checked `Site`, which every later stage reads;
+//! 4. `pages`: the page families, each turning the `Site` into output files (through
+//!    `views` for templates, `render` for minijinja and `charts` for SVG);
+//! 5. `driver`: runs load → render → report and writes the files through `output`;
+//! 6. `commands`: build, check, pdf, init/new and serve, each a thin layer on the driver.
 
 #![deny(clippy::print_stdout, clippy::print_stderr)]
 // Diagnostics are plain values returned on the cold error path; boxing them buys nothing.
 #![allow(clippy::result_large_err)]
 
-pub mod charts;
-pub mod check;
-pub mod config;
-pub mod content;
-pub mod diagnostics;
-pub mod editions;
-pub mod goals;
-pub mod i18n;
-pub mod indicator_pages;
-pub mod indicators;
-pub mod kit;
-pub mod live;
-pub mod markdown;
-pub mod output;
-pub mod pdf;
-pub mod publish;
-pub mod render;
-pub mod report_pages;
-pub mod scaffold;
-pub mod search;
-pub mod serve;
-pub mod site;
-pub mod slug;
-pub mod taxonomy;
-pub mod theme;
-pub mod views;
-pub mod yaml;
+mod charts;
+mod commands;
+mod config;
+mod content;
+mod data;
+mod diagnostics;
+mod driver;
+mod escape;
+mod hash;
+mod i18n;
+pub mod inputs;
+mod markdown;
+mod model;
+mod outline;
+mod output;
+mod pages;
+mod print;
+mod render;
+mod slug;
+mod taxonomy;
+mod text;
+mod theme;
+mod urls;
+mod yaml;
 
-pub use site::{build, BuildFailure, BuildOptions, BuildReport, SiteOptions};
+pub use commands::build::{build, BuildFailure, BuildOptions, BuildReport};
+pub use commands::check::{check, to_json as check_json, CheckOptions, CheckReport};
+pub use commands::pdf::{has_chromium, pdf, PdfOptions};
+pub use commands::scaffold::{init, new_page};
+pub use commands::serve::live::{Files, Live, Update};
+pub use commands::serve::{serve, Event as ServeEvent, ServeOptions};
+pub use diagnostics::{Code, Diagnostic, Severity};
+pub use model::SiteOptions;

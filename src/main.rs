@@ -120,21 +120,21 @@ fn main() -> ExitCode {
     match cli.command {
         Command::Init { dir, languages } => {
             let languages: Vec<String> = languages.iter().map(|l| l.trim().to_string()).collect();
-            created(faro::scaffold::init(&dir, &languages), &format!("cd {} && faro serve --open", dir.display()))
+            created(faro::init(&dir, &languages), &format!("cd {} && faro serve --open", dir.display()))
         }
         Command::New { path, title, site } => {
-            created(faro::scaffold::new_page(&site, &path, title.as_deref()), "faro serve --open")
+            created(faro::new_page(&site, &path, title.as_deref()), "faro serve --open")
         }
         Command::Serve { site, port, bind, open, drafts } => {
-            let opts = faro::serve::ServeOptions { site_dir: site, bind, port, drafts };
-            let report = |event: faro::serve::Event| match event {
-                faro::serve::Event::Serving { url } => {
+            let opts = faro::ServeOptions { site_dir: site, bind, port, drafts };
+            let report = |event: faro::ServeEvent| match event {
+                faro::ServeEvent::Serving { url } => {
                     println!("Serving at {url} (Ctrl-C to stop)");
                     if open {
                         open_browser(url);
                     }
                 }
-                faro::serve::Event::Built(update) => {
+                faro::ServeEvent::Built(update) => {
                     for w in &update.warnings {
                         eprintln!("{w}");
                     }
@@ -147,15 +147,15 @@ fn main() -> ExitCode {
                         update.elapsed.as_millis()
                     );
                 }
-                faro::serve::Event::Failed(diags) => {
+                faro::ServeEvent::Failed(diags) => {
                     for d in diags {
                         eprintln!("{d}");
                     }
                     eprintln!("Rebuild failed; still serving the last good version.");
                 }
-                faro::serve::Event::Stopped => println!("Stopped."),
+                faro::ServeEvent::Stopped => println!("Stopped."),
             };
-            match faro::serve::serve(&opts, &report) {
+            match faro::serve(&opts, &report) {
                 Ok(()) => ExitCode::SUCCESS,
                 Err(e) => {
                     eprintln!("error: {e:#}");
@@ -163,10 +163,10 @@ fn main() -> ExitCode {
                 }
             }
         }
-        Command::Check { site, format } => match faro::check::check(&faro::check::CheckOptions { site_dir: site }) {
+        Command::Check { site, format } => match faro::check(&faro::CheckOptions { site_dir: site }) {
             Ok(report) => {
                 if format == "json" {
-                    print!("{}", faro::check::to_json(&report));
+                    print!("{}", faro::check_json(&report));
                 } else {
                     for d in &report.diagnostics {
                         println!("{d}");
@@ -202,7 +202,7 @@ fn main() -> ExitCode {
             }
         },
         Command::Pdf { report, site, output } => {
-            match faro::pdf::pdf(&faro::pdf::PdfOptions { site_dir: site, report, output }) {
+            match faro::pdf(&faro::PdfOptions { site_dir: site, report, output }) {
                 Ok(path) => {
                     println!("Wrote {}", path.display());
                     ExitCode::SUCCESS
@@ -219,7 +219,7 @@ fn main() -> ExitCode {
             let opts = BuildOptions {
                 site_dir: site,
                 output_dir: output,
-                site: SiteOptions { base_url, drafts },
+                site: SiteOptions { base_url, drafts, ..SiteOptions::default() },
                 pdf: !no_pdf,
             };
             match faro::build(&opts) {
@@ -259,7 +259,7 @@ fn main() -> ExitCode {
 }
 
 /// Lists the files `init` or `new` wrote, or their errors.
-fn created(result: Result<Vec<PathBuf>, Vec<faro::diagnostics::Diagnostic>>, next: &str) -> ExitCode {
+fn created(result: Result<Vec<PathBuf>, Vec<faro::Diagnostic>>, next: &str) -> ExitCode {
     match result {
         Ok(files) => {
             for file in &files {

@@ -2,6 +2,7 @@
 //! it in only when the whole build succeeded, so a failed build leaves the previous site
 //! exactly as it was; `serve`, `check` and tests can write to memory or nowhere instead.
 
+use crate::diagnostics::{Code, Diagnostic};
 use anyhow::{Context, Result};
 use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
@@ -22,7 +23,6 @@ pub trait Output: Sync {
     }
 }
 
-/// Rejects paths that could escape the output folder.
 /// A ZIP of `files` (name, bytes) in the order given. Entries carry a fixed date, so the
 /// same files always give the same bytes.
 pub fn zip(files: &[(String, Vec<u8>)]) -> Result<Vec<u8>> {
@@ -47,6 +47,7 @@ pub fn zip(files: &[(String, Vec<u8>)]) -> Result<Vec<u8>> {
     Ok(zip.finish()?.into_inner())
 }
 
+/// Rejects paths that could escape the output folder.
 fn check_rel(rel: &str) -> Result<()> {
     if rel.is_empty() || rel.starts_with('/') || rel.split('/').any(|s| s == "..") || rel.contains('\\') {
         anyhow::bail!("refusing to write outside the output folder: {rel}");
@@ -54,11 +55,41 @@ fn check_rel(rel: &str) -> Result<()> {
     Ok(())
 }
 
-/// Writes into `<output>/../.<name>.faro-new-<pid>` and swaps it in on `commit`.
-pub struct DirOutput {
+/// The output folder is replaced wholesale, so it must not be, or contain, the site's sources.
+pub(crate) fn unsafe_output(root: &Path, output: &Path) -> Option<Diagnostic> {
+    let abs = |p: &Path| std::path::absolute(p).map(|p| normalize(&p)).unwrap_or_else(|_| p.to_path_buf());
+    let (root, out) = (abs(root), abs(output));
+    let sources = ["content", "static", "templates", "themes", "i18n", "data", "site.yaml"].map(|s| root.join(s));
+    let clash = root.starts_with(&out) || sources.iter().any(|s| out.starts_with(s));
+    clash.then(|| {
+        Diagnostic::error(Code::UnsafeOutput, output, "the output folder would replace the site's own files").hint(
+            "choose an output folder outside content/, static/, templates/, themes/ and i18n/ that does not contain the site, such as public/",
+        )
+    })
+}
+
+/// Resolves `.` and `..` without touching the disk (the output may not exist yet).
+fn normalize(path: &Path) -> PathBuf {
+    let mut out = PathBuf::new();
+    for c in path.components() {
+        match c {
+            std::path::Component::ParentDir => {
+                out.pop();
+            }
+            std::path::Component::CurDir => {}
+            c => out.push(c),
+        }
+    }
+    out
+}
+
+/// Writes into `<output>/../.<name>.faro-new-<pid>` and swaps it in on `commit`; dropped
+/// without a commit, it removes the staged files and the previous output is untouched.
+pub(crate) struct DirOutput {
     target: PathBuf,
     staging: PathBuf,
     count: AtomicUsize,
+    committed: bool,
 }
 
 impl DirOutput {
@@ -71,11 +102,12 @@ impl DirOutput {
             std::fs::remove_dir_all(&staging).with_context(|| format!("cannot clear {}", staging.display()))?;
         }
         std::fs::create_dir_all(&staging).with_context(|| format!("cannot create {}", staging.display()))?;
-        Ok(DirOutput { target: target.to_path_buf(), staging, count: AtomicUsize::new(0) })
+        Ok(DirOutput { target: target.to_path_buf(), staging, count: AtomicUsize::new(0), committed: false })
     }
 
     /// Replaces the output folder with the staged one.
-    pub fn commit(self) -> Result<()> {
+    pub(crate) fn commit(mut self) -> Result<()> {
+        self.committed = true;
         let old = self
             .staging
             .with_file_name(self.staging.file_name().unwrap().to_string_lossy().replace("faro-new", "faro-old"));
@@ -91,9 +123,13 @@ impl DirOutput {
         Ok(())
     }
 
-    /// Drops the staged files; the previous output is untouched.
-    pub fn discard(self) {
-        let _ = std::fs::remove_dir_all(&self.staging);
+}
+
+impl Drop for DirOutput {
+    fn drop(&mut self) {
+        if !self.committed {
+            let _ = std::fs::remove_dir_all(&self.staging);
+        }
     }
 }
 
@@ -223,7 +259,7 @@ mod tests {
         std::fs::write(target.join("old.html"), "old").unwrap();
         let out = DirOutput::new(&target).unwrap();
         out.write("new.html", b"new").unwrap();
-        out.discard();
+        drop(out);
         assert_eq!(std::fs::read_to_string(target.join("old.html")).unwrap(), "old");
         assert!(!target.join("new.html").exists());
         let out = DirOutput::new(&target).unwrap();

@@ -4,7 +4,8 @@
 //! and a `date` filter in the page's language.
 
 use crate::config::Lang;
-use crate::diagnostics::Diagnostic;
+use crate::diagnostics::{Code, Diagnostic};
+use crate::urls::site_url;
 use crate::i18n::Strings;
 use crate::theme::Theme;
 use minijinja::value::{Kwargs, Value};
@@ -41,7 +42,7 @@ impl Renderer {
         // minijinja's default also escapes `/` as `&#x2f;`: valid but it bloats every URL.
         env.set_formatter(|out, state, value| {
             if let (AutoEscape::Html, false, Some(s)) = (state.auto_escape(), value.is_safe(), value.as_str()) {
-                return out.write_str(&escape_html(s)).map_err(|_| Error::from(ErrorKind::WriteFailure));
+                return out.write_str(&crate::escape::html(s)).map_err(|_| Error::from(ErrorKind::WriteFailure));
             }
             minijinja::escape_formatter(out, state, value)
         });
@@ -73,7 +74,7 @@ impl Renderer {
                             )
                         })?,
                     };
-                    let h = fnv1a(&bytes) as u32;
+                    let h = crate::hash::fnv1a(&bytes) as u32;
                     cache.insert(rel.to_string(), h);
                     h
                 }
@@ -119,7 +120,8 @@ impl Renderer {
 
     /// Renders `name`; errors name the template file and line, and `context` (the page
     /// being rendered) goes into the hint.
-    pub fn render(&self, name: &str, ctx: Value, context: &str) -> Result<String, Diagnostic> {
+    pub(crate) fn render(&self, name: &str, ctx: impl serde::Serialize, context: &str) -> Result<String, Diagnostic> {
+        let ctx = Value::from(minijinja::value::Serde(ctx));
         let result = self.env.get_template(name).and_then(|t| t.render(ctx));
         result.map_err(|err| self.diagnostic(&err, context))
     }
@@ -146,7 +148,7 @@ impl Renderer {
         for cause in causes {
             message.push_str(&format!("; {cause}"));
         }
-        Diagnostic::error("template", path, message).at(err.line(), None).hint(format!("while rendering {context}"))
+        Diagnostic::error(Code::Template, path, message).at(err.line(), None).hint(format!("while rendering {context}"))
     }
 }
 
@@ -182,49 +184,4 @@ pub fn demote(html: &str, prefix: &str) -> String {
     }
     scoped.push_str(rest);
     scoped
-}
-
-/// Escapes text for HTML content and quoted attributes.
-pub fn escape_html(s: &str) -> String {
-    let mut out = String::with_capacity(s.len() + 8);
-    for c in s.chars() {
-        match c {
-            '&' => out.push_str("&amp;"),
-            '<' => out.push_str("&lt;"),
-            '>' => out.push_str("&gt;"),
-            '"' => out.push_str("&quot;"),
-            '\'' => out.push_str("&#39;"),
-            c => out.push(c),
-        }
-    }
-    out
-}
-
-/// `base` (ending in `/`) joined with a site path; `url("/es/")` under `/campana/` gives `/campana/es/`.
-pub fn site_url(base: &str, path: &str) -> String {
-    format!("{base}{}", path.trim_start_matches('/'))
-}
-
-/// A small stable hash (FNV-1a) for cache-busting: the same bytes give the same URL on
-/// every machine and Rust version, unlike `DefaultHasher`.
-pub fn fnv1a(bytes: &[u8]) -> u64 {
-    bytes.iter().fold(0xcbf29ce484222325, |h, &b| (h ^ b as u64).wrapping_mul(0x100000001b3))
-}
-
-/// A JSON string literal that also cannot close an HTML `<script>` it may be put in.
-pub fn json_str(s: &str) -> String {
-    let mut out = String::with_capacity(s.len() + 2);
-    out.push('"');
-    for c in s.chars() {
-        match c {
-            '"' => out.push_str("\\\""),
-            '\\' => out.push_str("\\\\"),
-            '\n' => out.push_str("\\n"),
-            '<' => out.push_str("\\u003c"),
-            c if (c as u32) < 0x20 => out.push_str(&format!("\\u{:04x}", c as u32)),
-            c => out.push(c),
-        }
-    }
-    out.push('"');
-    out
 }

@@ -3,7 +3,7 @@
 //! and `i18n/` replace its files one by one, so a site overrides only what it changes.
 
 use crate::config::Config;
-use crate::diagnostics::Diagnostic;
+use crate::diagnostics::{Code, Diagnostic};
 use std::borrow::Cow;
 use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
@@ -42,7 +42,7 @@ impl Theme {
             theme.overlay(&theme_dir, "", root)?;
         } else if config.theme != "default" {
             return Err(Diagnostic::error(
-                "unknown-theme",
+                Code::UnknownTheme,
                 root.join("site.yaml"),
                 format!("theme `{}` not found: there is no folder themes/{}/", config.theme, config.theme),
             ));
@@ -61,7 +61,7 @@ impl Theme {
 
     fn overlay(&mut self, dir: &Path, prefix: &str, root: &Path) -> Result<(), Diagnostic> {
         for entry in walkdir::WalkDir::new(dir).sort_by_file_name() {
-            let entry = entry.map_err(|e| Diagnostic::error("io", dir, format!("cannot read: {e}")))?;
+            let entry = entry.map_err(|e| Diagnostic::error(Code::Io, dir, format!("cannot read: {e}")))?;
             if !entry.file_type().is_file() || entry.file_name().to_string_lossy().starts_with('.') {
                 continue;
             }
@@ -69,7 +69,7 @@ impl Theme {
             let rel: Vec<_> = rel.components().map(|c| c.as_os_str().to_string_lossy()).collect();
             let key = if prefix.is_empty() { rel.join("/") } else { format!("{prefix}/{}", rel.join("/")) };
             let bytes = std::fs::read(entry.path())
-                .map_err(|e| Diagnostic::error("io", entry.path(), format!("cannot read: {e}")))?;
+                .map_err(|e| Diagnostic::error(Code::Io, entry.path(), format!("cannot read: {e}")))?;
             let origin = entry.path().strip_prefix(root).unwrap_or(entry.path()).to_path_buf();
             self.files.insert(key, ThemeFile { bytes: Cow::Owned(bytes), origin });
         }

@@ -2,7 +2,7 @@
 //! Upstream `serde_yaml` is deprecated; keeping it behind this module means a future swap
 //! touches one file. Its errors become diagnostics with file, line and column.
 
-use crate::diagnostics::Diagnostic;
+use crate::diagnostics::{Code, Diagnostic};
 use serde::de::DeserializeOwned;
 /// YAML values for data whose keys are the user's (breakdown values), kept in file order.
 pub use serde_yaml::{Mapping, Value};
@@ -13,7 +13,7 @@ pub fn parse<T: DeserializeOwned>(
     src: &str,
     path: &Path,
     first_line: usize,
-    code: &'static str,
+    code: Code,
 ) -> Result<T, Diagnostic> {
     // An empty document is an empty mapping, so "missing field" errors name the field.
     let src = if src.trim().is_empty() { "{}" } else { src };
@@ -152,7 +152,7 @@ mod tests {
 
     #[test]
     fn errors_carry_the_line_in_the_file() {
-        let err = parse::<T>("title: a\ntitel: b\n", Path::new("x.md"), 2, "front-matter").unwrap_err();
+        let err = parse::<T>("title: a\ntitel: b\n", Path::new("x.md"), 2, Code::FrontMatter).unwrap_err();
         assert_eq!(err.line, Some(3));
         assert!(err.message.contains("unknown field `titel`"), "{}", err.message);
     }

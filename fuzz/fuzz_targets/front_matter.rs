@@ -3,5 +3,5 @@
 use libfuzzer_sys::fuzz_target;
 
 fuzz_target!(|src: &str| {
-    let _ = faro::content::parse_page_text("es".into(), "es/x.md".into(), "content/es/x.md".into(), src);
+    let _ = faro::inputs::parse_page(src);
 });

@@ -3,5 +3,5 @@
 use libfuzzer_sys::fuzz_target;
 
 fuzz_target!(|src: &str| {
-    let _ = faro::config::Config::parse(src, std::path::Path::new("site.yaml"), None);
+    let _ = faro::inputs::parse_site_config(src);
 });

@@ -3,11 +3,11 @@
 //! same folder.
 
 use crate::support::*;
-use faro::live::Live;
-use faro::site::SiteOptions;
+use faro::Live;
+use faro::SiteOptions;
 
 fn opts() -> SiteOptions {
-    SiteOptions { base_url: Some("http://127.0.0.1:1111/".into()), drafts: false }
+    SiteOptions { base_url: Some("http://127.0.0.1:1111/".into()), ..SiteOptions::default() }
 }
 
 fn assert_same_as_fresh(live: &Live, site: &Site, what: &str) {

@@ -27,7 +27,7 @@ fn without_chromium_faro_pdf_says_how_to_get_one() {
 #[test]
 fn faro_pdf_prints_the_full_report_when_chromium_is_installed() {
     let path = std::env::var("PATH").unwrap_or_default();
-    if faro::pdf::find_chromium().is_none() {
+    if !faro::has_chromium() {
         eprintln!("skipped: no Chromium on this machine (CI installs it)");
         return;
     }

@@ -2,7 +2,7 @@
 //! must build with the real binary, cleanly, and pages they add must pair up as translations.
 
 use crate::support::*;
-use faro::diagnostics::Diagnostic;
+use faro::Diagnostic;
 use std::path::Path;
 
 const ES_CAMPAIGN: &str = "es/campanas/linea-1818/index.html";
@@ -15,12 +15,12 @@ fn langs(list: &[&str]) -> Vec<String> {
 /// A new site made by `init` in an empty temporary folder.
 fn init_site(languages: &[&str]) -> Site {
     let site = Site::empty();
-    faro::scaffold::init(site.path(), &langs(languages)).unwrap_or_else(|d| panic!("init failed: {d:?}"));
+    faro::init(site.path(), &langs(languages)).unwrap_or_else(|d| panic!("init failed: {d:?}"));
     site
 }
 
 fn codes(diags: &[Diagnostic]) -> Vec<&str> {
-    diags.iter().map(|d| d.code).collect()
+    diags.iter().map(|d| d.code.as_str()).collect()
 }
 
 fn assert_clean(run: &Run) {
@@ -45,7 +45,7 @@ fn assert_translation_pair(site: &Site, (es_file, es_url): (&str, &str), (en_fil
 #[test]
 fn init_writes_a_bilingual_site_that_builds_without_warnings() {
     let site = Site::empty();
-    let written = faro::scaffold::init(site.path(), &langs(&["es", "en"])).unwrap();
+    let written = faro::init(site.path(), &langs(&["es", "en"])).unwrap();
     for rel in [
         "site.yaml",
         "README.md",
@@ -105,7 +105,7 @@ fn init_writes_a_bilingual_site_that_builds_without_warnings() {
 #[test]
 fn init_refuses_a_folder_that_is_not_empty() {
     let site = Site::from_files(&[("notas.txt", "mías")]);
-    let errs = faro::scaffold::init(site.path(), &langs(&["es", "en"])).unwrap_err();
+    let errs = faro::init(site.path(), &langs(&["es", "en"])).unwrap_err();
     assert_eq!(codes(&errs), ["init-not-empty"]);
     assert!(errs[0].to_string().contains(&site.path().display().to_string()), "{}", errs[0]);
     assert!(errs[0].hint.is_some());
@@ -119,9 +119,9 @@ fn init_refuses_bad_language_codes_and_writes_nothing() {
     for (list, expected) in
         [(&[][..], 1), (&["ES"][..], 1), (&["es", "es"][..], 1), (&["es", "en_US", "e", "español"][..], 3)]
     {
-        let errs = faro::scaffold::init(&dir, &langs(list)).unwrap_err();
+        let errs = faro::init(&dir, &langs(list)).unwrap_err();
         assert_eq!(errs.len(), expected, "{list:?}: {errs:?}");
-        assert!(errs.iter().all(|d| d.code == "language-code"), "{errs:?}");
+        assert!(errs.iter().all(|d| d.code == faro::Code::LanguageCode), "{errs:?}");
         assert!(!dir.exists(), "init created {} for {list:?}", dir.display());
     }
 }
@@ -143,7 +143,7 @@ fn init_with_three_languages_builds_and_only_warns_about_missing_interface_strin
 #[test]
 fn new_page_writes_a_translation_pair_that_builds() {
     let site = init_site(&["es", "en"]);
-    let written = faro::scaffold::new_page(site.path(), "campanas/escuelas", Some("Prevención en escuelas")).unwrap();
+    let written = faro::new_page(site.path(), "campanas/escuelas", Some("Prevención en escuelas")).unwrap();
     assert_eq!(
         written,
         vec![site.path().join("content/es/campanas/escuelas.md"), site.path().join("content/en/campanas/escuelas.md")]
@@ -165,7 +165,7 @@ fn new_page_writes_a_translation_pair_that_builds() {
 #[test]
 fn new_page_names_the_page_after_its_file_and_creates_missing_folders() {
     let site = init_site(&["es", "en"]);
-    faro::scaffold::new_page(site.path(), "noticias/linea-directa.md", None).unwrap();
+    faro::new_page(site.path(), "noticias/linea-directa.md", None).unwrap();
     let en = String::from_utf8(site.read_source("content/en/noticias/linea-directa.md")).unwrap();
     assert!(en.contains("title: \"Linea directa\"\n"), "{en}");
     // The folder has no _index.md: the page hangs from the home page and still builds.
@@ -182,12 +182,12 @@ fn new_page_names_the_page_after_its_file_and_creates_missing_folders() {
 fn new_page_refuses_a_page_that_exists_in_any_language_and_writes_none() {
     let site = init_site(&["es", "en"]);
     site.write("content/en/campanas/escuelas.md", "---\ntitle: \"Schools\"\n---\n");
-    let errs = faro::scaffold::new_page(site.path(), "campanas/escuelas", None).unwrap_err();
+    let errs = faro::new_page(site.path(), "campanas/escuelas", None).unwrap_err();
     assert_eq!(codes(&errs), ["page-exists"]);
     assert_eq!(errs[0].path, site.path().join("content/en/campanas/escuelas.md"));
     assert!(!site.path().join("content/es/campanas/escuelas.md").exists(), "wrote the Spanish page anyway");
     // The campaign the site starts with is refused too, in both languages.
-    let errs = faro::scaffold::new_page(site.path(), "campanas/linea-1818.md", None).unwrap_err();
+    let errs = faro::new_page(site.path(), "campanas/linea-1818.md", None).unwrap_err();
     assert_eq!(codes(&errs), ["page-exists", "page-exists"]);
 }
 
@@ -196,7 +196,7 @@ fn new_page_refuses_paths_that_leave_the_language_folder() {
     let site = init_site(&["es", "en"]);
     let before = snapshot(site.path());
     for path in ["../fuera", "campanas/../../fuera", "/tmp/fuera", "content/fuera.md", "es/campanas/x", ""] {
-        let errs = faro::scaffold::new_page(site.path(), path, None).unwrap_err();
+        let errs = faro::new_page(site.path(), path, None).unwrap_err();
         assert_eq!(codes(&errs), ["page-path"], "{path:?}: {errs:?}");
     }
     assert_same_snapshot(&before, &snapshot(site.path()), "the site after refused paths");
@@ -205,7 +205,7 @@ fn new_page_refuses_paths_that_leave_the_language_folder() {
 #[test]
 fn new_page_needs_a_site() {
     let site = Site::empty();
-    let errs = faro::scaffold::new_page(site.path(), "campanas/escuelas", None).unwrap_err();
+    let errs = faro::new_page(site.path(), "campanas/escuelas", None).unwrap_err();
     assert_eq!(codes(&errs), ["no-site"]);
     assert!(errs[0].path.ends_with(Path::new("site.yaml")));
 }

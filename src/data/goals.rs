@@ -4,8 +4,8 @@
 //! report's progress is computed, never typed by hand.
 
 use crate::config::{Config, Localized};
-use crate::diagnostics::Diagnostic;
-use crate::indicators::{Direction, Indicator};
+use crate::diagnostics::{Code, Diagnostic};
+use crate::data::indicators::{Direction, Indicator};
 use crate::yaml;
 use serde::Deserialize;
 use std::collections::BTreeMap;
@@ -169,7 +169,6 @@ pub struct Action {
     pub horizon: Horizon,
     pub action: Localized,
     pub responsible: Vec<String>,
-    pub goal: Option<String>,
     pub status: BTreeMap<i32, YearStatus>,
 }
 
@@ -196,7 +195,7 @@ fn check_localized(
         if map.get(lang).is_none_or(|s| s.trim().is_empty()) {
             let line = find_line_after(src, item.unwrap_or(1), &format!("{key}:")).or(item);
             errors.push(
-                Diagnostic::error("goals", path, format!("`{}` has no text for language `{lang}`", keys.join(".")))
+                Diagnostic::error(Code::Goals, path, format!("`{}` has no text for language `{lang}`", keys.join(".")))
                     .at(line, None),
             );
         }
@@ -210,7 +209,7 @@ pub fn load(root: &Path, config: &Config, indicators: &[Indicator]) -> (Plan, Ve
     let goals_path = root.join("data").join("goals.yaml");
     let goals_errors = errors.len();
     if goals_path.is_file() {
-        match crate::content::read_utf8(&goals_path) {
+        match crate::text::read_utf8(&goals_path) {
             Ok(src) => match parse_goals(&src, &goals_path, config, indicators) {
                 Ok((start, goals)) => {
                     plan.start_year = start;
@@ -225,7 +224,7 @@ pub fn load(root: &Path, config: &Config, indicators: &[Indicator]) -> (Plan, Ve
     let goals_ok = errors.len() == goals_errors;
     let roadmap_path = root.join("data").join("roadmap.yaml");
     if roadmap_path.is_file() {
-        match crate::content::read_utf8(&roadmap_path) {
+        match crate::text::read_utf8(&roadmap_path) {
             Ok(src) => match parse_roadmap(&src, &roadmap_path, config, goals_ok.then_some(plan.goals.as_slice())) {
                 Ok(actions) => plan.actions = actions,
                 Err(ds) => errors.extend(ds),
@@ -242,20 +241,20 @@ pub fn parse_goals(
     config: &Config,
     indicators: &[Indicator],
 ) -> Result<(i32, Vec<Goal>), Vec<Diagnostic>> {
-    let raw: RawGoals = yaml::parse(src, path, 1, "goals").map_err(|d| vec![d])?;
+    let raw: RawGoals = yaml::parse(src, path, 1, Code::Goals).map_err(|d| vec![d])?;
     let mut errors = Vec::new();
     let lines = yaml::item_lines(src, "goals");
     let mut goals: Vec<Goal> = Vec::new();
     for (n, g) in raw.goals.into_iter().enumerate() {
         let line = lines.get(n).copied();
         if goals.iter().any(|other| other.id == g.id) {
-            errors.push(Diagnostic::error("goals", path, format!("goal id `{}` is used twice", g.id)).at(line, None));
+            errors.push(Diagnostic::error(Code::Goals, path, format!("goal id `{}` is used twice", g.id)).at(line, None));
         }
         check_localized(&g.measure, config, path, src, &["goals", "measure"], line, &mut errors);
         check_localized(&g.objective, config, path, src, &["goals", "objective"], line, &mut errors);
         let mut targets = Vec::new();
         for t in g.targets {
-            let Some(ind) = crate::indicators::find(indicators, &t.indicator) else {
+            let Some(ind) = crate::data::indicators::find(indicators, &t.indicator) else {
                 // An indicator that failed its own validation was reported already.
                 let file = path.parent().map(|d| d.join("indicators").join(format!("{}.yaml", t.indicator)));
                 if file.is_some_and(|f| f.is_file()) {
@@ -265,7 +264,7 @@ pub fn parse_goals(
                     .or_else(|| find_line_after(src, line.unwrap_or(1), &t.indicator));
                 errors.push(
                     Diagnostic::error(
-                        "goals",
+                        Code::Goals,
                         path,
                         format!("goal `{}` has a target on indicator `{}`, which does not exist", g.id, t.indicator),
                     )
@@ -278,7 +277,7 @@ pub fn parse_goals(
             if direction == Direction::Down && ind.baseline.is_none() {
                 errors.push(
                     Diagnostic::error(
-                        "goals",
+                        Code::Goals,
                         path,
                         format!(
                             "indicator `{}` should go down, so it needs a `baseline` to measure progress from",
@@ -310,7 +309,7 @@ pub fn parse_roadmap(
     config: &Config,
     goals: Option<&[Goal]>,
 ) -> Result<Vec<Action>, Vec<Diagnostic>> {
-    let raw: RawRoadmap = yaml::parse(src, path, 1, "roadmap").map_err(|d| vec![d])?;
+    let raw: RawRoadmap = yaml::parse(src, path, 1, Code::Roadmap).map_err(|d| vec![d])?;
     let mut errors = Vec::new();
     let lines = yaml::item_lines(src, "actions");
     let mut actions: Vec<Action> = Vec::new();
@@ -318,14 +317,14 @@ pub fn parse_roadmap(
         let line = lines.get(n).copied();
         if actions.iter().any(|other| other.id == a.id) {
             errors
-                .push(Diagnostic::error("roadmap", path, format!("action id `{}` is used twice", a.id)).at(line, None));
+                .push(Diagnostic::error(Code::Roadmap, path, format!("action id `{}` is used twice", a.id)).at(line, None));
         }
         check_localized(&a.action, config, path, src, &["actions", "action"], line, &mut errors);
         if let (Some(goal), Some(goals)) = (&a.goal, goals) {
             if !goals.iter().any(|g| &g.id == goal) {
                 errors.push(
                     Diagnostic::error(
-                        "roadmap",
+                        Code::Roadmap,
                         path,
                         format!("action `{}` belongs to goal `{goal}`, which is not in data/goals.yaml", a.id),
                     )
@@ -343,7 +342,6 @@ pub fn parse_roadmap(
             horizon: a.horizon,
             action: a.action,
             responsible: a.responsible,
-            goal: a.goal,
             status,
         });
     }
@@ -411,7 +409,7 @@ pub fn period_year(period: &str) -> Option<i32> {
 pub fn progress(ind: &Indicator, target: &Target, start_year: i32, report_year: i32) -> Progress {
     // The newest published value up to the report's year, so a published report never
     // changes when later data arrives; undated values count as the report's year.
-    let newest = |rows: &mut dyn Iterator<Item = &crate::indicators::Row>| {
+    let newest = |rows: &mut dyn Iterator<Item = &crate::data::indicators::Row>| {
         rows.filter(|r| !r.suppressed && period_year(&r.period).is_none_or(|y| y <= report_year))
             .enumerate()
             .max_by_key(|(n, r)| (period_year(&r.period).unwrap_or(report_year), *n))
@@ -487,7 +485,7 @@ mod tests {
 
     fn indicator(rows: &str, extra: &str) -> Indicator {
         let src = format!("title: {{ es: T, en: T }}\ntopic: {{ es: T, en: T }}\nunit: {{ es: '%', en: '%' }}\nmeasure: percent\nchart: progress\nsource: {{ name: S }}\n{extra}series:\n{rows}");
-        crate::indicators::parse("x", &src, Path::new("x.yaml"), None, &config()).unwrap()
+        crate::data::indicators::parse("x", &src, Path::new("x.yaml"), None, &config()).unwrap()
     }
 
     fn target(value: f64, year: i32, direction: Direction) -> Target {
@@ -530,7 +528,7 @@ mod tests {
     #[test]
     fn suppressed_or_missing_values_give_no_data() {
         let src = "title: { es: T, en: T }\ntopic: { es: T, en: T }\nunit: { es: p, en: p }\nmeasure: count\nchart: bar\nsource: { name: S }\nseries:\n  - { period: '2024', value: 3 }\n";
-        let ind = crate::indicators::parse("x", src, Path::new("x.yaml"), None, &config()).unwrap();
+        let ind = crate::data::indicators::parse("x", src, Path::new("x.yaml"), None, &config()).unwrap();
         let p = progress(&ind, &target(100.0, 2026, Direction::Up), 2022, 2025);
         assert_eq!((p.status, p.latest), (Status::NoData, None));
     }

@@ -4,9 +4,9 @@
 //! published report; where current data differs from a frozen edition, the build lists
 //! the difference as a revision.
 
-use crate::diagnostics::Diagnostic;
-use crate::goals::{self, ActionStatus, Plan, Progress, Status};
-use crate::indicators::Indicator;
+use crate::diagnostics::{Code, Diagnostic};
+use crate::data::goals::{self, ActionStatus, Plan, Progress, Status};
+use crate::data::indicators::Indicator;
 use serde::{Deserialize, Serialize};
 use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
@@ -39,7 +39,7 @@ impl Edition {
         let mut targets = Vec::new();
         for goal in &plan.goals {
             for t in &goal.targets {
-                let Some(ind) = crate::indicators::find(indicators, &t.indicator) else { continue };
+                let Some(ind) = crate::data::indicators::find(indicators, &t.indicator) else { continue };
                 let p = goals::progress(ind, t, plan.start_year, year);
                 targets.push(FrozenTarget {
                     goal: goal.id.clone(),
@@ -83,9 +83,9 @@ pub fn load(root: &Path, years: &[i32]) -> (BTreeMap<i32, Edition>, Vec<Diagnost
         if !file.is_file() {
             continue;
         }
-        match crate::content::read_utf8(&file).map_err(|d| vec![d]).and_then(|src| {
+        match crate::text::read_utf8(&file).map_err(|d| vec![d]).and_then(|src| {
             let body: String = src.lines().filter(|l| !l.starts_with('#')).collect::<Vec<_>>().join("\n");
-            crate::yaml::parse::<Edition>(&body, &file, 1, "edition").map_err(|d| vec![d])
+            crate::yaml::parse::<Edition>(&body, &file, 1, Code::Edition).map_err(|d| vec![d])
         }) {
             Ok(e) => {
                 out.insert(year, e);
@@ -109,7 +109,7 @@ pub fn revisions(root: &Path, frozen: &Edition, now: &Edition) -> Vec<Diagnostic
             });
             out.push(
                 Diagnostic::warning(
-                    "revision",
+                    Code::Revision,
                     &file,
                     format!(
                         "the {} report froze goal `{}` / indicator `{}` at {} ({}), {}; the data now gives {now_text}",
@@ -129,7 +129,7 @@ pub fn revisions(root: &Path, frozen: &Edition, now: &Edition) -> Vec<Diagnostic
         let current = now.roadmap.get(id);
         if current != Some(status) {
             out.push(Diagnostic::warning(
-                "revision",
+                Code::Revision,
                 &file,
                 format!(
                     "the {} report froze action `{id}` as {}; the data now says {}",

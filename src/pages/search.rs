@@ -1,10 +1,16 @@
-//! Search without a server: a JSON index per language, written at build time, that the
-//! theme's small `search.js` reads in the browser. Text is folded the way slugs are (lower
+//! Search without a server: a JSON index and a search page per language, written at build
+//! time; the theme's small `search.js` reads the index in the browser. Text is folded the way slugs are (lower
 //! case, accents removed, `ñ` as `ni`), so `trafico` finds `tráfico` in any language,
 //! including ones no stemmer knows.
 
-use crate::render::{json_str, site_url};
-use crate::site::Site;
+use super::views::{translations_by, value};
+use super::{Cx, File};
+use crate::content::PageId;
+use crate::escape::json as json_str;
+use crate::model::Site;
+use crate::urls::site_url;
+use serde::Serialize;
+use std::path::Path;
 use unicode_normalization::char::is_combining_mark;
 use unicode_normalization::UnicodeNormalization;
 
@@ -13,7 +19,7 @@ const MAX_WORDS: usize = 400;
 
 /// Lower case, accents removed, `ñ` as `ni`, anything but letters and digits as a space.
 /// `search.js` does the same to the query.
-pub fn fold(text: &str) -> String {
+pub(crate) fn fold(text: &str) -> String {
     let mut out = String::with_capacity(text.len());
     // Most text is ASCII: fold it directly and leave Unicode normalisation to the rest.
     if text.is_ascii() {
@@ -39,7 +45,7 @@ pub fn fold(text: &str) -> String {
 }
 
 /// Plain text of rendered HTML: tags dropped, entities for the escaped characters undone.
-pub fn html_text(html: &str) -> String {
+pub(crate) fn html_text(html: &str) -> String {
     let mut out = String::with_capacity(html.len());
     let mut in_tag = false;
     for c in html.chars() {
@@ -58,10 +64,10 @@ pub fn html_text(html: &str) -> String {
 
 /// One page's index entry as JSON: `{"t": title, "u": url, "s": snippet, "x": folded text}`.
 /// The preview server keeps these per page, so a one-page edit re-folds one page.
-pub fn page_entry(site: &Site, i: usize) -> String {
-    let page = &site.content.pages[i];
-    let md = &site.rendered[i];
-    let body = html_text(&md.html);
+pub(crate) fn page_entry(site: &Site, i: PageId) -> String {
+    let page = &site.content[i];
+    let md = site.md(i);
+    let body = html_text(&md.text_html());
     let words: Vec<&str> = body.split_whitespace().take(MAX_WORDS).collect();
     let summary = page.front.description.as_deref().unwrap_or(&md.summary);
     let text = fold(&format!("{} {} {}", page.front.title, page.front.tags.join(" "), words.join(" ")));
@@ -69,9 +75,9 @@ pub fn page_entry(site: &Site, i: usize) -> String {
 }
 
 /// Every page's entry, in page order, on all cores.
-pub fn page_entries(site: &Site) -> Vec<String> {
+pub(crate) fn page_entries(site: &Site) -> Vec<String> {
     use rayon::prelude::*;
-    (0..site.content.pages.len()).into_par_iter().map(|i| page_entry(site, i)).collect()
+    (0..site.content.len()).into_par_iter().map(|i| page_entry(site, PageId(i))).collect()
 }
 
 fn entry(title: &str, url: &str, summary: &str, text: &str) -> String {
@@ -88,17 +94,14 @@ fn entry(title: &str, url: &str, summary: &str, text: &str) -> String {
 }
 
 /// The index of one language: the entries of its pages, then of the indicators.
-pub fn index(site: &Site, lang: &str, entries: &[String]) -> String {
+fn index(site: &Site, lang: &str, entries: &[String]) -> String {
     let c = &site.config;
-    let mut items: Vec<&str> = (0..site.content.pages.len())
-        .filter(|&i| site.content.pages[i].lang == lang)
-        .map(|i| entries[i].as_str())
-        .collect();
+    let mut items: Vec<&str> = site.content.in_lang(lang).map(|(i, _)| entries[i.0].as_str()).collect();
     let indicators: Vec<String> = site
         .indicators
         .iter()
         .map(|ind| {
-            let t = |m: &crate::config::Localized| crate::indicators::text(m, lang).to_string();
+            let t = |m: &crate::config::Localized| crate::i18n::pick(m, lang).to_string();
             let summary = ind.description.get(lang).cloned().unwrap_or_else(|| t(&ind.topic));
             let text = fold(&format!(
                 "{} {} {} {} {}",
@@ -108,7 +111,7 @@ pub fn index(site: &Site, lang: &str, entries: &[String]) -> String {
                 ind.description.get(lang).cloned().unwrap_or_default(),
                 ind.notes.get(lang).cloned().unwrap_or_default()
             ));
-            let url = site_url(&c.base_path, &crate::indicator_pages::page_path(site, lang, &ind.id));
+            let url = site_url(&c.base_path, &site.paths().indicator(lang, &ind.id));
             entry(&t(&ind.title), &url, &summary, &text)
         })
         .collect();
@@ -125,10 +128,42 @@ pub fn index(site: &Site, lang: &str, entries: &[String]) -> String {
     json
 }
 
-/// `es/buscar/`: where a language's search page lives, from the theme string `search_slug`.
-pub fn page_path(site: &Site, lang: &str) -> String {
-    let slug = crate::slug::slugify(site.strings.get(lang).and_then(|s| s.text("search_slug")).unwrap_or("search"));
-    format!("{lang}/{slug}/")
+#[derive(Serialize)]
+struct SearchPage<'a> {
+    title: String,
+    kind: &'static str,
+    path: &'a str,
+    url: String,
+    permalink: String,
+    index: String,
+}
+
+/// The index of every language an edit reaches when a search entry changed, and in a
+/// whole build the search page of every language.
+pub(crate) fn files(cx: Cx<'_>) -> Vec<File<'_>> {
+    let site = cx.site;
+    let title = |l: &str| site.strings[l].text("search_title").unwrap_or("Search").to_string();
+    let mut files = Vec::new();
+    for lang in site.config.languages.iter().filter(|l| cx.scope.touched.search && cx.scope.lang(site, l)) {
+        let path = site.paths().search(lang);
+        files.push(File::text(format!("{path}index.json"), Path::new(&path).to_path_buf(), Ok(index(site, lang, cx.search))));
+        if !cx.scope.everything() {
+            continue;
+        }
+        let page = SearchPage {
+            title: title(lang),
+            kind: "search",
+            path: &path,
+            url: site_url(&site.config.base_path, &path),
+            permalink: site_url(&site.config.base_url, &path),
+            index: site_url(&site.config.base_path, &format!("{path}index.json")),
+        };
+        let tr = translations_by(site, lang, &|l| Some((site.paths().search(l), title(l))));
+        let ctx = cx.views.generated_context(site, lang, value(page), &path, tr);
+        let html = cx.renderer.render("search.html", ctx, "the search page");
+        files.push(File::text(format!("{path}index.html"), Path::new(&path).to_path_buf(), html));
+    }
+    files
 }
 
 #[cfg(test)]
@@ -141,8 +176,4 @@ mod tests {
         assert_eq!(fold("Ch'aska ñawi"), "ch aska niawi");
     }
 
-    #[test]
-    fn json_strings_are_escaped_and_cannot_close_a_script() {
-        assert_eq!(json_str("a \"b\" </script>\n"), "\"a \\\"b\\\" \\u003c/script>\\n\"");
-    }
 }

@@ -1,0 +1,123 @@
+//! `faro build`: the site into its output folder, through a staging folder that replaces
+//! the previous output only when there were no errors; then the URL record and the frozen
+//! editions of final reports seen for the first time.
+
+use crate::config::Lang;
+use crate::data::editions::{self, Edition};
+use crate::diagnostics::{Code, Diagnostic};
+use crate::driver::{self, Options};
+use crate::model::{Site, SiteOptions};
+use crate::output::{self, DirOutput};
+use crate::pages::publish::{self, URL_RECORD};
+use crate::print::{Chromium, Printer, PDF_CACHE};
+use std::path::{Path, PathBuf};
+use std::time::{Duration, Instant};
+
+#[derive(Debug, Clone)]
+pub struct BuildOptions {
+    pub site_dir: PathBuf,
+    /// Defaults to `<site>/public`.
+    pub output_dir: Option<PathBuf>,
+    pub site: SiteOptions,
+    /// Print campaign kits to PDF when a Chromium is found.
+    pub pdf: bool,
+}
+
+#[derive(Debug)]
+pub struct BuildReport {
+    pub pages_per_language: Vec<(Lang, usize)>,
+    /// Editions frozen by this build: final reports seen for the first time.
+    pub frozen: Vec<PathBuf>,
+    pub files_written: usize,
+    pub elapsed: Duration,
+    pub output: PathBuf,
+    pub warnings: Vec<Diagnostic>,
+}
+
+/// Everything found wrong, sorted, errors first. The previous output is untouched.
+#[derive(Debug)]
+pub struct BuildFailure(pub Vec<Diagnostic>);
+
+fn io(path: &Path, e: impl std::fmt::Display) -> BuildFailure {
+    BuildFailure(vec![Diagnostic::error(Code::Io, path, e.to_string())])
+}
+
+/// Builds the site into its output folder, replacing it only if the build succeeded.
+pub fn build(opts: &BuildOptions) -> Result<BuildReport, BuildFailure> {
+    let start = Instant::now();
+    let root = &opts.site_dir;
+    let output = opts.output_dir.clone().unwrap_or_else(|| root.join("public"));
+    if let Some(d) = output::unsafe_output(root, &output) {
+        return Err(BuildFailure(vec![d]));
+    }
+    output::recover_interrupted(&output).map_err(|e| io(&output, format!("{e:#}")))?;
+    // Kit PDFs need a Chromium; without one the kits have their HTML posters only.
+    let printer = opts
+        .pdf
+        .then(Chromium::find)
+        .flatten()
+        .map(|chromium| Printer { chromium, cache: root.join(PDF_CACHE) });
+    let mut record = None;
+    let opened = |site: &Site| {
+        // A preview with drafts neither checks nor updates the record of published URLs.
+        if !opts.site.drafts {
+            let (text, removed) = url_record(site);
+            if !removed.is_empty() {
+                return Err(removed);
+            }
+            record = Some(text);
+        }
+        DirOutput::new(&output).map_err(|e| vec![Diagnostic::error(Code::Io, &output, format!("{e:#}"))])
+    };
+    let done = driver::run(root, Options { site: opts.site.clone(), printer, keep_going: false }, opened)
+        .map_err(|f| BuildFailure(f.diags))?;
+    let files_written = crate::output::Output::files_written(&done.out);
+    done.out.commit().map_err(|e| io(&output, format!("{e:#}")))?;
+    let record_file = root.join(URL_RECORD);
+    if let Some(record) = record.filter(|r| std::fs::read_to_string(&record_file).ok().as_deref() != Some(r.as_str())) {
+        std::fs::write(&record_file, &record).map_err(|e| io(&record_file, format!("cannot update the URL record: {e}")))?;
+    }
+    let frozen = freeze(&done.site)?;
+    let site = &done.site;
+    let pages_per_language = site
+        .config
+        .languages
+        .iter()
+        .map(|l| (l.clone(), site.content.in_lang(l).count()))
+        .collect();
+    Ok(BuildReport {
+        pages_per_language,
+        frozen,
+        files_written,
+        elapsed: start.elapsed(),
+        output,
+        warnings: done.diags.report(root),
+    })
+}
+
+/// The new record of published URLs, and an error for each recorded URL this build drops.
+fn url_record(site: &Site) -> (String, Vec<Diagnostic>) {
+    let mut published: std::collections::BTreeSet<String> =
+        publish::entries(site).into_iter().map(|e| format!("/{}", e.path)).collect();
+    published.extend(publish::aliases(site).0.into_iter().map(|(p, _)| format!("/{p}")));
+    publish::check_url_record(&site.root, &published)
+}
+
+/// A final report seen for the first time: freeze what it shows.
+fn freeze(site: &Site) -> Result<Vec<PathBuf>, BuildFailure> {
+    let root = &site.root;
+    let mut frozen = Vec::new();
+    for year in site.final_report_years() {
+        if site.editions.contains_key(&year) {
+            continue;
+        }
+        let edition = Edition::compute(&site.plan, &site.indicators, year);
+        let file = editions::path(root, year);
+        file.parent()
+            .map_or(Ok(()), std::fs::create_dir_all)
+            .and_then(|_| std::fs::write(&file, editions::to_yaml(&edition)))
+            .map_err(|e| io(&file, format!("cannot write the frozen edition: {e}")))?;
+        frozen.push(file.strip_prefix(root).unwrap_or(&file).to_path_buf());
+    }
+    Ok(frozen)
+}

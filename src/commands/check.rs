@@ -1,0 +1,335 @@
+//! `faro check`: builds the site in memory and reports what is broken or missing before
+//! publishing: broken internal links and anchors, images without alt text, external
+//! scripts, styles, fonts or frames, pages missing a translation or whose translation has
+//! fallen behind its source, pages nothing links to, duplicate titles, and indicators no
+//! page uses. Errors make the command fail; warnings do not. External links are listed,
+//! never fetched.
+
+use crate::content::{Page, PageKind};
+use crate::diagnostics::{Code, Diagnostic, Diagnostics};
+use crate::driver::{self, Options};
+use crate::model::{Site, SiteOptions};
+use crate::output::MemoryOutput;
+use std::collections::{BTreeMap, BTreeSet, HashMap};
+use std::path::{Path, PathBuf};
+
+pub struct CheckOptions {
+    pub site_dir: PathBuf,
+}
+
+pub struct CheckReport {
+    /// Every finding, errors first, sorted.
+    pub diagnostics: Vec<Diagnostic>,
+    /// Language -> pages (source paths under content/) that have no translation in it.
+    pub missing_translations: BTreeMap<String, Vec<String>>,
+    /// External links found in the pages, not fetched.
+    pub external_links: BTreeSet<String>,
+}
+
+impl CheckReport {
+    pub fn has_errors(&self) -> bool {
+        self.diagnostics.iter().any(Diagnostic::is_error)
+    }
+}
+
+/// Values of attribute `name` in an HTML text, each with its tag's name and whole text.
+fn attributes<'a>(html: &'a str, name: &str) -> Vec<(&'a str, &'a str, &'a str)> {
+    let needle = format!(" {name}=\"");
+    let mut out = Vec::new();
+    let mut from = 0;
+    while let Some(i) = html[from..].find(&needle).map(|i| i + from) {
+        let start = i + needle.len();
+        let Some(len) = html[start..].find('"') else { break };
+        let tag_start = html[..i].rfind('<').unwrap_or(0);
+        let tag_end = html[start..].find('>').map_or(html.len(), |e| start + e);
+        let name = html[tag_start + 1..i].split_whitespace().next().unwrap_or("");
+        out.push((name, &html[tag_start..tag_end], &html[start..start + len]));
+        from = start + len;
+    }
+    out
+}
+
+fn ids(html: &str) -> BTreeSet<&str> {
+    attributes(html, "id").into_iter().map(|(_, _, v)| v).collect()
+}
+
+fn unescape(s: &str) -> String {
+    s.replace("&amp;", "&").replace("&quot;", "\"").replace("&#39;", "'")
+}
+
+pub fn check(opts: &CheckOptions) -> Result<CheckReport, Vec<Diagnostic>> {
+    let root = &opts.site_dir;
+    let options = Options { site: SiteOptions::default(), printer: None, keep_going: true };
+    let done = driver::run(root, options, |_| Ok(MemoryOutput::default())).map_err(|f| f.diags)?;
+    let (site, mut diags) = (done.site, done.diags);
+    let files = done.out.into_files();
+    let html: BTreeMap<&str, &str> = files
+        .iter()
+        .filter(|(k, _)| k.ends_with(".html"))
+        .filter_map(|(k, v)| std::str::from_utf8(v).ok().map(|s| (k.as_str(), s)))
+        .collect();
+    let mut pages = Pages { site: &site, files: &files, html: &html, source_of: HashMap::new(), diags: &mut diags };
+    // Which source each output page comes from, so findings name the file to edit.
+    pages.source_of = site.content.pages.iter().map(|p| (format!("{}index.html", p.url), p.source.clone())).collect();
+    let mut external = BTreeSet::new();
+    let mut linked = BTreeSet::new();
+    for (file, text) in &html {
+        pages.links(file, text, &mut external, &mut linked);
+        pages.images(file, text);
+    }
+    let missing = translations(&site, &mut diags);
+    diags.extend(duplicate_titles(&site));
+    for page in &site.content.pages {
+        diags.extend(orphan(&site, page, &linked));
+    }
+    diags.extend(unused_indicators(&site));
+    Ok(CheckReport { diagnostics: diags.report(root), missing_translations: missing, external_links: external })
+}
+
+/// The rendered site and where its pages come from.
+struct Pages<'a> {
+    site: &'a Site,
+    files: &'a BTreeMap<String, Vec<u8>>,
+    html: &'a BTreeMap<&'a str, &'a str>,
+    source_of: HashMap<String, PathBuf>,
+    diags: &'a mut Diagnostics,
+}
+
+impl Pages<'_> {
+    fn where_(&self, file: &str) -> PathBuf {
+        self.source_of.get(file).cloned().unwrap_or_else(|| PathBuf::from(format!("(output) {file}")))
+    }
+
+    /// Every link and source of one page: what it loads from other sites (an error),
+    /// external links (listed), and internal links and anchors that lead nowhere.
+    fn links(&mut self, file: &str, text: &str, external: &mut BTreeSet<String>, linked: &mut BTreeSet<String>) {
+        let is_redirect = text.contains("http-equiv=\"refresh\"");
+        for (tag, whole, raw) in attributes(text, "href").into_iter().chain(attributes(text, "src")) {
+            let value = unescape(raw);
+            if value.starts_with("http://") || value.starts_with("https://") || value.starts_with("//") {
+                if !value.starts_with(&self.site.config.base_url) {
+                    self.external(file, tag, whole, value, external);
+                }
+                continue;
+            }
+            if !value.starts_with('/') && !value.starts_with('#') {
+                continue; // mailto:, tel:, relative links (none in faro's own output)
+            }
+            let Some(target) = self.target(file, &value) else { continue };
+            if !is_redirect && tag == "a" && target != file {
+                linked.insert(target.clone());
+            }
+            self.anchor(file, &value, &target);
+        }
+    }
+
+    /// What the browser fetches on its own from another site is an error (readers at risk);
+    /// a link the reader may follow is listed.
+    fn external(&mut self, file: &str, tag: &str, whole: &str, value: String, external: &mut BTreeSet<String>) {
+        let loads = matches!(tag, "script" | "iframe" | "img" | "source" | "video" | "audio" | "embed" | "object")
+            || (tag == "link"
+                && ["stylesheet", "preload", "icon", "modulepreload"].iter().any(|r| whole.contains(&format!("rel=\"{r}"))));
+        if loads {
+            self.diags.push(
+                Diagnostic::error(
+                    Code::ExternalResource,
+                    self.where_(file),
+                    format!("the page loads `{value}` from another site (a <{tag}>)"),
+                )
+                .hint("readers at risk must not be exposed to third parties: copy the file into static/"),
+            );
+        } else if tag == "a" {
+            external.insert(value);
+        }
+    }
+
+    /// The output file an internal link leads to, or None (reported) when it leads nowhere.
+    fn target(&mut self, file: &str, value: &str) -> Option<String> {
+        let path = value.split_once('#').map_or(value, |(p, _)| p);
+        let path = path.split('?').next().unwrap_or("");
+        let base = &self.site.config.base_path;
+        let target = if path.is_empty() {
+            file.to_string()
+        } else {
+            let Some(rel) = path.strip_prefix(base.as_str()) else {
+                let msg = format!("the link `{value}` leaves the site's base path {base}");
+                self.diags.push(Diagnostic::error(Code::BrokenLink, self.where_(file), msg));
+                return None;
+            };
+            let rel = crate::urls::percent_decode_lossy(rel);
+            if rel.is_empty() || rel.ends_with('/') {
+                format!("{rel}index.html")
+            } else {
+                rel
+            }
+        };
+        if !self.files.contains_key(&target) {
+            let msg = format!("the link `{value}` leads to nothing");
+            self.diags.push(Diagnostic::error(Code::BrokenLink, self.where_(file), msg));
+            return None;
+        }
+        Some(target)
+    }
+
+    fn anchor(&mut self, file: &str, value: &str, target: &str) {
+        let Some(id) = value.split_once('#').map(|(_, f)| f).filter(|f| !f.is_empty()) else { return };
+        let Some(target_html) = self.html.get(target) else { return };
+        if !ids(target_html).contains(crate::urls::percent_decode_lossy(id).as_str()) {
+            let msg = format!("the link `{value}` points to `#{id}`, which is not on that page");
+            self.diags.push(Diagnostic::error(Code::BrokenAnchor, self.where_(file), msg));
+        }
+    }
+
+    /// An empty alt is allowed only where a template marks the image decorative with
+    /// `data-decorative` (Markdown cannot write attributes: raw HTML in pages is escaped).
+    fn images(&mut self, file: &str, text: &str) {
+        let mut rest = text;
+        while let Some(i) = rest.find("<img") {
+            let tag = &rest[i..i + rest[i..].find('>').unwrap_or(rest.len() - i)];
+            let decorative = tag.contains(" alt=\"\"") && tag.contains(" data-decorative");
+            if !decorative && (!tag.contains(" alt=\"") || tag.contains(" alt=\"\"")) {
+                let msg = format!("an image has no alt text: `{tag}>`");
+                self.diags.push(Diagnostic::error(Code::MissingAlt, self.where_(file), msg));
+            }
+            rest = &rest[i + 4..];
+        }
+    }
+}
+
+/// Pages of the default language missing a translation, and translations fallen behind.
+fn translations(site: &Site, diags: &mut Diagnostics) -> BTreeMap<String, Vec<String>> {
+    let mut missing: BTreeMap<String, Vec<String>> = BTreeMap::new();
+    let default = site.config.default_language();
+    for page in &site.content.pages {
+        for lang in &site.config.languages {
+            if !page.translations.contains_key(lang) && page.lang == default {
+                missing.entry(lang.clone()).or_default().push(page.rel.clone());
+                diags.push(
+                    Diagnostic::warning(Code::MissingTranslation, &page.source, format!("this page has no translation in `{lang}`"))
+                        .hint(format!("readers of `{lang}` who switch language land on that language's home page")),
+                );
+            }
+        }
+        // A translation is behind when its source (default language) was updated after it.
+        let Some(&src) = page.translations.get(default).filter(|_| page.lang != default) else { continue };
+        let source = &site.content[src];
+        let date = |p: &Page| p.front.updated.clone().or_else(|| p.front.date.clone());
+        if let (Some(s), Some(t)) = (date(source), date(page)) {
+            if s > t {
+                diags.push(
+                    Diagnostic::warning(
+                        Code::StaleTranslation,
+                        &page.source,
+                        format!("content/{} was updated on {s}, after this translation ({t})", source.rel),
+                    )
+                    .hint("update the translation, then set its `updated` date"),
+                );
+            }
+        } else if date(source).is_some() && date(page).is_none() && source.front.updated.is_some() {
+            diags.push(Diagnostic::warning(
+                Code::StaleTranslation,
+                &page.source,
+                format!("content/{} has an `updated` date and this translation has none", source.rel),
+            ));
+        }
+    }
+    missing
+}
+
+/// A title that another page of the same language had before it.
+fn duplicate_titles(site: &Site) -> Vec<Diagnostic> {
+    let mut titles: HashMap<(&str, &str), &Path> = HashMap::new();
+    let mut diags = Vec::new();
+    for page in &site.content.pages {
+        if let Some(other) = titles.insert((page.lang.as_str(), page.front.title.as_str()), &page.source) {
+            diags.push(Diagnostic::warning(
+                Code::DuplicateTitle,
+                &page.source,
+                format!(
+                    "another page in `{}` has the same title: {}",
+                    page.lang,
+                    other.strip_prefix(&site.root).unwrap_or(other).display()
+                ),
+            ));
+        }
+    }
+    diags
+}
+
+/// A page nothing links to: no section, menu or other page.
+fn orphan(site: &Site, page: &Page, linked: &BTreeSet<String>) -> Option<Diagnostic> {
+    let file = format!("{}index.html", page.url);
+    let in_menu = site.config.menus.get(&page.lang).is_some_and(|items| {
+        items
+            .iter()
+            .any(|m| matches!(&m.target, crate::config::MenuTarget::Page(p) if format!("{}/{p}", page.lang) == page.rel))
+    });
+    (page.kind != PageKind::Home && !in_menu && !linked.contains(&file)).then(|| {
+        Diagnostic::warning(Code::OrphanPage, &page.source, "no other page links to this page")
+            .hint("link it from a section, a menu or another page")
+    })
+}
+
+/// Indicators no page charts, no goal measures and no campaign cites.
+fn unused_indicators(site: &Site) -> Vec<Diagnostic> {
+    let used: BTreeSet<&str> = site
+        .markdown
+        .iter()
+        .flat_map(|r| r.charts.iter().map(|c| c.id.as_str()))
+        .chain(site.plan.goals.iter().flat_map(|g| g.targets.iter().map(|t| t.indicator.as_str())))
+        .chain(
+            site.content
+                .pages
+                .iter()
+                .filter_map(|p| p.front.campaign.as_ref())
+                .flat_map(|c| c.figures.iter().filter_map(|f| f.indicator.as_deref())),
+        )
+        .collect();
+    site.indicators
+        .iter()
+        .filter(|ind| !used.contains(ind.id.as_str()))
+        .map(|ind| {
+            Diagnostic::warning(
+                Code::UnusedIndicator,
+                &ind.path,
+                "no page charts this indicator, no goal measures it and no campaign cites it",
+            )
+            .hint("it is still published on the indicators index; chart it with {{< chart id >}} where it helps")
+        })
+        .collect()
+}
+
+/// The report as JSON, for CI and editors.
+pub fn to_json(report: &CheckReport) -> String {
+    let s = crate::escape::json;
+    let items: Vec<String> = report
+        .diagnostics
+        .iter()
+        .map(|d| {
+            format!(
+                "{{\"severity\":{},\"code\":{},\"path\":{},\"line\":{},\"column\":{},\"message\":{},\"hint\":{}}}",
+                s(if d.is_error() { "error" } else { "warning" }),
+                s(d.code.as_str()),
+                s(&d.path.display().to_string()),
+                d.line.map_or("null".into(), |l| l.to_string()),
+                d.col.map_or("null".into(), |c| c.to_string()),
+                s(&d.message),
+                d.hint.as_deref().map_or("null".into(), s)
+            )
+        })
+        .collect();
+    let missing: Vec<String> = report
+        .missing_translations
+        .iter()
+        .map(|(lang, pages)| format!("{}:[{}]", s(lang), pages.iter().map(|p| s(p)).collect::<Vec<_>>().join(",")))
+        .collect();
+    let external: Vec<String> = report.external_links.iter().map(|l| s(l)).collect();
+    format!(
+        "{{\"errors\":{},\"warnings\":{},\"diagnostics\":[{}],\"missing_translations\":{{{}}},\"external_links\":[{}]}}\n",
+        report.diagnostics.iter().filter(|d| d.is_error()).count(),
+        report.diagnostics.iter().filter(|d| !d.is_error()).count(),
+        items.join(","),
+        missing.join(","),
+        external.join(",")
+    )
+}

@@ -1,0 +1,242 @@
+//! Content discovery: walks `content/<lang>/`, parses front matter, and resolves what the
+//! file tree implies: page kinds, localized URLs, sections and their children, and which
+//! pages translate each other. Markdown bodies are kept as text; `markdown` renders them.
+
+mod page;
+mod tree;
+
+pub use page::parse_page_text;
+pub(crate) use page::{is_valid_date, parse_page, CampaignFigure, FrontMatter, Page, PageKind, ReportMeta, ReportStatus, SortBy};
+pub(crate) use tree::sort_children;
+
+use crate::config::Config;
+use crate::diagnostics::{Code, Diagnostic};
+use rayon::prelude::*;
+use std::collections::{HashMap, HashSet};
+use std::path::{Path, PathBuf};
+
+/// A page of the site: its index in `Content::pages`, stable for the life of a loaded site.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub struct PageId(pub(crate) usize);
+
+/// A file beside the pages (image, PDF), copied to the folder of its page or section.
+#[derive(Debug, Clone)]
+pub(crate) struct Asset {
+    pub(crate) source: PathBuf,
+    pub(crate) url: String,
+}
+
+/// What a content-relative source path (`es/comision.md`) resolves to, for Markdown links.
+#[derive(Debug, Clone)]
+pub(crate) enum Target {
+    Page(PageId),
+    /// Index into `Content::assets`.
+    Asset(usize),
+}
+
+#[derive(Debug, Default)]
+pub struct Content {
+    pub(crate) pages: Vec<Page>,
+    pub(crate) assets: Vec<Asset>,
+    pub(crate) by_source: HashMap<String, Target>,
+    /// Source paths of drafts left out of this build, so links to them can say why.
+    pub(crate) drafts: HashSet<String>,
+    /// Source paths of pages that failed to parse (already reported), so checks that
+    /// depend on them can stay quiet instead of piling up follow-on errors.
+    pub(crate) unreadable: HashSet<String>,
+}
+
+impl std::ops::Index<PageId> for Content {
+    type Output = Page;
+    fn index(&self, id: PageId) -> &Page {
+        &self.pages[id.0]
+    }
+}
+
+impl std::ops::IndexMut<PageId> for Content {
+    fn index_mut(&mut self, id: PageId) -> &mut Page {
+        &mut self.pages[id.0]
+    }
+}
+
+impl Content {
+    /// A site of the given pages, already placed: for rendering one page on its own.
+    pub(crate) fn of_pages(pages: Vec<Page>) -> Content {
+        let mut content = Content { pages, ..Content::default() };
+        for (i, page) in content.pages.iter().enumerate() {
+            content.by_source.insert(page.rel.clone(), Target::Page(PageId(i)));
+        }
+        content
+    }
+
+    pub(crate) fn ids(&self) -> impl Iterator<Item = PageId> {
+        (0..self.pages.len()).map(PageId)
+    }
+
+    pub(crate) fn iter(&self) -> impl Iterator<Item = (PageId, &Page)> {
+        self.pages.iter().enumerate().map(|(i, p)| (PageId(i), p))
+    }
+
+    pub(crate) fn len(&self) -> usize {
+        self.pages.len()
+    }
+
+    /// The page a content-relative source path (`es/comision.md`) names.
+    pub(crate) fn page_at(&self, rel: &str) -> Option<PageId> {
+        match self.by_source.get(rel) {
+            Some(Target::Page(p)) => Some(*p),
+            _ => None,
+        }
+    }
+
+    /// The report a page is a chapter of: its parent section, when that is a report.
+    pub(crate) fn report_of(&self, id: PageId) -> Option<PageId> {
+        let parent = self[id].parent?;
+        (self[id].kind == PageKind::Page && self[parent].front.report.is_some()).then_some(parent)
+    }
+
+    /// The chapters of a report, in order.
+    pub(crate) fn chapters(&self, report: PageId) -> impl Iterator<Item = PageId> + '_ {
+        self[report].children.iter().copied().filter(|&c| self[c].kind == PageKind::Page)
+    }
+
+    /// Whether the `_index.md` of the page's own folder failed to parse: what the page is
+    /// part of (a report, say) is unknown, and was reported there.
+    pub(crate) fn section_unreadable(&self, id: PageId) -> bool {
+        let rel = &self[id].rel;
+        let dir = rel.rsplit_once('/').map_or("", |(d, _)| d);
+        self.unreadable.contains(&format!("{dir}/_index.md"))
+    }
+
+    /// The pages of one language.
+    pub(crate) fn in_lang<'a>(&'a self, lang: &'a str) -> impl Iterator<Item = (PageId, &'a Page)> + 'a {
+        self.iter().filter(move |(_, p)| p.lang == lang)
+    }
+}
+
+pub(crate) struct LoadOptions {
+    pub(crate) drafts: bool,
+}
+
+/// Files found under content/: (language, path under content/, full path).
+type Found = Vec<(String, String, PathBuf)>;
+
+/// Walks `content/` and resolves pages, URLs, sections and translations.
+pub(crate) fn load(root: &Path, config: &Config, opts: &LoadOptions) -> (Content, Vec<Diagnostic>) {
+    let content_dir = root.join("content");
+    let mut diags = Vec::new();
+    let (md_files, asset_files) = walk(root, &content_dir, config, &mut diags);
+    if !content_dir.is_dir() {
+        return (Content::default(), diags); // reported by the walk; nothing else to say
+    }
+    let parsed: Vec<(String, Result<Page, Diagnostic>)> =
+        md_files.into_par_iter().map(|(lang, rel, path)| (rel.clone(), parse_page(lang, rel, path))).collect();
+    let mut content = Content::default();
+    for (rel, p) in parsed {
+        match p {
+            Ok(page) if page.front.draft && !opts.drafts => {
+                content.drafts.insert(page.rel);
+            }
+            Ok(page) => content.pages.push(page),
+            Err(d) => {
+                diags.push(d);
+                content.unreadable.insert(rel);
+            }
+        }
+    }
+    let slugs = tree::resolve_urls(&mut content, &mut diags);
+    for (lang, rel, source) in asset_files {
+        let (dir, name) = rel[lang.len() + 1..].rsplit_once('/').unwrap_or(("", &rel[lang.len() + 1..]));
+        let url = format!("{}{}", crate::urls::folder_url(&slugs, &lang, dir), name);
+        content.by_source.insert(rel, Target::Asset(content.assets.len()));
+        content.assets.push(Asset { source, url });
+    }
+    tree::link_sections(&mut content, config, &mut diags);
+    tree::link_translations(&mut content, &mut diags);
+    (content, diags)
+}
+
+/// The Markdown files and the other files of content/, in sorted order; hidden files and
+/// links that leave the site are skipped.
+fn walk(root: &Path, content_dir: &Path, config: &Config, diags: &mut Vec<Diagnostic>) -> (Found, Found) {
+    let mut md_files = Vec::new();
+    let mut asset_files = Vec::new();
+    let walker = walkdir::WalkDir::new(content_dir)
+        .min_depth(1)
+        .sort_by_file_name()
+        .into_iter()
+        .filter_entry(|e| !e.file_name().to_string_lossy().starts_with('.'));
+    for entry in walker {
+        let entry = match entry {
+            Ok(e) => e,
+            Err(e) => {
+                let path = e.path().map(Path::to_path_buf).unwrap_or_else(|| content_dir.to_path_buf());
+                diags.push(Diagnostic::error(Code::Io, path, format!("cannot read: {e}")));
+                continue;
+            }
+        };
+        if entry.path_is_symlink() && !link_stays_inside(root, entry.path()) {
+            diags.push(
+                Diagnostic::warning(
+                    Code::Symlink,
+                    entry.path(),
+                    "this link was skipped: it is broken, leads to a folder, or leads outside the site folder",
+                )
+                .hint("copy the file into content/ instead of linking to it"),
+            );
+            continue;
+        }
+        let rel = rel_path(content_dir, entry.path());
+        let lang = rel.split('/').next().unwrap_or("").to_string();
+        if entry.depth() == 1 {
+            diags.extend(language_folder(entry.path(), entry.file_type().is_dir(), &lang, config));
+            continue;
+        }
+        if !config.languages.contains(&lang) || entry.file_type().is_dir() {
+            continue;
+        }
+        if rel.ends_with(".md") {
+            md_files.push((lang, rel, entry.into_path()));
+        } else {
+            asset_files.push((lang, rel, entry.into_path()));
+        }
+    }
+    (md_files, asset_files)
+}
+
+/// A link may lead anywhere on the machine: publish it only if it stays in the site.
+fn link_stays_inside(root: &Path, link: &Path) -> bool {
+    let site_root = std::fs::canonicalize(root).unwrap_or_else(|_| root.to_path_buf());
+    let inside = std::fs::canonicalize(link).is_ok_and(|t| t.starts_with(&site_root));
+    inside && !link.is_dir()
+}
+
+/// What is wrong with an entry at the top of content/, which must be a declared language's folder.
+fn language_folder(path: &Path, is_dir: bool, lang: &str, config: &Config) -> Option<Diagnostic> {
+    if !is_dir {
+        return Some(Diagnostic::error(
+            Code::ContentLayout,
+            path,
+            "files in content/ must be inside a language folder such as content/es/",
+        ));
+    }
+    if config.languages.iter().any(|l| l == lang) {
+        return None;
+    }
+    Some(
+        Diagnostic::error(
+            Code::UndeclaredLanguage,
+            path,
+            format!("the folder content/{lang}/ is for language `{lang}`, which site.yaml does not declare"),
+        )
+        .hint(format!(
+            "add `{lang}` to `languages` in site.yaml, or rename the folder to one of: {}",
+            config.languages.join(", ")
+        )),
+    )
+}
+
+fn rel_path(base: &Path, path: &Path) -> String {
+    let rel = path.strip_prefix(base).unwrap_or(path);
+    rel.components().map(|c| c.as_os_str().to_string_lossy()).collect::<Vec<_>>().join("/")
+}

@@ -1,0 +1,286 @@
+//! One Markdown file: its front matter (the raw serde layer, where an unknown key is an
+//! error) and the page it makes before the tree gives it a URL, a section and translations.
+
+use super::PageId;
+use crate::config::Lang;
+use crate::diagnostics::{Code, Diagnostic};
+use crate::yaml;
+use serde::Deserialize;
+use std::collections::BTreeMap;
+use std::path::PathBuf;
+
+#[derive(Debug, Clone, Default, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct FrontMatter {
+    pub title: String,
+    pub description: Option<String>,
+    pub date: Option<String>,
+    #[serde(default)]
+    pub draft: bool,
+    pub slug: Option<String>,
+    #[serde(default)]
+    pub weight: i64,
+    #[serde(default)]
+    pub tags: Vec<String>,
+    pub template: Option<String>,
+    pub translation_key: Option<String>,
+    pub sort_by: Option<SortBy>,
+    /// Makes a section an accountability report; its pages are the chapters.
+    pub report: Option<ReportMeta>,
+    /// Last substantive change (YYYY-MM-DD), for the sitemap and feeds.
+    pub updated: Option<String>,
+    /// Old addresses of this page, kept working as redirects: paths under the page's
+    /// language (`campanas/linea-gratuita`) or full site paths (`/es/campanas/linea-gratuita/`).
+    #[serde(default)]
+    pub aliases: Vec<String>,
+    /// On a section's `_index.md`: publish an Atom feed of its pages.
+    #[serde(default)]
+    pub feed: bool,
+    /// The image shown when the page is shared: a site path such as `/es/campanas/afiche.png`.
+    pub image: Option<String>,
+    /// Terms of the site's taxonomies: `{ region: [Piura], audience: [docentes] }`.
+    #[serde(default)]
+    pub taxonomies: BTreeMap<String, Vec<String>>,
+    /// Makes the page a campaign with a printable kit (posters, flyer, social card).
+    pub campaign: Option<Campaign>,
+}
+
+/// `campaign:` in front matter: what the kit prints besides the page title.
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Campaign {
+    /// The key message, one or two sentences.
+    pub message: String,
+    /// Key figures, at most four: written out, or the latest value of an indicator.
+    #[serde(default)]
+    pub figures: Vec<CampaignFigure>,
+    /// Added to the ready-to-paste posts: `["#1818", "#NoALaTrata"]`.
+    #[serde(default)]
+    pub hashtags: Vec<String>,
+}
+
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct CampaignFigure {
+    pub value: Option<String>,
+    pub label: Option<String>,
+    pub source: Option<String>,
+    /// An indicator id: its latest total, title and source.
+    pub indicator: Option<String>,
+}
+
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct ReportMeta {
+    pub year: i32,
+    /// The period covered, in the page's language: "enero a diciembre de 2025".
+    pub period: String,
+    pub organization: String,
+    #[serde(default)]
+    pub status: ReportStatus,
+    /// Documents the report cites besides the sources of its indicators.
+    #[serde(default)]
+    pub references: Vec<String>,
+}
+
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum ReportStatus {
+    #[default]
+    Draft,
+    Final,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum SortBy {
+    /// Newest first.
+    Date,
+    Weight,
+    Title,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum PageKind {
+    /// `content/<lang>/_index.md`
+    Home,
+    /// `_index.md` in a folder: a list page for the folder.
+    Section,
+    Page,
+}
+
+impl PageKind {
+    pub(crate) fn as_str(self) -> &'static str {
+        match self {
+            PageKind::Home => "home",
+            PageKind::Section => "section",
+            PageKind::Page => "page",
+        }
+    }
+}
+
+#[derive(Debug, Clone)]
+pub struct Page {
+    pub lang: Lang,
+    /// Absolute path of the Markdown file.
+    pub source: PathBuf,
+    /// Path under `content/`, `/`-separated: `es/campanas/linea-1818.md`.
+    pub rel: String,
+    /// Folder of the file under `content/<lang>/`, `/`-separated, `""` at the top.
+    pub dir: String,
+    pub kind: PageKind,
+    pub front: FrontMatter,
+    /// The front matter text, kept to locate keys for later diagnostics.
+    pub front_src: String,
+    pub body: String,
+    /// Line of the file where `body` starts.
+    pub body_line: usize,
+    /// Site-relative URL path, no leading slash, ending in `/`: `es/campanas/linea-1818/`.
+    pub url: String,
+    pub parent: Option<PageId>,
+    pub children: Vec<PageId>,
+    /// Every page in this page's translation group, this one included.
+    pub translations: BTreeMap<Lang, PageId>,
+}
+
+impl Page {
+    pub(crate) fn key_line(&self, key: &str) -> Option<usize> {
+        yaml::locate(&self.front_src, &[key], 2)
+    }
+
+    /// The path below the language folder, which translations share.
+    pub(crate) fn lang_rel(&self) -> &str {
+        &self.rel[self.lang.len() + 1..]
+    }
+
+    /// `_index.md` or `index.md`: the page of its folder.
+    pub(crate) fn is_index(&self) -> bool {
+        self.rel.ends_with("/_index.md") || self.rel.ends_with("/index.md")
+    }
+}
+
+/// Splits `---` front matter from the body. Returns (front matter, body, body's first line).
+pub(crate) fn split_front_matter(src: &str) -> Result<(&str, &str, usize), (usize, String)> {
+    let rest = src
+        .strip_prefix("---\n")
+        .or_else(|| (src.trim_end() == "---").then_some(""))
+        .ok_or((1, "the file must begin with front matter between `---` lines, with at least a `title`".to_string()))?;
+    let mut offset = 0;
+    for (i, line) in rest.split_inclusive('\n').enumerate() {
+        if line.trim_end() == "---" {
+            let body = &rest[offset + line.len()..];
+            return Ok((&rest[..offset], body, i + 3));
+        }
+        offset += line.len();
+    }
+    Err((1, "the front matter opened on line 1 is never closed by a `---` line".to_string()))
+}
+
+/// Reads one Markdown file; URL, section and translations are resolved by `content::load`.
+pub(crate) fn parse_page(lang: Lang, rel: String, source: PathBuf) -> Result<Page, Diagnostic> {
+    let src = crate::text::read_utf8(&source)?;
+    parse_page_text(lang, rel, source, &src)
+}
+
+/// `parse_page` on text already read (`source` only names the file in diagnostics).
+pub fn parse_page_text(lang: Lang, rel: String, source: PathBuf, src: &str) -> Result<Page, Diagnostic> {
+    let (fm, body, body_line) = split_front_matter(src)
+        .map_err(|(line, msg)| Diagnostic::error(Code::FrontMatter, &source, msg).at(Some(line), None))?;
+    let front: FrontMatter = yaml::parse(fm, &source, 2, Code::FrontMatter).map_err(|d| {
+        let hint = if d.message.starts_with("missing field `title`") {
+            "every page needs a title: add a line `title: \"...\"` between the `---` lines"
+        } else {
+            "front matter is YAML: check quotes, colons and indentation; allowed keys are title, description, date, updated, draft, slug, weight, tags, taxonomies, image, template, translation_key, sort_by, report, aliases, feed"
+        };
+        d.hint(hint)
+    })?;
+    let locate = |key: &str| yaml::locate(fm, &[key], 2);
+    let fail = |msg: String, key: &str| Err(Diagnostic::error(Code::FrontMatter, &source, msg).at(locate(key), None));
+    if front.title.trim().is_empty() {
+        return fail("`title` is empty".into(), "title");
+    }
+    for (key, value) in [("date", &front.date), ("updated", &front.updated)] {
+        if let Some(date) = value.as_ref().filter(|d| !is_valid_date(d)) {
+            return fail(format!("`{key}` must be a date written YYYY-MM-DD, not `{date}`"), key);
+        }
+    }
+    let lang_rel = &rel[lang.len() + 1..];
+    let (dir, file) = lang_rel.rsplit_once('/').unwrap_or(("", lang_rel));
+    let kind = match (file, dir) {
+        ("_index.md", "") => PageKind::Home,
+        ("_index.md", _) => PageKind::Section,
+        _ => PageKind::Page,
+    };
+    if front.report.is_some() && kind != PageKind::Section {
+        let msg = "`report` belongs in the `_index.md` of a report's folder; its other pages are the chapters";
+        return fail(msg.into(), "report");
+    }
+    if front.sort_by.is_some() && kind == PageKind::Page {
+        return fail("`sort_by` only applies to a section's `_index.md`".into(), "sort_by");
+    }
+    Ok(Page {
+        dir: dir.to_string(),
+        lang,
+        rel,
+        source,
+        kind,
+        front,
+        front_src: fm.to_string(),
+        body: body.to_string(),
+        body_line,
+        url: String::new(),
+        parent: None,
+        children: Vec::new(),
+        translations: BTreeMap::new(),
+    })
+}
+
+/// A calendar date written YYYY-MM-DD: `2025-02-30` is not one.
+pub(crate) fn is_valid_date(date: &str) -> bool {
+    let parts: Vec<&str> = date.split('-').collect();
+    let num = |s: &str, len: usize| {
+        (s.len() == len && s.bytes().all(|b| b.is_ascii_digit())).then(|| s.parse::<u32>().ok()).flatten()
+    };
+    let [y, m, d] = parts[..] else { return false };
+    let (Some(y), Some(m), Some(d)) = (num(y, 4), num(m, 2), num(d, 2)) else { return false };
+    let leap = y % 4 == 0 && (y % 100 != 0 || y % 400 == 0);
+    let days = match m {
+        1 | 3 | 5 | 7 | 8 | 10 | 12 => 31,
+        4 | 6 | 9 | 11 => 30,
+        2 if leap => 29,
+        2 => 28,
+        _ => return false,
+    };
+    (1..=days).contains(&d)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn splits_front_matter_and_counts_body_lines() {
+        let (fm, body, line) = split_front_matter("---\ntitle: a\n---\nbody\n").unwrap();
+        assert_eq!((fm, body, line), ("title: a\n", "body\n", 4));
+        assert_eq!(split_front_matter("title: a\n").unwrap_err().0, 1);
+        assert!(split_front_matter("---\ntitle: a\n").unwrap_err().1.contains("never closed"));
+    }
+
+    #[test]
+    fn dates_are_checked() {
+        assert!(is_valid_date("2022-06-01"));
+        assert!(is_valid_date("2024-02-29"));
+        assert!(!is_valid_date("2025-02-29"));
+        assert!(!is_valid_date("2022-13-01"));
+        assert!(!is_valid_date("1 de junio"));
+    }
+
+    #[test]
+    fn front_matter_errors_point_at_their_key() {
+        let err = parse_page_text("es".into(), "es/a.md".into(), "a.md".into(), "---\ntitle: a\ndate: ayer\n---\n")
+            .unwrap_err();
+        assert_eq!((err.code, err.line), (Code::FrontMatter, Some(3)));
+        let page = parse_page_text("es".into(), "es/x/_index.md".into(), "a.md".into(), "---\ntitle: a\n---\nb\n");
+        assert_eq!(page.unwrap().kind, PageKind::Section);
+    }
+}

@@ -1,0 +1,483 @@
+//! Indicator data: one YAML file per indicator in `data/indicators/` (values may instead
+//! come from a CSV file of the same name beside it). Parses, validates with file and line,
+//! and applies victim-safe suppression of small counts before anything is rendered, so no
+//! later stage (chart, table, CSV, embed) can publish a hidden value by mistake.
+
+mod raw;
+mod rows;
+mod suppress;
+
+pub(crate) use suppress::published_yaml;
+
+use crate::config::{Config, Localized};
+use crate::diagnostics::{Code, Diagnostic};
+use crate::yaml::{self, Mapping};
+use raw::{RawBreakdown, RawIndicator, RawPoint, RawTarget, Text};
+use serde::Deserialize;
+use std::collections::{BTreeMap, BTreeSet};
+use std::path::{Path, PathBuf};
+use suppress::suppress;
+
+/// Rows beyond this are refused with a message rather than slowing every build.
+pub const MAX_ROWS: usize = 50_000;
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Measure {
+    /// Counts of people: small values are suppressed.
+    Count,
+    /// Shares from 0 to 100.
+    Percent,
+    Number,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum ChartKind {
+    Line,
+    Bar,
+    StackedBar,
+    HorizontalBar,
+    Progress,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Direction {
+    Up,
+    Down,
+}
+
+#[derive(Debug, Clone)]
+pub struct Source {
+    pub name: Localized,
+    pub url: Option<String>,
+    pub date: Option<String>,
+    /// Terms of reuse, when the source states them.
+    pub licence: Localized,
+}
+
+#[derive(Debug, Clone)]
+pub struct Breakdown {
+    pub id: String,
+    pub name: Localized,
+    /// In the order the file gives them: (key, label per language).
+    pub values: Vec<(String, Localized)>,
+}
+
+impl Breakdown {
+    pub fn label(&self, key: &str, lang: &str) -> String {
+        self.values
+            .iter()
+            .find(|(k, _)| k == key)
+            .and_then(|(_, l)| l.get(lang))
+            .cloned()
+            .unwrap_or_else(|| key.to_string())
+    }
+}
+
+#[derive(Debug, Clone, PartialEq)]
+pub struct Row {
+    pub period: String,
+    /// Breakdown id -> value key. Empty for a total.
+    pub dims: BTreeMap<String, String>,
+    pub value: f64,
+    /// A small count (or the cell that would reveal one) that is never published exactly.
+    pub suppressed: bool,
+    pub line: usize,
+}
+
+#[derive(Debug, Clone, Copy)]
+pub struct Point {
+    pub value: f64,
+    pub year: i32,
+}
+
+#[derive(Debug, Clone, Copy)]
+pub struct Target {
+    pub value: f64,
+    pub year: i32,
+    pub direction: Direction,
+}
+
+#[derive(Debug, Clone)]
+pub struct Indicator {
+    /// From the file name: `victimas-por-sexo.yaml` is `victimas-por-sexo`.
+    pub id: String,
+    pub path: PathBuf,
+    /// The YAML text, published as the indicator's YAML download.
+    pub yaml: String,
+    pub csv_path: Option<PathBuf>,
+    pub title: Localized,
+    pub description: Localized,
+    pub topic: Localized,
+    pub unit: Localized,
+    pub notes: Localized,
+    pub measure: Measure,
+    pub chart: ChartKind,
+    pub source: Source,
+    pub illustrative: bool,
+    pub weight: i64,
+    /// Counts below this are shown as "fewer than N"; `None` for shares and other numbers.
+    pub threshold: Option<f64>,
+    pub breakdowns: Vec<Breakdown>,
+    pub period_labels: BTreeMap<String, Localized>,
+    pub rows: Vec<Row>,
+    pub baseline: Option<Point>,
+    pub target: Option<Target>,
+}
+
+impl Indicator {
+    /// Periods in the order they first appear.
+    pub fn periods(&self) -> Vec<&str> {
+        let mut seen = BTreeSet::new();
+        self.rows.iter().filter(|r| seen.insert(r.period.as_str())).map(|r| r.period.as_str()).collect()
+    }
+
+    /// A period as shown in `lang`: its label from `period_labels`, or the period itself.
+    pub fn period_label(&self, period: &str, lang: &str) -> String {
+        self.period_labels.get(period).and_then(|l| l.get(lang)).cloned().unwrap_or_else(|| period.to_string())
+    }
+
+    /// The breakdown a chart splits by: the first one the rows use.
+    pub fn main_breakdown(&self) -> Option<&Breakdown> {
+        self.breakdowns.iter().find(|b| self.rows.iter().any(|r| r.dims.contains_key(&b.id)))
+    }
+
+    /// Rows without any breakdown: totals per period.
+    pub fn totals(&self) -> impl Iterator<Item = &Row> {
+        self.rows.iter().filter(|r| r.dims.is_empty())
+    }
+}
+
+/// Loads every `data/indicators/*.yaml`, sorted by id.
+pub fn load_all(root: &Path, config: &Config) -> (Vec<Indicator>, Vec<Diagnostic>) {
+    let dir = root.join("data").join("indicators");
+    let mut out = Vec::new();
+    let mut diags = Vec::new();
+    if !dir.is_dir() {
+        return (out, diags);
+    }
+    let mut files: Vec<PathBuf> = match std::fs::read_dir(&dir) {
+        Ok(entries) => entries.filter_map(|e| e.ok().map(|e| e.path())).collect(),
+        Err(e) => return (out, vec![Diagnostic::error(Code::Io, &dir, format!("cannot read: {e}"))]),
+    };
+    files.sort();
+    for path in files {
+        let ext = path.extension().and_then(|e| e.to_str()).unwrap_or("");
+        if ext == "csv" {
+            if !path.with_extension("yaml").is_file() {
+                diags.push(Diagnostic::error(
+                    Code::Indicator,
+                    &path,
+                    "this CSV file has no YAML file of the same name beside it",
+                ));
+            }
+            continue;
+        }
+        if ext != "yaml" && ext != "yml" {
+            continue;
+        }
+        if ext == "yml" && path.with_extension("yaml").is_file() {
+            diags.push(
+                Diagnostic::error(
+                    Code::DuplicateIndicator,
+                    &path,
+                    format!(
+                        "{} and {} give the same indicator id",
+                        path.file_name().unwrap_or_default().to_string_lossy(),
+                        path.with_extension("yaml").file_name().unwrap_or_default().to_string_lossy()
+                    ),
+                )
+                .hint("keep one of the two files"),
+            );
+            continue;
+        }
+        let src = match crate::text::read_utf8(&path) {
+            Ok(s) => s,
+            Err(d) => {
+                diags.push(d);
+                continue;
+            }
+        };
+        let id = path.file_stem().map(|s| s.to_string_lossy().into_owned()).unwrap_or_default();
+        let csv = path.with_extension("csv");
+        let csv = csv.is_file().then_some(csv);
+        match parse(&id, &src, &path, csv.as_deref(), config) {
+            Ok(ind) => out.push(ind),
+            Err(ds) => diags.extend(ds),
+        }
+    }
+    out.sort_by(|a: &Indicator, b: &Indicator| (a.weight, &a.id).cmp(&(b.weight, &b.id)));
+    (out, diags)
+}
+
+/// Parses and validates one indicator; `csv` is the CSV file beside it, if any.
+pub fn parse(id: &str, src: &str, path: &Path, csv: Option<&Path>, config: &Config) -> Result<Indicator, Vec<Diagnostic>> {
+    let raw: RawIndicator = yaml::parse(src, path, 1, Code::Indicator).map_err(|d| vec![d])?;
+    let mut check = Check { src, path, config, errors: Vec::new() };
+    if crate::slug::slugify(id) != id {
+        check.errors.push(
+            Diagnostic::error(
+                Code::Indicator,
+                path,
+                format!("`{id}` cannot be an indicator id: use lowercase letters, digits and hyphens"),
+            )
+            .hint("the file name is the id and part of the indicator's URL, e.g. victimas-por-anio.yaml"),
+        );
+    }
+    check.localized(&raw.title, &["title"], true);
+    check.localized(&raw.description, &["description"], false);
+    check.localized(&raw.topic, &["topic"], true);
+    check.localized(&raw.unit, &["unit"], true);
+    check.localized(&raw.notes, &["notes"], false);
+    let source_name = per_language(raw.source.name, config);
+    check.localized(&source_name, &["source", "name"], true);
+    for (period, labels) in &raw.period_labels {
+        check.localized(labels, &["period_labels", period], true);
+    }
+    let licence = raw.source.licence.map(|l| per_language(l, config)).unwrap_or_default();
+    check.localized(&licence, &["source", "licence"], false);
+    let breakdowns = check.breakdowns(&raw.breakdowns);
+    let (target, baseline) = check.target_and_baseline(raw.target, raw.baseline);
+    let rows = check.rows(&raw.series, csv, &breakdowns);
+    if let Some(date) = raw.source.date.as_deref().filter(|d| !crate::content::is_valid_date(d)) {
+        let msg = format!("`source.date` must be a date written YYYY-MM-DD, not `{date}`");
+        check.errors.push(check.err(&["source", "date"], msg));
+    }
+    // Row lines are in the CSV when the values came from there.
+    rows::check_rows(&rows, raw.measure, csv.unwrap_or(path), &mut check.errors);
+    if !check.errors.is_empty() {
+        return Err(check.errors);
+    }
+    let threshold = (raw.measure == Measure::Count)
+        .then(|| raw.suppress_below.unwrap_or(config.statistics.suppress_below))
+        .filter(|t| *t > 0.0);
+    let mut rows = rows;
+    if let Some(t) = threshold {
+        suppress(&mut rows, t);
+    }
+    Ok(Indicator {
+        id: id.to_string(),
+        path: path.to_path_buf(),
+        yaml: src.to_string(),
+        csv_path: csv.map(Path::to_path_buf),
+        title: raw.title,
+        description: raw.description,
+        topic: raw.topic,
+        unit: raw.unit,
+        notes: raw.notes,
+        measure: raw.measure,
+        chart: raw.chart,
+        source: Source { name: source_name, url: raw.source.url, date: raw.source.date, licence },
+        illustrative: raw.illustrative,
+        weight: raw.weight,
+        threshold,
+        breakdowns,
+        period_labels: raw.period_labels,
+        rows,
+        baseline,
+        target,
+    })
+}
+
+fn per_language(text: Text, config: &Config) -> Localized {
+    match text {
+        Text::Same(s) => config.languages.iter().map(|l| (l.clone(), s.clone())).collect(),
+        Text::PerLanguage(m) => m,
+    }
+}
+
+/// The checks of one indicator file, each error at the line of its key.
+struct Check<'a> {
+    src: &'a str,
+    path: &'a Path,
+    config: &'a Config,
+    errors: Vec<Diagnostic>,
+}
+
+impl Check<'_> {
+    fn err(&self, keys: &[&str], msg: String) -> Diagnostic {
+        Diagnostic::error(Code::Indicator, self.path, msg).at(yaml::locate(self.src, keys, 1), None)
+    }
+
+    /// Text in every language of the site (when `required`, or when any is given).
+    fn localized(&mut self, map: &Localized, keys: &[&str], required: bool) {
+        if map.is_empty() && !required {
+            return;
+        }
+        for lang in &self.config.languages {
+            if map.get(lang).is_none_or(|s| s.trim().is_empty()) {
+                let e = self.err(keys, format!("`{}` has no text for language `{lang}`", keys.join(".")));
+                self.errors.push(e);
+            }
+        }
+    }
+
+    fn breakdowns(&mut self, raw: &Mapping) -> Vec<Breakdown> {
+        let mut breakdowns = Vec::new();
+        for (key, value) in raw {
+            let Some(bid) = key.as_str() else { continue };
+            let b: RawBreakdown = match yaml::from_value(value.clone()) {
+                Ok(b) => b,
+                Err(e) => {
+                    let e = self.err(&["breakdowns", bid], format!("breakdown `{bid}`: {e}"));
+                    self.errors.push(e);
+                    continue;
+                }
+            };
+            self.localized(&b.name, &["breakdowns", bid, "name"], true);
+            let mut values = Vec::new();
+            for (k, labels) in &b.values {
+                let k = rows::scalar(k);
+                match yaml::from_value::<Localized>(labels.clone()) {
+                    Ok(labels) => {
+                        self.localized(&labels, &["breakdowns", bid, "values", &k], true);
+                        values.push((k, labels));
+                    }
+                    Err(_) => {
+                        let msg = format!("the value `{k}` of breakdown `{bid}` needs a label per language, like {{ es: Mujeres, en: Women }}");
+                        let e = self.err(&["breakdowns", bid, "values", &k], msg);
+                        self.errors.push(e);
+                    }
+                }
+            }
+            breakdowns.push(Breakdown { id: bid.to_string(), name: b.name, values });
+        }
+        breakdowns
+    }
+
+    fn target_and_baseline(&mut self, target: Option<RawTarget>, baseline: Option<RawPoint>) -> (Option<Target>, Option<Point>) {
+        let target = match target {
+            Some(RawTarget { year: None, .. }) => {
+                let e = self.err(&["target"], "the target has no `year`: say by when it should be reached".into());
+                self.errors.push(e);
+                None
+            }
+            Some(RawTarget { value, year: Some(year), direction }) => Some(Target { value, year, direction }),
+            None => None,
+        };
+        let baseline = match baseline {
+            Some(RawPoint { year: None, .. }) => {
+                let e = self.err(&["baseline"], "the baseline has no `year`".into());
+                self.errors.push(e);
+                None
+            }
+            Some(RawPoint { value, year: Some(year) }) => Some(Point { value, year }),
+            None => None,
+        };
+        (target, baseline)
+    }
+
+    /// The rows, from `series` or the CSV file (not both), at most `MAX_ROWS`.
+    fn rows(&mut self, series: &[Mapping], csv: Option<&Path>, breakdowns: &[Breakdown]) -> Vec<Row> {
+        let (src, path) = (self.src, self.path);
+        let rows = match (csv, series.is_empty()) {
+            (Some(csv), true) => rows::read_csv(csv, breakdowns, &mut self.errors),
+            (Some(csv), false) => {
+                let msg = format!("values are given both in `series` and in {}; keep one", csv.display());
+                self.errors.push(Diagnostic::error(Code::Indicator, path, msg).at(yaml::locate(src, &["series"], 1), None));
+                Vec::new()
+            }
+            (None, _) => rows::series_rows(src, series, breakdowns, path, &mut self.errors),
+        };
+        if rows.is_empty() && self.errors.is_empty() {
+            let e = self.err(&["series"], "the indicator has no values: add `series` rows or a CSV file beside it".into());
+            self.errors.push(e);
+        }
+        if rows.len() > MAX_ROWS {
+            self.errors.push(
+                Diagnostic::error(
+                    Code::Indicator,
+                    csv.unwrap_or(path),
+                    format!("more than {MAX_ROWS} rows: an indicator may have at most {MAX_ROWS}"),
+                )
+                .hint("publish a summary (per year, per region) rather than individual records"),
+            );
+        }
+        rows
+    }
+}
+
+/// Finds an indicator by id.
+pub fn find<'a>(indicators: &'a [Indicator], id: &str) -> Option<&'a Indicator> {
+    indicators.iter().find(|i| i.id == id)
+}
+
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn config() -> Config {
+        crate::config::test_config()
+    }
+
+    const GOOD: &str = "title: { es: Víctimas, en: Victims }
+topic: { es: Víctimas, en: Victims }
+unit: { es: personas, en: people }
+measure: count
+chart: bar
+source: { name: MIMP, url: \"https://www.gob.pe/mimp\", date: \"2022-06-17\" }
+breakdowns:
+  sex:
+    name: { es: Sexo, en: Sex }
+    values:
+      women: { es: Mujeres, en: Women }
+      men: { es: Hombres, en: Men }
+series:
+  - { period: 2021, value: 100 }
+  - { period: 2021, sex: women, value: 97 }
+  - { period: 2021, sex: men, value: 3 }
+";
+
+    fn errors(src: &str) -> Vec<Diagnostic> {
+        parse("x", src, Path::new("data/indicators/x.yaml"), None, &config()).unwrap_err()
+    }
+
+    #[test]
+    fn parses_rows_with_their_lines() {
+        let ind = parse("x", GOOD, Path::new("x.yaml"), None, &config()).unwrap();
+        assert_eq!(ind.rows.len(), 3);
+        assert_eq!(ind.rows[1].line, 15);
+        assert_eq!(ind.rows[1].dims.get("sex").map(String::as_str), Some("women"));
+        assert_eq!(ind.threshold, Some(5.0));
+    }
+
+    #[test]
+    fn a_small_count_and_a_second_cell_are_suppressed_when_a_total_is_shown() {
+        let ind = parse("x", GOOD, Path::new("x.yaml"), None, &config()).unwrap();
+        let hidden: Vec<bool> = ind.rows.iter().map(|r| r.suppressed).collect();
+        // 3 men is below 5; with the total of 100 shown, women (97) would give it away.
+        assert_eq!(hidden, [false, true, true]);
+    }
+
+    #[test]
+    fn without_a_total_only_the_small_cell_is_hidden() {
+        let src = GOOD.replace("  - { period: 2021, value: 100 }\n", "");
+        let ind = parse("x", &src, Path::new("x.yaml"), None, &config()).unwrap();
+        assert_eq!(ind.rows.iter().map(|r| r.suppressed).collect::<Vec<_>>(), [false, true]);
+    }
+
+    #[test]
+    fn validation_errors_name_the_line() {
+        let e = errors(&GOOD.replace("value: 97", "value: mucho"));
+        assert_eq!((e[0].line, e[0].message.as_str()), (Some(15), "`mucho` is not a number"));
+        let e = errors(&GOOD.replace("sex: men, value: 3", "sex: women, value: 3"));
+        assert!(e[0].message.contains("given twice (first on line 15)"), "{}", e[0].message);
+        assert_eq!(e[0].line, Some(16));
+        let e = errors(&GOOD.replace("sex: men", "sex: other"));
+        assert!(e[0].message.contains("`other` is not a value of breakdown `sex`"), "{}", e[0].message);
+        let e = errors(&GOOD.replace("measure: count", "measure: percent").replace("value: 100", "value: 101"));
+        assert_eq!((e[0].line, e[0].message.as_str()), (Some(14), "101 is not a percentage between 0 and 100"));
+        let e = errors(&GOOD.replace("men: { es: Hombres, en: Men }", "men: { es: Hombres }"));
+        assert_eq!(e[0].line, Some(12));
+        assert!(e[0].message.contains("language `en`"), "{}", e[0].message);
+        let e = errors(&format!("{GOOD}target: {{ value: 100 }}\n"));
+        assert!(e[0].message.contains("no `year`"), "{}", e[0].message);
+        assert_eq!(e[0].line, Some(17));
+        let e = errors(&format!("{GOOD}colour: red\n"));
+        assert!(e[0].message.contains("unknown field `colour`"), "{}", e[0].message);
+        assert_eq!(e[0].line, Some(17));
+    }
+}

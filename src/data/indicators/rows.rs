@@ -1,0 +1,175 @@
+//! Rows of values, from `series` in the YAML or from the CSV file beside it: each checked
+//! (period, value, known breakdown values) with its line, and the whole set checked for
+//! repeated periods and values out of range.
+
+use super::{Breakdown, Measure, Row, MAX_ROWS};
+use crate::diagnostics::{Code, Diagnostic};
+use crate::yaml::{self, Value as Yaml};
+use std::collections::BTreeMap;
+use std::path::Path;
+
+pub(super) fn scalar(v: &Yaml) -> String {
+    match v {
+        Yaml::String(s) => s.clone(),
+        Yaml::Number(n) => n.to_string(),
+        Yaml::Bool(b) => b.to_string(),
+        Yaml::Null => String::new(),
+        other => yaml::to_string(other).trim().to_string(),
+    }
+}
+
+/// One row from `(column, text)` pairs: `period`, `value` and breakdown columns.
+fn make_row(
+    fields: &[(String, String)],
+    line: usize,
+    breakdowns: &[Breakdown],
+    path: &Path,
+    errors: &mut Vec<Diagnostic>,
+) -> Option<Row> {
+    let at = |msg: String| Diagnostic::error(Code::Indicator, path, msg).at(Some(line), None);
+    let mut period = None;
+    let mut value = None;
+    let mut dims = BTreeMap::new();
+    let mut ok = true;
+    for (key, text) in fields {
+        match key.as_str() {
+            "period" => period = Some(text.clone()),
+            "value" => match parse_number(text) {
+                Some(v) => value = Some(v),
+                None => {
+                    errors.push(
+                        at(format!("`{text}` is not a number"))
+                            .hint("write numbers with digits and a decimal point, without units: 79.6, not 79,6 %"),
+                    );
+                    ok = false;
+                }
+            },
+            "" => {}
+            dim => match breakdowns.iter().find(|b| b.id == dim) {
+                None => {
+                    errors.push(at(format!(
+                        "`{dim}` is neither `period`, `value` nor a breakdown declared under `breakdowns`"
+                    )));
+                    ok = false;
+                }
+                Some(_) if text.is_empty() => {}
+                Some(b) if !b.values.iter().any(|(k, _)| k == text) => {
+                    errors.push(
+                        at(format!("`{text}` is not a value of breakdown `{dim}`, so it has no label"))
+                            .hint(format!("add it under breakdowns.{dim}.values with a label per language")),
+                    );
+                    ok = false;
+                }
+                Some(_) => {
+                    dims.insert(dim.to_string(), text.clone());
+                }
+            },
+        }
+    }
+    let Some(period) = period.filter(|p| !p.is_empty()) else {
+        errors.push(at("this row has no `period`".into()));
+        return None;
+    };
+    let Some(value) = value else {
+        if ok {
+            errors.push(at("this row has no `value`".into()));
+        }
+        return None;
+    };
+    ok.then_some(Row { period, dims, value, suppressed: false, line })
+}
+
+/// The rows of `series` in the YAML, each at the line of its item.
+pub(super) fn series_rows(src: &str, series: &[yaml::Mapping], breakdowns: &[Breakdown], path: &Path, errors: &mut Vec<Diagnostic>) -> Vec<Row> {
+    let lines = yaml::item_lines(src, "series");
+    let mut rows = Vec::new();
+    for (n, item) in series.iter().enumerate() {
+        let line = lines.get(n).copied().unwrap_or(1);
+        let fields: Vec<(String, String)> = item.iter().map(|(k, v)| (scalar(k), scalar(v))).collect();
+        if let Some(row) = make_row(&fields, line, breakdowns, path, errors) {
+            rows.push(row);
+        }
+    }
+    rows
+}
+
+fn parse_number(text: &str) -> Option<f64> {
+    text.trim().parse::<f64>().ok().filter(|v| v.is_finite())
+}
+
+pub(super) fn read_csv(path: &Path, breakdowns: &[Breakdown], errors: &mut Vec<Diagnostic>) -> Vec<Row> {
+    let text = match crate::text::read_utf8(path) {
+        Ok(t) => t,
+        Err(d) => {
+            errors.push(d);
+            return Vec::new();
+        }
+    };
+    let mut reader = csv::ReaderBuilder::new().trim(csv::Trim::All).from_reader(text.as_bytes());
+    let headers: Vec<String> = match reader.headers() {
+        Ok(h) => h.iter().map(str::to_string).collect(),
+        Err(e) => {
+            errors.push(
+                Diagnostic::error(Code::Indicator, path, format!("cannot read the CSV header: {e}")).at(Some(1), None),
+            );
+            return Vec::new();
+        }
+    };
+    let mut rows = Vec::new();
+    for record in reader.records() {
+        match record {
+            Ok(rec) => {
+                let line = rec.position().map_or(1, |p| p.line() as usize);
+                let fields: Vec<(String, String)> =
+                    headers.iter().cloned().zip(rec.iter().map(str::to_string)).collect();
+                if let Some(row) = make_row(&fields, line, breakdowns, path, errors) {
+                    rows.push(row);
+                }
+            }
+            Err(e) => {
+                let line = e.position().map(|p| p.line() as usize);
+                errors.push(
+                    Diagnostic::error(Code::Indicator, path, format!("cannot read this CSV row: {e}")).at(line, None),
+                );
+            }
+        }
+        if rows.len() > MAX_ROWS {
+            break;
+        }
+    }
+    rows
+}
+
+pub(super) fn check_rows(rows: &[Row], measure: Measure, path: &Path, errors: &mut Vec<Diagnostic>) {
+    let mut seen: BTreeMap<(&str, &BTreeMap<String, String>), usize> = BTreeMap::new();
+    for row in rows {
+        if let Some(first) = seen.insert((&row.period, &row.dims), row.line) {
+            let what = if row.dims.is_empty() {
+                String::new()
+            } else {
+                format!(" ({})", row.dims.iter().map(|(k, v)| format!("{k}: {v}")).collect::<Vec<_>>().join(", "))
+            };
+            errors.push(
+                Diagnostic::error(
+                    Code::Indicator,
+                    path,
+                    format!("period `{}`{what} is given twice (first on line {first})", row.period),
+                )
+                .at(Some(row.line), None),
+            );
+        }
+        if measure == Measure::Percent && !(0.0..=100.0).contains(&row.value) {
+            errors.push(
+                Diagnostic::error(Code::Indicator, path, format!("{} is not a percentage between 0 and 100", row.value))
+                    .at(Some(row.line), None),
+            );
+        }
+        if measure == Measure::Count && row.value < 0.0 {
+            errors.push(
+                Diagnostic::error(Code::Indicator, path, format!("{} people cannot be a count", row.value))
+                    .at(Some(row.line), None),
+            );
+        }
+    }
+}
+

@@ -1,0 +1,185 @@
+//! The one driver: load → render → report. `run` loads a site, renders every page family
+//! into an output that its caller opens once the site has loaded, and hands back the site
+//! with what it found; `build`, `check`, `pdf` and the preview all go through it, and
+//! `update` is its in-place form for a preview edit. Only the driver writes the families'
+//! files, and only through `output`.
+
+use crate::config::Config;
+use crate::content::{Content, PageId};
+use crate::diagnostics::{merge_repeated, Code, Diagnostic, Diagnostics};
+use crate::model::{self, Reread, Site, SiteOptions};
+use crate::output::{DiscardOutput, MemoryOutput, Output};
+use crate::pages::{self, Body, Cx, File, Prepared, Scope, Touched};
+use crate::print::Printer;
+use rayon::prelude::*;
+use std::collections::{BTreeMap, BTreeSet};
+use std::path::Path;
+
+/// How to run the pipeline.
+pub(crate) struct Options {
+    pub(crate) site: SiteOptions,
+    /// Prints campaign kits to PDF (only `faro build`).
+    pub(crate) printer: Option<Printer>,
+    /// Render a site that has errors too, to report what its pages show (`faro check`).
+    pub(crate) keep_going: bool,
+}
+
+/// A site rendered: the model, what rendering prepared (the preview keeps both), the
+/// output, and every diagnostic found.
+pub(crate) struct Done<O> {
+    pub(crate) site: Site,
+    pub(crate) prepared: Prepared,
+    pub(crate) out: O,
+    pub(crate) diags: Diagnostics,
+}
+
+/// A run that did not get through: every diagnostic, reported, and the configuration when
+/// site.yaml could be read (the preview keeps serving under its base path).
+pub(crate) struct Failure {
+    pub(crate) diags: Vec<Diagnostic>,
+    pub(crate) config: Option<Config>,
+}
+
+/// Loads the site at `root`, asks `open` for the output once it loaded cleanly, renders
+/// everything into it and returns the lot. A site that loads with errors is still rendered,
+/// into nowhere, so template errors show in the same run.
+pub(crate) fn run<O: Output>(
+    root: &Path,
+    opts: Options,
+    open: impl FnOnce(&Site) -> Result<O, Vec<Diagnostic>>,
+) -> Result<Done<O>, Failure> {
+    let (site, mut diags) = model::load(root, &opts.site);
+    let Some(site) = site else { return Err(Failure { diags: diags.report(root), config: None }) };
+    let fail = |diags: Diagnostics, site: Site| Err(Failure { diags: diags.report(root), config: Some(site.config) });
+    if diags.has_errors() && !opts.keep_going {
+        let (prepared, ds) = pages::prepare(&site, None);
+        diags.extend(ds);
+        diags.extend(render(&site, &prepared, &DiscardOutput, &Scope::all()));
+        return fail(diags, site);
+    }
+    let out = match open(&site) {
+        Ok(out) => out,
+        Err(ds) => {
+            diags.extend(ds);
+            return fail(diags, site);
+        }
+    };
+    let (prepared, ds) = pages::prepare(&site, opts.printer);
+    diags.extend(ds);
+    diags.extend(render(&site, &prepared, &out, &Scope::all()));
+    if diags.has_errors() && !opts.keep_going {
+        return fail(diags, site);
+    }
+    Ok(Done { site, prepared, out, diags })
+}
+
+/// Writes what `scope` names, family by family (a later file of the same path wins).
+pub(crate) fn render(site: &Site, prepared: &Prepared, out: &dyn Output, scope: &Scope) -> Vec<Diagnostic> {
+    let cx = Cx::new(site, prepared, scope);
+    let taxonomies = crate::taxonomy::all(site);
+    let mut diags = write(out, pages::statics::files(cx));
+    // A broken template fails every page that uses it: each distinct error once.
+    diags.extend(merge_repeated(write(out, pages::content::pages(cx))));
+    diags.extend(merge_repeated(write(out, pages::indicators::files(cx))));
+    diags.extend(write(out, pages::kits::files(cx)));
+    diags.extend(write(out, pages::publish::files(cx).into_par_iter()));
+    diags.extend(write(out, pages::search::files(cx).into_par_iter()));
+    diags.extend(write(out, pages::lists::files(cx, &taxonomies)));
+    diags.extend(write(out, pages::reports::full_views(cx)));
+    if scope.everything() {
+        diags.extend(write(out, pages::publish::redirects(cx).into_par_iter()));
+        diags.extend(write(out, pages::content::not_found(cx).into_par_iter()));
+        diags.extend(write(out, rayon::iter::once(pages::content::root(cx))));
+    }
+    diags
+}
+
+/// Writes each file as it is made, on all cores; returns, in order, why files could not
+/// be made or written.
+fn write<'a>(out: &dyn Output, files: impl ParallelIterator<Item = File<'a>>) -> Vec<Diagnostic> {
+    files
+        .filter_map(|f| {
+            let written = match f.body {
+                Err(d) => return Some(d),
+                Ok(Body::Text(text)) => out.write_string(&f.path, text),
+                Ok(Body::Bytes(bytes)) => out.write(&f.path, &bytes),
+                Ok(Body::Borrowed(bytes)) => out.write(&f.path, bytes),
+                Ok(Body::Copy(source)) => out.copy(&f.path, &source),
+            };
+            written.err().map(|e| Diagnostic::error(Code::Io, f.from.as_ref(), format!("{e:#}")))
+        })
+        .collect()
+}
+
+/// What an in-place preview edit came to.
+pub(crate) enum Updated {
+    /// The edit moved a page; reload the whole site.
+    Moved,
+    Failed(Vec<Diagnostic>),
+    /// The files the edit reaches, rendered, and the warnings.
+    Done(BTreeMap<String, Vec<u8>>, Vec<Diagnostic>),
+}
+
+/// Re-reads edited pages and renders into memory what shows them; on errors, the site and
+/// what was prepared are put back as they were.
+pub(crate) fn update(site: &mut Site, prepared: &mut Prepared, ids: &[PageId]) -> Updated {
+    let mut edit = match site.reread(ids) {
+        Reread::Moved => return Updated::Moved,
+        Reread::Failed(diags) => return Updated::Failed(diags.report(&site.root)),
+        Reread::Done(edit) => edit,
+    };
+    let edited: Vec<PageId> = edit.pages().collect();
+    let mut touched = Touched { search: false, sitemap: false, order: false };
+    for (i, old) in edit.before() {
+        touched.sitemap |= site.content[i].front.updated != old.front.updated;
+        touched.order |= site.content[i].front.title != old.front.title;
+    }
+    let mut diags = std::mem::take(&mut edit.diags);
+    let (fills, ds) = prepared.fills(site);
+    diags.extend(ds);
+    let affected = affected(&site.content, edited.iter().copied());
+    let out = MemoryOutput::default();
+    if !diags.has_errors() {
+        touched.search = prepared.refresh(site, &affected, &edited, fills);
+        if touched.order {
+            prepared.terms.resort(site, ids);
+        }
+        diags.extend(render(site, prepared, &out, &Scope::pages(affected.clone(), touched)));
+    }
+    if diags.has_errors() {
+        site.undo(edit);
+        for &i in ids {
+            prepared.search[i.0] = pages::search::page_entry(site, i);
+        }
+        prepared.terms.resort(site, ids);
+        let (fills, _) = prepared.fills(site);
+        prepared.refresh(site, &affected, &[], fills);
+        return Updated::Failed(diags.report(&site.root));
+    }
+    Updated::Done(out.into_files(), diags.report(&site.root))
+}
+
+/// The pages that show something of `edited`: themselves, their sections up to the home
+/// page, their translations (the switcher names them), and every page of their report
+/// (numbering and cross-references span chapters).
+pub(crate) fn affected(content: &Content, edited: impl Iterator<Item = PageId>) -> BTreeSet<PageId> {
+    let mut set = BTreeSet::new();
+    for i in edited {
+        set.insert(i);
+        set.extend(content[i].translations.values().copied());
+        let report = if content[i].front.report.is_some() { Some(i) } else { content.report_of(i) };
+        if let Some(r) = report {
+            set.insert(r);
+            set.extend(content[r].children.iter().copied());
+        }
+    }
+    let mut up: Vec<PageId> = set.iter().copied().collect();
+    while let Some(i) = up.pop() {
+        if let Some(p) = content[i].parent {
+            if set.insert(p) {
+                up.push(p);
+            }
+        }
+    }
+    set
+}

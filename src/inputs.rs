@@ -1,0 +1,69 @@
+//! Single inputs parsed and rendered on their own, outside a site: what the fuzz targets
+//! and the chart bench call. Each takes text and gives back only what a caller can check.
+
+pub use crate::config::Config;
+use crate::data::{goals, indicators};
+use crate::diagnostics::Diagnostic;
+use crate::i18n::NumberFormat;
+use std::path::Path;
+
+/// A two-language (es, en) configuration, as a minimal site.yaml gives it.
+pub fn bilingual_config() -> Config {
+    Config::parse("base_url: \"https://example.org/\"\nlanguages: [es, en]\ntitle: { es: a, en: b }\n", Path::new("site.yaml"), None)
+        .expect("a valid site.yaml")
+}
+
+/// Parses `src` as a site's site.yaml.
+pub fn parse_site_config(src: &str) -> Result<Config, Vec<Diagnostic>> {
+    Config::parse(src, Path::new("site.yaml"), None)
+}
+
+/// Parses a Markdown file's front matter and body as `content/es/x.md`.
+pub fn parse_page(src: &str) -> Result<(), Diagnostic> {
+    crate::content::parse_page_text("es".into(), "es/x.md".into(), "content/es/x.md".into(), src).map(|_| ())
+}
+
+/// Renders a Markdown body as the one page of a site; returns the length of its HTML and
+/// what it reported.
+pub fn render_markdown(body: &str) -> Option<(usize, Vec<Diagnostic>)> {
+    let src = format!("---\ntitle: \"x\"\n---\n{body}");
+    let mut page = crate::content::parse_page_text("es".into(), "es/x.md".into(), "content/es/x.md".into(), &src).ok()?;
+    page.url = "es/x/".into();
+    let (md, diags) = crate::markdown::render_alone(page);
+    Some((md.text_html().len(), diags))
+}
+
+/// Parses `src` as `data/goals.yaml` and as `data/roadmap.yaml` of a site with no
+/// indicators; whether each parsed.
+pub fn parse_plan(src: &str, config: &Config) -> (bool, bool) {
+    let goals = goals::parse_goals(src, Path::new("data/goals.yaml"), config, &[]).ok();
+    let ids = goals.as_ref().map(|(_, g)| g.as_slice());
+    let roadmap = goals::parse_roadmap(src, Path::new("data/roadmap.yaml"), config, ids).is_ok();
+    (goals.is_some(), roadmap)
+}
+
+/// An indicator file, parsed and checked.
+pub struct ParsedIndicator(indicators::Indicator);
+
+/// Parses `src` as `data/indicators/<id>.yaml`.
+pub fn parse_indicator(id: &str, src: &str, config: &Config) -> Result<ParsedIndicator, Vec<Diagnostic>> {
+    indicators::parse(id, src, Path::new("data/indicators/x.yaml"), None, config).map(ParsedIndicator)
+}
+
+impl ParsedIndicator {
+    /// The indicator's chart in Spanish, with its computed summary as the description (the
+    /// theme strings' keys stand in for their texts); `id` scopes the SVG's element ids.
+    pub fn chart(&self, id: &str) -> String {
+        let fmt = NumberFormat { decimal: ",".into(), thousands: "\u{a0}".into(), min_digits: 5 };
+        let words = crate::charts::Words {
+            fmt: &fmt,
+            lang: "es",
+            fewer_than: "menos de {n}",
+            target: "meta {year}",
+            percent: "{n} %",
+            illustrative: "ILUSTRATIVO",
+        };
+        let summary = crate::charts::summary(&self.0, &words, &|key| key.to_string());
+        crate::charts::render(&self.0, &words, "t", &summary, id)
+    }
+}

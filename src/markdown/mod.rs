@@ -1,0 +1,548 @@
+//! Markdown to HTML (the one home of pulldown-cmark). Adds what the crate leaves out:
+//! stable heading ids with accents folded, links written to source files rewritten to
+//! page URLs, `rel` on external links, required alt text, and raw HTML shown as text so
+//! that content never becomes script.
+//!
+//! What only the site can fill in (a chart, the goals or roadmap of a report, a table's
+//! number, a cross-reference) comes back as a typed `Slot` between pieces of HTML.
+
+mod links;
+mod shortcodes;
+
+use crate::config::Lang;
+use crate::content::{Content, Page};
+use crate::diagnostics::{line_col, Code, Diagnostic};
+use crate::escape::{href as attr_href, html as attr};
+use crate::i18n::Strings;
+use crate::slug::slugify;
+use pulldown_cmark::{CowStr, Event, HeadingLevel, Options, Parser, Tag, TagEnd};
+use std::collections::{BTreeMap, HashMap, HashSet};
+use std::ops::Range;
+
+/// A page's Markdown, rendered.
+#[derive(Debug, Clone, Default)]
+pub(crate) struct Rendered {
+    /// The HTML, in pieces around the slots the render stage fills.
+    pub(crate) body: Vec<Piece>,
+    pub(crate) headings: Vec<Heading>,
+    /// Plain text of the first paragraph.
+    pub(crate) summary: String,
+    pub(crate) word_count: usize,
+    /// `{{< chart ID >}}` shortcodes, in order.
+    pub(crate) charts: Vec<Chart>,
+    /// `{{< goals >}}` and `{{< roadmap >}}` blocks of report chapters.
+    pub(crate) blocks: Vec<BlockUse>,
+    /// Table captions `Tabla: text {#tbl:id}` written on the line before a table.
+    pub(crate) tables: Vec<Caption>,
+    /// Cross-references `[@sec:id]`, `[@fig:id]`, `[@tbl:id]`, in order.
+    pub(crate) refs: Vec<XRef>,
+}
+
+impl Rendered {
+    /// The HTML as text, with each slot as a space: what search indexes.
+    pub(crate) fn text_html(&self) -> String {
+        let mut out = String::new();
+        for piece in &self.body {
+            match piece {
+                Piece::Html(html) => out.push_str(html),
+                Piece::Slot(_) => out.push(' '),
+            }
+        }
+        out
+    }
+}
+
+#[derive(Debug, Clone, PartialEq)]
+pub(crate) enum Piece {
+    Html(String),
+    Slot(Slot),
+}
+
+/// A place in a page's HTML that the render stage fills.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) enum Slot {
+    /// The N-th chart shortcode's figure.
+    Chart(usize),
+    Block(Block),
+    /// The number of the N-th captioned table (`Tabla 2.1. `), empty outside chapters.
+    TableNumber(usize),
+    /// The link of the N-th cross-reference.
+    Ref(usize),
+}
+
+#[derive(Debug, Clone, PartialEq)]
+pub(crate) struct Chart {
+    pub(crate) id: String,
+    pub(crate) line: usize,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub(crate) enum Block {
+    Goals,
+    Roadmap,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub(crate) struct BlockUse {
+    pub(crate) block: Block,
+    pub(crate) line: usize,
+}
+
+#[derive(Debug, Clone, PartialEq)]
+pub(crate) struct Caption {
+    pub(crate) id: String,
+    pub(crate) line: usize,
+}
+
+/// What a cross-reference names: a section, a figure (chart) or a table.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub(crate) enum RefKind {
+    Sec,
+    Fig,
+    Tbl,
+}
+
+impl RefKind {
+    fn parse(s: &str) -> Option<RefKind> {
+        match s {
+            "sec" => Some(RefKind::Sec),
+            "fig" => Some(RefKind::Fig),
+            "tbl" => Some(RefKind::Tbl),
+            _ => None,
+        }
+    }
+
+    pub(crate) fn as_str(self) -> &'static str {
+        match self {
+            RefKind::Sec => "sec",
+            RefKind::Fig => "fig",
+            RefKind::Tbl => "tbl",
+        }
+    }
+}
+
+#[derive(Debug, Clone, PartialEq)]
+pub(crate) struct XRef {
+    pub(crate) kind: RefKind,
+    pub(crate) id: String,
+    pub(crate) line: usize,
+    pub(crate) col: usize,
+}
+
+#[derive(Debug, Clone)]
+pub(crate) struct Heading {
+    pub(crate) level: u8,
+    pub(crate) id: String,
+    pub(crate) text: String,
+}
+
+/// What link rewriting needs to know about the site.
+pub(crate) struct Links<'a> {
+    pub(crate) content: &'a Content,
+    /// `/` or `/sub/path/`.
+    pub(crate) base_path: &'a str,
+    /// UI strings, for the accessible names Markdown output needs (task list states).
+    pub(crate) strings: &'a BTreeMap<Lang, Strings>,
+}
+
+fn options() -> Options {
+    Options::ENABLE_TABLES
+        | Options::ENABLE_FOOTNOTES
+        | Options::ENABLE_STRIKETHROUGH
+        | Options::ENABLE_TASKLISTS
+        | Options::ENABLE_SMART_PUNCTUATION
+        | Options::ENABLE_HEADING_ATTRIBUTES
+}
+
+// Markers of slots inside this module only: raw HTML is escaped, so no page text can
+// write one, and `split_slots` turns each into a `Slot` before the HTML leaves.
+fn chart_marker(n: usize) -> String {
+    format!("<!--faro-chart:{n}-->")
+}
+fn block_marker(block: Block) -> &'static str {
+    match block {
+        Block::Goals => "<!--faro:goals-->",
+        Block::Roadmap => "<!--faro:roadmap-->",
+    }
+}
+fn table_marker(n: usize) -> String {
+    format!("<!--faro-tbl:{n}-->")
+}
+fn ref_marker(n: usize) -> String {
+    format!("<!--faro-ref:{n}-->")
+}
+
+pub(crate) fn render(page: &Page, links: &Links) -> (Rendered, Vec<Diagnostic>) {
+    let found = shortcodes::extract_shortcodes(&page.body, page.body_line);
+    let (src, refs) = shortcodes::extract_refs(found.src, page.body_line);
+    let (src, captions) = shortcodes::extract_table_captions(src, page.body_line);
+    let src = src.as_str();
+    let mut diags: Vec<Diagnostic> = found
+        .bad
+        .into_iter()
+        .map(|(line, message)| {
+            Diagnostic::error(Code::Shortcode, &page.source, message)
+                .at(Some(line), Some(1))
+                .hint("the shortcodes are {{< chart ID >}}, {{< goals >}} and {{< roadmap >}}, each alone on its line")
+        })
+        .collect();
+    let mut out = Rendered {
+        charts: found.charts,
+        blocks: found.blocks,
+        refs,
+        tables: captions.iter().map(|(c, _)| c.clone()).collect(),
+        ..Rendered::default()
+    };
+    let mut events: Vec<(Event, Range<usize>)> = Parser::new_ext(src, options()).into_offset_iter().collect();
+    let mut pass = Pass { page, links, src, out: &mut out, diags: &mut diags, ids: Ids::default(), first: None };
+    pass.rewrite(&mut events);
+    out.summary = out.summary.trim().to_string();
+    let mut html = String::with_capacity(src.len() * 3 / 2);
+    pulldown_cmark::html::push_html(&mut html, events.into_iter().map(|(e, _)| e));
+    let html = finish_html(html, &out, &captions, page, &mut diags);
+    out.body = split_slots(&html, out.charts.len(), out.refs.len(), out.tables.len());
+    (out, diags)
+}
+
+/// One walk over a page's events: heading ids, links, images, task lists, raw HTML, and
+/// the words and first paragraph.
+struct Pass<'a, 'b> {
+    page: &'a Page,
+    links: &'a Links<'a>,
+    src: &'a str,
+    out: &'b mut Rendered,
+    diags: &'b mut Vec<Diagnostic>,
+    ids: Ids,
+    /// Inside the first paragraph (Some(true)), after it (Some(false)), before it (None).
+    first: Option<bool>,
+}
+
+impl Pass<'_, '_> {
+    fn locate(&self, range: &Range<usize>) -> (Option<usize>, Option<usize>) {
+        let (line, col) = line_col(self.src, range.start);
+        (Some(line + self.page.body_line - 1), Some(col))
+    }
+
+    fn rewrite(&mut self, events: &mut Vec<(Event, Range<usize>)>) {
+        let mut i = 0;
+        while i < events.len() {
+            let range = events[i].1.clone();
+            let replacement = match &events[i].0 {
+                Event::Start(Tag::Heading { level, id, .. }) => {
+                    let (level, explicit) = (*level, id.clone());
+                    let id = self.heading(level, explicit.as_deref(), &events[i + 1..]);
+                    if let Event::Start(Tag::Heading { id: slot, .. }) = &mut events[i].0 {
+                        *slot = Some(CowStr::from(id));
+                    }
+                    None
+                }
+                Event::Start(Tag::Paragraph) if self.first.is_none() => {
+                    self.first = Some(true);
+                    None
+                }
+                Event::End(TagEnd::Paragraph) if self.first == Some(true) => {
+                    self.first = Some(false);
+                    None
+                }
+                Event::Text(text) => {
+                    self.out.word_count += text.split_whitespace().count();
+                    if self.first == Some(true) {
+                        self.out.summary.push_str(text);
+                    }
+                    None
+                }
+                Event::SoftBreak if self.first == Some(true) => {
+                    self.out.summary.push(' ');
+                    None
+                }
+                Event::Start(Tag::Link { dest_url, title, .. }) => Some(self.link(dest_url, title, &range)),
+                Event::End(TagEnd::Link) => Some(Event::Html("</a>".into())),
+                Event::Start(Tag::Image { .. }) => {
+                    self.image(events, i, &range);
+                    None
+                }
+                Event::TaskListMarker(done) => Some(self.task(*done)),
+                Event::Html(raw) | Event::InlineHtml(raw) => {
+                    let (line, col) = self.locate(&range);
+                    self.diags.push(
+                        Diagnostic::warning(Code::RawHtml, &self.page.source, "raw HTML in Markdown is shown as text, never run")
+                            .at(line, col)
+                            .hint("use Markdown instead; faro escapes HTML so that page text can never become script"),
+                    );
+                    Some(Event::Text(raw.clone()))
+                }
+                _ => None,
+            };
+            if let Some(event) = replacement {
+                events[i].0 = event;
+            }
+            i += 1;
+        }
+    }
+
+    /// Records a heading and returns its id: the one written (`{#id}`) or its folded text.
+    fn heading(&mut self, level: HeadingLevel, explicit: Option<&str>, rest: &[(Event, Range<usize>)]) -> String {
+        let text = plain_text(rest, |e| matches!(e, Event::End(TagEnd::Heading(_))));
+        let base = explicit.map(str::to_string).unwrap_or_else(|| match slugify(&text) {
+            s if s.is_empty() => "section".to_string(),
+            s => s,
+        });
+        let id = self.ids.unique(base);
+        self.out.headings.push(Heading { level: level as u8, id: id.clone(), text });
+        id
+    }
+
+    fn link(&mut self, dest: &str, title: &str, range: &Range<usize>) -> Event<'static> {
+        let at = self.locate(range);
+        let to = links::resolve(dest, self.page, self.links, at, self.diags);
+        let mut tag = format!("<a href=\"{}\"", attr_href(&to.url));
+        if !title.is_empty() {
+            tag.push_str(&format!(" title=\"{}\"", attr(title)));
+        }
+        if to.external {
+            tag.push_str(" rel=\"noopener noreferrer\"");
+        }
+        tag.push('>');
+        Event::Html(tag.into())
+    }
+
+    /// An image with required alt text and, for files of the site, its size.
+    fn image(&mut self, events: &mut [(Event, Range<usize>)], i: usize, range: &Range<usize>) {
+        let Event::Start(Tag::Image { dest_url, title, .. }) = &events[i].0 else { return };
+        let (dest_url, title) = (dest_url.to_string(), title.to_string());
+        let at = self.locate(range);
+        let to = links::resolve(&dest_url, self.page, self.links, at, self.diags);
+        let end = events[i..].iter().position(|(e, _)| matches!(e, Event::End(TagEnd::Image))).map_or(events.len(), |p| i + p);
+        let alt = plain_text(&events[i + 1..], |e| matches!(e, Event::End(TagEnd::Image)));
+        if alt.trim().is_empty() {
+            self.diags.push(
+                Diagnostic::error(Code::MissingAlt, &self.page.source, format!("the image `{dest_url}` has no alt text"))
+                    .at(at.0, at.1)
+                    .hint("describe the image between the brackets: ![a girl calls the 1818 line](photo.jpg)"),
+            );
+        }
+        let mut tag = format!("<img src=\"{}\" alt=\"{}\"", attr_href(&to.url), attr(&alt));
+        if !title.is_empty() {
+            tag.push_str(&format!(" title=\"{}\"", attr(&title)));
+        }
+        // Width and height let the browser reserve space before the image arrives.
+        if let Some((w, h)) = to.asset.and_then(|a| links::image_size(&self.links.content.assets[a].source)) {
+            tag.push_str(&format!(" width=\"{w}\" height=\"{h}\""));
+        }
+        tag.push_str(" loading=\"lazy\" decoding=\"async\">");
+        events[i].0 = Event::Html(tag.into());
+        let last = end.min(events.len() - 1);
+        for (e, _) in &mut events[i + 1..=last] {
+            *e = Event::Text("".into());
+        }
+    }
+
+    /// pulldown-cmark's bare checkbox has no accessible name; give it the state in words.
+    fn task(&self, done: bool) -> Event<'static> {
+        let strings = self.links.strings.get(&self.page.lang);
+        let label = strings.and_then(|s| s.text(if done { "task_done" } else { "task_todo" })).unwrap_or("");
+        let checked = if done { " checked" } else { "" };
+        Event::Html(format!("<input type=\"checkbox\" disabled{checked} aria-label=\"{}\"> ", attr(label)).into())
+    }
+}
+
+/// What pulldown-cmark's HTML still needs: slot markers in place of tokens, footnote ids
+/// of their own, scrollable tables, and captions.
+fn finish_html(
+    mut html: String,
+    out: &Rendered,
+    captions: &[(Caption, String)],
+    page: &Page,
+    diags: &mut Vec<Diagnostic>,
+) -> String {
+    for n in (0..out.refs.len()).rev() {
+        html = html.replace(&format!("FAROREF{n}X"), &ref_marker(n));
+    }
+    for (n, b) in out.blocks.iter().enumerate() {
+        html = html.replace(&format!("<p>FAROBLOCK{n}</p>"), block_marker(b.block));
+    }
+    for n in 0..out.charts.len() {
+        html = html.replace(&format!("<p>FAROCHART{n}</p>"), &chart_marker(n));
+    }
+    // Footnotes get their own id space: `[^fuente]` and `## Fuente` must not share an id.
+    if html.contains("footnote-") {
+        html = html
+            .replace("<sup class=\"footnote-reference\"><a href=\"#", "<sup class=\"footnote-reference\"><a href=\"#fn-")
+            .replace("<div class=\"footnote-definition\" id=\"", "<div class=\"footnote-definition\" id=\"fn-");
+    }
+    // Wide tables scroll inside a box that keyboard users can focus and scroll too. Markdown
+    // tables are the only source of `<table>` here: raw HTML and code are escaped.
+    if html.contains("<table>") {
+        html = html
+            .replace("<table>", "<div class=\"table-scroll\" tabindex=\"0\"><table>")
+            .replace("</table>", "</table></div>");
+    }
+    // A caption line right before a table becomes that table's <caption>, with an id to refer to.
+    for (n, (caption, text)) in captions.iter().enumerate() {
+        let token = format!("<p>FAROTBL{n}X</p>\n<div class=\"table-scroll\" tabindex=\"0\"><table>");
+        let with_caption = format!(
+            "<div class=\"table-scroll\" tabindex=\"0\" id=\"tbl-{}\"><table><caption>{}{}</caption>",
+            attr(&caption.id),
+            table_marker(n),
+            attr(text)
+        );
+        if html.contains(&token) {
+            html = html.replace(&token, &with_caption);
+        } else {
+            html = html.replace(&format!("<p>FAROTBL{n}X</p>"), "");
+            diags.push(
+                Diagnostic::error(
+                    Code::TableCaption,
+                    &page.source,
+                    format!("the caption of table `{}` is not followed by a table", caption.id),
+                )
+                .at(Some(caption.line), None)
+                .hint("write the caption line directly above the table"),
+            );
+        }
+    }
+    html
+}
+
+/// Cuts the HTML at its slot markers. Every page's HTML stays alive until the build ends,
+/// so each piece is shrunk to its length.
+fn split_slots(html: &str, charts: usize, refs: usize, tables: usize) -> Vec<Piece> {
+    let mut pieces = Vec::new();
+    let mut rest = html;
+    let mut text = String::new();
+    while let Some(i) = rest.find("<!--faro") {
+        let tail = &rest[i..];
+        let marker = tail.find("-->").map(|e| &tail[..e + 3]);
+        let slot = marker.and_then(|m| parse_marker(m, charts, refs, tables));
+        match (slot, marker) {
+            (Some(slot), Some(m)) => {
+                text.push_str(&rest[..i]);
+                if !text.is_empty() {
+                    text.shrink_to_fit();
+                    pieces.push(Piece::Html(std::mem::take(&mut text)));
+                }
+                pieces.push(Piece::Slot(slot));
+                rest = &tail[m.len()..];
+            }
+            _ => {
+                text.push_str(&rest[..i + 1]);
+                rest = &rest[i + 1..];
+            }
+        }
+    }
+    text.push_str(rest);
+    if !text.is_empty() || pieces.is_empty() {
+        text.shrink_to_fit();
+        pieces.push(Piece::Html(text));
+    }
+    pieces
+}
+
+fn parse_marker(marker: &str, charts: usize, refs: usize, tables: usize) -> Option<Slot> {
+    let inner = marker.strip_prefix("<!--faro")?.strip_suffix("-->")?;
+    let index = |s: &str, len: usize| s.parse::<usize>().ok().filter(|n| *n < len);
+    match inner {
+        ":goals" => Some(Slot::Block(Block::Goals)),
+        ":roadmap" => Some(Slot::Block(Block::Roadmap)),
+        _ => {
+            let (kind, n) = inner.strip_prefix('-')?.split_once(':')?;
+            match kind {
+                "chart" => index(n, charts).map(Slot::Chart),
+                "tbl" => index(n, tables).map(Slot::TableNumber),
+                "ref" => index(n, refs).map(Slot::Ref),
+                _ => None,
+            }
+        }
+    }
+}
+
+/// Heading ids of a page: `fuente`, `fuente-1`, `fuente-2`… Each base remembers its next
+/// suffix, so a page of thousands of equal headings stays linear.
+#[derive(Default)]
+struct Ids {
+    used: HashSet<String>,
+    next: HashMap<String, usize>,
+}
+
+impl Ids {
+    fn unique(&mut self, base: String) -> String {
+        if self.used.insert(base.clone()) {
+            return base;
+        }
+        let n = self.next.entry(base.clone()).or_insert(1);
+        loop {
+            let id = format!("{base}-{n}");
+            *n += 1;
+            if self.used.insert(id.clone()) {
+                return id;
+            }
+        }
+    }
+}
+
+/// The text inside a tag, up to the event `is_end` matches.
+fn plain_text(events: &[(Event, Range<usize>)], is_end: impl Fn(&Event) -> bool) -> String {
+    let mut text = String::new();
+    for (e, _) in events {
+        if is_end(e) {
+            break;
+        }
+        match e {
+            Event::Text(t) | Event::Code(t) => text.push_str(t),
+            Event::SoftBreak | Event::HardBreak => text.push(' '),
+            _ => {}
+        }
+    }
+    text
+}
+
+/// Renders one page's Markdown body alone, as a page of a one-page site (for fuzzing).
+pub(crate) fn render_alone(page: Page) -> (Rendered, Vec<Diagnostic>) {
+    let content = Content::of_pages(vec![page]);
+    let strings = BTreeMap::new();
+    let links = Links { content: &content, base_path: "/", strings: &strings };
+    render(&content.pages[0], &links)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn page(body: &str) -> Page {
+        let src = format!("---\ntitle: x\n---\n{body}");
+        let mut page = crate::content::parse_page_text("es".into(), "es/x.md".into(), "content/es/x.md".into(), &src).unwrap();
+        page.url = "es/x/".into();
+        page
+    }
+
+    #[test]
+    fn slots_come_back_typed_between_pieces_of_html() {
+        let (md, diags) = render_alone(page("Ver [@fig:v].\n\n{{< chart v >}}\n\n{{< goals >}}\n"));
+        let slots: Vec<&Slot> = md.body.iter().filter_map(|p| if let Piece::Slot(s) = p { Some(s) } else { None }).collect();
+        assert_eq!(slots, [&Slot::Ref(0), &Slot::Chart(0), &Slot::Block(Block::Goals)]);
+        assert!(md.body.iter().all(|p| !matches!(p, Piece::Html(h) if h.contains("<!--"))), "{:?}", md.body);
+        assert!(diags.is_empty(), "{diags:?}");
+    }
+
+    #[test]
+    fn a_table_caption_holds_the_slot_of_its_number() {
+        let (md, _) = render_alone(page("Tabla: Casos {#tbl:casos}\n| a |\n|---|\n| 1 |\n"));
+        let html = md.text_html();
+        assert!(html.contains("<caption> Casos</caption>"), "{html}");
+        assert!(md.body.contains(&Piece::Slot(Slot::TableNumber(0))));
+    }
+
+    #[test]
+    fn raw_html_and_its_markers_stay_text() {
+        let (md, _) = render_alone(page("<!--faro-chart:0--> <script>x</script>\n"));
+        assert_eq!(md.body.len(), 1, "{:?}", md.body);
+        assert!(md.text_html().contains("&lt;!--faro-chart:0--&gt;"));
+    }
+
+    #[test]
+    fn heading_ids_fold_accents_and_stay_unique() {
+        let (md, _) = render_alone(page("## Año 2021\n\n## Año 2021\n\n## ¿?\n"));
+        let ids: Vec<&str> = md.headings.iter().map(|h| h.id.as_str()).collect();
+        assert_eq!(ids, ["anio-2021", "anio-2021-1", "section"]);
+    }
+}

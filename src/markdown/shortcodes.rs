@@ -1,0 +1,171 @@
+//! What faro adds to Markdown, found in the source before pulldown-cmark sees it:
+//! shortcode lines (`{{< chart ID >}}`, `{{< goals >}}`, `{{< roadmap >}}`), cross-references
+//! (`[@sec:id]`) and table captions (`Tabla: text {#tbl:id}`). Each becomes a plain token
+//! that survives Markdown, on the same line, so line numbers stay right.
+
+use super::{Block, BlockUse, Caption, Chart, RefKind, XRef};
+
+/// The source with shortcodes replaced, what they were, and lines that look like
+/// shortcodes but are not one (misspelt or unclosed).
+pub(super) struct Shortcodes {
+    pub(super) src: String,
+    pub(super) charts: Vec<Chart>,
+    pub(super) blocks: Vec<BlockUse>,
+    pub(super) bad: Vec<(usize, String)>,
+}
+
+/// Replaces shortcode lines (outside code blocks) with a token paragraph.
+pub(super) fn extract_shortcodes(src: &str, first_line: usize) -> Shortcodes {
+    let mut out = Shortcodes { src: String::with_capacity(src.len()), charts: vec![], blocks: vec![], bad: vec![] };
+    let mut fence: Option<&str> = None;
+    for (n, line) in src.split_inclusive('\n').enumerate() {
+        let trimmed = line.trim();
+        let at = first_line + n;
+        if let Some(f) = fence {
+            if trimmed.starts_with(f) {
+                fence = None;
+            }
+        } else if trimmed.starts_with("```") || trimmed.starts_with("~~~") {
+            fence = Some(&trimmed[..3]);
+        } else if let Some(code) = trimmed.strip_prefix("{{<").and_then(|r| r.strip_suffix(">}}")).map(str::trim) {
+            if let Some(id) = code.strip_prefix("chart ") {
+                out.src.push_str(&format!("FAROCHART{}\n", out.charts.len()));
+                out.charts.push(Chart { id: id.trim().to_string(), line: at });
+                continue;
+            }
+            let block = match code {
+                "goals" => Some(Block::Goals),
+                "roadmap" => Some(Block::Roadmap),
+                _ => None,
+            };
+            if let Some(block) = block {
+                out.src.push_str(&format!("FAROBLOCK{}\n", out.blocks.len()));
+                out.blocks.push(BlockUse { block, line: at });
+                continue;
+            }
+            out.bad.push((at, format!("`{trimmed}` is not a shortcode")));
+        } else if trimmed.starts_with("{{<") {
+            out.bad.push((at, format!("`{trimmed}` is not closed with `>}}}}` on the same line")));
+        }
+        out.src.push_str(line);
+    }
+    out
+}
+
+/// Replaces `[@kind:id]` (outside code) with a token that survives Markdown.
+pub(super) fn extract_refs(src: String, first_line: usize) -> (String, Vec<XRef>) {
+    if !src.contains("[@") {
+        return (src, Vec::new());
+    }
+    let mut out = String::with_capacity(src.len());
+    let mut refs = Vec::new();
+    let mut fence = false;
+    for (n, line) in src.split_inclusive('\n').enumerate() {
+        let trimmed = line.trim_start();
+        if trimmed.starts_with("```") || trimmed.starts_with("~~~") {
+            fence = !fence;
+        }
+        if fence || !line.contains("[@") {
+            out.push_str(line);
+            continue;
+        }
+        refs_in_line(line, first_line + n, &mut out, &mut refs);
+    }
+    (out, refs)
+}
+
+fn refs_in_line(line: &str, at: usize, out: &mut String, refs: &mut Vec<XRef>) {
+    let mut rest = line;
+    let mut in_code = false;
+    while let Some(i) = rest.find(['[', '`']) {
+        out.push_str(&rest[..i]);
+        let tail = &rest[i..];
+        if tail.starts_with('`') {
+            in_code = !in_code;
+            out.push('`');
+            rest = tail.strip_prefix('`').unwrap_or(tail);
+            continue;
+        }
+        let parsed = tail.strip_prefix("[@").and_then(|t| t.split_once(']')).and_then(|(inner, after)| {
+            let (kind, id) = inner.split_once(':')?;
+            let kind = RefKind::parse(kind)?;
+            let ok = !id.is_empty() && id.chars().all(|c| c.is_alphanumeric() || c == '-' || c == '_');
+            ok.then_some((kind, id, after))
+        });
+        match parsed {
+            Some((kind, id, after)) if !in_code => {
+                let col = line[..line.len() - tail.len()].chars().count() + 1;
+                out.push_str(&format!("FAROREF{}X", refs.len()));
+                refs.push(XRef { kind, id: id.to_string(), line: at, col });
+                rest = after;
+            }
+            _ => {
+                out.push('[');
+                rest = &tail[1..];
+            }
+        }
+    }
+    out.push_str(rest);
+}
+
+/// Finds `Label: caption {#tbl:id}` lines (any single word as the label, so each language
+/// writes its own: `Tabla:`, `Table:`) and turns them into tokens; returns the captions
+/// and their texts.
+pub(super) fn extract_table_captions(src: String, first_line: usize) -> (String, Vec<(Caption, String)>) {
+    if !src.contains("{#tbl:") {
+        return (src, Vec::new());
+    }
+    let mut out = String::with_capacity(src.len());
+    let mut found = Vec::new();
+    for (n, line) in src.split_inclusive('\n').enumerate() {
+        let trimmed = line.trim();
+        let parsed = trimmed.strip_suffix('}').and_then(|t| t.rsplit_once("{#tbl:")).and_then(|(head, id)| {
+            let (label, caption) = head.split_once(':')?;
+            let ok = !label.contains(' ')
+                && !id.is_empty()
+                && id.chars().all(|c| c.is_alphanumeric() || c == '-' || c == '_');
+            ok.then(|| (id.to_string(), caption.trim().to_string()))
+        });
+        match parsed {
+            Some((id, caption)) => {
+                out.push_str(&format!("FAROTBL{}X\n", found.len()));
+                found.push((Caption { id, line: first_line + n }, caption));
+            }
+            None => out.push_str(line),
+        }
+    }
+    (out, found)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn finds_chart_shortcodes_outside_code_blocks() {
+        let src = "Texto\n\n{{< chart victimas >}}\n\n```\n{{< chart no >}}\n```\n  {{<chart otro>}}\n";
+        let found = extract_shortcodes(src, 5);
+        let charts: Vec<_> = found.charts.iter().map(|c| (c.id.as_str(), c.line)).collect();
+        assert_eq!(charts, [("victimas", 7), ("otro", 12)]);
+        assert!(found.src.contains("FAROCHART0\n") && found.src.contains("{{< chart no >}}"), "{}", found.src);
+        assert_eq!(found.src.lines().count(), src.lines().count());
+    }
+
+    #[test]
+    fn finds_cross_references_outside_code() {
+        let src = "Ver [@fig:victimas] y [@sec:metas].\n`[@sec:no]` y [enlace](x.md)\n```\n[@fig:no]\n```\n";
+        let (out, refs) = extract_refs(src.to_string(), 3);
+        let found: Vec<_> = refs.iter().map(|r| (r.kind.as_str(), r.id.as_str(), r.line, r.col)).collect();
+        assert_eq!(found, [("fig", "victimas", 3, 5), ("sec", "metas", 3, 23)]);
+        assert!(out.starts_with("Ver FAROREF0X y FAROREF1X.\n`[@sec:no]` y [enlace](x.md)"), "{out}");
+        assert!(out.contains("[@fig:no]"));
+    }
+
+    #[test]
+    fn finds_table_captions_in_any_language() {
+        let (out, found) = extract_table_captions("Tabla: Víctimas {#tbl:v}\n| a |\n".to_string(), 4);
+        assert_eq!(found[0].0.id, "v");
+        assert_eq!((found[0].0.line, found[0].1.as_str()), (4, "Víctimas"));
+        assert!(out.starts_with("FAROTBL0X\n"));
+    }
+}

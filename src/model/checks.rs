@@ -1,0 +1,122 @@
+//! What can be wrong with one page beyond its own Markdown, found once the whole site is
+//! loaded: shortcodes naming what does not exist, report blocks outside reports, unknown
+//! taxonomies and templates, and campaign blocks a kit cannot be made from.
+
+use super::Site;
+use crate::content::{CampaignFigure, PageId};
+use crate::diagnostics::{Code, Diagnostic};
+use crate::markdown::Block;
+
+/// Poster space: more figures than this would not fit an A4 sheet at a readable size.
+pub(crate) const MAX_FIGURES: usize = 4;
+
+pub(crate) fn page_checks(site: &Site, id: PageId) -> Vec<Diagnostic> {
+    let mut diags = campaign_checks(site, id);
+    let (page, md) = (&site.content[id], site.md(id));
+    for chart in &md.charts {
+        // An indicator that failed validation was reported already; say nothing more here.
+        let dir = site.root.join("data/indicators");
+        let exists = ["yaml", "yml"].iter().any(|ext| dir.join(format!("{}.{ext}", chart.id)).is_file());
+        if site.indicator(&chart.id).is_none() && !exists {
+            diags.push(
+                Diagnostic::error(
+                    Code::UnknownIndicator,
+                    &page.source,
+                    format!("the chart shortcode names `{}`, which is not an indicator", chart.id),
+                )
+                .at(Some(chart.line), None)
+                .hint("indicators are the files in data/indicators/; the id is the file name without .yaml"),
+            );
+        }
+    }
+    if let Some(b) = md.blocks.first() {
+        if site.content.report_of(id).is_none() && !site.content.section_unreadable(id) {
+            let name = if b.block == Block::Goals { "goals" } else { "roadmap" };
+            diags.push(
+                Diagnostic::error(
+                    Code::ReportBlock,
+                    &page.source,
+                    format!("`{{{{< {name} >}}}}` only works in a chapter of a report"),
+                )
+                .at(Some(b.line), None)
+                .hint("a report is a folder whose _index.md has a `report:` block; its pages are the chapters"),
+            );
+        }
+    }
+    for key in page.front.taxonomies.keys() {
+        if !site.config.taxonomies.iter().any(|t| &t.key == key) {
+            diags.push(
+                Diagnostic::error(Code::UnknownTaxonomy, &page.source, format!("`{key}` is not a taxonomy of this site"))
+                    .at(page.key_line("taxonomies"), None)
+                    .hint(
+                        "declare it under `taxonomies` in site.yaml (key, name and slug per language), or use `tags`",
+                    ),
+            );
+        }
+    }
+    if let Some(t) = &page.front.template {
+        if site.theme.template(t).is_none() {
+            diags.push(
+                Diagnostic::error(
+                    Code::UnknownTemplate,
+                    &page.source,
+                    format!("template `{t}` does not exist in the theme or in templates/"),
+                )
+                .at(page.key_line("template"), None),
+            );
+        }
+    }
+    diags
+}
+
+/// Errors in a campaign block, at their lines.
+fn campaign_checks(site: &Site, id: PageId) -> Vec<Diagnostic> {
+    let page = &site.content[id];
+    let Some(c) = &page.front.campaign else { return Vec::new() };
+    let at = |key: &str| crate::yaml::locate(&page.front_src, &["campaign", key], 2).or(page.key_line("campaign"));
+    let mut diags = Vec::new();
+    let mut err = |line: Option<usize>, msg: String, hint: &str| {
+        diags.push(Diagnostic::error(Code::Campaign, &page.source, msg).at(line, None).hint(hint.to_string()));
+    };
+    if c.message.trim().is_empty() {
+        err(at("message"), "the campaign's `message` is empty".into(), "write the key message in one or two sentences");
+    }
+    if c.figures.len() > MAX_FIGURES {
+        err(
+            at("figures"),
+            format!("a campaign has at most {MAX_FIGURES} key figures; this one has {}", c.figures.len()),
+            "keep the strongest figures: a poster is read from a distance",
+        );
+    }
+    let items = crate::yaml::item_lines(&crate::yaml::block_of(&page.front_src, "campaign"), "figures");
+    let first = page.key_line("campaign").unwrap_or(2);
+    for (n, f) in c.figures.iter().enumerate() {
+        let line = items.get(n).map(|l| l + first).or(at("figures"));
+        match f {
+            CampaignFigure { indicator: Some(id), value: None, .. } => match site.indicator(id) {
+                None => err(
+                    line,
+                    format!("key figure {} names `{id}`, which is not an indicator", n + 1),
+                    "indicators are the files in data/indicators/; the id is the file name without .yaml",
+                ),
+                Some(ind) if ind.totals().next().is_none() => err(
+                    line,
+                    format!("the indicator `{id}` has no total to show as a key figure"),
+                    "name an indicator with a total row, or write the figure with `value` and `label`",
+                ),
+                Some(_) => {}
+            },
+            CampaignFigure { indicator: None, value: Some(v), label: Some(l), .. }
+                if !v.trim().is_empty() && !l.trim().is_empty() => {}
+            _ => err(
+                line,
+                format!(
+                    "key figure {} needs either `indicator` (and maybe a `label`), or both `value` and `label`",
+                    n + 1
+                ),
+                "for example `{ value: \"83,6 %\", label: \"conocía a su tratante\", source: \"CIES, 2022\" }`",
+            ),
+        }
+    }
+    diags
+}

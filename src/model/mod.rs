@@ -1,0 +1,288 @@
+//! The model: a site folder loaded and checked into one `Site` (plain data: configuration,
+//! pages, rendered Markdown, indicators, goals, frozen editions, theme and strings). Every
+//! later stage reads it; none reaches back to disk. The preview re-reads edited pages in
+//! place through `Site::reread`, so the rules of loading live here alone.
+
+mod checks;
+
+pub(crate) use checks::page_checks;
+
+use crate::config::{Config, Lang};
+use crate::content::{self, Content, LoadOptions, Page, PageId};
+use crate::data::editions::{self, Edition};
+use crate::data::goals::Plan;
+use crate::data::indicators::{self, Indicator};
+use crate::diagnostics::{Code, Diagnostic, Diagnostics};
+use crate::i18n::{self, Strings};
+use crate::markdown::{self, Links, Rendered};
+use crate::theme::Theme;
+use crate::urls::Paths;
+use rayon::prelude::*;
+use std::collections::BTreeMap;
+use std::path::{Path, PathBuf};
+use std::sync::Arc;
+
+/// How to load a site.
+#[derive(Debug, Clone, Default)]
+pub struct SiteOptions {
+    /// Replaces `base_url` from site.yaml (`--base-url`).
+    pub base_url: Option<String>,
+    /// Include pages marked `draft: true`.
+    pub drafts: bool,
+    /// Serve from this origin (`http://127.0.0.1:1111`) under base_url's own path: the preview.
+    pub serve_origin: Option<String>,
+}
+
+pub(crate) struct Site {
+    pub(crate) root: PathBuf,
+    pub(crate) config: Config,
+    pub(crate) content: Content,
+    /// From `data/indicators/`, in index order (weight, then id).
+    pub(crate) indicators: Vec<Indicator>,
+    /// Goals and roadmap from `data/goals.yaml` and `data/roadmap.yaml`.
+    pub(crate) plan: Plan,
+    /// Frozen editions of final reports, by year (`data/editions/<year>.yaml`).
+    pub(crate) editions: BTreeMap<i32, Edition>,
+    /// The Markdown of each page, rendered, by `PageId`.
+    pub(crate) markdown: Vec<Rendered>,
+    pub(crate) theme: Arc<Theme>,
+    pub(crate) strings: Arc<BTreeMap<Lang, Strings>>,
+}
+
+impl Site {
+    /// A UI string of the theme in `lang`, or the key itself when the theme lacks it.
+    pub(crate) fn t(&self, lang: &str, key: &str) -> String {
+        i18n::text_or_key(&self.strings, lang, key)
+    }
+
+    pub(crate) fn md(&self, id: PageId) -> &Rendered {
+        &self.markdown[id.0]
+    }
+
+    /// Where generated pages are published.
+    pub(crate) fn paths(&self) -> Paths<'_> {
+        Paths { strings: &self.strings }
+    }
+
+    pub(crate) fn indicator(&self, id: &str) -> Option<&Indicator> {
+        indicators::find(&self.indicators, id)
+    }
+
+    /// Years of the reports marked final, each once.
+    pub(crate) fn final_report_years(&self) -> Vec<i32> {
+        let mut years: Vec<i32> = self
+            .content
+            .pages
+            .iter()
+            .filter_map(|p| p.front.report.as_ref())
+            .filter(|r| r.status == content::ReportStatus::Final)
+            .map(|r| r.year)
+            .collect();
+        years.sort();
+        years.dedup();
+        years
+    }
+
+    fn links(&self) -> Links<'_> {
+        Links { content: &self.content, base_path: &self.config.base_path, strings: &self.strings }
+    }
+}
+
+/// Loads and checks a whole site. Returns the site when it could be loaded far enough to
+/// render (it may still carry errors) and every diagnostic found on the way.
+pub(crate) fn load(root: &Path, opts: &SiteOptions) -> (Option<Site>, Diagnostics) {
+    let mut diags = Diagnostics::default();
+    let mut config = match Config::from_file(&root.join("site.yaml"), opts.base_url.as_deref()) {
+        Ok(c) => c,
+        Err(errs) => {
+            diags.extend(errs);
+            return (None, diags);
+        }
+    };
+    if let Some(origin) = &opts.serve_origin {
+        config.serve_from(origin);
+    }
+    let theme = match Theme::load(root, &config) {
+        Ok(t) => Arc::new(t),
+        Err(d) => {
+            diags.push(d);
+            return (None, diags);
+        }
+    };
+    let (strings, ds) = i18n::load(&theme, &config);
+    diags.extend(ds);
+    let (content, ds) = content::load(root, &config, &LoadOptions { drafts: opts.drafts });
+    diags.extend(ds);
+    let (indicators, ds) = indicators::load_all(root, &config);
+    diags.extend(ds);
+    let (plan, ds) = crate::data::goals::load(root, &config, &indicators);
+    diags.extend(ds);
+    let mut site = Site {
+        root: root.to_path_buf(),
+        config,
+        content,
+        indicators,
+        plan,
+        editions: BTreeMap::new(),
+        markdown: Vec::new(),
+        theme,
+        strings: Arc::new(strings),
+    };
+    diags.extend(site.render_markdown());
+    diags.extend(site.config_targets());
+    diags.extend(crate::outline::check_xrefs(&site.content, &site.markdown));
+    diags.extend(site.load_editions());
+    for id in site.content.ids() {
+        diags.extend(page_checks(&site, id));
+    }
+    (Some(site), diags)
+}
+
+impl Site {
+    /// Renders every page's Markdown on all cores; the sources are dropped once rendered
+    /// (a preview edit reads the file again).
+    fn render_markdown(&mut self) -> Vec<Diagnostic> {
+        let links = self.links();
+        let results: Vec<(Rendered, Vec<Diagnostic>)> =
+            self.content.pages.par_iter().map(|p| markdown::render(p, &links)).collect();
+        let mut diags = Vec::new();
+        let mut rendered = Vec::with_capacity(results.len());
+        for (r, ds) in results {
+            rendered.push(r);
+            diags.extend(ds);
+        }
+        self.markdown = rendered;
+        for page in &mut self.content.pages {
+            page.body = String::new();
+        }
+        diags
+    }
+
+    /// Pages site.yaml names (menu entries, the safety page) must exist in every language.
+    fn config_targets(&self) -> Vec<Diagnostic> {
+        let (root, c) = (&self.root, &self.config);
+        let mut diags = Vec::new();
+        for (lang, items) in &c.menus {
+            for item in items {
+                let crate::config::MenuTarget::Page(src) = &item.target else { continue };
+                if self.content.page_at(&format!("{lang}/{src}")).is_none() {
+                    let msg = format!("menu entry `{}` points to content/{lang}/{src}, which does not exist", item.name);
+                    diags.push(Diagnostic::error(Code::MenuTarget, root.join("site.yaml"), msg).at(item.line, None));
+                }
+            }
+        }
+        if let Some(src) = &c.quick_exit.safety_page {
+            for lang in &c.languages {
+                if self.content.page_at(&format!("{lang}/{src}")).is_none() {
+                    let msg = format!("`quick_exit.safety_page` points to content/{lang}/{src}, which does not exist");
+                    diags.push(
+                        Diagnostic::error(Code::SafetyPage, root.join("site.yaml"), msg).at(c.lines.safety_page, None),
+                    );
+                }
+            }
+        }
+        diags
+    }
+
+    /// The frozen editions of final reports, and where today's data revises them.
+    fn load_editions(&mut self) -> Vec<Diagnostic> {
+        let (editions, mut diags) = editions::load(&self.root, &self.final_report_years());
+        for frozen in editions.values() {
+            let now = Edition::compute(&self.plan, &self.indicators, frozen.year);
+            diags.extend(editions::revisions(&self.root, frozen, &now));
+        }
+        self.editions = editions;
+        diags
+    }
+
+    /// Re-reads edited pages in place. `Moved` when an edit changes a page's place in the
+    /// site (its URL, order, tags, translations or kind), which needs a whole reload.
+    pub(crate) fn reread(&mut self, ids: &[PageId]) -> Reread {
+        let mut parsed = Vec::new();
+        let mut diags = Diagnostics::default();
+        for &id in ids {
+            let old = &self.content[id];
+            match content::parse_page(old.lang.clone(), old.rel.clone(), old.source.clone()) {
+                Ok(new) if place(&new.front) == place(&old.front) => parsed.push((id, new)),
+                Ok(_) => return Reread::Moved,
+                Err(d) => diags.push(d),
+            }
+        }
+        if diags.has_errors() {
+            return Reread::Failed(diags);
+        }
+        let mut saved = Vec::new();
+        for (id, new) in parsed {
+            let page = &mut self.content[id];
+            saved.push((id, page.clone(), self.markdown[id.0].clone()));
+            page.front = new.front;
+            page.front_src = new.front_src;
+            page.body = new.body;
+            page.body_line = new.body_line;
+        }
+        for (id, old, _) in &saved {
+            let page = &self.content[*id];
+            // Only the title can move a page among its siblings here (the rest is its place).
+            if let Some(parent) = page.parent.filter(|_| page.front.title != old.front.title) {
+                content::sort_children(&mut self.content, parent);
+            }
+            let (md, ds) = markdown::render(&self.content[*id], &self.links());
+            self.markdown[id.0] = md;
+            diags.extend(ds);
+        }
+        for (id, ..) in &saved {
+            diags.extend(page_checks(self, *id));
+        }
+        diags.extend(crate::outline::check_xrefs(&self.content, &self.markdown));
+        Reread::Done(Edit { saved, diags })
+    }
+
+    /// Puts edited pages back as they were, so the last good site stays whole.
+    pub(crate) fn undo(&mut self, edit: Edit) {
+        for (id, page, md) in edit.saved {
+            self.content[id] = page;
+            self.markdown[id.0] = md;
+            if let Some(parent) = self.content[id].parent {
+                content::sort_children(&mut self.content, parent);
+            }
+        }
+    }
+}
+
+/// What `Site::reread` made of an edit.
+pub(crate) enum Reread {
+    Moved,
+    Failed(Diagnostics),
+    Done(Edit),
+}
+
+/// Pages changed in place, with what they were, and what checking them found.
+pub(crate) struct Edit {
+    saved: Vec<(PageId, Page, Rendered)>,
+    pub(crate) diags: Diagnostics,
+}
+
+impl Edit {
+    pub(crate) fn pages(&self) -> impl Iterator<Item = PageId> + '_ {
+        self.saved.iter().map(|(id, ..)| *id)
+    }
+
+    /// The front matter a page had before the edit.
+    pub(crate) fn before(&self) -> impl Iterator<Item = (PageId, &Page)> + '_ {
+        self.saved.iter().map(|(id, page, _)| (*id, page))
+    }
+}
+
+/// Front matter that decides where a page sits and who lists it; an edit that changes
+/// any of it reloads the site. Title, description, dates shown, image and template don't.
+fn place(front: &content::FrontMatter) -> String {
+    let kept = content::FrontMatter {
+        title: String::new(),
+        description: None,
+        updated: None,
+        image: None,
+        template: None,
+        ..front.clone()
+    };
+    format!("{kept:?}")
+}

@@ -1,0 +1,64 @@
+//! Files published as they are: the theme's static files, the site's `static/` (which
+//! replaces the theme's file of the same path), and the files beside pages in content/.
+
+use super::{Body, Cx, File};
+use crate::diagnostics::{Code, Diagnostic};
+use rayon::prelude::*;
+use std::borrow::Cow;
+use std::collections::BTreeMap;
+use std::path::PathBuf;
+
+/// Where a static file comes from.
+enum Source<'a> {
+    Theme(&'a [u8]),
+    Site(PathBuf),
+}
+
+/// Every static file and asset, in a whole build only (an edit changes none).
+pub(crate) fn files<'a>(cx: Cx<'a>) -> impl ParallelIterator<Item = File<'a>> + 'a {
+    let site = cx.site;
+    let mut statics: BTreeMap<String, Source> = BTreeMap::new();
+    let mut failed = Vec::new();
+    if cx.scope.everything() {
+        for (rel, file) in site.theme.static_files() {
+            statics.insert(rel.to_string(), Source::Theme(&file.bytes));
+        }
+        let static_dir = site.root.join("static");
+        if static_dir.is_dir() {
+            for entry in walkdir::WalkDir::new(&static_dir).sort_by_file_name() {
+                match entry {
+                    Ok(e) if e.file_type().is_file() => {
+                        let rel: Vec<_> = e
+                            .path()
+                            .strip_prefix(&static_dir)
+                            .unwrap_or(e.path())
+                            .components()
+                            .map(|c| c.as_os_str().to_string_lossy())
+                            .collect();
+                        statics.insert(rel.join("/"), Source::Site(e.into_path()));
+                    }
+                    Ok(_) => {}
+                    Err(e) => failed.push(File::failed(
+                        "static".into(),
+                        Diagnostic::error(Code::Io, &static_dir, format!("cannot read: {e}")),
+                    )),
+                }
+            }
+        }
+    }
+    let assets = if cx.scope.everything() { site.content.assets.as_slice() } else { &[] };
+    let statics: Vec<File<'a>> = statics
+        .into_iter()
+        .map(|(rel, src)| match src {
+            Source::Theme(bytes) => File { from: Cow::Owned(PathBuf::from(&rel)), path: rel, body: Ok(Body::Borrowed(bytes)) },
+            Source::Site(path) => File { path: rel, body: Ok(Body::Copy(Cow::Owned(path.clone()))), from: Cow::Owned(path) },
+        })
+        .chain(failed)
+        .collect();
+    let assets = assets.par_iter().map(|a| File {
+        path: a.url.clone(),
+        from: Cow::Borrowed(a.source.as_path()),
+        body: Ok(Body::Copy(Cow::Borrowed(a.source.as_path()))),
+    });
+    statics.into_par_iter().chain(assets)
+}

@@ -1,0 +1,193 @@
+//! The parts of every context that come from the site rather than the page: the site in
+//! one language, the menu with the current entry marked, and the language switcher.
+
+use crate::config::{Localized, MenuTarget};
+use crate::model::Site;
+use crate::urls::site_url;
+use serde::Serialize;
+
+#[derive(Serialize)]
+pub(super) struct SiteView<'a> {
+    title: Option<&'a str>,
+    description: Option<&'a str>,
+    organization: Option<&'a str>,
+    base_url: &'a str,
+    default_language: &'a str,
+    home_url: String,
+    indicators_url: Option<String>,
+    languages: Vec<Language<'a>>,
+    help_lines: Vec<HelpLine<'a>>,
+    quick_exit: QuickExit<'a>,
+    noindex: bool,
+    share_image: Option<String>,
+    search_url: String,
+    feeds: Vec<Feed>,
+    contact: Contact<'a>,
+}
+
+#[derive(Serialize)]
+struct Language<'a> {
+    code: &'a str,
+    name: &'a str,
+    url: String,
+}
+
+#[derive(Serialize)]
+struct HelpLine<'a> {
+    name: Option<&'a str>,
+    phone: Option<&'a str>,
+    tel: Option<&'a str>,
+    description: Option<&'a str>,
+}
+
+#[derive(Serialize)]
+struct QuickExit<'a> {
+    enabled: bool,
+    url: &'a str,
+    safety_url: Option<String>,
+}
+
+#[derive(Serialize)]
+struct Feed {
+    title: String,
+    url: String,
+}
+
+#[derive(Serialize)]
+struct Contact<'a> {
+    email: Option<&'a str>,
+    phone: Option<&'a str>,
+    address: Option<&'a str>,
+}
+
+fn localized<'a>(map: &'a Localized, lang: &str) -> Option<&'a str> {
+    map.get(lang).map(String::as_str)
+}
+
+/// A language's name in the switcher: its own `language_name`, or its code.
+fn language_name<'a>(site: &'a Site, lang: &'a str) -> &'a str {
+    site.strings[lang].text("language_name").unwrap_or(lang)
+}
+
+pub(super) fn view<'a>(site: &'a Site, lang: &str) -> SiteView<'a> {
+    let c = &site.config;
+    let paths = site.paths();
+    let safety_url = c.quick_exit.safety_page.as_ref().and_then(|src| {
+        let page = site.content.page_at(&format!("{lang}/{src}"))?;
+        Some(site_url(&c.base_path, &site.content[page].url))
+    });
+    SiteView {
+        title: localized(&c.title, lang),
+        description: localized(&c.description, lang),
+        organization: localized(&c.organization, lang),
+        base_url: &c.base_url,
+        default_language: c.default_language(),
+        home_url: site_url(&c.base_path, &format!("{lang}/")),
+        indicators_url: (!site.indicators.is_empty()).then(|| site_url(&c.base_path, &paths.indicators(lang))),
+        languages: c
+            .languages
+            .iter()
+            .map(|l| Language { code: l, name: language_name(site, l), url: site_url(&c.base_path, &format!("{l}/")) })
+            .collect(),
+        help_lines: c
+            .help_lines
+            .iter()
+            .map(|h| HelpLine {
+                name: localized(&h.name, lang),
+                phone: h.phone.as_deref(),
+                tel: h.tel.as_deref(),
+                description: localized(&h.description, lang),
+            })
+            .collect(),
+        quick_exit: QuickExit { enabled: c.quick_exit.enabled, url: &c.quick_exit.url, safety_url },
+        noindex: !c.publish.index,
+        share_image: c.publish.image.as_deref().map(|p| site_url(&c.base_url, p)),
+        search_url: site_url(&c.base_path, &paths.search(lang)),
+        feeds: crate::pages::publish::feeds_of(site, lang)
+            .into_iter()
+            .map(|(title, path)| Feed { title, url: site_url(&c.base_path, &path) })
+            .collect(),
+        contact: Contact {
+            email: c.contact.email.as_deref(),
+            phone: c.contact.phone.as_deref(),
+            address: localized(&c.contact.address, lang),
+        },
+    }
+}
+
+/// One entry of the language switcher and of the hreflang alternates.
+#[derive(Serialize)]
+pub(crate) struct Translation {
+    lang: String,
+    name: String,
+    url: String,
+    permalink: String,
+    exists: bool,
+    current: bool,
+    title: Option<String>,
+}
+
+/// One entry per site language, in site.yaml's order, from `path_in(lang)`: (site path,
+/// title) of the page in that language, or None when it does not exist there, and the
+/// switcher then leads to that language's home with `exists: false`.
+pub(crate) fn translations_by(
+    site: &Site,
+    current: &str,
+    path_in: &dyn Fn(&str) -> Option<(String, String)>,
+) -> Vec<Translation> {
+    let c = &site.config;
+    c.languages
+        .iter()
+        .map(|lang| {
+            let found = path_in(lang);
+            let path = found.as_ref().map_or_else(|| format!("{lang}/"), |(p, _)| p.clone());
+            Translation {
+                lang: lang.clone(),
+                name: language_name(site, lang).to_string(),
+                url: site_url(&c.base_path, &path),
+                permalink: site_url(&c.base_url, &path),
+                exists: found.is_some(),
+                current: lang == current,
+                title: found.map(|(_, t)| t).filter(|t| !t.is_empty()),
+            }
+        })
+        .collect()
+}
+
+#[derive(Serialize)]
+pub(crate) struct MenuEntry {
+    name: String,
+    url: String,
+    current: bool,
+    active: bool,
+}
+
+/// The menu of a language, with the entry of `current_path` marked current, and entries
+/// whose section holds it marked active.
+pub(crate) fn menu(site: &Site, lang: &str, current_path: &str) -> Vec<MenuEntry> {
+    let c = &site.config;
+    let items = c.menus.get(lang).map(Vec::as_slice).unwrap_or_default();
+    items
+        .iter()
+        .map(|item| {
+            let (url, path) = match &item.target {
+                // A site path (`/es/indicadores/`) can be current or active like a page.
+                MenuTarget::Url(u) if u.starts_with('/') => (site_url(&c.base_path, u), Some(u.trim_start_matches('/'))),
+                MenuTarget::Url(u) => (u.clone(), None),
+                MenuTarget::Page(src) => match site.content.page_at(&format!("{lang}/{src}")) {
+                    Some(p) => {
+                        let path = site.content[p].url.as_str();
+                        (site_url(&c.base_path, path), Some(path))
+                    }
+                    None => (String::new(), None),
+                },
+            };
+            MenuEntry {
+                name: item.name.clone(),
+                url,
+                current: path == Some(current_path),
+                active: path.is_some_and(|p| current_path.starts_with(p) && p != format!("{lang}/")),
+            }
+        })
+        .collect()
+}

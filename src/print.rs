@@ -1,0 +1,130 @@
+//! Printing HTML to PDF with a headless Chromium, for campaign kits and `faro pdf`: where
+//! Chromium is, the flags that keep it offline and away from the user's own profile, and a
+//! cache of printed documents with their dates fixed, so the same HTML gives the same PDF.
+
+use std::path::{Path, PathBuf};
+use std::process::Command;
+
+/// Headless, offline, and with nothing of the user's own browser profile.
+const FLAGS: [&str; 7] = [
+    "--headless",
+    "--no-sandbox",
+    "--disable-gpu",
+    "--no-first-run",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+];
+
+/// Where printed PDFs are kept, by hash of their HTML, so a rebuild does not print again.
+pub(crate) const PDF_CACHE: &str = ".faro/pdf";
+
+/// A Chromium (or Chrome) to print with.
+#[derive(Debug, Clone)]
+pub(crate) struct Chromium(pub(crate) PathBuf);
+
+impl Chromium {
+    /// `FARO_CHROMIUM`, or the usual names on the PATH.
+    pub(crate) fn find() -> Option<Chromium> {
+        if let Some(p) = std::env::var_os("FARO_CHROMIUM") {
+            return Some(Chromium(PathBuf::from(p)));
+        }
+        let path = std::env::var_os("PATH")?;
+        ["chromium", "chromium-browser", "google-chrome", "google-chrome-stable"]
+            .iter()
+            .flat_map(|name| std::env::split_paths(&path).map(move |dir| dir.join(name)))
+            .find(|p| p.is_file())
+            .map(Chromium)
+    }
+
+    /// Prints the page at `url` (a `file://` address) to `pdf`, with a profile in `work`.
+    /// `header_footer` keeps Chromium's own page header and footer.
+    pub(crate) fn print(&self, url: &str, pdf: &Path, work: &Path, header_footer: bool) -> Result<(), String> {
+        let mut cmd = Command::new(&self.0);
+        cmd.args(FLAGS);
+        if !header_footer {
+            cmd.arg("--no-pdf-header-footer");
+        }
+        let run = cmd
+            .arg(format!("--user-data-dir={}", work.join("profile").display()))
+            .arg(format!("--print-to-pdf={}", pdf.display()))
+            .arg(url)
+            .output();
+        match run {
+            Ok(o) if o.status.success() && pdf.is_file() => Ok(()),
+            Ok(o) => Err(String::from_utf8_lossy(&o.stderr).lines().last().unwrap_or("no message").to_string()),
+            Err(e) => Err(format!("cannot run {}: {e}", self.0.display())),
+        }
+    }
+
+    pub(crate) fn path(&self) -> &Path {
+        &self.0
+    }
+}
+
+/// Prints standalone HTML documents to PDF, reusing earlier PDFs of the same HTML from a
+/// cache, and stamping a fixed date so the same HTML gives the same bytes (Chromium writes
+/// the time of printing into every PDF).
+pub(crate) struct Printer {
+    pub(crate) chromium: Chromium,
+    pub(crate) cache: PathBuf,
+}
+
+impl Printer {
+    pub(crate) fn print(&self, html: &str) -> Result<Vec<u8>, String> {
+        let key = format!("{:016x}", crate::hash::fnv1a(html.as_bytes()));
+        let cached = self.cache.join(format!("{key}.pdf"));
+        if let Ok(bytes) = std::fs::read(&cached) {
+            return Ok(bytes);
+        }
+        let work = std::env::temp_dir().join(format!("faro-kit-{}-{key}", std::process::id()));
+        std::fs::create_dir_all(&work).map_err(|e| format!("cannot create {}: {e}", work.display()))?;
+        let (src, pdf) = (work.join("doc.html"), work.join("doc.pdf"));
+        let result = std::fs::write(&src, html)
+            .map_err(|e| format!("cannot write {}: {e}", src.display()))
+            .and_then(|_| {
+                self.chromium
+                    .print(&format!("file://{}", src.display()), &pdf, &work, false)
+                    .map_err(|e| format!("Chromium could not print: {e}"))
+            })
+            .and_then(|_| std::fs::read(&pdf).map(|b| fixed_dates(&b)).map_err(|e| format!("cannot read the PDF: {e}")));
+        let _ = std::fs::remove_dir_all(&work);
+        let bytes = result?;
+        // A cache that cannot be written only costs time on the next build.
+        let _ = std::fs::create_dir_all(&self.cache).and_then(|_| std::fs::write(&cached, &bytes));
+        Ok(bytes)
+    }
+}
+
+/// Replaces the digits of `/CreationDate (D:…)` and `/ModDate (D:…)` with a fixed date of
+/// the same length, so byte offsets in the PDF stay right.
+fn fixed_dates(pdf: &[u8]) -> Vec<u8> {
+    let mut out = pdf.to_vec();
+    for key in [&b"/CreationDate (D:"[..], &b"/ModDate (D:"[..]] {
+        let mut from = 0;
+        while let Some(at) = out[from..].windows(key.len()).position(|w| w == key).map(|p| p + from + key.len()) {
+            for (n, b) in out[at..].iter_mut().take(14).enumerate() {
+                if b.is_ascii_digit() {
+                    *b = b"20000101000000"[n];
+                }
+            }
+            from = at;
+        }
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn pdf_dates_are_fixed_without_moving_bytes() {
+        let pdf = b"<</CreationDate (D:20261123141946+00'00')\n/ModDate (D:20261123141947+00'00')>>";
+        let fixed = fixed_dates(pdf);
+        assert_eq!(fixed.len(), pdf.len());
+        let text = String::from_utf8(fixed).unwrap();
+        assert!(text.contains("/CreationDate (D:20000101000000+00'00')"), "{text}");
+        assert!(text.contains("/ModDate (D:20000101000000+00'00')"), "{text}");
+    }
+}

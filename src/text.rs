@@ -1,0 +1,41 @@
+//! The one reader of the user's text files (Markdown, YAML, CSV, templates): UTF-8 is
+//! checked with the line and column of the first bad byte, a BOM is dropped and CRLF
+//! becomes LF, so every later stage sees the same text whatever editor wrote it.
+
+use crate::diagnostics::{Code, Diagnostic};
+use std::path::Path;
+
+/// Reads a text file: BOM stripped, CRLF turned into LF, invalid UTF-8 reported with its line.
+pub(crate) fn read_utf8(path: &Path) -> Result<String, Diagnostic> {
+    let bytes = std::fs::read(path).map_err(|e| Diagnostic::error(Code::Io, path, format!("cannot read: {e}")))?;
+    utf8_text(bytes, path)
+}
+
+/// `read_utf8` for bytes already in memory (theme files); `path` names them in diagnostics.
+pub(crate) fn utf8_text(bytes: Vec<u8>, path: &Path) -> Result<String, Diagnostic> {
+    let text = match String::from_utf8(bytes) {
+        Ok(text) => text,
+        Err(e) => {
+            let bytes = e.as_bytes();
+            let good = e.utf8_error().valid_up_to();
+            let (line, col) = crate::diagnostics::line_col(std::str::from_utf8(&bytes[..good]).unwrap_or(""), good);
+            return Err(Diagnostic::error(Code::NotUtf8, path, "the file is not UTF-8 text")
+                .at(Some(line), Some(col))
+                .hint("save the file as UTF-8 in your editor (\"Save with encoding\" > UTF-8)"));
+        }
+    };
+    let text = text.strip_prefix('\u{feff}').map(str::to_string).unwrap_or(text);
+    Ok(if text.contains('\r') { text.replace("\r\n", "\n") } else { text })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_bom_and_crlf_are_dropped_and_bad_bytes_located() {
+        assert_eq!(utf8_text(b"\xef\xbb\xbfa\r\nb".to_vec(), Path::new("x")).unwrap(), "a\nb");
+        let err = utf8_text(b"ok\nab\xff".to_vec(), Path::new("x")).unwrap_err();
+        assert_eq!((err.code, err.line, err.col), (Code::NotUtf8, Some(2), Some(3)));
+    }
+}
