@@ -232,123 +232,29 @@ impl Config {
 
     pub fn parse(src: &str, path: &Path, base_url_override: Option<&str>) -> Result<Config, Vec<Diagnostic>> {
         let raw: RawConfig = yaml::parse(src, path, 1, Code::SiteConfig).map_err(|d| vec![d])?;
-        let mut errors = Vec::new();
-        let err = |keys: &[&str], msg: String| {
-            Diagnostic::error(Code::SiteConfig, path, msg).at(yaml::locate(src, keys, 1), None)
-        };
-
-        let languages = raw.languages;
-        if languages.is_empty() {
-            errors.push(err(&["languages"], "`languages` must list at least one language".into()));
-        }
-        for (i, lang) in languages.iter().enumerate() {
-            if !is_language_code(lang) {
-                errors.push(err(
-                    &["languages"],
-                    format!("`{lang}` is not a language code (use codes such as `es`, `en`, `qu`, `pt-BR`)"),
-                ));
-            }
-            if languages[..i].contains(lang) {
-                errors.push(err(&["languages"], format!("language `{lang}` is listed twice")));
-            }
-        }
-
-        let base_url = base_url_override.unwrap_or(&raw.base_url).trim().to_string();
-        let base_url = if base_url.ends_with('/') { base_url } else { format!("{base_url}/") };
-        let base_path = match base_url.split_once("://") {
-            Some((scheme, rest)) if matches!(scheme, "http" | "https") && !rest.starts_with('/') => {
-                rest.find('/').map_or("/".to_string(), |i| rest[i..].to_string())
-            }
-            // A copy opened from disk (used by `faro pdf`): the path is the folder itself.
-            Some(("file", rest)) if rest.starts_with('/') => rest.to_string(),
-            _ => {
-                errors.push(err(&["base_url"], format!("`base_url` must be an absolute http(s) URL such as `https://example.org/campana/`, not `{base_url}`")));
-                "/".to_string()
-            }
-        };
-
-        let mut check = |map: &Localized, keys: &[&str], required: bool| {
-            if !required && map.is_empty() {
-                return;
-            }
-            for lang in &languages {
-                if !map.contains_key(lang) {
-                    errors.push(err(keys, format!("`{}` has no text for language `{lang}`", keys.join("."))));
-                }
-            }
-            for key in map.keys() {
-                if !languages.contains(key) {
-                    errors.push(err(
-                        keys,
-                        format!("`{}` has text for `{key}`, which is not in `languages`", keys.join(".")),
-                    ));
-                }
-            }
-        };
-        check(&raw.title, &["title"], true);
-        check(&raw.description, &["description"], false);
-        check(&raw.organization, &["organization"], false);
-        check(&raw.contact.address, &["contact", "address"], false);
-        let mut help_lines = Vec::new();
-        for line in raw.help_lines {
-            check(&line.name, &["help_lines", "name"], true);
-            check(&line.description, &["help_lines", "description"], false);
-            let tel = line.phone.as_ref().map(|p| p.chars().filter(|c| c.is_ascii_digit() || *c == '+').collect());
-            help_lines.push(HelpLine { name: line.name, phone: line.phone, tel, description: line.description });
-        }
+        let mut check = Check { src, path, languages: raw.languages.clone(), errors: Vec::new() };
+        check.languages();
+        let (base_url, base_path) = check.base_url(base_url_override.unwrap_or(&raw.base_url));
+        check.localized(&raw.title, &["title"], true);
+        check.localized(&raw.description, &["description"], false);
+        check.localized(&raw.organization, &["organization"], false);
+        check.localized(&raw.contact.address, &["contact", "address"], false);
+        let help_lines = raw.help_lines.into_iter().map(|line| check.help_line(line)).collect();
         let mut taxonomies = Vec::new();
         for t in raw.taxonomies {
-            check(&t.name, &["taxonomies", "name"], true);
-            check(&t.slug, &["taxonomies", "slug"], true);
+            check.localized(&t.name, &["taxonomies", "name"], true);
+            check.localized(&t.slug, &["taxonomies", "slug"], true);
             taxonomies.push(Taxonomy { key: t.key, name: t.name, slug: t.slug });
         }
-
-        let quick_exit =
-            raw.quick_exit.map_or(QuickExit { enabled: true, url: DEFAULT_EXIT_URL.into(), safety_page: None }, |q| {
-                QuickExit {
-                    enabled: q.enabled.unwrap_or(true),
-                    url: q.url.unwrap_or_else(|| DEFAULT_EXIT_URL.into()),
-                    safety_page: q.safety_page,
-                }
-            });
-        if !quick_exit.url.starts_with("https://") && !quick_exit.url.starts_with("http://") {
-            errors.push(err(
-                &["quick_exit", "url"],
-                format!("`quick_exit.url` must be an http(s) address of a neutral site, not `{}`", quick_exit.url),
-            ));
-        }
-
-        let mut menus = BTreeMap::new();
-        for (lang, items) in raw.menus {
-            if !languages.contains(&lang) {
-                errors.push(err(
-                    &["menus", &lang],
-                    format!("`menus` has a menu for `{lang}`, which is not in `languages`"),
-                ));
-            }
-            let mut resolved = Vec::new();
-            for item in items {
-                let line = yaml::locate(src, &["menus", &lang, &item.name], 1);
-                let target = match (item.page, item.url) {
-                    (Some(page), None) => MenuTarget::Page(page),
-                    (None, Some(url)) => MenuTarget::Url(url),
-                    _ => {
-                        errors.push(Diagnostic::error(Code::SiteConfig, path, format!("menu entry `{}` needs exactly one of `page` (a file under content/{lang}/) or `url`", item.name)).at(line, None));
-                        continue;
-                    }
-                };
-                resolved.push(MenuItem { name: item.name, target, line });
-            }
-            menus.insert(lang, resolved);
-        }
-
-        if !errors.is_empty() {
-            return Err(errors);
+        let quick_exit = check.quick_exit(raw.quick_exit);
+        let menus = check.menus(raw.menus);
+        if !check.errors.is_empty() {
+            return Err(check.errors);
         }
         Ok(Config {
             base_url,
             base_path,
-            languages,
+            languages: raw.languages,
             theme: raw.theme.unwrap_or_else(|| "default".into()),
             title: raw.title,
             description: raw.description,
@@ -366,6 +272,122 @@ impl Config {
                 logo: yaml::locate(src, &["logo"], 1),
             },
         })
+    }
+}
+
+/// The checks of site.yaml, each error at the line of its key.
+struct Check<'a> {
+    src: &'a str,
+    path: &'a Path,
+    languages: Vec<Lang>,
+    errors: Vec<Diagnostic>,
+}
+
+impl Check<'_> {
+    fn err(&mut self, keys: &[&str], msg: String) {
+        let d = Diagnostic::error(Code::SiteConfig, self.path, msg).at(yaml::locate(self.src, keys, 1), None);
+        self.errors.push(d);
+    }
+
+    fn languages(&mut self) {
+        if self.languages.is_empty() {
+            self.err(&["languages"], "`languages` must list at least one language".into());
+        }
+        for (i, lang) in self.languages.clone().iter().enumerate() {
+            if !is_language_code(lang) {
+                let msg = format!("`{lang}` is not a language code (use codes such as `es`, `en`, `qu`, `pt-BR`)");
+                self.err(&["languages"], msg);
+            }
+            if self.languages[..i].contains(lang) {
+                self.err(&["languages"], format!("language `{lang}` is listed twice"));
+            }
+        }
+    }
+
+    /// `base_url` ending in `/`, and its path.
+    fn base_url(&mut self, written: &str) -> (String, String) {
+        let base_url = written.trim().to_string();
+        let base_url = if base_url.ends_with('/') { base_url } else { format!("{base_url}/") };
+        let base_path = match base_url.split_once("://") {
+            Some((scheme, rest)) if matches!(scheme, "http" | "https") && !rest.starts_with('/') => {
+                rest.find('/').map_or("/".to_string(), |i| rest[i..].to_string())
+            }
+            // A copy opened from disk (used by `faro pdf`): the path is the folder itself.
+            Some(("file", rest)) if rest.starts_with('/') => rest.to_string(),
+            _ => {
+                self.err(&["base_url"], format!("`base_url` must be an absolute http(s) URL such as `https://example.org/campana/`, not `{base_url}`"));
+                "/".to_string()
+            }
+        };
+        (base_url, base_path)
+    }
+
+    /// Text for every declared language (when `required`, or when any is given), and none
+    /// for an undeclared one.
+    fn localized(&mut self, map: &Localized, keys: &[&str], required: bool) {
+        if !required && map.is_empty() {
+            return;
+        }
+        for lang in self.languages.clone() {
+            if !map.contains_key(&lang) {
+                self.err(keys, format!("`{}` has no text for language `{lang}`", keys.join(".")));
+            }
+        }
+        for key in map.keys() {
+            if !self.languages.contains(key) {
+                self.err(keys, format!("`{}` has text for `{key}`, which is not in `languages`", keys.join(".")));
+            }
+        }
+    }
+
+    fn help_line(&mut self, line: RawHelpLine) -> HelpLine {
+        self.localized(&line.name, &["help_lines", "name"], true);
+        self.localized(&line.description, &["help_lines", "description"], false);
+        let tel = line.phone.as_ref().map(|p| p.chars().filter(|c| c.is_ascii_digit() || *c == '+').collect());
+        HelpLine { name: line.name, phone: line.phone, tel, description: line.description }
+    }
+
+    fn quick_exit(&mut self, raw: Option<RawQuickExit>) -> QuickExit {
+        let quick_exit =
+            raw.map_or(QuickExit { enabled: true, url: DEFAULT_EXIT_URL.into(), safety_page: None }, |q| QuickExit {
+                enabled: q.enabled.unwrap_or(true),
+                url: q.url.unwrap_or_else(|| DEFAULT_EXIT_URL.into()),
+                safety_page: q.safety_page,
+            });
+        if !quick_exit.url.starts_with("https://") && !quick_exit.url.starts_with("http://") {
+            let msg =
+                format!("`quick_exit.url` must be an http(s) address of a neutral site, not `{}`", quick_exit.url);
+            self.err(&["quick_exit", "url"], msg);
+        }
+        quick_exit
+    }
+
+    fn menus(&mut self, raw: BTreeMap<Lang, Vec<RawMenuItem>>) -> BTreeMap<Lang, Vec<MenuItem>> {
+        let mut menus = BTreeMap::new();
+        for (lang, items) in raw {
+            if !self.languages.contains(&lang) {
+                self.err(&["menus", &lang], format!("`menus` has a menu for `{lang}`, which is not in `languages`"));
+            }
+            let mut resolved = Vec::new();
+            for item in items {
+                let line = yaml::locate(self.src, &["menus", &lang, &item.name], 1);
+                let target = match (item.page, item.url) {
+                    (Some(page), None) => MenuTarget::Page(page),
+                    (None, Some(url)) => MenuTarget::Url(url),
+                    _ => {
+                        let msg = format!(
+                            "menu entry `{}` needs exactly one of `page` (a file under content/{lang}/) or `url`",
+                            item.name
+                        );
+                        self.errors.push(Diagnostic::error(Code::SiteConfig, self.path, msg).at(line, None));
+                        continue;
+                    }
+                };
+                resolved.push(MenuItem { name: item.name, target, line });
+            }
+            menus.insert(lang, resolved);
+        }
+        menus
     }
 }
 

@@ -9,8 +9,12 @@ use std::path::Path;
 
 /// A two-language (es, en) configuration, as a minimal site.yaml gives it.
 pub fn bilingual_config() -> Config {
-    Config::parse("base_url: \"https://example.org/\"\nlanguages: [es, en]\ntitle: { es: a, en: b }\n", Path::new("site.yaml"), None)
-        .expect("a valid site.yaml")
+    Config::parse(
+        "base_url: \"https://example.org/\"\nlanguages: [es, en]\ntitle: { es: a, en: b }\n",
+        Path::new("site.yaml"),
+        None,
+    )
+    .expect("a valid site.yaml")
 }
 
 /// Parses `src` as a site's site.yaml.
@@ -27,7 +31,8 @@ pub fn parse_page(src: &str) -> Result<(), Diagnostic> {
 /// what it reported.
 pub fn render_markdown(body: &str) -> Option<(usize, Vec<Diagnostic>)> {
     let src = format!("---\ntitle: \"x\"\n---\n{body}");
-    let mut page = crate::content::parse_page_text("es".into(), "es/x.md".into(), "content/es/x.md".into(), &src).ok()?;
+    let mut page =
+        crate::content::parse_page_text("es".into(), "es/x.md".into(), "content/es/x.md".into(), &src).ok()?;
     page.url = "es/x/".into();
     let (md, diags) = crate::markdown::render_alone(page);
     Some((md.text_html().len(), diags))

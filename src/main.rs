@@ -116,8 +116,7 @@ enum Command {
 }
 
 fn main() -> ExitCode {
-    let cli = Cli::parse();
-    match cli.command {
+    match Cli::parse().command {
         Command::Init { dir, languages } => {
             let languages: Vec<String> = languages.iter().map(|l| l.trim().to_string()).collect();
             created(faro::init(&dir, &languages), &format!("cd {} && faro serve --open", dir.display()))
@@ -126,134 +125,138 @@ fn main() -> ExitCode {
             created(faro::new_page(&site, &path, title.as_deref()), "faro serve --open")
         }
         Command::Serve { site, port, bind, open, drafts } => {
-            let opts = faro::ServeOptions { site_dir: site, bind, port, drafts };
-            let report = |event: faro::ServeEvent| match event {
-                faro::ServeEvent::Serving { url } => {
-                    println!("Serving at {url} (Ctrl-C to stop)");
-                    if open {
-                        open_browser(url);
-                    }
-                }
-                faro::ServeEvent::Built(update) => {
-                    for w in &update.warnings {
-                        eprintln!("{w}");
-                    }
-                    println!(
-                        "{} {} file{} changed ({} rendered) in {} ms",
-                        if update.full { "Rebuilt:" } else { "Updated:" },
-                        update.changed.len() + update.removed.len(),
-                        if update.changed.len() + update.removed.len() == 1 { "" } else { "s" },
-                        update.rendered,
-                        update.elapsed.as_millis()
-                    );
-                }
-                faro::ServeEvent::Failed(diags) => {
-                    for d in diags {
-                        eprintln!("{d}");
-                    }
-                    eprintln!("Rebuild failed; still serving the last good version.");
-                }
-                faro::ServeEvent::Stopped => println!("Stopped."),
-            };
-            match faro::serve(&opts, &report) {
-                Ok(()) => ExitCode::SUCCESS,
-                Err(e) => {
-                    eprintln!("error: {e:#}");
-                    ExitCode::FAILURE
-                }
-            }
+            serve(&faro::ServeOptions { site_dir: site, bind, port, drafts }, open)
         }
-        Command::Check { site, format } => match faro::check(&faro::CheckOptions { site_dir: site }) {
-            Ok(report) => {
-                if format == "json" {
-                    print!("{}", faro::check_json(&report));
-                } else {
-                    for d in &report.diagnostics {
-                        println!("{d}");
-                    }
-                    if !report.missing_translations.is_empty() {
-                        println!("\nPages without a translation:");
-                        println!("{:<8} pages (source files)", "language");
-                        for (lang, pages) in &report.missing_translations {
-                            println!("{:<8} {}", lang, pages.join(", "));
-                        }
-                    }
-                    if !report.external_links.is_empty() {
-                        println!("\nExternal links (listed, not fetched):");
-                        for link in &report.external_links {
-                            println!("  {link}");
-                        }
-                    }
-                    let errors = report.diagnostics.iter().filter(|d| d.is_error()).count();
-                    let warnings = report.diagnostics.len() - errors;
-                    println!("\nfaro check: {errors} errors, {warnings} warnings");
-                }
-                if report.has_errors() {
-                    ExitCode::FAILURE
-                } else {
-                    ExitCode::SUCCESS
-                }
-            }
-            Err(diags) => {
-                for d in &diags {
-                    eprintln!("{d}");
-                }
-                ExitCode::FAILURE
-            }
-        },
+        Command::Check { site, format } => check(faro::check(&faro::CheckOptions { site_dir: site }), &format),
         Command::Pdf { report, site, output } => {
             match faro::pdf(&faro::PdfOptions { site_dir: site, report, output }) {
                 Ok(path) => {
                     println!("Wrote {}", path.display());
                     ExitCode::SUCCESS
                 }
-                Err(diags) => {
-                    for d in &diags {
-                        eprintln!("{d}");
-                    }
-                    ExitCode::FAILURE
-                }
+                Err(diags) => failed(&diags),
             }
         }
-        Command::Build { site, output, base_url, drafts, no_pdf } => {
-            let opts = BuildOptions {
-                site_dir: site,
-                output_dir: output,
-                site: SiteOptions { base_url, drafts, ..SiteOptions::default() },
-                pdf: !no_pdf,
-            };
-            match faro::build(&opts) {
-                Ok(report) => {
-                    for w in &report.warnings {
-                        eprintln!("{w}");
-                    }
-                    for file in &report.frozen {
-                        println!("Froze the values of a final report in {} (commit this file)", file.display());
-                    }
-                    let total: usize = report.pages_per_language.iter().map(|(_, n)| n).sum();
-                    let per_lang: Vec<String> =
-                        report.pages_per_language.iter().map(|(l, n)| format!("{l} {n}")).collect();
-                    println!(
-                        "Built {total} pages ({}), {} files in {:.2} s into {}",
-                        per_lang.join(", "),
-                        report.files_written,
-                        report.elapsed.as_secs_f64(),
-                        report.output.display()
-                    );
-                    ExitCode::SUCCESS
-                }
-                Err(failure) => {
-                    for d in &failure.0 {
-                        eprintln!("{d}");
-                    }
-                    let errors = failure.0.iter().filter(|d| d.is_error()).count();
-                    eprintln!(
-                        "Build failed with {errors} error{}; the previous output was left as it was.",
-                        if errors == 1 { "" } else { "s" }
-                    );
-                    ExitCode::FAILURE
-                }
+        Command::Build { site, output, base_url, drafts, no_pdf } => build(&BuildOptions {
+            site_dir: site,
+            output_dir: output,
+            site: SiteOptions { base_url, drafts, ..SiteOptions::default() },
+            pdf: !no_pdf,
+        }),
+    }
+}
+
+/// Prints every diagnostic; the command failed.
+fn failed(diags: &[faro::Diagnostic]) -> ExitCode {
+    for d in diags {
+        eprintln!("{d}");
+    }
+    ExitCode::FAILURE
+}
+
+fn serve(opts: &faro::ServeOptions, open: bool) -> ExitCode {
+    let report = |event: faro::ServeEvent| match event {
+        faro::ServeEvent::Serving { url } => {
+            println!("Serving at {url} (Ctrl-C to stop)");
+            if open {
+                open_browser(url);
             }
+        }
+        faro::ServeEvent::Built(update) => {
+            for w in &update.warnings {
+                eprintln!("{w}");
+            }
+            let files = update.changed.len() + update.removed.len();
+            println!(
+                "{} {files} file{} changed ({} rendered) in {} ms",
+                if update.full { "Rebuilt:" } else { "Updated:" },
+                if files == 1 { "" } else { "s" },
+                update.rendered,
+                update.elapsed.as_millis()
+            );
+        }
+        faro::ServeEvent::Failed(diags) => {
+            for d in diags {
+                eprintln!("{d}");
+            }
+            eprintln!("Rebuild failed; still serving the last good version.");
+        }
+        faro::ServeEvent::Stopped => println!("Stopped."),
+    };
+    match faro::serve(opts, &report) {
+        Ok(()) => ExitCode::SUCCESS,
+        Err(e) => {
+            eprintln!("error: {e:#}");
+            ExitCode::FAILURE
+        }
+    }
+}
+
+fn check(result: Result<faro::CheckReport, Vec<faro::Diagnostic>>, format: &str) -> ExitCode {
+    let report = match result {
+        Ok(report) => report,
+        Err(diags) => return failed(&diags),
+    };
+    if format == "json" {
+        print!("{}", faro::check_json(&report));
+    } else {
+        for d in &report.diagnostics {
+            println!("{d}");
+        }
+        if !report.missing_translations.is_empty() {
+            println!("\nPages without a translation:");
+            println!("{:<8} pages (source files)", "language");
+            for (lang, pages) in &report.missing_translations {
+                println!("{:<8} {}", lang, pages.join(", "));
+            }
+        }
+        if !report.external_links.is_empty() {
+            println!("\nExternal links (listed, not fetched):");
+            for link in &report.external_links {
+                println!("  {link}");
+            }
+        }
+        let errors = report.diagnostics.iter().filter(|d| d.is_error()).count();
+        let warnings = report.diagnostics.len() - errors;
+        println!("\nfaro check: {errors} errors, {warnings} warnings");
+    }
+    if report.has_errors() {
+        ExitCode::FAILURE
+    } else {
+        ExitCode::SUCCESS
+    }
+}
+
+fn build(opts: &BuildOptions) -> ExitCode {
+    match faro::build(opts) {
+        Ok(report) => {
+            for w in &report.warnings {
+                eprintln!("{w}");
+            }
+            for file in &report.frozen {
+                println!("Froze the values of a final report in {} (commit this file)", file.display());
+            }
+            let total: usize = report.pages_per_language.iter().map(|(_, n)| n).sum();
+            let per_lang: Vec<String> = report.pages_per_language.iter().map(|(l, n)| format!("{l} {n}")).collect();
+            println!(
+                "Built {total} pages ({}), {} files in {:.2} s into {}",
+                per_lang.join(", "),
+                report.files_written,
+                report.elapsed.as_secs_f64(),
+                report.output.display()
+            );
+            ExitCode::SUCCESS
+        }
+        Err(failure) => {
+            for d in &failure.0 {
+                eprintln!("{d}");
+            }
+            let errors = failure.0.iter().filter(|d| d.is_error()).count();
+            eprintln!(
+                "Build failed with {errors} error{}; the previous output was left as it was.",
+                if errors == 1 { "" } else { "s" }
+            );
+            ExitCode::FAILURE
         }
     }
 }
@@ -268,12 +271,7 @@ fn created(result: Result<Vec<PathBuf>, Vec<faro::Diagnostic>>, next: &str) -> E
             println!("Next: {next}");
             ExitCode::SUCCESS
         }
-        Err(diags) => {
-            for d in &diags {
-                eprintln!("{d}");
-            }
-            ExitCode::FAILURE
-        }
+        Err(diags) => failed(&diags),
     }
 }
 

@@ -122,7 +122,6 @@ impl DirOutput {
         }
         Ok(())
     }
-
 }
 
 impl Drop for DirOutput {

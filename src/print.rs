@@ -87,7 +87,9 @@ impl Printer {
                     .print(&format!("file://{}", src.display()), &pdf, &work, false)
                     .map_err(|e| format!("Chromium could not print: {e}"))
             })
-            .and_then(|_| std::fs::read(&pdf).map(|b| fixed_dates(&b)).map_err(|e| format!("cannot read the PDF: {e}")));
+            .and_then(|_| {
+                std::fs::read(&pdf).map(|b| fixed_dates(&b)).map_err(|e| format!("cannot read the PDF: {e}"))
+            });
         let _ = std::fs::remove_dir_all(&work);
         let bytes = result?;
         // A cache that cannot be written only costs time on the next build.

@@ -5,9 +5,9 @@
 
 use crate::config::Lang;
 use crate::diagnostics::{Code, Diagnostic};
-use crate::urls::site_url;
 use crate::i18n::Strings;
 use crate::theme::Theme;
+use crate::urls::site_url;
 use minijinja::value::{Kwargs, Value};
 use minijinja::{AutoEscape, Environment, Error, ErrorKind, State, UndefinedBehavior};
 use std::collections::{BTreeMap, HashMap};

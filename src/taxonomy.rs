@@ -16,7 +16,8 @@ pub(crate) fn all(site: &Site) -> Vec<Taxonomy> {
             .map(|l| (l.clone(), site.strings[l].text(key).unwrap_or("tags").to_string()))
             .collect()
     };
-    let mut out = vec![Taxonomy { key: "tags".into(), name: from_strings("tags_label"), slug: from_strings("tags_slug") }];
+    let mut out =
+        vec![Taxonomy { key: "tags".into(), name: from_strings("tags_label"), slug: from_strings("tags_slug") }];
     out.extend(site.config.taxonomies.iter().cloned());
     out
 }

@@ -52,11 +52,8 @@ pub fn build(opts: &BuildOptions) -> Result<BuildReport, BuildFailure> {
     }
     output::recover_interrupted(&output).map_err(|e| io(&output, format!("{e:#}")))?;
     // Kit PDFs need a Chromium; without one the kits have their HTML posters only.
-    let printer = opts
-        .pdf
-        .then(Chromium::find)
-        .flatten()
-        .map(|chromium| Printer { chromium, cache: root.join(PDF_CACHE) });
+    let printer =
+        opts.pdf.then(Chromium::find).flatten().map(|chromium| Printer { chromium, cache: root.join(PDF_CACHE) });
     let mut record = None;
     let opened = |site: &Site| {
         // A preview with drafts neither checks nor updates the record of published URLs.
@@ -75,16 +72,13 @@ pub fn build(opts: &BuildOptions) -> Result<BuildReport, BuildFailure> {
     done.out.commit().map_err(|e| io(&output, format!("{e:#}")))?;
     let record_file = root.join(URL_RECORD);
     if let Some(record) = record.filter(|r| std::fs::read_to_string(&record_file).ok().as_deref() != Some(r.as_str())) {
-        std::fs::write(&record_file, &record).map_err(|e| io(&record_file, format!("cannot update the URL record: {e}")))?;
+        std::fs::write(&record_file, &record)
+            .map_err(|e| io(&record_file, format!("cannot update the URL record: {e}")))?;
     }
     let frozen = freeze(&done.site)?;
     let site = &done.site;
-    let pages_per_language = site
-        .config
-        .languages
-        .iter()
-        .map(|l| (l.clone(), site.content.in_lang(l).count()))
-        .collect();
+    let pages_per_language =
+        site.config.languages.iter().map(|l| (l.clone(), site.content.in_lang(l).count())).collect();
     Ok(BuildReport {
         pages_per_language,
         frozen,

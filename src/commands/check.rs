@@ -128,7 +128,9 @@ impl Pages<'_> {
     fn external(&mut self, file: &str, tag: &str, whole: &str, value: String, external: &mut BTreeSet<String>) {
         let loads = matches!(tag, "script" | "iframe" | "img" | "source" | "video" | "audio" | "embed" | "object")
             || (tag == "link"
-                && ["stylesheet", "preload", "icon", "modulepreload"].iter().any(|r| whole.contains(&format!("rel=\"{r}"))));
+                && ["stylesheet", "preload", "icon", "modulepreload"]
+                    .iter()
+                    .any(|r| whole.contains(&format!("rel=\"{r}"))));
         if loads {
             self.diags.push(
                 Diagnostic::error(
@@ -205,8 +207,12 @@ fn translations(site: &Site, diags: &mut Diagnostics) -> BTreeMap<String, Vec<St
             if !page.translations.contains_key(lang) && page.lang == default {
                 missing.entry(lang.clone()).or_default().push(page.rel.clone());
                 diags.push(
-                    Diagnostic::warning(Code::MissingTranslation, &page.source, format!("this page has no translation in `{lang}`"))
-                        .hint(format!("readers of `{lang}` who switch language land on that language's home page")),
+                    Diagnostic::warning(
+                        Code::MissingTranslation,
+                        &page.source,
+                        format!("this page has no translation in `{lang}`"),
+                    )
+                    .hint(format!("readers of `{lang}` who switch language land on that language's home page")),
                 );
             }
         }
@@ -260,9 +266,9 @@ fn duplicate_titles(site: &Site) -> Vec<Diagnostic> {
 fn orphan(site: &Site, page: &Page, linked: &BTreeSet<String>) -> Option<Diagnostic> {
     let file = format!("{}index.html", page.url);
     let in_menu = site.config.menus.get(&page.lang).is_some_and(|items| {
-        items
-            .iter()
-            .any(|m| matches!(&m.target, crate::config::MenuTarget::Page(p) if format!("{}/{p}", page.lang) == page.rel))
+        items.iter().any(
+            |m| matches!(&m.target, crate::config::MenuTarget::Page(p) if format!("{}/{p}", page.lang) == page.rel),
+        )
     });
     (page.kind != PageKind::Home && !in_menu && !linked.contains(&file)).then(|| {
         Diagnostic::warning(Code::OrphanPage, &page.source, "no other page links to this page")

@@ -44,7 +44,10 @@ pub fn pdf(opts: &PdfOptions) -> Result<PathBuf, Vec<Diagnostic>> {
         .map_err(|f| f.diags.into_iter().filter(Diagnostic::is_error).collect::<Vec<_>>())?;
     done.out.commit().map_err(|e| vec![Diagnostic::error(Code::Io, &site_out, format!("{e:#}"))])?;
     let (full, url) = full.expect("the output was opened for a report");
-    let target = opts.output.clone().unwrap_or_else(|| PathBuf::from(format!("{}.pdf", url.trim_end_matches('/').replace('/', "-"))));
+    let target = opts
+        .output
+        .clone()
+        .unwrap_or_else(|| PathBuf::from(format!("{}.pdf", url.trim_end_matches('/').replace('/', "-"))));
     let target = std::path::absolute(&target).unwrap_or(target);
     // Chromium's own header and footer: the page title on every page, and page numbers.
     let page = format!("file://{}", site_out.join(full).join("index.html").display());

@@ -491,11 +491,16 @@ mod tests {
         assert!(!names("es").is_empty());
         assert_eq!(names("es"), names("en"));
         for lang in ["es", "en"] {
-            let strings: BTreeMap<String, String> =
-                crate::yaml::parse(scaffold_text(&format!("{lang}/strings.yaml")).unwrap(), Path::new("s"), 1, Code::Scaffold)
-                    .unwrap();
+            let strings: BTreeMap<String, String> = crate::yaml::parse(
+                scaffold_text(&format!("{lang}/strings.yaml")).unwrap(),
+                Path::new("s"),
+                1,
+                Code::Scaffold,
+            )
+            .unwrap();
             let en: BTreeMap<String, String> =
-                crate::yaml::parse(scaffold_text("en/strings.yaml").unwrap(), Path::new("s"), 1, Code::Scaffold).unwrap();
+                crate::yaml::parse(scaffold_text("en/strings.yaml").unwrap(), Path::new("s"), 1, Code::Scaffold)
+                    .unwrap();
             assert_eq!(strings.keys().collect::<Vec<_>>(), en.keys().collect::<Vec<_>>(), "{lang}");
         }
     }

@@ -6,7 +6,9 @@ mod page;
 mod tree;
 
 pub use page::parse_page_text;
-pub(crate) use page::{is_valid_date, parse_page, CampaignFigure, FrontMatter, Page, PageKind, ReportMeta, ReportStatus, SortBy};
+pub(crate) use page::{
+    is_valid_date, parse_page, CampaignFigure, FrontMatter, Page, PageKind, ReportMeta, ReportStatus, SortBy,
+};
 pub(crate) use tree::sort_children;
 
 use crate::config::Config;

@@ -10,8 +10,12 @@ use std::collections::{BTreeMap, HashMap};
 use std::path::Path;
 
 fn empty_slug(page: &Page) -> Diagnostic {
-    Diagnostic::error(Code::EmptySlug, &page.source, "the slug is empty: give the page a `slug` made of letters or digits")
-        .at(page.key_line("slug"), None)
+    Diagnostic::error(
+        Code::EmptySlug,
+        &page.source,
+        "the slug is empty: give the page a `slug` made of letters or digits",
+    )
+    .at(page.key_line("slug"), None)
 }
 
 /// Gives every page its URL; returns the folder slugs, which files beside pages follow too.

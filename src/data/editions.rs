@@ -4,9 +4,9 @@
 //! published report; where current data differs from a frozen edition, the build lists
 //! the difference as a revision.
 
-use crate::diagnostics::{Code, Diagnostic};
 use crate::data::goals::{self, ActionStatus, Plan, Progress, Status};
 use crate::data::indicators::Indicator;
+use crate::diagnostics::{Code, Diagnostic};
 use serde::{Deserialize, Serialize};
 use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};

@@ -4,8 +4,8 @@
 //! report's progress is computed, never typed by hand.
 
 use crate::config::{Config, Localized};
-use crate::diagnostics::{Code, Diagnostic};
 use crate::data::indicators::{Direction, Indicator};
+use crate::diagnostics::{Code, Diagnostic};
 use crate::yaml;
 use serde::Deserialize;
 use std::collections::BTreeMap;
@@ -248,7 +248,8 @@ pub fn parse_goals(
     for (n, g) in raw.goals.into_iter().enumerate() {
         let line = lines.get(n).copied();
         if goals.iter().any(|other| other.id == g.id) {
-            errors.push(Diagnostic::error(Code::Goals, path, format!("goal id `{}` is used twice", g.id)).at(line, None));
+            errors
+                .push(Diagnostic::error(Code::Goals, path, format!("goal id `{}` is used twice", g.id)).at(line, None));
         }
         check_localized(&g.measure, config, path, src, &["goals", "measure"], line, &mut errors);
         check_localized(&g.objective, config, path, src, &["goals", "objective"], line, &mut errors);
@@ -316,8 +317,9 @@ pub fn parse_roadmap(
     for (n, a) in raw.actions.into_iter().enumerate() {
         let line = lines.get(n).copied();
         if actions.iter().any(|other| other.id == a.id) {
-            errors
-                .push(Diagnostic::error(Code::Roadmap, path, format!("action id `{}` is used twice", a.id)).at(line, None));
+            errors.push(
+                Diagnostic::error(Code::Roadmap, path, format!("action id `{}` is used twice", a.id)).at(line, None),
+            );
         }
         check_localized(&a.action, config, path, src, &["actions", "action"], line, &mut errors);
         if let (Some(goal), Some(goals)) = (&a.goal, goals) {
@@ -337,13 +339,7 @@ pub fn parse_roadmap(
             .into_iter()
             .map(|(year, s)| (year, YearStatus { status: s.status, evidence: s.evidence, note: s.note }))
             .collect();
-        actions.push(Action {
-            id: a.id,
-            horizon: a.horizon,
-            action: a.action,
-            responsible: a.responsible,
-            status,
-        });
+        actions.push(Action { id: a.id, horizon: a.horizon, action: a.action, responsible: a.responsible, status });
     }
     if errors.is_empty() {
         Ok(actions)

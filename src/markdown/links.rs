@@ -37,9 +37,13 @@ pub(super) fn resolve(
         let scheme = dest[..scheme_end].trim().to_ascii_lowercase();
         if !matches!(scheme.as_str(), "http" | "https" | "mailto" | "tel") {
             diags.push(
-                Diagnostic::error(Code::UnsafeLink, &page.source, format!("links with the scheme `{scheme}:` are not allowed"))
-                    .at(at.0, at.1)
-                    .hint("link with http:, https:, mailto: or tel:, or to a file of the site"),
+                Diagnostic::error(
+                    Code::UnsafeLink,
+                    &page.source,
+                    format!("links with the scheme `{scheme}:` are not allowed"),
+                )
+                .at(at.0, at.1)
+                .hint("link with http:, https:, mailto: or tel:, or to a file of the site"),
             );
             return Resolved::internal("#".to_string());
         }

@@ -265,9 +265,13 @@ impl Pass<'_, '_> {
                 Event::Html(raw) | Event::InlineHtml(raw) => {
                     let (line, col) = self.locate(&range);
                     self.diags.push(
-                        Diagnostic::warning(Code::RawHtml, &self.page.source, "raw HTML in Markdown is shown as text, never run")
-                            .at(line, col)
-                            .hint("use Markdown instead; faro escapes HTML so that page text can never become script"),
+                        Diagnostic::warning(
+                            Code::RawHtml,
+                            &self.page.source,
+                            "raw HTML in Markdown is shown as text, never run",
+                        )
+                        .at(line, col)
+                        .hint("use Markdown instead; faro escapes HTML so that page text can never become script"),
                     );
                     Some(Event::Text(raw.clone()))
                 }
@@ -312,13 +316,20 @@ impl Pass<'_, '_> {
         let (dest_url, title) = (dest_url.to_string(), title.to_string());
         let at = self.locate(range);
         let to = links::resolve(&dest_url, self.page, self.links, at, self.diags);
-        let end = events[i..].iter().position(|(e, _)| matches!(e, Event::End(TagEnd::Image))).map_or(events.len(), |p| i + p);
+        let end = events[i..]
+            .iter()
+            .position(|(e, _)| matches!(e, Event::End(TagEnd::Image)))
+            .map_or(events.len(), |p| i + p);
         let alt = plain_text(&events[i + 1..], |e| matches!(e, Event::End(TagEnd::Image)));
         if alt.trim().is_empty() {
             self.diags.push(
-                Diagnostic::error(Code::MissingAlt, &self.page.source, format!("the image `{dest_url}` has no alt text"))
-                    .at(at.0, at.1)
-                    .hint("describe the image between the brackets: ![a girl calls the 1818 line](photo.jpg)"),
+                Diagnostic::error(
+                    Code::MissingAlt,
+                    &self.page.source,
+                    format!("the image `{dest_url}` has no alt text"),
+                )
+                .at(at.0, at.1)
+                .hint("describe the image between the brackets: ![a girl calls the 1818 line](photo.jpg)"),
             );
         }
         let mut tag = format!("<img src=\"{}\" alt=\"{}\"", attr_href(&to.url), attr(&alt));
@@ -367,7 +378,10 @@ fn finish_html(
     // Footnotes get their own id space: `[^fuente]` and `## Fuente` must not share an id.
     if html.contains("footnote-") {
         html = html
-            .replace("<sup class=\"footnote-reference\"><a href=\"#", "<sup class=\"footnote-reference\"><a href=\"#fn-")
+            .replace(
+                "<sup class=\"footnote-reference\"><a href=\"#",
+                "<sup class=\"footnote-reference\"><a href=\"#fn-",
+            )
             .replace("<div class=\"footnote-definition\" id=\"", "<div class=\"footnote-definition\" id=\"fn-");
     }
     // Wide tables scroll inside a box that keyboard users can focus and scroll too. Markdown
@@ -510,7 +524,8 @@ mod tests {
 
     fn page(body: &str) -> Page {
         let src = format!("---\ntitle: x\n---\n{body}");
-        let mut page = crate::content::parse_page_text("es".into(), "es/x.md".into(), "content/es/x.md".into(), &src).unwrap();
+        let mut page =
+            crate::content::parse_page_text("es".into(), "es/x.md".into(), "content/es/x.md".into(), &src).unwrap();
         page.url = "es/x/".into();
         page
     }
@@ -518,7 +533,8 @@ mod tests {
     #[test]
     fn slots_come_back_typed_between_pieces_of_html() {
         let (md, diags) = render_alone(page("Ver [@fig:v].\n\n{{< chart v >}}\n\n{{< goals >}}\n"));
-        let slots: Vec<&Slot> = md.body.iter().filter_map(|p| if let Piece::Slot(s) = p { Some(s) } else { None }).collect();
+        let slots: Vec<&Slot> =
+            md.body.iter().filter_map(|p| if let Piece::Slot(s) = p { Some(s) } else { None }).collect();
         assert_eq!(slots, [&Slot::Ref(0), &Slot::Chart(0), &Slot::Block(Block::Goals)]);
         assert!(md.body.iter().all(|p| !matches!(p, Piece::Html(h) if h.contains("<!--"))), "{:?}", md.body);
         assert!(diags.is_empty(), "{diags:?}");

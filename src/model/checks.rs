@@ -46,11 +46,13 @@ pub(crate) fn page_checks(site: &Site, id: PageId) -> Vec<Diagnostic> {
     for key in page.front.taxonomies.keys() {
         if !site.config.taxonomies.iter().any(|t| &t.key == key) {
             diags.push(
-                Diagnostic::error(Code::UnknownTaxonomy, &page.source, format!("`{key}` is not a taxonomy of this site"))
-                    .at(page.key_line("taxonomies"), None)
-                    .hint(
-                        "declare it under `taxonomies` in site.yaml (key, name and slug per language), or use `tags`",
-                    ),
+                Diagnostic::error(
+                    Code::UnknownTaxonomy,
+                    &page.source,
+                    format!("`{key}` is not a taxonomy of this site"),
+                )
+                .at(page.key_line("taxonomies"), None)
+                .hint("declare it under `taxonomies` in site.yaml (key, name and slug per language), or use `tags`"),
             );
         }
     }

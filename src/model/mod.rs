@@ -166,7 +166,8 @@ impl Site {
             for item in items {
                 let crate::config::MenuTarget::Page(src) = &item.target else { continue };
                 if self.content.page_at(&format!("{lang}/{src}")).is_none() {
-                    let msg = format!("menu entry `{}` points to content/{lang}/{src}, which does not exist", item.name);
+                    let msg =
+                        format!("menu entry `{}` points to content/{lang}/{src}, which does not exist", item.name);
                     diags.push(Diagnostic::error(Code::MenuTarget, root.join("site.yaml"), msg).at(item.line, None));
                 }
             }

@@ -2,13 +2,12 @@
 //! with the template of its kind), the 404 page of every language, and the root page that
 //! leads to the default language.
 
-use super::views::value;
+use super::views::{value, Plain};
 use super::{Cx, File};
 use crate::content::{PageId, PageKind};
 use crate::model::Site;
 use crate::urls::output_file;
 use rayon::prelude::*;
-use serde::Serialize;
 use std::path::Path;
 
 /// The template a page gets when its front matter names none.
@@ -34,18 +33,6 @@ pub(crate) fn pages<'a>(cx: Cx<'a>) -> impl ParallelIterator<Item = File<'a>> + 
         let html = cx.renderer.render(template, cx.views.page_context(cx.site, i), &cx.source(i));
         Some(File::text(output_file(&page.url), page.source.as_path(), html))
     })
-}
-
-/// A page with no Markdown source: 404, and redirects.
-#[derive(Serialize)]
-pub(crate) struct Plain<'a> {
-    pub(crate) title: &'a str,
-    pub(crate) kind: &'static str,
-    pub(crate) url: String,
-    #[serde(skip_serializing_if = "Option::is_none")]
-    pub(crate) target: Option<String>,
-    #[serde(skip_serializing_if = "Option::is_none")]
-    pub(crate) permalink: Option<String>,
 }
 
 /// A 404 page per language; the default language's also serves the whole site (hosts look

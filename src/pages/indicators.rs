@@ -35,7 +35,10 @@ pub(crate) fn files<'a>(cx: Cx<'a>) -> impl ParallelIterator<Item = File<'a>> + 
             })
             .collect();
         let index = index_files(cx, code, &drawn);
-        drawn.into_par_iter().flat_map_iter(move |(ind, svg, value)| indicator_files(cx, code, ind, svg, value)).chain(index)
+        drawn
+            .into_par_iter()
+            .flat_map_iter(move |(ind, svg, value)| indicator_files(cx, code, ind, svg, value))
+            .chain(index)
     })
 }
 
@@ -43,11 +46,19 @@ pub(crate) fn files<'a>(cx: Cx<'a>) -> impl ParallelIterator<Item = File<'a>> + 
 fn indicator_files<'a>(cx: Cx<'a>, code: &'a str, ind: &'a Indicator, svg: String, view: Value) -> Vec<File<'a>> {
     let site = cx.site;
     let path = site.paths().indicator(code, &ind.id);
-    let tr = || translations_by(site, code, &|l| Some((site.paths().indicator(l, &ind.id), pick(&ind.title, l).to_string())));
+    let tr = || {
+        translations_by(site, code, &|l| Some((site.paths().indicator(l, &ind.id), pick(&ind.title, l).to_string())))
+    };
     let mut files = Vec::new();
-    for (template, file) in [("indicator.html", format!("{path}index.html")), ("embed.html", format!("{path}embed/index.html"))] {
+    for (template, file) in
+        [("indicator.html", format!("{path}index.html")), ("embed.html", format!("{path}embed/index.html"))]
+    {
         let ctx = cx.views.generated_context(site, code, view.clone(), &path, tr());
-        files.push(File::text(file, ind.path.as_path(), cx.renderer.render(template, ctx, &ind.path.display().to_string())));
+        files.push(File::text(
+            file,
+            ind.path.as_path(),
+            cx.renderer.render(template, ctx, &ind.path.display().to_string()),
+        ));
     }
     let svg = format!("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n{svg}");
     files.push(File::text(format!("{path}{}.svg", ind.id), ind.path.as_path(), Ok(svg)));
@@ -104,7 +115,10 @@ fn index_files<'a>(cx: Cx<'a>, code: &'a str, drawn: &[(&Indicator, String, Valu
     let html = cx.renderer.render("indicators.html", ctx, &format!("the indicator index for `{code}`"));
     let zip = match zip_all(site, code) {
         Ok(bytes) => File::bytes(format!("{root}{zip_name}"), from, bytes),
-        Err(e) => File::failed(format!("{root}{zip_name}"), crate::diagnostics::Diagnostic::error(crate::diagnostics::Code::Io, from, format!("{e:#}"))),
+        Err(e) => File::failed(
+            format!("{root}{zip_name}"),
+            crate::diagnostics::Diagnostic::error(crate::diagnostics::Code::Io, from, format!("{e:#}")),
+        ),
     };
     vec![File::text(format!("{root}index.html"), from, html), zip]
 }

@@ -64,12 +64,8 @@ pub(crate) fn files<'a>(cx: Cx<'a>, taxonomies: &'a [Taxonomy]) -> impl Parallel
     let (all, size) = (cx.scope.everything(), site.config.publish.page_size.max(1));
     let mut lists = Vec::new();
     for tax in taxonomies {
-        let by_lang: BTreeMap<&str, &Terms> = site
-            .config
-            .languages
-            .iter()
-            .filter_map(|l| cx.terms.get(tax, l).map(|t| (l.as_str(), t)))
-            .collect();
+        let by_lang: BTreeMap<&str, &Terms> =
+            site.config.languages.iter().filter_map(|l| cx.terms.get(tax, l).map(|t| (l.as_str(), t))).collect();
         for lang in site.config.languages.iter().filter(|l| cx.scope.lang(site, l)) {
             let Some(terms) = by_lang.get(lang.as_str()).filter(|t| !t.is_empty()) else { continue };
             // The index of terms: only a full render writes it (an edit changes no counts).

@@ -3,7 +3,7 @@
 //! addresses (`aliases`), and the record of every URL ever published (`urls.txt`), so a
 //! rename that would break a cited link fails the build instead.
 
-use super::content::Plain;
+use super::views::Plain;
 use super::{Cx, File};
 use crate::content::{PageId, PageKind};
 use crate::diagnostics::{Code, Diagnostic};
@@ -91,7 +91,11 @@ fn generated_entries(site: &Site) -> Vec<Entry> {
             out.push(Entry { path: crate::urls::taxonomy(&tax, lang), alternates, lastmod: None });
             for (term, pages) in terms.values() {
                 for n in 1..=pages.len().div_ceil(size) {
-                    out.push(Entry { path: crate::urls::term(&tax, lang, term, n), alternates: Vec::new(), lastmod: None });
+                    out.push(Entry {
+                        path: crate::urls::term(&tax, lang, term, n),
+                        alternates: Vec::new(),
+                        lastmod: None,
+                    });
                 }
             }
         }
@@ -131,15 +135,6 @@ fn robots(site: &Site) -> String {
     } else {
         "# A staging copy: please do not index it.\nUser-agent: *\nDisallow: /\n".to_string()
     }
-}
-
-/// The feeds of a language: (title, site path) of every section with `feed: true`.
-pub(crate) fn feeds_of(site: &Site, lang: &str) -> Vec<(String, String)> {
-    site.content
-        .in_lang(lang)
-        .filter(|(_, p)| p.front.feed && matches!(p.kind, PageKind::Section | PageKind::Home))
-        .map(|(_, p)| (p.front.title.clone(), feed(&p.url)))
-        .collect()
 }
 
 /// Atom feeds: (site path, XML) for each section with `feed: true` that `wanted` names
@@ -272,10 +267,7 @@ pub(crate) fn aliases(site: &Site) -> (Vec<(String, PageId)>, Vec<Diagnostic>) {
                 continue;
             }
             if let Some(&other) = seen.get(&path) {
-                diags.push(at(format!(
-                    "the alias `{alias}` is also an alias of content/{}",
-                    site.content[other].rel
-                )));
+                diags.push(at(format!("the alias `{alias}` is also an alias of content/{}", site.content[other].rel)));
                 continue;
             }
             seen.insert(path, i);

@@ -146,7 +146,11 @@ pub(crate) fn files(cx: Cx<'_>) -> Vec<File<'_>> {
     let mut files = Vec::new();
     for lang in site.config.languages.iter().filter(|l| cx.scope.touched.search && cx.scope.lang(site, l)) {
         let path = site.paths().search(lang);
-        files.push(File::text(format!("{path}index.json"), Path::new(&path).to_path_buf(), Ok(index(site, lang, cx.search))));
+        files.push(File::text(
+            format!("{path}index.json"),
+            Path::new(&path).to_path_buf(),
+            Ok(index(site, lang, cx.search)),
+        ));
         if !cx.scope.everything() {
             continue;
         }
@@ -175,5 +179,4 @@ mod tests {
         assert_eq!(fold("Tráfico de PERSONAS, año 2025"), "trafico de personas anio 2025");
         assert_eq!(fold("Ch'aska ñawi"), "ch aska niawi");
     }
-
 }

@@ -50,8 +50,12 @@ pub(crate) fn files<'a>(cx: Cx<'a>) -> impl ParallelIterator<Item = File<'a>> + 
     let statics: Vec<File<'a>> = statics
         .into_iter()
         .map(|(rel, src)| match src {
-            Source::Theme(bytes) => File { from: Cow::Owned(PathBuf::from(&rel)), path: rel, body: Ok(Body::Borrowed(bytes)) },
-            Source::Site(path) => File { path: rel, body: Ok(Body::Copy(Cow::Owned(path.clone()))), from: Cow::Owned(path) },
+            Source::Theme(bytes) => {
+                File { from: Cow::Owned(PathBuf::from(&rel)), path: rel, body: Ok(Body::Borrowed(bytes)) }
+            }
+            Source::Site(path) => {
+                File { path: rel, body: Ok(Body::Copy(Cow::Owned(path.clone()))), from: Cow::Owned(path) }
+            }
         })
         .chain(failed)
         .collect();

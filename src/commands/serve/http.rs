@@ -4,8 +4,8 @@
 //! so `..`, encoded or not, and links on disk lead nowhere. Open pages hear of rebuilds
 //! through server-sent events.
 
-use super::{Shared, LIVE_SCRIPT};
 use super::live::Files;
+use super::{Shared, LIVE_SCRIPT};
 use http_body_util::{combinators::BoxBody, BodyExt, Full};
 use hyper::body::{Bytes, Frame, Incoming};
 use hyper::{Method, Request, Response, StatusCode};
@@ -126,7 +126,6 @@ fn not_found(shared: &Shared, files: &Files, rel: &str, head: bool) -> Response<
     };
     response(StatusCode::NOT_FOUND, "text/html; charset=utf-8", body)
 }
-
 
 fn with_live_script(html: &[u8]) -> Vec<u8> {
     let at = html.windows(7).rposition(|w| w.eq_ignore_ascii_case(b"</body>")).unwrap_or(html.len());
@@ -260,5 +259,4 @@ mod tests {
         let out = with_live_script(b"<html><body><p>x</p></body></html>");
         assert_eq!(String::from_utf8(out).unwrap(), format!("<html><body><p>x</p>{LIVE_SCRIPT}</body></html>"));
     }
-
 }

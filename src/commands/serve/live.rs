@@ -164,8 +164,13 @@ mod tests {
 
     fn content() -> Content {
         let page = |rel: &str| {
-            crate::content::parse_page_text("es".into(), rel.into(), format!("/site/content/{rel}").into(), "---\ntitle: a\n---\n")
-                .unwrap()
+            crate::content::parse_page_text(
+                "es".into(),
+                rel.into(),
+                format!("/site/content/{rel}").into(),
+                "---\ntitle: a\n---\n",
+            )
+            .unwrap()
         };
         Content::of_pages(vec![page("es/_index.md"), page("es/a.md")])
     }
@@ -173,7 +178,8 @@ mod tests {
     #[test]
     fn an_existing_page_is_edited_in_place_and_anything_else_reloads() {
         let (content, dir) = (content(), Path::new("/site/content"));
-        let classify = |path: &str, exists: bool, is_file: bool| classify(&content, dir, Path::new(path), exists, is_file);
+        let classify =
+            |path: &str, exists: bool, is_file: bool| classify(&content, dir, Path::new(path), exists, is_file);
         assert_eq!(classify("/site/content/es/a.md", true, true), Change::Page(PageId(1)));
         // Deleted, renamed into a folder, or new: the site's shape changes.
         assert_eq!(classify("/site/content/es/a.md", false, false), Change::Reload);

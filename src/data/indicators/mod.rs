@@ -213,7 +213,13 @@ pub fn load_all(root: &Path, config: &Config) -> (Vec<Indicator>, Vec<Diagnostic
 }
 
 /// Parses and validates one indicator; `csv` is the CSV file beside it, if any.
-pub fn parse(id: &str, src: &str, path: &Path, csv: Option<&Path>, config: &Config) -> Result<Indicator, Vec<Diagnostic>> {
+pub fn parse(
+    id: &str,
+    src: &str,
+    path: &Path,
+    csv: Option<&Path>,
+    config: &Config,
+) -> Result<Indicator, Vec<Diagnostic>> {
     let raw: RawIndicator = yaml::parse(src, path, 1, Code::Indicator).map_err(|d| vec![d])?;
     let mut check = Check { src, path, config, errors: Vec::new() };
     if crate::slug::slugify(id) != id {
@@ -347,7 +353,11 @@ impl Check<'_> {
         breakdowns
     }
 
-    fn target_and_baseline(&mut self, target: Option<RawTarget>, baseline: Option<RawPoint>) -> (Option<Target>, Option<Point>) {
+    fn target_and_baseline(
+        &mut self,
+        target: Option<RawTarget>,
+        baseline: Option<RawPoint>,
+    ) -> (Option<Target>, Option<Point>) {
         let target = match target {
             Some(RawTarget { year: None, .. }) => {
                 let e = self.err(&["target"], "the target has no `year`: say by when it should be reached".into());
@@ -376,13 +386,15 @@ impl Check<'_> {
             (Some(csv), true) => rows::read_csv(csv, breakdowns, &mut self.errors),
             (Some(csv), false) => {
                 let msg = format!("values are given both in `series` and in {}; keep one", csv.display());
-                self.errors.push(Diagnostic::error(Code::Indicator, path, msg).at(yaml::locate(src, &["series"], 1), None));
+                self.errors
+                    .push(Diagnostic::error(Code::Indicator, path, msg).at(yaml::locate(src, &["series"], 1), None));
                 Vec::new()
             }
             (None, _) => rows::series_rows(src, series, breakdowns, path, &mut self.errors),
         };
         if rows.is_empty() && self.errors.is_empty() {
-            let e = self.err(&["series"], "the indicator has no values: add `series` rows or a CSV file beside it".into());
+            let e =
+                self.err(&["series"], "the indicator has no values: add `series` rows or a CSV file beside it".into());
             self.errors.push(e);
         }
         if rows.len() > MAX_ROWS {
@@ -403,7 +415,6 @@ impl Check<'_> {
 pub fn find<'a>(indicators: &'a [Indicator], id: &str) -> Option<&'a Indicator> {
     indicators.iter().find(|i| i.id == id)
 }
-
 
 #[cfg(test)]
 mod tests {

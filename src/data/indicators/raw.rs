@@ -80,4 +80,3 @@ pub(super) struct RawBreakdown {
     pub(super) name: Localized,
     pub(super) values: Mapping,
 }
-

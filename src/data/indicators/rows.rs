@@ -80,7 +80,13 @@ fn make_row(
 }
 
 /// The rows of `series` in the YAML, each at the line of its item.
-pub(super) fn series_rows(src: &str, series: &[yaml::Mapping], breakdowns: &[Breakdown], path: &Path, errors: &mut Vec<Diagnostic>) -> Vec<Row> {
+pub(super) fn series_rows(
+    src: &str,
+    series: &[yaml::Mapping],
+    breakdowns: &[Breakdown],
+    path: &Path,
+    errors: &mut Vec<Diagnostic>,
+) -> Vec<Row> {
     let lines = yaml::item_lines(src, "series");
     let mut rows = Vec::new();
     for (n, item) in series.iter().enumerate() {
@@ -160,8 +166,12 @@ pub(super) fn check_rows(rows: &[Row], measure: Measure, path: &Path, errors: &m
         }
         if measure == Measure::Percent && !(0.0..=100.0).contains(&row.value) {
             errors.push(
-                Diagnostic::error(Code::Indicator, path, format!("{} is not a percentage between 0 and 100", row.value))
-                    .at(Some(row.line), None),
+                Diagnostic::error(
+                    Code::Indicator,
+                    path,
+                    format!("{} is not a percentage between 0 and 100", row.value),
+                )
+                .at(Some(row.line), None),
             );
         }
         if measure == Measure::Count && row.value < 0.0 {
@@ -172,4 +182,3 @@ pub(super) fn check_rows(rows: &[Row], measure: Measure, path: &Path, errors: &m
         }
     }
 }
-

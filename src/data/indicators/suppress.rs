@@ -77,4 +77,3 @@ pub fn published_yaml(ind: &Indicator) -> String {
     out.push('\n');
     out
 }
-

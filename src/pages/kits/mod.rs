@@ -222,7 +222,8 @@ fn kit<'a>(cx: Cx<'a>, logo: Option<&str>, i: PageId) -> Vec<File<'a>> {
     };
     let name = |key: &str, ext: &str| site.paths().kit_file(lang, key, ext);
     let mut out = Vec::new();
-    let mut files: Vec<(String, Vec<u8>)> = docs.iter().map(|(key, html)| (name(key, "html"), html.clone().into_bytes())).collect();
+    let mut files: Vec<(String, Vec<u8>)> =
+        docs.iter().map(|(key, html)| (name(key, "html"), html.clone().into_bytes())).collect();
     if let Some(printer) = cx.printer {
         for (key, html) in &docs {
             match printer.print(html) {
@@ -259,7 +260,14 @@ fn kit<'a>(cx: Cx<'a>, logo: Option<&str>, i: PageId) -> Vec<File<'a>> {
 }
 
 /// The kit page: previews, each file to download, the posts to copy, and the ZIP.
-fn kit_page<'a>(cx: Cx<'a>, i: PageId, k: KitView, files: &[(String, Vec<u8>)], zip: (&str, usize), posts: String) -> File<'a> {
+fn kit_page<'a>(
+    cx: Cx<'a>,
+    i: PageId,
+    k: KitView,
+    files: &[(String, Vec<u8>)],
+    zip: (&str, usize),
+    posts: String,
+) -> File<'a> {
     let site = cx.site;
     let page = &site.content[i];
     let lang = page.lang.as_str();
@@ -337,7 +345,8 @@ fn file_view(site: &Site, lang: &str, kit: &str, name: &str, len: usize) -> File
 /// The key figures as CSV, with headers in the page's language.
 fn figures_csv(site: &Site, lang: &str, figures: &[Figure]) -> String {
     let mut w = csv::Writer::from_writer(Vec::new());
-    let _ = w.write_record([site.t(lang, "kit_csv_value"), site.t(lang, "kit_csv_label"), site.t(lang, "kit_csv_source")]);
+    let _ =
+        w.write_record([site.t(lang, "kit_csv_value"), site.t(lang, "kit_csv_label"), site.t(lang, "kit_csv_source")]);
     for f in figures {
         let _ = w.write_record([f.value.as_str(), f.label.as_str(), f.source.as_deref().unwrap_or("")]);
     }

@@ -98,7 +98,9 @@ fn table(site: &Site, ind: &Indicator, lang: &Lang) -> Table {
                 .iter()
                 .map(|r| {
                     let mut row = vec![ind.period_label(&r.period, code)];
-                    row.extend(used.iter().map(|b| r.dims.get(&b.id).map_or_else(|| total.clone(), |k| b.label(k, code))));
+                    row.extend(
+                        used.iter().map(|b| r.dims.get(&b.id).map_or_else(|| total.clone(), |k| b.label(k, code))),
+                    );
                     row.push(lang.words().value(ind, r));
                     row
                 })

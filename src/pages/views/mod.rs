@@ -146,6 +146,18 @@ impl Views {
     }
 }
 
+/// A page with no Markdown source: 404, and redirects.
+#[derive(Serialize)]
+pub(crate) struct Plain<'a> {
+    pub(crate) title: &'a str,
+    pub(crate) kind: &'static str,
+    pub(crate) url: String,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub(crate) target: Option<String>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub(crate) permalink: Option<String>,
+}
+
 /// A page of the site as templates see it.
 #[derive(Serialize)]
 struct PageView<'a> {
@@ -302,9 +314,11 @@ fn content_html(site: &Site, i: PageId, numbers: &[(String, String)], fills: &Fi
     let md = site.md(i);
     let mut pieces: Vec<String> = Vec::with_capacity(md.body.len());
     let chapter = crate::outline::chapter_number(&site.content, i);
-    let xrefs = site.content.report_of(i).filter(|_| !md.refs.is_empty()).map(|report| {
-        (report, crate::outline::xrefs(&site.content, &site.markdown, report))
-    });
+    let xrefs = site
+        .content
+        .report_of(i)
+        .filter(|_| !md.refs.is_empty())
+        .map(|report| (report, crate::outline::xrefs(&site.content, &site.markdown, report)));
     let mut html_pieces = Vec::new();
     for piece in &md.body {
         let text = match piece {
@@ -312,7 +326,9 @@ fn content_html(site: &Site, i: PageId, numbers: &[(String, String)], fills: &Fi
                 html_pieces.push(pieces.len());
                 html.clone()
             }
-            Piece::Slot(Slot::Chart(n)) => fills.figures.get(&(i, md.charts[*n].id.clone())).cloned().unwrap_or_default(),
+            Piece::Slot(Slot::Chart(n)) => {
+                fills.figures.get(&(i, md.charts[*n].id.clone())).cloned().unwrap_or_default()
+            }
             Piece::Slot(Slot::Block(b)) => fills.blocks.get(&(i, *b)).cloned().unwrap_or_default(),
             Piece::Slot(Slot::TableNumber(n)) => match chapter {
                 // Tables are numbered in chapters (Tabla 2.1.); elsewhere their captions stand alone.
@@ -325,7 +341,8 @@ fn content_html(site: &Site, i: PageId, numbers: &[(String, String)], fills: &Fi
             Piece::Slot(Slot::Ref(n)) => xrefs.as_ref().map_or_else(String::new, |(_, index)| {
                 let r = &md.refs[*n];
                 index.get(&(r.kind, r.id.clone())).map_or_else(String::new, |target| {
-                    let label = site.strings[&page.lang].text(&format!("xref_{}", r.kind.as_str())).unwrap_or(r.kind.as_str());
+                    let label =
+                        site.strings[&page.lang].text(&format!("xref_{}", r.kind.as_str())).unwrap_or(r.kind.as_str());
                     let href = if target.page == i {
                         String::new()
                     } else {

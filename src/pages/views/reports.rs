@@ -95,7 +95,13 @@ fn references(site: &Site, report: PageId) -> Vec<Reference> {
 
 /// The progress a report year shows for a target: frozen if that year's report is final
 /// and frozen, computed from the data otherwise.
-fn shown_progress(site: &Site, goal: &goals::Goal, target: &goals::Target, ind: &Indicator, year: i32) -> goals::Progress {
+fn shown_progress(
+    site: &Site,
+    goal: &goals::Goal,
+    target: &goals::Target,
+    ind: &Indicator,
+    year: i32,
+) -> goals::Progress {
     site.editions
         .get(&year)
         .and_then(|e| e.progress(&goal.id, &target.indicator))
@@ -182,7 +188,8 @@ fn revised(site: &Site, lang: &str, previous: i32, f: &NumberFormat) -> Vec<Stri
         .filter_map(|t0| {
             let n = now.targets.iter().find(|n| n.goal == t0.goal && n.indicator == t0.indicator)?;
             (n.latest != t0.latest).then(|| {
-                let name = site.indicator(&t0.indicator).map_or(t0.indicator.clone(), |i| pick(&i.title, lang).to_string());
+                let name =
+                    site.indicator(&t0.indicator).map_or(t0.indicator.clone(), |i| pick(&i.title, lang).to_string());
                 format!("{name}: {} → {}", num(t0.latest), num(n.latest))
             })
         })
@@ -276,10 +283,7 @@ pub(crate) fn goals_view(site: &Site, lang: &str, year: i32) -> GoalsView {
     let dimensions = Dimension::ALL
         .iter()
         .filter(|d| statuses.iter().any(|(x, _)| x == *d))
-        .map(|d| DimensionView {
-            name: site.t(lang, &format!("dimension_{}", d.key())),
-            counts: counts(&|x| x == d),
-        })
+        .map(|d| DimensionView { name: site.t(lang, &format!("dimension_{}", d.key())), counts: counts(&|x| x == d) })
         .collect();
     GoalsView { year, total: statuses.len(), counts: counts(&|_| true), dimensions, goals }
 }
@@ -310,7 +314,14 @@ fn target_view(
         .replace("{progress}", &label)
         .replace("{elapsed}", &pct(p.elapsed))
         .replace("{status}", &status_label(site, lang, p.status));
-    let bar = charts::goal_bar(p.percent, p.elapsed, &label, &title, &desc, &format!("goal-{}-{}", goal.id, target.indicator));
+    let bar = charts::goal_bar(
+        p.percent,
+        p.elapsed,
+        &label,
+        &title,
+        &desc,
+        &format!("goal-{}-{}", goal.id, target.indicator),
+    );
     // Say the period as the data does: an undated example must not read as this year's.
     let latest = p
         .latest

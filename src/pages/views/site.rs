@@ -2,6 +2,7 @@
 //! one language, the menu with the current entry marked, and the language switcher.
 
 use crate::config::{Localized, MenuTarget};
+use crate::content::PageKind;
 use crate::model::Site;
 use crate::urls::site_url;
 use serde::Serialize;
@@ -103,7 +104,7 @@ pub(super) fn view<'a>(site: &'a Site, lang: &str) -> SiteView<'a> {
         noindex: !c.publish.index,
         share_image: c.publish.image.as_deref().map(|p| site_url(&c.base_url, p)),
         search_url: site_url(&c.base_path, &paths.search(lang)),
-        feeds: crate::pages::publish::feeds_of(site, lang)
+        feeds: feeds_of(site, lang)
             .into_iter()
             .map(|(title, path)| Feed { title, url: site_url(&c.base_path, &path) })
             .collect(),
@@ -113,6 +114,15 @@ pub(super) fn view<'a>(site: &'a Site, lang: &str) -> SiteView<'a> {
             address: localized(&c.contact.address, lang),
         },
     }
+}
+
+/// The feeds of a language: (title, site path) of every section with `feed: true`.
+fn feeds_of(site: &Site, lang: &str) -> Vec<(String, String)> {
+    site.content
+        .in_lang(lang)
+        .filter(|(_, p)| p.front.feed && matches!(p.kind, PageKind::Section | PageKind::Home))
+        .map(|(_, p)| (p.front.title.clone(), crate::urls::feed(&p.url)))
+        .collect()
 }
 
 /// One entry of the language switcher and of the hreflang alternates.
@@ -172,7 +182,9 @@ pub(crate) fn menu(site: &Site, lang: &str, current_path: &str) -> Vec<MenuEntry
         .map(|item| {
             let (url, path) = match &item.target {
                 // A site path (`/es/indicadores/`) can be current or active like a page.
-                MenuTarget::Url(u) if u.starts_with('/') => (site_url(&c.base_path, u), Some(u.trim_start_matches('/'))),
+                MenuTarget::Url(u) if u.starts_with('/') => {
+                    (site_url(&c.base_path, u), Some(u.trim_start_matches('/')))
+                }
                 MenuTarget::Url(u) => (u.clone(), None),
                 MenuTarget::Page(src) => match site.content.page_at(&format!("{lang}/{src}")) {
                     Some(p) => {
