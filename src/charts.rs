@@ -23,33 +23,33 @@ const fn sentinel(n: u8) -> RGBColor {
 const HATCH: u8 = 9;
 
 /// Narrow enough that 14-unit text stays legible on a 360 px phone.
-pub const WIDTH: u32 = 400;
+pub(crate) const WIDTH: u32 = 400;
 const FONT: f64 = 14.0;
 const SMALL: f64 = 12.0;
 
 /// Words the chart needs, in the page's language.
-pub struct Words<'a> {
-    pub fmt: &'a NumberFormat,
-    pub lang: &'a str,
+pub(crate) struct Words<'a> {
+    pub(crate) fmt: &'a NumberFormat,
+    pub(crate) lang: &'a str,
     /// "fewer than {n}"
-    pub fewer_than: &'a str,
+    pub(crate) fewer_than: &'a str,
     /// "target {year}"
-    pub target: &'a str,
+    pub(crate) target: &'a str,
     /// "{n} %" or "{n}%"
-    pub percent: &'a str,
+    pub(crate) percent: &'a str,
     /// Stamped on charts of illustrative data, so a copied SVG still says so.
-    pub illustrative: &'a str,
+    pub(crate) illustrative: &'a str,
 }
 
 impl Words<'_> {
-    pub fn value(&self, ind: &Indicator, row: &Row) -> String {
+    pub(crate) fn value(&self, ind: &Indicator, row: &Row) -> String {
         match (row.suppressed, ind.threshold) {
             (true, Some(t)) => self.fewer_than.replace("{n}", &self.fmt.format(t, 0)),
             _ => self.number(ind, row.value),
         }
     }
 
-    pub fn number(&self, ind: &Indicator, v: f64) -> String {
+    pub(crate) fn number(&self, ind: &Indicator, v: f64) -> String {
         let n = self.fmt.format(v, 1);
         if ind.measure == crate::data::indicators::Measure::Percent {
             self.percent.replace("{n}", &n)
@@ -62,7 +62,7 @@ impl Words<'_> {
 /// A plain-language summary computed from the data, in the page's language: the change
 /// between the first and last period, the largest group, and the distance to the target.
 /// `t` looks up a theme string.
-pub fn summary(ind: &Indicator, words: &Words, t: &dyn Fn(&str) -> String) -> String {
+pub(crate) fn summary(ind: &Indicator, words: &Words, t: &dyn Fn(&str) -> String) -> String {
     let with_unit = |row: &Row| unit_text(ind, words, &words.value(ind, row));
     let mut parts = Vec::new();
     let totals: Vec<&Row> = ind.totals().collect();
@@ -140,13 +140,13 @@ pub fn summary(ind: &Indicator, words: &Words, t: &dyn Fn(&str) -> String) -> St
     parts.iter().map(|p| capitalize(p)).collect::<Vec<_>>().join(" ")
 }
 
-pub fn capitalize(s: &str) -> String {
+pub(crate) fn capitalize(s: &str) -> String {
     let mut chars = s.chars();
     chars.next().map_or_else(String::new, |c| c.to_uppercase().chain(chars).collect())
 }
 
 /// A formatted number with the indicator's unit, unless the unit is already in it (%).
-pub fn unit_text(ind: &Indicator, words: &Words, number: &str) -> String {
+pub(crate) fn unit_text(ind: &Indicator, words: &Words, number: &str) -> String {
     let unit = crate::i18n::pick(&ind.unit, words.lang);
     if ind.measure == crate::data::indicators::Measure::Percent || unit == "%" || unit.is_empty() {
         number.to_string()
@@ -185,7 +185,7 @@ fn shown(ind: &Indicator, row: &Row) -> f64 {
 }
 
 /// Renders the chart. `id` must be unique within the page (it prefixes element ids).
-pub fn render(ind: &Indicator, words: &Words, title: &str, desc: &str, id: &str) -> String {
+pub(crate) fn render(ind: &Indicator, words: &Words, title: &str, desc: &str, id: &str) -> String {
     let mut svg = String::new();
     let height = {
         let s = series(ind, words.lang);
@@ -475,7 +475,7 @@ fn progress(root: &Area, ind: &Indicator, words: &Words) -> Drawn {
 
 /// A goal's progress bar: how far from baseline to target (`percent`), with a tick where
 /// it should be by now (`elapsed`), and the share written out.
-pub fn goal_bar(percent: Option<f64>, elapsed: f64, label: &str, title: &str, desc: &str, id: &str) -> String {
+pub(crate) fn goal_bar(percent: Option<f64>, elapsed: f64, label: &str, title: &str, desc: &str, id: &str) -> String {
     let mut svg = String::new();
     {
         let root = SVGBackend::with_string(&mut svg, (WIDTH, 44)).into_drawing_area();

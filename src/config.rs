@@ -8,9 +8,9 @@ use serde::Deserialize;
 use std::collections::BTreeMap;
 use std::path::Path;
 
-pub type Lang = String;
+pub(crate) type Lang = String;
 /// Text per language code.
-pub type Localized = BTreeMap<Lang, String>;
+pub(crate) type Localized = BTreeMap<Lang, String>;
 
 #[derive(Debug, Deserialize)]
 #[serde(deny_unknown_fields)]
@@ -51,27 +51,27 @@ struct RawTaxonomy {
 
 /// A way of grouping pages (`tags`, `region`), with its name and URL folder per language.
 #[derive(Debug, Clone)]
-pub struct Taxonomy {
-    pub key: String,
-    pub name: Localized,
-    pub slug: Localized,
+pub(crate) struct Taxonomy {
+    pub(crate) key: String,
+    pub(crate) name: Localized,
+    pub(crate) slug: Localized,
 }
 
 /// How the site presents itself to search engines and feed readers.
 #[derive(Debug, Clone, Deserialize)]
 #[serde(deny_unknown_fields)]
-pub struct Publish {
+pub(crate) struct Publish {
     /// false for a staging copy: robots.txt and every page ask not to be indexed.
     #[serde(default = "yes")]
-    pub index: bool,
+    pub(crate) index: bool,
     /// Entries per feed.
     #[serde(default = "feed_size")]
-    pub feed_size: usize,
+    pub(crate) feed_size: usize,
     /// The image shared pages show when they have none of their own (a path in static/).
-    pub image: Option<String>,
+    pub(crate) image: Option<String>,
     /// Pages per list page (taxonomy terms); longer lists continue on /page/2/, /page/3/…
     #[serde(default = "page_size")]
-    pub page_size: usize,
+    pub(crate) page_size: usize,
 }
 
 fn page_size() -> usize {
@@ -95,10 +95,10 @@ fn feed_size() -> usize {
 /// How published statistics protect the people behind them.
 #[derive(Debug, Clone, Deserialize)]
 #[serde(deny_unknown_fields)]
-pub struct Statistics {
+pub(crate) struct Statistics {
     /// Counts of people below this are shown as "fewer than N" (0 turns it off).
     #[serde(default = "default_suppress_below")]
-    pub suppress_below: f64,
+    pub(crate) suppress_below: f64,
 }
 
 impl Default for Statistics {
@@ -139,83 +139,83 @@ struct RawHelpLine {
 
 #[derive(Debug, Clone, Default, Deserialize, serde::Serialize)]
 #[serde(deny_unknown_fields)]
-pub struct Contact {
-    pub email: Option<String>,
-    pub phone: Option<String>,
+pub(crate) struct Contact {
+    pub(crate) email: Option<String>,
+    pub(crate) phone: Option<String>,
     #[serde(default)]
-    pub address: Localized,
+    pub(crate) address: Localized,
 }
 
 #[derive(Debug, Clone)]
 pub struct Config {
     /// Always ends with `/`.
-    pub base_url: String,
+    pub(crate) base_url: String,
     /// The path part of `base_url`, `/` or `/sub/path/`.
-    pub base_path: String,
+    pub(crate) base_path: String,
     /// Ordered; the first is the default language.
-    pub languages: Vec<Lang>,
-    pub theme: String,
-    pub title: Localized,
-    pub description: Localized,
-    pub organization: Localized,
+    pub(crate) languages: Vec<Lang>,
+    pub(crate) theme: String,
+    pub(crate) title: Localized,
+    pub(crate) description: Localized,
+    pub(crate) organization: Localized,
     /// Path under static/ of the logo (`logo.svg`), checked to exist when the kits are made.
-    pub logo: Option<String>,
-    pub menus: BTreeMap<Lang, Vec<MenuItem>>,
-    pub contact: Contact,
-    pub help_lines: Vec<HelpLine>,
-    pub quick_exit: QuickExit,
-    pub statistics: Statistics,
-    pub publish: Publish,
-    pub taxonomies: Vec<Taxonomy>,
+    pub(crate) logo: Option<String>,
+    pub(crate) menus: BTreeMap<Lang, Vec<MenuItem>>,
+    pub(crate) contact: Contact,
+    pub(crate) help_lines: Vec<HelpLine>,
+    pub(crate) quick_exit: QuickExit,
+    pub(crate) statistics: Statistics,
+    pub(crate) publish: Publish,
+    pub(crate) taxonomies: Vec<Taxonomy>,
     /// Lines of keys whose values are checked against other files later (the safety page
     /// against content/, the logo against static/), so those errors point into site.yaml.
-    pub lines: KeyLines,
+    pub(crate) lines: KeyLines,
 }
 
 #[derive(Debug, Clone, Default)]
-pub struct KeyLines {
-    pub safety_page: Option<usize>,
-    pub logo: Option<usize>,
+pub(crate) struct KeyLines {
+    pub(crate) safety_page: Option<usize>,
+    pub(crate) logo: Option<usize>,
 }
 
 /// The quick-exit button: on unless a site turns it off.
 #[derive(Debug, Clone)]
-pub struct QuickExit {
-    pub enabled: bool,
+pub(crate) struct QuickExit {
+    pub(crate) enabled: bool,
     /// A neutral site that replaces the page.
-    pub url: String,
+    pub(crate) url: String,
     /// A source path under `content/<lang>/` explaining how to browse safely.
-    pub safety_page: Option<String>,
+    pub(crate) safety_page: Option<String>,
 }
 
 /// Neutral enough not to draw attention in a browser's history or on a screen.
-pub const DEFAULT_EXIT_URL: &str = "https://www.google.com/";
+pub(crate) const DEFAULT_EXIT_URL: &str = "https://www.google.com/";
 
 #[derive(Debug, Clone)]
-pub enum MenuTarget {
+pub(crate) enum MenuTarget {
     /// A source path under `content/<lang>/`, resolved to that page's URL.
     Page(String),
     Url(String),
 }
 
 #[derive(Debug, Clone)]
-pub struct MenuItem {
-    pub name: String,
-    pub target: MenuTarget,
-    pub line: Option<usize>,
+pub(crate) struct MenuItem {
+    pub(crate) name: String,
+    pub(crate) target: MenuTarget,
+    pub(crate) line: Option<usize>,
 }
 
 #[derive(Debug, Clone)]
-pub struct HelpLine {
-    pub name: Localized,
-    pub phone: Option<String>,
+pub(crate) struct HelpLine {
+    pub(crate) name: Localized,
+    pub(crate) phone: Option<String>,
     /// The `tel:` form: digits and a leading `+` only.
-    pub tel: Option<String>,
-    pub description: Localized,
+    pub(crate) tel: Option<String>,
+    pub(crate) description: Localized,
 }
 
 impl Config {
-    pub fn default_language(&self) -> &str {
+    pub(crate) fn default_language(&self) -> &str {
         &self.languages[0]
     }
 
@@ -225,7 +225,7 @@ impl Config {
         self.base_url = format!("{}{}", origin.trim_end_matches('/'), self.base_path);
     }
 
-    pub fn from_file(path: &Path, base_url_override: Option<&str>) -> Result<Config, Vec<Diagnostic>> {
+    pub(crate) fn from_file(path: &Path, base_url_override: Option<&str>) -> Result<Config, Vec<Diagnostic>> {
         let src = crate::text::read_utf8(path).map_err(|d| vec![d])?;
         Config::parse(&src, path, base_url_override)
     }
@@ -393,7 +393,7 @@ impl Check<'_> {
 
 /// A two-language (es, en) configuration for unit tests of other modules.
 #[cfg(test)]
-pub fn test_config() -> Config {
+pub(crate) fn test_config() -> Config {
     Config::parse(
         "base_url: https://e.org/\nlanguages: [es, en]\ntitle: { es: a, en: b }\n",
         Path::new("site.yaml"),

@@ -11,7 +11,7 @@ use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
 
 #[derive(Debug, Clone)]
-pub enum Entry {
+pub(crate) enum Entry {
     Text(String),
     List(Vec<String>),
 }
@@ -43,17 +43,17 @@ impl<'de> Deserialize<'de> for Entry {
 
 /// One language's UI strings.
 #[derive(Debug, Clone, Default)]
-pub struct Strings(pub BTreeMap<String, Entry>);
+pub(crate) struct Strings(pub BTreeMap<String, Entry>);
 
 impl Strings {
-    pub fn text(&self, key: &str) -> Option<&str> {
+    pub(crate) fn text(&self, key: &str) -> Option<&str> {
         match self.0.get(key) {
             Some(Entry::Text(s)) => Some(s),
             _ => None,
         }
     }
 
-    pub fn list(&self, key: &str) -> Option<&[String]> {
+    pub(crate) fn list(&self, key: &str) -> Option<&[String]> {
         match self.0.get(key) {
             Some(Entry::List(l)) => Some(l),
             _ => None,
@@ -61,7 +61,7 @@ impl Strings {
     }
 
     /// `2022-06-01` in the language's words, from `date_format` and `months`.
-    pub fn format_date(&self, date: &str) -> String {
+    pub(crate) fn format_date(&self, date: &str) -> String {
         let mut parts = date.splitn(3, '-');
         let (Some(y), Some(m), Some(d)) = (parts.next(), parts.next(), parts.next()) else {
             return date.to_string();
@@ -83,7 +83,7 @@ impl Strings {
 
 /// A string of the built-in theme, in `lang` or else English: for the preview server's
 /// own messages, which must work even when the site cannot be loaded.
-pub fn builtin_text(lang: &str, key: &str) -> Option<String> {
+pub(crate) fn builtin_text(lang: &str, key: &str) -> Option<String> {
     [lang, "en"].iter().find_map(|l| {
         let src = std::str::from_utf8(crate::theme::builtin(&format!("i18n/{l}.yaml"))?).ok()?;
         let strings: BTreeMap<String, Entry> = yaml::parse(src, Path::new("i18n"), 1, Code::I18n).ok()?;
@@ -93,7 +93,7 @@ pub fn builtin_text(lang: &str, key: &str) -> Option<String> {
 
 /// Loads every site language's strings, filling gaps from the default language and then
 /// from English, the theme's reference language.
-pub fn load(theme: &Theme, config: &Config) -> (BTreeMap<Lang, Strings>, Vec<Diagnostic>) {
+pub(crate) fn load(theme: &Theme, config: &Config) -> (BTreeMap<Lang, Strings>, Vec<Diagnostic>) {
     let mut diags = Vec::new();
     let mut parse_file = |key: &str| -> Option<Strings> {
         let file = theme.get(key)?;
@@ -190,10 +190,10 @@ pub(crate) fn pick<'a>(map: &'a Localized, lang: &str) -> &'a str {
 
 /// Numbers in the language's conventions, from the theme strings `decimal_separator`,
 /// `thousands_separator` and `thousands_min_digits` (Spanish writes 2875 but 10 000).
-pub struct NumberFormat {
-    pub decimal: String,
-    pub thousands: String,
-    pub min_digits: usize,
+pub(crate) struct NumberFormat {
+    pub(crate) decimal: String,
+    pub(crate) thousands: String,
+    pub(crate) min_digits: usize,
 }
 
 impl NumberFormat {
@@ -206,7 +206,7 @@ impl NumberFormat {
     }
 
     /// At most `decimals` decimals, trailing zeros dropped.
-    pub fn format(&self, value: f64, decimals: usize) -> String {
+    pub(crate) fn format(&self, value: f64, decimals: usize) -> String {
         let text = format!("{:.*}", decimals, value.abs());
         let (int, frac) = text.split_once('.').unwrap_or((&text, ""));
         let frac = frac.trim_end_matches('0');

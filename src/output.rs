@@ -9,7 +9,7 @@ use std::path::{Path, PathBuf};
 use std::sync::atomic::{AtomicUsize, Ordering};
 use std::sync::Mutex;
 
-pub trait Output: Sync {
+pub(crate) trait Output: Sync {
     /// Writes `bytes` at `rel` (a `/`-separated path inside the site).
     fn write(&self, rel: &str, bytes: &[u8]) -> Result<()>;
     fn copy(&self, rel: &str, source: &Path) -> Result<()> {
@@ -25,7 +25,7 @@ pub trait Output: Sync {
 
 /// A ZIP of `files` (name, bytes) in the order given. Entries carry a fixed date, so the
 /// same files always give the same bytes.
-pub fn zip(files: &[(String, Vec<u8>)]) -> Result<Vec<u8>> {
+pub(crate) fn zip(files: &[(String, Vec<u8>)]) -> Result<Vec<u8>> {
     use std::io::Write;
     let mut zip = zip::ZipWriter::new(std::io::Cursor::new(Vec::new()));
     let options = zip::write::SimpleFileOptions::default()
@@ -93,7 +93,7 @@ pub(crate) struct DirOutput {
 }
 
 impl DirOutput {
-    pub fn new(target: &Path) -> Result<DirOutput> {
+    pub(crate) fn new(target: &Path) -> Result<DirOutput> {
         let name = target.file_name().map(|n| n.to_string_lossy().into_owned()).unwrap_or_else(|| "public".into());
         let parent = target.parent().filter(|p| !p.as_os_str().is_empty()).unwrap_or(Path::new("."));
         std::fs::create_dir_all(parent).with_context(|| format!("cannot create {}", parent.display()))?;
@@ -135,7 +135,7 @@ impl Drop for DirOutput {
 /// Cleans up after a build that was killed: its staging folder is dropped, and if it died
 /// between moving the old site aside and moving the new one in, the old site is put back.
 /// Folders of builds still running (their process exists) are left alone.
-pub fn recover_interrupted(target: &Path) -> Result<()> {
+pub(crate) fn recover_interrupted(target: &Path) -> Result<()> {
     let name = target.file_name().map(|n| n.to_string_lossy().into_owned()).unwrap_or_else(|| "public".into());
     let parent = target.parent().filter(|p| !p.as_os_str().is_empty()).unwrap_or(Path::new("."));
     let Ok(entries) = std::fs::read_dir(parent) else { return Ok(()) };
@@ -194,12 +194,12 @@ impl Output for DirOutput {
 
 /// Keeps the site in memory, for the preview server and tests.
 #[derive(Default)]
-pub struct MemoryOutput {
-    pub files: Mutex<BTreeMap<String, Vec<u8>>>,
+pub(crate) struct MemoryOutput {
+    pub(crate) files: Mutex<BTreeMap<String, Vec<u8>>>,
 }
 
 impl MemoryOutput {
-    pub fn into_files(self) -> BTreeMap<String, Vec<u8>> {
+    pub(crate) fn into_files(self) -> BTreeMap<String, Vec<u8>> {
         self.files.into_inner().unwrap_or_else(|e| e.into_inner())
     }
 }
@@ -223,7 +223,7 @@ impl Output for MemoryOutput {
 }
 
 /// Renders without keeping anything: for checks that only need the diagnostics.
-pub struct DiscardOutput;
+pub(crate) struct DiscardOutput;
 
 impl Output for DiscardOutput {
     fn write(&self, rel: &str, _bytes: &[u8]) -> Result<()> {

@@ -17,20 +17,20 @@ use std::sync::{Arc, Mutex};
 /// Bounds the work of one render so a template that loops forever fails instead of hanging.
 const FUEL_PER_RENDER: u64 = 50_000_000;
 
-pub struct Renderer {
+pub(crate) struct Renderer {
     env: Environment<'static>,
     theme: Arc<Theme>,
 }
 
-pub struct Urls {
-    pub base_url: String,
-    pub base_path: String,
+pub(crate) struct Urls {
+    pub(crate) base_url: String,
+    pub(crate) base_path: String,
     /// The site's `static/`, whose files replace the theme's of the same path.
-    pub static_dir: PathBuf,
+    pub(crate) static_dir: PathBuf,
 }
 
 impl Renderer {
-    pub fn new(theme: Arc<Theme>, strings: Arc<BTreeMap<Lang, Strings>>, urls: Urls) -> Renderer {
+    pub(crate) fn new(theme: Arc<Theme>, strings: Arc<BTreeMap<Lang, Strings>>, urls: Urls) -> Renderer {
         let mut env = Environment::new();
         env.set_debug(true);
         env.set_undefined_behavior(UndefinedBehavior::SemiStrict);
@@ -114,7 +114,7 @@ impl Renderer {
         Renderer { env, theme }
     }
 
-    pub fn has_template(&self, name: &str) -> bool {
+    pub(crate) fn has_template(&self, name: &str) -> bool {
         self.theme.template(name).is_some()
     }
 
@@ -161,7 +161,7 @@ fn current_lang(state: &State) -> Result<String, Error> {
 
 /// Moves a page's HTML one heading level down (h2 becomes h3) and scopes its ids with
 /// `prefix`, so several chapters can share one page (the full report) without clashing ids.
-pub fn demote(html: &str, prefix: &str) -> String {
+pub(crate) fn demote(html: &str, prefix: &str) -> String {
     let mut out = html.to_string();
     for level in (2..=5).rev() {
         out = out

@@ -11,25 +11,25 @@ use std::path::{Path, PathBuf};
 include!(concat!(env!("OUT_DIR"), "/default_theme.rs"));
 
 /// A file of the built-in theme, such as the preview server's `serve/live.js`.
-pub fn builtin(rel: &str) -> Option<&'static [u8]> {
+pub(crate) fn builtin(rel: &str) -> Option<&'static [u8]> {
     DEFAULT_THEME.iter().find(|(r, _)| *r == rel).map(|(_, b)| *b)
 }
 
 #[derive(Debug, Clone)]
-pub struct ThemeFile {
-    pub bytes: Cow<'static, [u8]>,
+pub(crate) struct ThemeFile {
+    pub(crate) bytes: Cow<'static, [u8]>,
     /// Where the file came from, as shown in diagnostics.
-    pub origin: PathBuf,
+    pub(crate) origin: PathBuf,
 }
 
 #[derive(Debug, Default)]
-pub struct Theme {
+pub(crate) struct Theme {
     /// Keyed by path inside the theme: `templates/page.html`, `static/faro.css`, `i18n/es.yaml`.
     files: BTreeMap<String, ThemeFile>,
 }
 
 impl Theme {
-    pub fn load(root: &Path, config: &Config) -> Result<Theme, Diagnostic> {
+    pub(crate) fn load(root: &Path, config: &Config) -> Result<Theme, Diagnostic> {
         let mut theme = Theme::default();
         if config.theme == "default" {
             for (rel, bytes) in DEFAULT_THEME {
@@ -76,16 +76,16 @@ impl Theme {
         Ok(())
     }
 
-    pub fn get(&self, key: &str) -> Option<&ThemeFile> {
+    pub(crate) fn get(&self, key: &str) -> Option<&ThemeFile> {
         self.files.get(key)
     }
 
-    pub fn template(&self, name: &str) -> Option<&ThemeFile> {
+    pub(crate) fn template(&self, name: &str) -> Option<&ThemeFile> {
         self.files.get(&format!("templates/{name}"))
     }
 
     /// Files under `static/`, keyed by their path below it.
-    pub fn static_files(&self) -> impl Iterator<Item = (&str, &ThemeFile)> {
+    pub(crate) fn static_files(&self) -> impl Iterator<Item = (&str, &ThemeFile)> {
         self.files.iter().filter_map(|(k, f)| k.strip_prefix("static/").map(|rel| (rel, f)))
     }
 }

@@ -5,11 +5,11 @@
 use crate::diagnostics::{Code, Diagnostic};
 use serde::de::DeserializeOwned;
 /// YAML values for data whose keys are the user's (breakdown values), kept in file order.
-pub use serde_yaml::{Mapping, Value};
+pub(crate) use serde_yaml::{Mapping, Value};
 use std::path::Path;
 
 /// Parses `src` (which starts at line `first_line` of `path`) into `T`.
-pub fn parse<T: DeserializeOwned>(src: &str, path: &Path, first_line: usize, code: Code) -> Result<T, Diagnostic> {
+pub(crate) fn parse<T: DeserializeOwned>(src: &str, path: &Path, first_line: usize, code: Code) -> Result<T, Diagnostic> {
     // An empty document is an empty mapping, so "missing field" errors name the field.
     let src = if src.trim().is_empty() { "{}" } else { src };
     serde_yaml::from_str(src).map_err(|err| {
@@ -43,12 +43,12 @@ fn repeated_key(src: &str, message: &str) -> Option<(usize, usize)> {
 }
 
 /// Converts an already-parsed value (part of a mapping with user-defined keys).
-pub fn from_value<T: DeserializeOwned>(value: Value) -> Result<T, String> {
+pub(crate) fn from_value<T: DeserializeOwned>(value: Value) -> Result<T, String> {
     serde_yaml::from_value(value).map_err(|e| clean_message(&e.to_string()))
 }
 
 /// Writes a value as YAML (for files faro itself keeps, such as frozen editions).
-pub fn to_string<T: serde::Serialize>(value: &T) -> String {
+pub(crate) fn to_string<T: serde::Serialize>(value: &T) -> String {
     serde_yaml::to_string(value).unwrap_or_default()
 }
 
@@ -63,7 +63,7 @@ fn clean_message(msg: &str) -> String {
 /// Finds the line of a key in block- or flow-style YAML by following `path` (mapping keys)
 /// down the document. Used to point at a value that parsed but failed validation.
 /// Returns the line of the deepest key found, offset by `first_line - 1`.
-pub fn locate(src: &str, path: &[&str], first_line: usize) -> Option<usize> {
+pub(crate) fn locate(src: &str, path: &[&str], first_line: usize) -> Option<usize> {
     let mut found = None;
     let mut start = 0;
     let lines: Vec<&str> = src.lines().collect();
@@ -82,7 +82,7 @@ pub fn locate(src: &str, path: &[&str], first_line: usize) -> Option<usize> {
 
 /// Lines of the items of the top-level list `key` (`- ...` entries), in order, so rows that
 /// parsed can still be pointed at.
-pub fn item_lines(src: &str, key: &str) -> Vec<usize> {
+pub(crate) fn item_lines(src: &str, key: &str) -> Vec<usize> {
     let mut lines = Vec::new();
     let mut inside = false;
     let mut indent = None;
@@ -105,7 +105,7 @@ pub fn item_lines(src: &str, key: &str) -> Vec<usize> {
 
 /// The lines under the top-level block key `key`, dedented, so the helpers above can look
 /// inside it. Its first line is the line after the key's.
-pub fn block_of(src: &str, key: &str) -> String {
+pub(crate) fn block_of(src: &str, key: &str) -> String {
     let mut lines = src.lines().skip_while(|l| !has_key(l, key) || l.starts_with([' ', '\t'])).skip(1);
     let body: Vec<&str> = lines.by_ref().take_while(|l| l.trim().is_empty() || l.starts_with([' ', '\t'])).collect();
     let indent =

@@ -1,8 +1,8 @@
 //! The commands a user runs, one file each: `build`, `check`, `pdf`, `init` and `new`
 //! (scaffold), and `serve`. Each is a thin layer over the driver and the model.
 
-pub mod build;
-pub mod check;
-pub mod pdf;
-pub mod scaffold;
-pub mod serve;
+pub(crate) mod build;
+pub(crate) mod check;
+pub(crate) mod pdf;
+pub(crate) mod scaffold;
+pub(crate) mod serve;

@@ -5,7 +5,7 @@
 mod page;
 mod tree;
 
-pub use page::parse_page_text;
+pub(crate) use page::parse_page_text;
 pub(crate) use page::{
     is_valid_date, parse_page, CampaignFigure, FrontMatter, Page, PageKind, ReportMeta, ReportStatus, SortBy,
 };
@@ -19,7 +19,7 @@ use std::path::{Path, PathBuf};
 
 /// A page of the site: its index in `Content::pages`, stable for the life of a loaded site.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
-pub struct PageId(pub(crate) usize);
+pub(crate) struct PageId(pub(crate) usize);
 
 /// A file beside the pages (image, PDF), copied to the folder of its page or section.
 #[derive(Debug, Clone)]
@@ -37,7 +37,7 @@ pub(crate) enum Target {
 }
 
 #[derive(Debug, Default)]
-pub struct Content {
+pub(crate) struct Content {
     pub(crate) pages: Vec<Page>,
     pub(crate) assets: Vec<Asset>,
     pub(crate) by_source: HashMap<String, Target>,

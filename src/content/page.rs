@@ -11,81 +11,81 @@ use std::path::PathBuf;
 
 #[derive(Debug, Clone, Default, Deserialize)]
 #[serde(deny_unknown_fields)]
-pub struct FrontMatter {
-    pub title: String,
-    pub description: Option<String>,
-    pub date: Option<String>,
+pub(crate) struct FrontMatter {
+    pub(crate) title: String,
+    pub(crate) description: Option<String>,
+    pub(crate) date: Option<String>,
     #[serde(default)]
-    pub draft: bool,
-    pub slug: Option<String>,
+    pub(crate) draft: bool,
+    pub(crate) slug: Option<String>,
     #[serde(default)]
-    pub weight: i64,
+    pub(crate) weight: i64,
     #[serde(default)]
-    pub tags: Vec<String>,
-    pub template: Option<String>,
-    pub translation_key: Option<String>,
-    pub sort_by: Option<SortBy>,
+    pub(crate) tags: Vec<String>,
+    pub(crate) template: Option<String>,
+    pub(crate) translation_key: Option<String>,
+    pub(crate) sort_by: Option<SortBy>,
     /// Makes a section an accountability report; its pages are the chapters.
-    pub report: Option<ReportMeta>,
+    pub(crate) report: Option<ReportMeta>,
     /// Last substantive change (YYYY-MM-DD), for the sitemap and feeds.
-    pub updated: Option<String>,
+    pub(crate) updated: Option<String>,
     /// Old addresses of this page, kept working as redirects: paths under the page's
     /// language (`campanas/linea-gratuita`) or full site paths (`/es/campanas/linea-gratuita/`).
     #[serde(default)]
-    pub aliases: Vec<String>,
+    pub(crate) aliases: Vec<String>,
     /// On a section's `_index.md`: publish an Atom feed of its pages.
     #[serde(default)]
-    pub feed: bool,
+    pub(crate) feed: bool,
     /// The image shown when the page is shared: a site path such as `/es/campanas/afiche.png`.
-    pub image: Option<String>,
+    pub(crate) image: Option<String>,
     /// Terms of the site's taxonomies: `{ region: [Piura], audience: [docentes] }`.
     #[serde(default)]
-    pub taxonomies: BTreeMap<String, Vec<String>>,
+    pub(crate) taxonomies: BTreeMap<String, Vec<String>>,
     /// Makes the page a campaign with a printable kit (posters, flyer, social card).
-    pub campaign: Option<Campaign>,
+    pub(crate) campaign: Option<Campaign>,
 }
 
 /// `campaign:` in front matter: what the kit prints besides the page title.
 #[derive(Debug, Clone, Deserialize)]
 #[serde(deny_unknown_fields)]
-pub struct Campaign {
+pub(crate) struct Campaign {
     /// The key message, one or two sentences.
-    pub message: String,
+    pub(crate) message: String,
     /// Key figures, at most four: written out, or the latest value of an indicator.
     #[serde(default)]
-    pub figures: Vec<CampaignFigure>,
+    pub(crate) figures: Vec<CampaignFigure>,
     /// Added to the ready-to-paste posts: `["#1818", "#NoALaTrata"]`.
     #[serde(default)]
-    pub hashtags: Vec<String>,
+    pub(crate) hashtags: Vec<String>,
 }
 
 #[derive(Debug, Clone, Deserialize)]
 #[serde(deny_unknown_fields)]
-pub struct CampaignFigure {
-    pub value: Option<String>,
-    pub label: Option<String>,
-    pub source: Option<String>,
+pub(crate) struct CampaignFigure {
+    pub(crate) value: Option<String>,
+    pub(crate) label: Option<String>,
+    pub(crate) source: Option<String>,
     /// An indicator id: its latest total, title and source.
-    pub indicator: Option<String>,
+    pub(crate) indicator: Option<String>,
 }
 
 #[derive(Debug, Clone, Deserialize)]
 #[serde(deny_unknown_fields)]
-pub struct ReportMeta {
-    pub year: i32,
+pub(crate) struct ReportMeta {
+    pub(crate) year: i32,
     /// The period covered, in the page's language: "enero a diciembre de 2025".
-    pub period: String,
-    pub organization: String,
+    pub(crate) period: String,
+    pub(crate) organization: String,
     #[serde(default)]
-    pub status: ReportStatus,
+    pub(crate) status: ReportStatus,
     /// Documents the report cites besides the sources of its indicators.
     #[serde(default)]
-    pub references: Vec<String>,
+    pub(crate) references: Vec<String>,
 }
 
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Deserialize)]
 #[serde(rename_all = "lowercase")]
-pub enum ReportStatus {
+pub(crate) enum ReportStatus {
     #[default]
     Draft,
     Final,
@@ -93,7 +93,7 @@ pub enum ReportStatus {
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize)]
 #[serde(rename_all = "lowercase")]
-pub enum SortBy {
+pub(crate) enum SortBy {
     /// Newest first.
     Date,
     Weight,
@@ -101,7 +101,7 @@ pub enum SortBy {
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum PageKind {
+pub(crate) enum PageKind {
     /// `content/<lang>/_index.md`
     Home,
     /// `_index.md` in a folder: a list page for the folder.
@@ -120,27 +120,27 @@ impl PageKind {
 }
 
 #[derive(Debug, Clone)]
-pub struct Page {
-    pub lang: Lang,
+pub(crate) struct Page {
+    pub(crate) lang: Lang,
     /// Absolute path of the Markdown file.
-    pub source: PathBuf,
+    pub(crate) source: PathBuf,
     /// Path under `content/`, `/`-separated: `es/campanas/linea-1818.md`.
-    pub rel: String,
+    pub(crate) rel: String,
     /// Folder of the file under `content/<lang>/`, `/`-separated, `""` at the top.
-    pub dir: String,
-    pub kind: PageKind,
-    pub front: FrontMatter,
+    pub(crate) dir: String,
+    pub(crate) kind: PageKind,
+    pub(crate) front: FrontMatter,
     /// The front matter text, kept to locate keys for later diagnostics.
-    pub front_src: String,
-    pub body: String,
+    pub(crate) front_src: String,
+    pub(crate) body: String,
     /// Line of the file where `body` starts.
-    pub body_line: usize,
+    pub(crate) body_line: usize,
     /// Site-relative URL path, no leading slash, ending in `/`: `es/campanas/linea-1818/`.
-    pub url: String,
-    pub parent: Option<PageId>,
-    pub children: Vec<PageId>,
+    pub(crate) url: String,
+    pub(crate) parent: Option<PageId>,
+    pub(crate) children: Vec<PageId>,
     /// Every page in this page's translation group, this one included.
-    pub translations: BTreeMap<Lang, PageId>,
+    pub(crate) translations: BTreeMap<Lang, PageId>,
 }
 
 impl Page {
@@ -183,7 +183,7 @@ pub(crate) fn parse_page(lang: Lang, rel: String, source: PathBuf) -> Result<Pag
 }
 
 /// `parse_page` on text already read (`source` only names the file in diagnostics).
-pub fn parse_page_text(lang: Lang, rel: String, source: PathBuf, src: &str) -> Result<Page, Diagnostic> {
+pub(crate) fn parse_page_text(lang: Lang, rel: String, source: PathBuf, src: &str) -> Result<Page, Diagnostic> {
     let (fm, body, body_line) = split_front_matter(src)
         .map_err(|(line, msg)| Diagnostic::error(Code::FrontMatter, &source, msg).at(Some(line), None))?;
     let front: FrontMatter = yaml::parse(fm, &source, 2, Code::FrontMatter).map_err(|d| {

@@ -14,28 +14,28 @@ use std::path::{Path, PathBuf};
 /// One target as a final report showed it.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
-pub struct FrozenTarget {
-    pub goal: String,
-    pub indicator: String,
-    pub latest: Option<f64>,
-    pub period: Option<String>,
-    pub percent: Option<f64>,
-    pub elapsed: f64,
-    pub status: Status,
+pub(crate) struct FrozenTarget {
+    pub(crate) goal: String,
+    pub(crate) indicator: String,
+    pub(crate) latest: Option<f64>,
+    pub(crate) period: Option<String>,
+    pub(crate) percent: Option<f64>,
+    pub(crate) elapsed: f64,
+    pub(crate) status: Status,
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
-pub struct Edition {
-    pub year: i32,
-    pub targets: Vec<FrozenTarget>,
+pub(crate) struct Edition {
+    pub(crate) year: i32,
+    pub(crate) targets: Vec<FrozenTarget>,
     /// Action id -> its status in the report's year.
-    pub roadmap: BTreeMap<String, ActionStatus>,
+    pub(crate) roadmap: BTreeMap<String, ActionStatus>,
 }
 
 impl Edition {
     /// The values the report shows now, computed from the data.
-    pub fn compute(plan: &Plan, indicators: &[Indicator], year: i32) -> Edition {
+    pub(crate) fn compute(plan: &Plan, indicators: &[Indicator], year: i32) -> Edition {
         let mut targets = Vec::new();
         for goal in &plan.goals {
             for t in &goal.targets {
@@ -57,7 +57,7 @@ impl Edition {
     }
 
     /// The frozen progress of a target, in the shape the report pages use.
-    pub fn progress(&self, goal: &str, indicator: &str) -> Option<Progress> {
+    pub(crate) fn progress(&self, goal: &str, indicator: &str) -> Option<Progress> {
         let t = self.targets.iter().find(|t| t.goal == goal && t.indicator == indicator)?;
         Some(Progress {
             baseline: None,
@@ -70,12 +70,12 @@ impl Edition {
     }
 }
 
-pub fn path(root: &Path, year: i32) -> PathBuf {
+pub(crate) fn path(root: &Path, year: i32) -> PathBuf {
     root.join("data").join("editions").join(format!("{year}.yaml"))
 }
 
 /// Reads the frozen editions of the given report years (those that have a file).
-pub fn load(root: &Path, years: &[i32]) -> (BTreeMap<i32, Edition>, Vec<Diagnostic>) {
+pub(crate) fn load(root: &Path, years: &[i32]) -> (BTreeMap<i32, Edition>, Vec<Diagnostic>) {
     let mut out = BTreeMap::new();
     let mut diags = Vec::new();
     for &year in years {
@@ -97,7 +97,7 @@ pub fn load(root: &Path, years: &[i32]) -> (BTreeMap<i32, Edition>, Vec<Diagnost
 }
 
 /// Where current data differs from a frozen edition: one warning per revised value.
-pub fn revisions(root: &Path, frozen: &Edition, now: &Edition) -> Vec<Diagnostic> {
+pub(crate) fn revisions(root: &Path, frozen: &Edition, now: &Edition) -> Vec<Diagnostic> {
     let file = path(root, frozen.year);
     let mut out = Vec::new();
     for t in &frozen.targets {
@@ -148,7 +148,7 @@ fn fmt(v: Option<f64>) -> String {
 }
 
 /// The text written to `data/editions/<year>.yaml`.
-pub fn to_yaml(edition: &Edition) -> String {
+pub(crate) fn to_yaml(edition: &Edition) -> String {
     let body = crate::yaml::to_string(edition);
     format!(
         "# The values the {} report showed when it was first built as final. faro reads this file\n# instead of the current data for that report; commit it, and do not edit it by hand.\n{body}",

@@ -13,7 +13,7 @@ use std::path::Path;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Deserialize)]
 #[serde(rename_all = "kebab-case")]
-pub enum Dimension {
+pub(crate) enum Dimension {
     Institutional,
     Prevention,
     Prosecution,
@@ -21,10 +21,10 @@ pub enum Dimension {
 }
 
 impl Dimension {
-    pub const ALL: [Dimension; 4] =
+    pub(crate) const ALL: [Dimension; 4] =
         [Dimension::Institutional, Dimension::Prevention, Dimension::Prosecution, Dimension::Reintegration];
 
-    pub fn key(self) -> &'static str {
+    pub(crate) fn key(self) -> &'static str {
         match self {
             Dimension::Institutional => "institutional",
             Dimension::Prevention => "prevention",
@@ -35,7 +35,7 @@ impl Dimension {
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Deserialize)]
-pub enum Horizon {
+pub(crate) enum Horizon {
     #[serde(rename = "100-days")]
     Days100,
     #[serde(rename = "1-year")]
@@ -45,9 +45,9 @@ pub enum Horizon {
 }
 
 impl Horizon {
-    pub const ALL: [Horizon; 3] = [Horizon::Days100, Horizon::Year1, Horizon::Years4];
+    pub(crate) const ALL: [Horizon; 3] = [Horizon::Days100, Horizon::Year1, Horizon::Years4];
 
-    pub fn key(self) -> &'static str {
+    pub(crate) fn key(self) -> &'static str {
         match self {
             Horizon::Days100 => "100-days",
             Horizon::Year1 => "1-year",
@@ -58,7 +58,7 @@ impl Horizon {
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Deserialize, serde::Serialize)]
 #[serde(rename_all = "kebab-case")]
-pub enum ActionStatus {
+pub(crate) enum ActionStatus {
     NotStarted,
     InProgress,
     Done,
@@ -66,7 +66,7 @@ pub enum ActionStatus {
 }
 
 impl ActionStatus {
-    pub fn key(self) -> &'static str {
+    pub(crate) fn key(self) -> &'static str {
         match self {
             ActionStatus::NotStarted => "not-started",
             ActionStatus::InProgress => "in-progress",
@@ -138,45 +138,45 @@ struct RawYearStatus {
 }
 
 #[derive(Debug, Clone)]
-pub struct Target {
-    pub indicator: String,
-    pub value: f64,
-    pub year: i32,
+pub(crate) struct Target {
+    pub(crate) indicator: String,
+    pub(crate) value: f64,
+    pub(crate) year: i32,
     /// From the target, else from the indicator's own target, else up.
-    pub direction: Direction,
-    pub text: Localized,
+    pub(crate) direction: Direction,
+    pub(crate) text: Localized,
 }
 
 #[derive(Debug, Clone)]
-pub struct Goal {
-    pub id: String,
-    pub dimension: Dimension,
-    pub measure: Localized,
-    pub objective: Localized,
-    pub targets: Vec<Target>,
+pub(crate) struct Goal {
+    pub(crate) id: String,
+    pub(crate) dimension: Dimension,
+    pub(crate) measure: Localized,
+    pub(crate) objective: Localized,
+    pub(crate) targets: Vec<Target>,
 }
 
 #[derive(Debug, Clone)]
-pub struct YearStatus {
-    pub status: ActionStatus,
-    pub evidence: Vec<String>,
-    pub note: Localized,
+pub(crate) struct YearStatus {
+    pub(crate) status: ActionStatus,
+    pub(crate) evidence: Vec<String>,
+    pub(crate) note: Localized,
 }
 
 #[derive(Debug, Clone)]
-pub struct Action {
-    pub id: String,
-    pub horizon: Horizon,
-    pub action: Localized,
-    pub responsible: Vec<String>,
-    pub status: BTreeMap<i32, YearStatus>,
+pub(crate) struct Action {
+    pub(crate) id: String,
+    pub(crate) horizon: Horizon,
+    pub(crate) action: Localized,
+    pub(crate) responsible: Vec<String>,
+    pub(crate) status: BTreeMap<i32, YearStatus>,
 }
 
 #[derive(Debug, Clone, Default)]
-pub struct Plan {
-    pub start_year: i32,
-    pub goals: Vec<Goal>,
-    pub actions: Vec<Action>,
+pub(crate) struct Plan {
+    pub(crate) start_year: i32,
+    pub(crate) goals: Vec<Goal>,
+    pub(crate) actions: Vec<Action>,
 }
 
 /// Checks text per language; `item` is the line of the list item it belongs to, so the
@@ -203,7 +203,7 @@ fn check_localized(
 }
 
 /// Loads `data/goals.yaml` and `data/roadmap.yaml` if present; targets must name indicators.
-pub fn load(root: &Path, config: &Config, indicators: &[Indicator]) -> (Plan, Vec<Diagnostic>) {
+pub(crate) fn load(root: &Path, config: &Config, indicators: &[Indicator]) -> (Plan, Vec<Diagnostic>) {
     let mut plan = Plan::default();
     let mut errors = Vec::new();
     let goals_path = root.join("data").join("goals.yaml");
@@ -235,7 +235,7 @@ pub fn load(root: &Path, config: &Config, indicators: &[Indicator]) -> (Plan, Ve
     (plan, errors)
 }
 
-pub fn parse_goals(
+pub(crate) fn parse_goals(
     src: &str,
     path: &Path,
     config: &Config,
@@ -304,7 +304,7 @@ fn find_line_after(src: &str, from: usize, needle: &str) -> Option<usize> {
 }
 
 /// `goals` is None when data/goals.yaml failed, so its goal ids are not all known.
-pub fn parse_roadmap(
+pub(crate) fn parse_roadmap(
     src: &str,
     path: &Path,
     config: &Config,
@@ -350,7 +350,7 @@ pub fn parse_roadmap(
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Deserialize, serde::Serialize)]
 #[serde(rename_all = "kebab-case")]
-pub enum Status {
+pub(crate) enum Status {
     Achieved,
     OnTrack,
     Behind,
@@ -358,9 +358,9 @@ pub enum Status {
 }
 
 impl Status {
-    pub const ALL: [Status; 4] = [Status::Achieved, Status::OnTrack, Status::Behind, Status::NoData];
+    pub(crate) const ALL: [Status; 4] = [Status::Achieved, Status::OnTrack, Status::Behind, Status::NoData];
 
-    pub fn key(self) -> &'static str {
+    pub(crate) fn key(self) -> &'static str {
         match self {
             Status::Achieved => "achieved",
             Status::OnTrack => "on-track",
@@ -372,25 +372,25 @@ impl Status {
 
 /// Progress of one target in a report year.
 #[derive(Debug, Clone, PartialEq)]
-pub struct Progress {
-    pub baseline: Option<(f64, i32)>,
+pub(crate) struct Progress {
+    pub(crate) baseline: Option<(f64, i32)>,
     /// The latest published value and the year it refers to (the report year when its
     /// period names none).
-    pub latest: Option<(f64, i32)>,
+    pub(crate) latest: Option<(f64, i32)>,
     /// The period of the latest value, as written in the data.
-    pub latest_period: Option<String>,
+    pub(crate) latest_period: Option<String>,
     /// Share of the way from the baseline to the target, 0 to 100 (may exceed 100).
-    pub percent: Option<f64>,
+    pub(crate) percent: Option<f64>,
     /// Share of the time from the start year to the target year that has passed.
-    pub elapsed: f64,
-    pub status: Status,
+    pub(crate) elapsed: f64,
+    pub(crate) status: Status,
 }
 
 /// How far behind the share of time elapsed a target may be and still count as on track.
-pub const TOLERANCE_POINTS: f64 = 10.0;
+pub(crate) const TOLERANCE_POINTS: f64 = 10.0;
 
 /// The year a period refers to: its last four-digit number (`2015-2021` gives 2021).
-pub fn period_year(period: &str) -> Option<i32> {
+pub(crate) fn period_year(period: &str) -> Option<i32> {
     let digits: Vec<&str> = period.split(|c: char| !c.is_ascii_digit()).filter(|s| s.len() == 4).collect();
     digits.last().and_then(|d| d.parse().ok())
 }
@@ -402,7 +402,7 @@ pub fn period_year(period: &str) -> Option<i32> {
 /// - behind: the target year has come and the target is not met; or progress from the
 ///   baseline trails the share of time elapsed since `start_year` by more than 10 points;
 /// - on track: otherwise.
-pub fn progress(ind: &Indicator, target: &Target, start_year: i32, report_year: i32) -> Progress {
+pub(crate) fn progress(ind: &Indicator, target: &Target, start_year: i32, report_year: i32) -> Progress {
     // The newest published value up to the report's year, so a published report never
     // changes when later data arrives; undated values count as the report's year.
     let newest = |rows: &mut dyn Iterator<Item = &crate::data::indicators::Row>| {
@@ -445,7 +445,7 @@ pub fn progress(ind: &Indicator, target: &Target, start_year: i32, report_year: 
 }
 
 /// A goal's status is its worst target's: one target behind makes the goal behind.
-pub fn goal_status(statuses: &[Status]) -> Status {
+pub(crate) fn goal_status(statuses: &[Status]) -> Status {
     if statuses.is_empty() {
         return Status::NoData;
     }
@@ -459,7 +459,7 @@ pub fn goal_status(statuses: &[Status]) -> Status {
 }
 
 /// Actions whose status changed between `year - 1` and `year`: (action, before, after).
-pub fn roadmap_changes(actions: &[Action], year: i32) -> Vec<(&Action, Option<ActionStatus>, ActionStatus)> {
+pub(crate) fn roadmap_changes(actions: &[Action], year: i32) -> Vec<(&Action, Option<ActionStatus>, ActionStatus)> {
     actions
         .iter()
         .filter_map(|a| {

@@ -5,4 +5,4 @@
 
 pub(crate) mod editions;
 pub(crate) mod goals;
-pub mod indicators;
+pub(crate) mod indicators;

@@ -19,11 +19,11 @@ use std::path::{Path, PathBuf};
 use suppress::suppress;
 
 /// Rows beyond this are refused with a message rather than slowing every build.
-pub const MAX_ROWS: usize = 50_000;
+pub(crate) const MAX_ROWS: usize = 50_000;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize)]
 #[serde(rename_all = "lowercase")]
-pub enum Measure {
+pub(crate) enum Measure {
     /// Counts of people: small values are suppressed.
     Count,
     /// Shares from 0 to 100.
@@ -33,7 +33,7 @@ pub enum Measure {
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize)]
 #[serde(rename_all = "kebab-case")]
-pub enum ChartKind {
+pub(crate) enum ChartKind {
     Line,
     Bar,
     StackedBar,
@@ -43,30 +43,30 @@ pub enum ChartKind {
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize)]
 #[serde(rename_all = "lowercase")]
-pub enum Direction {
+pub(crate) enum Direction {
     Up,
     Down,
 }
 
 #[derive(Debug, Clone)]
-pub struct Source {
-    pub name: Localized,
-    pub url: Option<String>,
-    pub date: Option<String>,
+pub(crate) struct Source {
+    pub(crate) name: Localized,
+    pub(crate) url: Option<String>,
+    pub(crate) date: Option<String>,
     /// Terms of reuse, when the source states them.
-    pub licence: Localized,
+    pub(crate) licence: Localized,
 }
 
 #[derive(Debug, Clone)]
-pub struct Breakdown {
-    pub id: String,
-    pub name: Localized,
+pub(crate) struct Breakdown {
+    pub(crate) id: String,
+    pub(crate) name: Localized,
     /// In the order the file gives them: (key, label per language).
-    pub values: Vec<(String, Localized)>,
+    pub(crate) values: Vec<(String, Localized)>,
 }
 
 impl Breakdown {
-    pub fn label(&self, key: &str, lang: &str) -> String {
+    pub(crate) fn label(&self, key: &str, lang: &str) -> String {
         self.values
             .iter()
             .find(|(k, _)| k == key)
@@ -77,81 +77,81 @@ impl Breakdown {
 }
 
 #[derive(Debug, Clone, PartialEq)]
-pub struct Row {
-    pub period: String,
+pub(crate) struct Row {
+    pub(crate) period: String,
     /// Breakdown id -> value key. Empty for a total.
-    pub dims: BTreeMap<String, String>,
-    pub value: f64,
+    pub(crate) dims: BTreeMap<String, String>,
+    pub(crate) value: f64,
     /// A small count (or the cell that would reveal one) that is never published exactly.
-    pub suppressed: bool,
-    pub line: usize,
+    pub(crate) suppressed: bool,
+    pub(crate) line: usize,
 }
 
 #[derive(Debug, Clone, Copy)]
-pub struct Point {
-    pub value: f64,
-    pub year: i32,
+pub(crate) struct Point {
+    pub(crate) value: f64,
+    pub(crate) year: i32,
 }
 
 #[derive(Debug, Clone, Copy)]
-pub struct Target {
-    pub value: f64,
-    pub year: i32,
-    pub direction: Direction,
+pub(crate) struct Target {
+    pub(crate) value: f64,
+    pub(crate) year: i32,
+    pub(crate) direction: Direction,
 }
 
 #[derive(Debug, Clone)]
-pub struct Indicator {
+pub(crate) struct Indicator {
     /// From the file name: `victimas-por-sexo.yaml` is `victimas-por-sexo`.
-    pub id: String,
-    pub path: PathBuf,
+    pub(crate) id: String,
+    pub(crate) path: PathBuf,
     /// The YAML text, published as the indicator's YAML download.
-    pub yaml: String,
-    pub csv_path: Option<PathBuf>,
-    pub title: Localized,
-    pub description: Localized,
-    pub topic: Localized,
-    pub unit: Localized,
-    pub notes: Localized,
-    pub measure: Measure,
-    pub chart: ChartKind,
-    pub source: Source,
-    pub illustrative: bool,
-    pub weight: i64,
+    pub(crate) yaml: String,
+    pub(crate) csv_path: Option<PathBuf>,
+    pub(crate) title: Localized,
+    pub(crate) description: Localized,
+    pub(crate) topic: Localized,
+    pub(crate) unit: Localized,
+    pub(crate) notes: Localized,
+    pub(crate) measure: Measure,
+    pub(crate) chart: ChartKind,
+    pub(crate) source: Source,
+    pub(crate) illustrative: bool,
+    pub(crate) weight: i64,
     /// Counts below this are shown as "fewer than N"; `None` for shares and other numbers.
-    pub threshold: Option<f64>,
-    pub breakdowns: Vec<Breakdown>,
-    pub period_labels: BTreeMap<String, Localized>,
-    pub rows: Vec<Row>,
-    pub baseline: Option<Point>,
-    pub target: Option<Target>,
+    pub(crate) threshold: Option<f64>,
+    pub(crate) breakdowns: Vec<Breakdown>,
+    pub(crate) period_labels: BTreeMap<String, Localized>,
+    pub(crate) rows: Vec<Row>,
+    pub(crate) baseline: Option<Point>,
+    pub(crate) target: Option<Target>,
 }
 
 impl Indicator {
     /// Periods in the order they first appear.
-    pub fn periods(&self) -> Vec<&str> {
+    pub(crate) fn periods(&self) -> Vec<&str> {
         let mut seen = BTreeSet::new();
         self.rows.iter().filter(|r| seen.insert(r.period.as_str())).map(|r| r.period.as_str()).collect()
     }
 
     /// A period as shown in `lang`: its label from `period_labels`, or the period itself.
-    pub fn period_label(&self, period: &str, lang: &str) -> String {
+    pub(crate) fn period_label(&self, period: &str, lang: &str) -> String {
         self.period_labels.get(period).and_then(|l| l.get(lang)).cloned().unwrap_or_else(|| period.to_string())
     }
 
     /// The breakdown a chart splits by: the first one the rows use.
-    pub fn main_breakdown(&self) -> Option<&Breakdown> {
+    pub(crate) fn main_breakdown(&self) -> Option<&Breakdown> {
         self.breakdowns.iter().find(|b| self.rows.iter().any(|r| r.dims.contains_key(&b.id)))
     }
 
     /// Rows without any breakdown: totals per period.
-    pub fn totals(&self) -> impl Iterator<Item = &Row> {
+    pub(crate) fn totals(&self) -> impl Iterator<Item = &Row> {
         self.rows.iter().filter(|r| r.dims.is_empty())
     }
 }
 
 /// Loads every `data/indicators/*.yaml`, sorted by id.
-pub fn load_all(root: &Path, config: &Config) -> (Vec<Indicator>, Vec<Diagnostic>) {
+pub(crate) fn load_all(root: &Path, config: &Config) -> (Vec<Indicator>, Vec<Diagnostic>) {
     let dir = root.join("data").join("indicators");
     let mut out = Vec::new();
     let mut diags = Vec::new();
@@ -213,7 +213,7 @@ pub fn load_all(root: &Path, config: &Config) -> (Vec<Indicator>, Vec<Diagnostic
 }
 
 /// Parses and validates one indicator; `csv` is the CSV file beside it, if any.
-pub fn parse(
+pub(crate) fn parse(
     id: &str,
     src: &str,
     path: &Path,
@@ -412,7 +412,7 @@ impl Check<'_> {
 }
 
 /// Finds an indicator by id.
-pub fn find<'a>(indicators: &'a [Indicator], id: &str) -> Option<&'a Indicator> {
+pub(crate) fn find<'a>(indicators: &'a [Indicator], id: &str) -> Option<&'a Indicator> {
     indicators.iter().find(|i| i.id == id)
 }
 

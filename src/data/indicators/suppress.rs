@@ -7,7 +7,7 @@ use std::collections::{BTreeMap, BTreeSet};
 
 /// Hides counts below `threshold`, then, wherever a total is published, hides a second cell
 /// of the same breakdown so the first cannot be worked out by subtraction.
-pub fn suppress(rows: &mut [Row], threshold: f64) {
+pub(crate) fn suppress(rows: &mut [Row], threshold: f64) {
     for row in rows.iter_mut() {
         row.suppressed = row.value < threshold;
     }
@@ -54,7 +54,7 @@ pub fn suppress(rows: &mut [Row], threshold: f64) {
 
 /// The YAML as published for download: the source file, with every suppressed value
 /// replaced by `"<N"` so the download hides what the page hides.
-pub fn published_yaml(ind: &Indicator) -> String {
+pub(crate) fn published_yaml(ind: &Indicator) -> String {
     let Some(threshold) = ind.threshold else { return ind.yaml.clone() };
     if ind.csv_path.is_some() || !ind.rows.iter().any(|r| r.suppressed) {
         return ind.yaml.clone();
