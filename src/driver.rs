@@ -183,3 +183,52 @@ pub(crate) fn affected(content: &Content, edited: impl Iterator<Item = PageId>) 
     }
     set
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::content::parse_page_text;
+
+    /// A home, a report with two chapters, a page and its translation.
+    fn content() -> Content {
+        let page = |lang: &str, rel: &str, front: &str| {
+            let src = format!("---\ntitle: x\n{front}---\n");
+            parse_page_text(lang.into(), rel.into(), rel.into(), &src).unwrap()
+        };
+        let mut content = Content::of_pages(vec![
+            page("es", "es/_index.md", ""),
+            page("es", "es/informes/2025/_index.md", "report: { year: 2025, period: p, organization: o }\n"),
+            page("es", "es/informes/2025/a.md", ""),
+            page("es", "es/informes/2025/b.md", ""),
+            page("es", "es/acerca.md", ""),
+            page("en", "en/acerca.md", ""),
+        ]);
+        let link = |content: &mut Content, parent: usize, child: usize| {
+            content[PageId(child)].parent = Some(PageId(parent));
+            content[PageId(parent)].children.push(PageId(child));
+        };
+        link(&mut content, 0, 1);
+        link(&mut content, 1, 2);
+        link(&mut content, 1, 3);
+        link(&mut content, 0, 4);
+        for i in [4, 5] {
+            content[PageId(i)].translations = [("es".into(), PageId(4)), ("en".into(), PageId(5))].into();
+        }
+        content
+    }
+
+    fn ids(set: BTreeSet<PageId>) -> Vec<usize> {
+        set.into_iter().map(|p| p.0).collect()
+    }
+
+    #[test]
+    fn an_edit_reaches_its_sections_its_report_and_its_translations() {
+        let content = content();
+        // A chapter: itself, the whole report (numbering spans chapters) and the home above.
+        assert_eq!(ids(affected(&content, [PageId(2)].into_iter())), [0, 1, 2, 3]);
+        // A page: itself, its section and its translation (the switcher names it).
+        assert_eq!(ids(affected(&content, [PageId(4)].into_iter())), [0, 4, 5]);
+        // A translation with no section of its own: itself and the page it translates.
+        assert_eq!(ids(affected(&content, [PageId(5)].into_iter())), [0, 4, 5]);
+    }
+}

@@ -9,7 +9,12 @@ pub(crate) use serde_yaml::{Mapping, Value};
 use std::path::Path;
 
 /// Parses `src` (which starts at line `first_line` of `path`) into `T`.
-pub(crate) fn parse<T: DeserializeOwned>(src: &str, path: &Path, first_line: usize, code: Code) -> Result<T, Diagnostic> {
+pub(crate) fn parse<T: DeserializeOwned>(
+    src: &str,
+    path: &Path,
+    first_line: usize,
+    code: Code,
+) -> Result<T, Diagnostic> {
     // An empty document is an empty mapping, so "missing field" errors name the field.
     let src = if src.trim().is_empty() { "{}" } else { src };
     serde_yaml::from_str(src).map_err(|err| {

@@ -353,3 +353,20 @@ fn json_report_of_a_site_with_errors_and_warnings() {
     let missing = json.get("missing_translations").and_then(|m| m.get("en")).unwrap().arr();
     assert!(missing.contains(&Json::Str("es/suelta.md".into())), "{missing:?}");
 }
+
+/// Issue 14: a menu URL with `%` before a multi-byte character (`/%aé/`) built, then made
+/// `faro check` panic with exit 101 while decoding it. It is a broken link like any other.
+#[test]
+fn a_menu_url_with_a_stray_percent_is_a_broken_link_not_a_crash() {
+    let site = Site::fixture("publishing");
+    let yaml = String::from_utf8(site.read_source("site.yaml")).unwrap();
+    let menu = "    - { name: \"Noticias\", page: \"noticias/_index.md\" }\n";
+    assert!(yaml.contains(menu));
+    site.write("site.yaml", yaml.replacen(menu, &format!("{menu}    - {{ name: \"Roto\", url: \"/%aé/\" }}\n"), 1));
+    site.build_ok(&[]);
+    let run = check(&site, &[]);
+    assert_exit(&run, 1);
+    assert!(!run.stderr.contains("panicked"), "{}", describe(&run));
+    assert!(count(&run, "broken-link") > 0, "{}", describe(&run));
+    assert!(finding(&run, "content/es/_index.md: error[broken-link]").contains("`/%aé/` leads to nothing"));
+}

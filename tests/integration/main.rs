@@ -23,4 +23,5 @@ mod reports;
 mod safety;
 mod scaffold;
 mod serve;
+mod snapshots;
 mod trilingual;
