@@ -88,7 +88,7 @@ pub(crate) fn render(site: &Site, prepared: &Prepared, out: &dyn Output, scope: 
     diags.extend(write(out, pages::reports::full_views(cx)));
     if scope.everything() {
         diags.extend(write(out, pages::publish::redirects(cx).into_par_iter()));
-        diags.extend(write(out, pages::content::not_found(cx).into_par_iter()));
+        diags.extend(write(out, pages::content::not_found_pages(cx).into_par_iter()));
         diags.extend(write(out, rayon::iter::once(pages::content::root(cx))));
     }
     diags

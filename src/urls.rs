@@ -79,6 +79,55 @@ pub(crate) fn output_file(page_path: &str) -> String {
     format!("{page_path}index.html")
 }
 
+/// The file a site path names: a folder's `index.html`, or the file itself.
+pub(crate) fn file_at(path: &str) -> String {
+    if path.is_empty() || path.ends_with('/') {
+        output_file(path)
+    } else {
+        path.to_string()
+    }
+}
+
+/// A file in a folder of the site (`es/indicadores/` and `indicadores.zip`).
+pub(crate) fn file_in(folder: &str, name: &str) -> String {
+    format!("{folder}{name}")
+}
+
+/// The source path of a page under content/ (`es/comision.md`), as site.yaml names pages.
+pub(crate) fn source(lang: &str, rel: &str) -> String {
+    format!("{lang}/{rel}")
+}
+
+/// A language's home page: `es/`.
+pub(crate) fn home(lang: &str) -> String {
+    format!("{lang}/")
+}
+
+/// The site's own 404 page (hosts look for it at the root), and each language's.
+pub(crate) const NOT_FOUND: &str = "404.html";
+
+pub(crate) fn not_found(lang: &str) -> String {
+    format!("{lang}/{NOT_FOUND}")
+}
+
+/// The root page, which leads to the default language.
+pub(crate) const ROOT: &str = "index.html";
+
+/// An indicator's embed page, under its page.
+pub(crate) fn embed(indicator_path: &str) -> String {
+    format!("{indicator_path}embed/")
+}
+
+/// A download of an indicator (`.csv`, `.yaml`, `.svg`), beside its page.
+pub(crate) fn indicator_file(indicator_path: &str, id: &str, ext: &str) -> String {
+    format!("{indicator_path}{id}.{ext}")
+}
+
+/// A search page's index.
+pub(crate) fn search_index(search_path: &str) -> String {
+    format!("{search_path}index.json")
+}
+
 /// A section's Atom feed.
 pub(crate) fn feed(section_path: &str) -> String {
     format!("{section_path}atom.xml")

@@ -10,6 +10,7 @@ use crate::diagnostics::{Code, Diagnostic, Diagnostics};
 use crate::driver::{self, Options};
 use crate::model::{Site, SiteOptions};
 use crate::output::MemoryOutput;
+use crate::urls::output_file;
 use std::collections::{BTreeMap, BTreeSet, HashMap};
 use std::path::{Path, PathBuf};
 
@@ -70,7 +71,7 @@ pub fn check(opts: &CheckOptions) -> Result<CheckReport, Vec<Diagnostic>> {
         .collect();
     let mut pages = Pages { site: &site, files: &files, html: &html, source_of: HashMap::new(), diags: &mut diags };
     // Which source each output page comes from, so findings name the file to edit.
-    pages.source_of = site.content.pages.iter().map(|p| (format!("{}index.html", p.url), p.source.clone())).collect();
+    pages.source_of = site.content.pages.iter().map(|p| (output_file(&p.url), p.source.clone())).collect();
     let mut external = BTreeSet::new();
     let mut linked = BTreeSet::new();
     for (file, text) in &html {
@@ -158,12 +159,7 @@ impl Pages<'_> {
                 self.diags.push(Diagnostic::error(Code::BrokenLink, self.where_(file), msg));
                 return None;
             };
-            let rel = crate::urls::percent_decode_lossy(rel);
-            if rel.is_empty() || rel.ends_with('/') {
-                format!("{rel}index.html")
-            } else {
-                rel
-            }
+            crate::urls::file_at(&crate::urls::percent_decode_lossy(rel))
         };
         if !self.files.contains_key(&target) {
             let msg = format!("the link `{value}` leads to nothing");
@@ -264,7 +260,7 @@ fn duplicate_titles(site: &Site) -> Vec<Diagnostic> {
 
 /// A page nothing links to: no section, menu or other page.
 fn orphan(site: &Site, page: &Page, linked: &BTreeSet<String>) -> Option<Diagnostic> {
-    let file = format!("{}index.html", page.url);
+    let file = output_file(&page.url);
     let in_menu = site.config.menus.get(&page.lang).is_some_and(|items| {
         items.iter().any(
             |m| matches!(&m.target, crate::config::MenuTarget::Page(p) if format!("{}/{p}", page.lang) == page.rel),

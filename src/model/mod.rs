@@ -165,7 +165,7 @@ impl Site {
         for (lang, items) in &c.menus {
             for item in items {
                 let crate::config::MenuTarget::Page(src) = &item.target else { continue };
-                if self.content.page_at(&format!("{lang}/{src}")).is_none() {
+                if self.content.page_at(&crate::urls::source(lang, src)).is_none() {
                     let msg =
                         format!("menu entry `{}` points to content/{lang}/{src}, which does not exist", item.name);
                     diags.push(Diagnostic::error(Code::MenuTarget, root.join("site.yaml"), msg).at(item.line, None));
@@ -174,7 +174,7 @@ impl Site {
         }
         if let Some(src) = &c.quick_exit.safety_page {
             for lang in &c.languages {
-                if self.content.page_at(&format!("{lang}/{src}")).is_none() {
+                if self.content.page_at(&crate::urls::source(lang, src)).is_none() {
                     let msg = format!("`quick_exit.safety_page` points to content/{lang}/{src}, which does not exist");
                     diags.push(
                         Diagnostic::error(Code::SafetyPage, root.join("site.yaml"), msg).at(c.lines.safety_page, None),

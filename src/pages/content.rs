@@ -6,7 +6,7 @@ use super::views::{value, Plain};
 use super::{Cx, File};
 use crate::content::{PageId, PageKind};
 use crate::model::Site;
-use crate::urls::output_file;
+use crate::urls::{self, output_file, site_url, NOT_FOUND, ROOT};
 use rayon::prelude::*;
 use std::path::Path;
 
@@ -37,23 +37,23 @@ pub(crate) fn pages<'a>(cx: Cx<'a>) -> impl ParallelIterator<Item = File<'a>> + 
 
 /// A 404 page per language; the default language's also serves the whole site (hosts look
 /// for /404.html).
-pub(crate) fn not_found(cx: Cx<'_>) -> Vec<File<'_>> {
+pub(crate) fn not_found_pages(cx: Cx<'_>) -> Vec<File<'_>> {
     let site = cx.site;
     let mut files = Vec::new();
     for (n, lang) in site.config.languages.iter().enumerate() {
         let page = Plain {
             title: site.strings[lang].text("not_found_title").unwrap_or("404"),
             kind: "404",
-            url: format!("{}{lang}/404.html", site.config.base_path),
+            url: site_url(&site.config.base_path, &urls::not_found(lang)),
             target: None,
             permalink: None,
         };
         let ctx = cx.views.plain_context(site, lang, page);
         let html = cx.renderer.render("404.html", ctx, &format!("the 404 page for `{lang}`"));
         if let (0, Ok(html)) = (n, &html) {
-            files.push(File::text("404.html".into(), Path::new("404.html"), Ok(html.clone())));
+            files.push(File::text(NOT_FOUND.into(), Path::new(NOT_FOUND), Ok(html.clone())));
         }
-        files.push(File::text(format!("{lang}/404.html"), Path::new("404.html"), html));
+        files.push(File::text(urls::not_found(lang), Path::new(NOT_FOUND), html));
     }
     files
 }
@@ -71,5 +71,5 @@ pub(crate) fn root(cx: Cx<'_>) -> File<'_> {
         permalink: Some(format!("{}{lang}/", c.base_url)),
     };
     let html = cx.renderer.render("redirect.html", cx.views.plain_context(site, lang, value(page)), "the root page");
-    File::text("index.html".into(), Path::new("index.html"), html)
+    File::text(ROOT.into(), Path::new(ROOT), html)
 }

@@ -9,7 +9,7 @@ use super::{Cx, File};
 use crate::data::indicators::{published_yaml, Indicator};
 use crate::i18n::pick;
 use crate::model::Site;
-use crate::urls::site_url;
+use crate::urls::{embed, file_in, indicator_file, output_file, site_url};
 use minijinja::value::Value;
 use rayon::prelude::*;
 use serde::Serialize;
@@ -50,9 +50,7 @@ fn indicator_files<'a>(cx: Cx<'a>, code: &'a str, ind: &'a Indicator, svg: Strin
         translations_by(site, code, &|l| Some((site.paths().indicator(l, &ind.id), pick(&ind.title, l).to_string())))
     };
     let mut files = Vec::new();
-    for (template, file) in
-        [("indicator.html", format!("{path}index.html")), ("embed.html", format!("{path}embed/index.html"))]
-    {
+    for (template, file) in [("indicator.html", output_file(&path)), ("embed.html", output_file(&embed(&path)))] {
         let ctx = cx.views.generated_context(site, code, view.clone(), &path, tr());
         files.push(File::text(
             file,
@@ -61,9 +59,9 @@ fn indicator_files<'a>(cx: Cx<'a>, code: &'a str, ind: &'a Indicator, svg: Strin
         ));
     }
     let svg = format!("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n{svg}");
-    files.push(File::text(format!("{path}{}.svg", ind.id), ind.path.as_path(), Ok(svg)));
-    files.push(File::text(format!("{path}{}.csv", ind.id), ind.path.as_path(), Ok(csv(site, ind, code))));
-    files.push(File::text(format!("{path}{}.yaml", ind.id), ind.path.as_path(), Ok(published_yaml(ind))));
+    files.push(File::text(indicator_file(&path, &ind.id, "svg"), ind.path.as_path(), Ok(svg)));
+    files.push(File::text(indicator_file(&path, &ind.id, "csv"), ind.path.as_path(), Ok(csv(site, ind, code))));
+    files.push(File::text(indicator_file(&path, &ind.id, "yaml"), ind.path.as_path(), Ok(published_yaml(ind))));
     files
 }
 
@@ -106,7 +104,7 @@ fn index_files<'a>(cx: Cx<'a>, code: &'a str, drawn: &[(&Indicator, String, Valu
         path: root.clone(),
         url: site_url(&c.base_path, &root),
         permalink: site_url(&c.base_url, &root),
-        zip: site_url(&c.base_path, &format!("{root}{zip_name}")),
+        zip: site_url(&c.base_path, &file_in(&root, &zip_name)),
         topics,
     };
     let tr = translations_by(site, code, &|l| Some((paths.indicators(l), site.t(l, "indicators_title"))));
@@ -114,13 +112,13 @@ fn index_files<'a>(cx: Cx<'a>, code: &'a str, drawn: &[(&Indicator, String, Valu
     let from = Path::new("data/indicators");
     let html = cx.renderer.render("indicators.html", ctx, &format!("the indicator index for `{code}`"));
     let zip = match zip_all(site, code) {
-        Ok(bytes) => File::bytes(format!("{root}{zip_name}"), from, bytes),
+        Ok(bytes) => File::bytes(file_in(&root, &zip_name), from, bytes),
         Err(e) => File::failed(
-            format!("{root}{zip_name}"),
+            file_in(&root, &zip_name),
             crate::diagnostics::Diagnostic::error(crate::diagnostics::Code::Io, from, format!("{e:#}")),
         ),
     };
-    vec![File::text(format!("{root}index.html"), from, html), zip]
+    vec![File::text(output_file(&root), from, html), zip]
 }
 
 /// The indicator's CSV in a language: localized header and labels, numbers with a decimal

@@ -7,7 +7,7 @@ use crate::config::Taxonomy;
 use crate::content::PageId;
 use crate::i18n::pick;
 use crate::taxonomy::Terms;
-use crate::urls::{site_url, taxonomy as tax_path, term as term_path};
+use crate::urls::{output_file, site_url, taxonomy as tax_path, term as term_path};
 use minijinja::value::Value;
 use rayon::prelude::*;
 use serde::Serialize;
@@ -112,7 +112,7 @@ fn render<'a>(cx: Cx<'a>, list: List<'a>) -> File<'a> {
             };
             let ctx = cx.views.generated_context(site, lang, value(page), &path, tr);
             let html = cx.renderer.render("taxonomy.html", ctx, &format!("the {name} index"));
-            File::text(format!("{path}index.html"), Path::new(&path).to_path_buf(), html)
+            File::text(output_file(&path), Path::new(&path).to_path_buf(), html)
         }
         List::Term { tax, lang, term, chunk, number, total } => {
             let (name, path) = (pick(&tax.name, lang).to_string(), tax_path(tax, lang));
@@ -137,7 +137,7 @@ fn render<'a>(cx: Cx<'a>, list: List<'a>) -> File<'a> {
             let tr = translations_by(site, lang, &|l| (l == lang).then(|| (here.clone(), String::new())));
             let ctx = cx.views.generated_context(site, lang, value(page), &here, tr);
             let html = cx.renderer.render("term.html", ctx, &format!("the {name} page of `{term}`"));
-            File::text(format!("{here}index.html"), Path::new(&here).to_path_buf(), html)
+            File::text(output_file(&here), Path::new(&here).to_path_buf(), html)
         }
     }
 }

@@ -8,7 +8,7 @@ use super::{Cx, File};
 use crate::content::PageId;
 use crate::escape::json as json_str;
 use crate::model::Site;
-use crate::urls::site_url;
+use crate::urls::{output_file, search_index, site_url};
 use serde::Serialize;
 use std::path::Path;
 use unicode_normalization::char::is_combining_mark;
@@ -146,11 +146,7 @@ pub(crate) fn files(cx: Cx<'_>) -> Vec<File<'_>> {
     let mut files = Vec::new();
     for lang in site.config.languages.iter().filter(|l| cx.scope.touched.search && cx.scope.lang(site, l)) {
         let path = site.paths().search(lang);
-        files.push(File::text(
-            format!("{path}index.json"),
-            Path::new(&path).to_path_buf(),
-            Ok(index(site, lang, cx.search)),
-        ));
+        files.push(File::text(search_index(&path), Path::new(&path).to_path_buf(), Ok(index(site, lang, cx.search))));
         if !cx.scope.everything() {
             continue;
         }
@@ -160,12 +156,12 @@ pub(crate) fn files(cx: Cx<'_>) -> Vec<File<'_>> {
             path: &path,
             url: site_url(&site.config.base_path, &path),
             permalink: site_url(&site.config.base_url, &path),
-            index: site_url(&site.config.base_path, &format!("{path}index.json")),
+            index: site_url(&site.config.base_path, &search_index(&path)),
         };
         let tr = translations_by(site, lang, &|l| Some((site.paths().search(l), title(l))));
         let ctx = cx.views.generated_context(site, lang, value(page), &path, tr);
         let html = cx.renderer.render("search.html", ctx, "the search page");
-        files.push(File::text(format!("{path}index.html"), Path::new(&path).to_path_buf(), html));
+        files.push(File::text(output_file(&path), Path::new(&path).to_path_buf(), html));
     }
     files
 }

@@ -91,7 +91,7 @@ fn handle(shared: &Shared, req: Request<Incoming>) -> Response<Body> {
     if unsafe_path {
         return not_found(shared, &files, "", head);
     }
-    let key = if rel.is_empty() || rel.ends_with('/') { format!("{rel}index.html") } else { rel.clone() };
+    let key = crate::urls::file_at(&rel);
     match files.get(&key) {
         Some(bytes) => {
             let kind = content_type(&key);
@@ -107,7 +107,7 @@ fn handle(shared: &Shared, req: Request<Incoming>) -> Response<Body> {
             }
             res
         }
-        None if files.contains_key(&format!("{rel}/index.html")) => {
+        None if files.contains_key(&crate::urls::output_file(&format!("{rel}/"))) => {
             let query = req.uri().query().map(|q| format!("?{q}")).unwrap_or_default();
             redirect(&format!("{path}/{query}"))
         }
@@ -118,7 +118,7 @@ fn handle(shared: &Shared, req: Request<Incoming>) -> Response<Body> {
 /// The theme's 404 page of the language the path is in.
 fn not_found(shared: &Shared, files: &Files, rel: &str, head: bool) -> Response<Body> {
     let lang = rel.split('/').next().filter(|l| shared.languages.iter().any(|x| x == l));
-    let page = lang.and_then(|l| files.get(&format!("{l}/404.html"))).or_else(|| files.get("404.html"));
+    let page = lang.and_then(|l| files.get(&crate::urls::not_found(l))).or_else(|| files.get(crate::urls::NOT_FOUND));
     let body = match (page, head) {
         (_, true) => Vec::new(),
         (Some(p), false) => with_live_script(p),

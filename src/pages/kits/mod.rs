@@ -12,7 +12,7 @@ use crate::content::{CampaignFigure, PageId};
 use crate::diagnostics::{Code, Diagnostic};
 use crate::i18n::{pick, NumberFormat};
 use crate::model::Site;
-use crate::urls::{kit_zip_name, site_url};
+use crate::urls::{file_in, kit_zip_name, output_file, site_url};
 use card::{card_png, data_uri, fonts, qr_svg, text_block, TextBlock};
 use minijinja::Value;
 use rayon::prelude::*;
@@ -254,8 +254,8 @@ fn kit<'a>(cx: Cx<'a>, logo: Option<&str>, i: PageId) -> Vec<File<'a>> {
         }
     };
     out.push(kit_page(cx, i, k, &files, (&zip_name, zip.len()), posts));
-    out.extend(files.into_iter().map(|(n, bytes)| File::bytes(format!("{kit}{n}"), page.source.as_path(), bytes)));
-    out.push(File::bytes(format!("{kit}{zip_name}"), page.source.as_path(), zip));
+    out.extend(files.into_iter().map(|(n, bytes)| File::bytes(file_in(&kit, &n), page.source.as_path(), bytes)));
+    out.push(File::bytes(file_in(&kit, &zip_name), page.source.as_path(), zip));
     out
 }
 
@@ -295,7 +295,7 @@ fn kit_page<'a>(
     });
     let ctx = cx.views.generated_context(site, lang, view, &kit, tr);
     let html = cx.renderer.render("kit.html", ctx, &format!("the kit of {}", page.rel));
-    File::text(format!("{kit}index.html"), page.source.as_path(), html)
+    File::text(output_file(&kit), page.source.as_path(), html)
 }
 
 /// A post that fits X's 280 characters (a link counts as 23): the message, the help line,
@@ -335,7 +335,7 @@ fn file_view(site: &Site, lang: &str, kit: &str, name: &str, len: usize) -> File
     let kib = (len as f64 / 1024.0).ceil().max(1.0);
     FileView {
         name: name.to_string(),
-        url: site_url(&site.config.base_path, &format!("{kit}{name}")),
+        url: site_url(&site.config.base_path, &file_in(kit, name)),
         ext: ext.to_string(),
         kind: site.t(lang, &format!("kit_kind_{ext}")),
         size: format!("{} KB", NumberFormat::from_strings(&site.strings[lang]).format(kib, 0)),

@@ -199,7 +199,7 @@ pub(crate) fn view_of_chart<'a>(
     let c = &site.config;
     let code = lang.code;
     let path = site.paths().indicator(code, &ind.id);
-    let embed = format!("{path}embed/");
+    let embed = crate::urls::embed(&path);
     let height = svg
         .split("height=\"")
         .nth(1)
@@ -212,7 +212,7 @@ pub(crate) fn view_of_chart<'a>(
         site_url(&c.base_url, &embed),
         crate::escape::html(pick(&ind.title, code))
     );
-    let download = |ext: &str| site_url(&c.base_path, &format!("{path}{}.{ext}", ind.id));
+    let download = |ext: &str| site_url(&c.base_path, &crate::urls::indicator_file(&path, &ind.id, ext));
     IndicatorView {
         id: &ind.id,
         kind: "indicator",
@@ -238,7 +238,7 @@ pub(crate) fn view_of_chart<'a>(
         embed_url: site_url(&c.base_path, &embed),
         embed_code,
         downloads: Downloads { csv: download("csv"), yaml: download("yaml"), svg: download("svg") },
-        csv_permalink: site_url(&c.base_url, &format!("{path}{}.csv", ind.id)),
+        csv_permalink: site_url(&c.base_url, &crate::urls::indicator_file(&path, &ind.id, "csv")),
         path,
     }
 }

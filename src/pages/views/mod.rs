@@ -121,7 +121,7 @@ impl Views {
 
     /// Context for pages that have no Markdown source (404, redirects, kit documents).
     pub(crate) fn plain_context<'a, P: Serialize>(&'a self, site: &Site, lang: &'a str, page: P) -> Context<'a, P> {
-        let translations = translations_by(site, lang, &|l| Some((format!("{l}/"), String::new())));
+        let translations = translations_by(site, lang, &|l| Some((crate::urls::home(l), String::new())));
         self.context(site, lang, page, "", translations, None)
     }
 

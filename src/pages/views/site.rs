@@ -4,7 +4,7 @@
 use crate::config::{Localized, MenuTarget};
 use crate::content::PageKind;
 use crate::model::Site;
-use crate::urls::site_url;
+use crate::urls::{home, site_url};
 use serde::Serialize;
 
 #[derive(Serialize)]
@@ -74,7 +74,7 @@ pub(super) fn view<'a>(site: &'a Site, lang: &str) -> SiteView<'a> {
     let c = &site.config;
     let paths = site.paths();
     let safety_url = c.quick_exit.safety_page.as_ref().and_then(|src| {
-        let page = site.content.page_at(&format!("{lang}/{src}"))?;
+        let page = site.content.page_at(&crate::urls::source(lang, src))?;
         Some(site_url(&c.base_path, &site.content[page].url))
     });
     SiteView {
@@ -83,12 +83,12 @@ pub(super) fn view<'a>(site: &'a Site, lang: &str) -> SiteView<'a> {
         organization: localized(&c.organization, lang),
         base_url: &c.base_url,
         default_language: c.default_language(),
-        home_url: site_url(&c.base_path, &format!("{lang}/")),
+        home_url: site_url(&c.base_path, &home(lang)),
         indicators_url: (!site.indicators.is_empty()).then(|| site_url(&c.base_path, &paths.indicators(lang))),
         languages: c
             .languages
             .iter()
-            .map(|l| Language { code: l, name: language_name(site, l), url: site_url(&c.base_path, &format!("{l}/")) })
+            .map(|l| Language { code: l, name: language_name(site, l), url: site_url(&c.base_path, &home(l)) })
             .collect(),
         help_lines: c
             .help_lines
@@ -150,7 +150,7 @@ pub(crate) fn translations_by(
         .iter()
         .map(|lang| {
             let found = path_in(lang);
-            let path = found.as_ref().map_or_else(|| format!("{lang}/"), |(p, _)| p.clone());
+            let path = found.as_ref().map_or_else(|| home(lang), |(p, _)| p.clone());
             Translation {
                 lang: lang.clone(),
                 name: language_name(site, lang).to_string(),
@@ -186,7 +186,7 @@ pub(crate) fn menu(site: &Site, lang: &str, current_path: &str) -> Vec<MenuEntry
                     (site_url(&c.base_path, u), Some(u.trim_start_matches('/')))
                 }
                 MenuTarget::Url(u) => (u.clone(), None),
-                MenuTarget::Page(src) => match site.content.page_at(&format!("{lang}/{src}")) {
+                MenuTarget::Page(src) => match site.content.page_at(&crate::urls::source(lang, src)) {
                     Some(p) => {
                         let path = site.content[p].url.as_str();
                         (site_url(&c.base_path, path), Some(path))
@@ -198,7 +198,7 @@ pub(crate) fn menu(site: &Site, lang: &str, current_path: &str) -> Vec<MenuEntry
                 name: item.name.clone(),
                 url,
                 current: path == Some(current_path),
-                active: path.is_some_and(|p| current_path.starts_with(p) && p != format!("{lang}/")),
+                active: path.is_some_and(|p| current_path.starts_with(p) && p != home(lang)),
             }
         })
         .collect()
