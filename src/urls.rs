@@ -113,6 +113,10 @@ pub(crate) fn not_found(lang: &str) -> String {
 /// The root page, which leads to the default language.
 pub(crate) const ROOT: &str = "index.html";
 
+/// Files for crawlers, at the root of the site.
+pub(crate) const SITEMAP: &str = "sitemap.xml";
+pub(crate) const ROBOTS: &str = "robots.txt";
+
 /// An indicator's embed page, under its page.
 pub(crate) fn embed(indicator_path: &str) -> String {
     format!("{indicator_path}embed/")

@@ -9,7 +9,7 @@ use crate::content::{PageId, PageKind};
 use crate::diagnostics::{Code, Diagnostic};
 use crate::escape::html as esc;
 use crate::model::Site;
-use crate::urls::{feed, site_url};
+use crate::urls::{feed, site_url, ROBOTS, SITEMAP};
 use std::collections::{BTreeMap, BTreeSet};
 use std::path::Path;
 
@@ -131,7 +131,7 @@ fn sitemap(site: &Site, entries: &[Entry]) -> String {
 
 fn robots(site: &Site) -> String {
     if site.config.publish.index {
-        format!("User-agent: *\nAllow: /\n\nSitemap: {}\n", site_url(&site.config.base_url, "sitemap.xml"))
+        format!("User-agent: *\nAllow: /\n\nSitemap: {}\n", site_url(&site.config.base_url, SITEMAP))
     } else {
         "# A staging copy: please do not index it.\nUser-agent: *\nDisallow: /\n".to_string()
     }
@@ -195,10 +195,10 @@ fn feed_xml(site: &Site, s: PageId) -> String {
 pub(crate) fn files(cx: Cx<'_>) -> Vec<File<'_>> {
     let mut files = Vec::new();
     if cx.scope.touched.sitemap {
-        files.push(("sitemap.xml".to_string(), sitemap(cx.site, &entries(cx.site))));
+        files.push((SITEMAP.to_string(), sitemap(cx.site, &entries(cx.site))));
     }
     if cx.scope.everything() {
-        files.push(("robots.txt".to_string(), robots(cx.site)));
+        files.push((ROBOTS.to_string(), robots(cx.site)));
     }
     files.extend(feeds(cx.site, &|i| cx.scope.page(i)));
     files.into_iter().map(|(path, text)| File::text(path.clone(), Path::new(&path).to_path_buf(), Ok(text))).collect()
