@@ -76,7 +76,6 @@ pub(crate) fn run<O: Output>(
 /// Writes what `scope` names, family by family (a later file of the same path wins).
 pub(crate) fn render(site: &Site, prepared: &Prepared, out: &dyn Output, scope: &Scope) -> Vec<Diagnostic> {
     let cx = Cx::new(site, prepared, scope);
-    let taxonomies = crate::taxonomy::all(site);
     let mut diags = write(out, pages::statics::files(cx));
     // A broken template fails every page that uses it: each distinct error once.
     diags.extend(merge_repeated(write(out, pages::content::pages(cx))));
@@ -84,10 +83,9 @@ pub(crate) fn render(site: &Site, prepared: &Prepared, out: &dyn Output, scope: 
     diags.extend(write(out, pages::kits::files(cx)));
     diags.extend(write(out, pages::publish::files(cx).into_par_iter()));
     diags.extend(write(out, pages::search::files(cx).into_par_iter()));
-    diags.extend(write(out, pages::lists::files(cx, &taxonomies)));
+    diags.extend(write(out, pages::lists::files(cx)));
     diags.extend(write(out, pages::reports::full_views(cx)));
     if scope.everything() {
-        diags.extend(write(out, pages::publish::redirects(cx).into_par_iter()));
         diags.extend(write(out, pages::content::not_found_pages(cx).into_par_iter()));
         diags.extend(write(out, rayon::iter::once(pages::content::root(cx))));
     }

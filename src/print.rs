@@ -21,7 +21,7 @@ pub(crate) const PDF_CACHE: &str = ".faro/pdf";
 
 /// A Chromium (or Chrome) to print with.
 #[derive(Debug, Clone)]
-pub(crate) struct Chromium(pub(crate) PathBuf);
+pub(crate) struct Chromium(PathBuf);
 
 impl Chromium {
     /// `FARO_CHROMIUM`, or the usual names on the PATH.

@@ -1,26 +1,11 @@
 //! Taxonomies: `tags`, plus the groupings a site declares in site.yaml (region, audience…),
 //! each with its terms per language and the pages of each term in list order.
 
-use crate::config::{Localized, Taxonomy};
+use crate::config::Taxonomy;
 use crate::content::PageId;
 use crate::model::Site;
 use crate::slug::slugify;
 use std::collections::BTreeMap;
-
-/// `tags` first (named by the theme strings), then the site's own taxonomies.
-pub(crate) fn all(site: &Site) -> Vec<Taxonomy> {
-    let from_strings = |key: &str| -> Localized {
-        site.config
-            .languages
-            .iter()
-            .map(|l| (l.clone(), site.strings[l].text(key).unwrap_or("tags").to_string()))
-            .collect()
-    };
-    let mut out =
-        vec![Taxonomy { key: "tags".into(), name: from_strings("tags_label"), slug: from_strings("tags_slug") }];
-    out.extend(site.config.taxonomies.iter().cloned());
-    out
-}
 
 /// The terms a page has in a taxonomy.
 pub(crate) fn page_terms<'a>(site: &'a Site, tax: &Taxonomy, id: PageId) -> &'a [String] {
@@ -68,8 +53,10 @@ pub(crate) struct TermIndex(BTreeMap<(String, String), Terms>);
 impl TermIndex {
     pub(crate) fn new(site: &Site) -> TermIndex {
         use rayon::prelude::*;
-        let keys: Vec<(Taxonomy, String)> = all(site)
-            .into_iter()
+        let keys: Vec<(Taxonomy, String)> = site
+            .taxonomies
+            .iter()
+            .cloned()
             .flat_map(|t| site.config.languages.iter().map(move |l| (t.clone(), l.clone())))
             .collect();
         TermIndex(keys.into_par_iter().map(|(t, l)| ((t.key.clone(), l.clone()), terms(site, &t, &l))).collect())
@@ -81,11 +68,11 @@ impl TermIndex {
 
     /// Puts the lists holding `pages` back in order after their titles changed.
     pub(crate) fn resort(&mut self, site: &Site, pages: &[PageId]) {
-        for tax in all(site) {
+        for tax in &site.taxonomies {
             for &i in pages {
                 let lang = site.content[i].lang.clone();
                 let Some(terms) = self.0.get_mut(&(tax.key.clone(), lang)) else { continue };
-                for term in page_terms(site, &tax, i) {
+                for term in page_terms(site, tax, i) {
                     if let Some((_, list)) = terms.get_mut(&slugify(term)) {
                         sort(site, list);
                     }

@@ -91,9 +91,9 @@ pub fn build(opts: &BuildOptions) -> Result<BuildReport, BuildFailure> {
 
 /// The new record of published URLs, and an error for each recorded URL this build drops.
 fn url_record(site: &Site) -> (String, Vec<Diagnostic>) {
-    let mut published: std::collections::BTreeSet<String> =
-        publish::entries(site).into_iter().map(|e| format!("/{}", e.path)).collect();
-    published.extend(publish::aliases(site).0.into_iter().map(|(p, _)| format!("/{p}")));
+    let entries = publish::entries(site);
+    let mut published: std::collections::BTreeSet<String> = entries.iter().map(|e| format!("/{}", e.path)).collect();
+    published.extend(publish::aliases(site, &entries).0.into_iter().map(|(p, _)| format!("/{p}")));
     publish::check_url_record(&site.root, &published)
 }
 

@@ -69,9 +69,9 @@ pub fn check(opts: &CheckOptions) -> Result<CheckReport, Vec<Diagnostic>> {
         .filter(|(k, _)| k.ends_with(".html"))
         .filter_map(|(k, v)| std::str::from_utf8(v).ok().map(|s| (k.as_str(), s)))
         .collect();
-    let mut pages = Pages { site: &site, files: &files, html: &html, source_of: HashMap::new(), diags: &mut diags };
     // Which source each output page comes from, so findings name the file to edit.
-    pages.source_of = site.content.pages.iter().map(|p| (output_file(&p.url), p.source.clone())).collect();
+    let source_of = site.content.pages.iter().map(|p| (output_file(&p.url), p.source.clone())).collect();
+    let mut pages = Pages { site: &site, files: &files, html: &html, source_of, diags: &mut diags };
     let mut external = BTreeSet::new();
     let mut linked = BTreeSet::new();
     for (file, text) in &html {

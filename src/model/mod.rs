@@ -7,7 +7,7 @@ mod checks;
 
 pub(crate) use checks::page_checks;
 
-use crate::config::{Config, Lang};
+use crate::config::{Config, Lang, Localized, Taxonomy};
 use crate::content::{self, Content, LoadOptions, Page, PageId};
 use crate::data::editions::{self, Edition};
 use crate::data::goals::Plan;
@@ -43,6 +43,8 @@ pub(crate) struct Site {
     pub(crate) plan: Plan,
     /// Frozen editions of final reports, by year (`data/editions/<year>.yaml`).
     pub(crate) editions: BTreeMap<i32, Edition>,
+    /// `tags` first, then the site's own taxonomies.
+    pub(crate) taxonomies: Vec<Taxonomy>,
     /// The Markdown of each page, rendered, by `PageId`.
     pub(crate) markdown: Vec<Rendered>,
     pub(crate) theme: Arc<Theme>,
@@ -119,6 +121,7 @@ pub(crate) fn load(root: &Path, opts: &SiteOptions) -> (Option<Site>, Diagnostic
     diags.extend(ds);
     let mut site = Site {
         root: root.to_path_buf(),
+        taxonomies: taxonomies(&config, &strings),
         config,
         content,
         indicators,
@@ -136,6 +139,15 @@ pub(crate) fn load(root: &Path, opts: &SiteOptions) -> (Option<Site>, Diagnostic
         diags.extend(page_checks(&site, id));
     }
     (Some(site), diags)
+}
+
+/// `tags` first (named by the theme strings), then the site's own taxonomies.
+fn taxonomies(config: &Config, strings: &BTreeMap<Lang, Strings>) -> Vec<Taxonomy> {
+    let from_strings = |key: &str| -> Localized {
+        config.languages.iter().map(|l| (l.clone(), strings[l].text(key).unwrap_or("tags").to_string())).collect()
+    };
+    let tags = Taxonomy { key: "tags".into(), name: from_strings("tags_label"), slug: from_strings("tags_slug") };
+    std::iter::once(tags).chain(config.taxonomies.iter().cloned()).collect()
 }
 
 impl Site {

@@ -59,11 +59,11 @@ enum List<'a> {
 
 /// The lists in scope: every index in a whole build; a term's pages when they hold an
 /// edited page, or all of them when a title changed their order.
-pub(crate) fn files<'a>(cx: Cx<'a>, taxonomies: &'a [Taxonomy]) -> impl ParallelIterator<Item = File<'a>> + 'a {
+pub(crate) fn files<'a>(cx: Cx<'a>) -> impl ParallelIterator<Item = File<'a>> + 'a {
     let site = cx.site;
     let (all, size) = (cx.scope.everything(), site.config.publish.page_size.max(1));
     let mut lists = Vec::new();
-    for tax in taxonomies {
+    for tax in &site.taxonomies {
         let by_lang: BTreeMap<&str, &Terms> =
             site.config.languages.iter().filter_map(|l| cx.terms.get(tax, l).map(|t| (l.as_str(), t))).collect();
         for lang in site.config.languages.iter().filter(|l| cx.scope.lang(site, l)) {

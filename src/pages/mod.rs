@@ -5,9 +5,9 @@
 //! names, so a preview edit redoes only what shows the edited pages.
 //!
 //! The families, in the order the driver runs them (a later file of the same path wins):
-//! static files, pages and sections, indicators, kits, publishing (sitemap, robots, feeds),
-//! search, lists (taxonomies), full reports, and for a whole build the redirects of
-//! aliases, the 404 pages and the root page.
+//! static files, pages and sections, indicators, kits, publishing (sitemap, robots, feeds,
+//! the redirects of aliases), search, lists (taxonomies), full reports, and for a whole
+//! build the 404 pages and the root page.
 
 pub(crate) mod content;
 mod fills;

@@ -80,19 +80,19 @@ fn generated_entries(site: &Site) -> Vec<Entry> {
         }
     }
     let size = site.config.publish.page_size.max(1);
-    for tax in crate::taxonomy::all(site) {
+    for tax in &site.taxonomies {
         let with_terms: Vec<(&String, _)> = langs
             .iter()
-            .map(|l| (l, crate::taxonomy::terms(site, &tax, l)))
+            .map(|l| (l, crate::taxonomy::terms(site, tax, l)))
             .filter(|(_, terms)| !terms.is_empty())
             .collect();
         for (lang, terms) in &with_terms {
-            let alternates = with_terms.iter().map(|(l, _)| ((*l).clone(), crate::urls::taxonomy(&tax, l))).collect();
-            out.push(Entry { path: crate::urls::taxonomy(&tax, lang), alternates, lastmod: None });
+            let alternates = with_terms.iter().map(|(l, _)| ((*l).clone(), crate::urls::taxonomy(tax, l))).collect();
+            out.push(Entry { path: crate::urls::taxonomy(tax, lang), alternates, lastmod: None });
             for (term, pages) in terms.values() {
                 for n in 1..=pages.len().div_ceil(size) {
                     out.push(Entry {
-                        path: crate::urls::term(&tax, lang, term, n),
+                        path: crate::urls::term(tax, lang, term, n),
                         alternates: Vec::new(),
                         lastmod: None,
                     });
@@ -190,25 +190,34 @@ fn feed_xml(site: &Site, s: PageId) -> String {
     xml
 }
 
-/// The sitemap (when an edit changed a date it shows), robots.txt (in a whole build) and
-/// the feeds in scope.
+/// The sitemap (when an edit changed a date it shows), the feeds in scope, and in a whole
+/// build robots.txt and the redirects of aliases. Aliases cannot share a path with a
+/// published page, so where they come in the order of writing does not matter.
 pub(crate) fn files(cx: Cx<'_>) -> Vec<File<'_>> {
+    let entries = (cx.scope.touched.sitemap || cx.scope.everything()).then(|| entries(cx.site));
     let mut files = Vec::new();
-    if cx.scope.touched.sitemap {
-        files.push((SITEMAP.to_string(), sitemap(cx.site, &entries(cx.site))));
+    if let Some(entries) = entries.as_ref().filter(|_| cx.scope.touched.sitemap) {
+        files.push((SITEMAP.to_string(), sitemap(cx.site, entries)));
     }
     if cx.scope.everything() {
         files.push((ROBOTS.to_string(), robots(cx.site)));
     }
     files.extend(feeds(cx.site, &|i| cx.scope.page(i)));
-    files.into_iter().map(|(path, text)| File::text(path.clone(), Path::new(&path).to_path_buf(), Ok(text))).collect()
+    let mut out: Vec<File> = files
+        .into_iter()
+        .map(|(path, text)| File::text(path.clone(), Path::new(&path).to_path_buf(), Ok(text)))
+        .collect();
+    if let Some(entries) = entries.filter(|_| cx.scope.everything()) {
+        out.extend(redirects(cx, &entries));
+    }
+    out
 }
 
 /// A redirect page for every alias, and the errors of aliases that cannot be one.
-pub(crate) fn redirects(cx: Cx<'_>) -> Vec<File<'_>> {
+fn redirects<'a>(cx: Cx<'a>, entries: &[Entry]) -> Vec<File<'a>> {
     let site = cx.site;
     let c = &site.config;
-    let (aliases, diags) = aliases(site);
+    let (aliases, diags) = aliases(site, entries);
     let mut files: Vec<File> = diags.into_iter().map(|d| File::failed("aliases".into(), d)).collect();
     for (path, target) in aliases {
         let page = &site.content[target];
@@ -232,9 +241,8 @@ pub(crate) fn redirects(cx: Cx<'_>) -> Vec<File<'_>> {
 /// Redirects from old addresses: (old site path, index of the page it leads to). Aliases
 /// live in their page's language; one that clashes with a page, another alias or itself
 /// is an error.
-pub(crate) fn aliases(site: &Site) -> (Vec<(String, PageId)>, Vec<Diagnostic>) {
-    // Every published page, generated ones included (search, indicators, full reports).
-    let published = entries(site);
+/// `published` is every published page, generated ones included (`entries`).
+pub(crate) fn aliases(site: &Site, published: &[Entry]) -> (Vec<(String, PageId)>, Vec<Diagnostic>) {
     let pages: BTreeSet<&str> = published.iter().map(|e| e.path.as_str()).collect();
     let mut seen: BTreeMap<String, PageId> = BTreeMap::new();
     let mut diags = Vec::new();

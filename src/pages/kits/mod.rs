@@ -87,20 +87,19 @@ struct FileView {
 /// edit of a campaign page redoes its kit.
 pub(crate) fn files<'a>(cx: Cx<'a>) -> impl ParallelIterator<Item = File<'a>> + 'a {
     let site = cx.site;
-    let list: Vec<PageId> =
+    let mut list: Vec<PageId> =
         site.content.iter().filter(|(i, p)| p.front.campaign.is_some() && cx.scope.page(*i)).map(|(i, _)| i).collect();
-    let (list, logo) = match (list.is_empty(), logo(site)) {
-        (true, _) => (Vec::new(), Ok(None)),
-        (false, logo) => (list, logo),
+    // The logo is read only when there are kits to print it on; without it there are none.
+    let (logo, failed) = match if list.is_empty() { Ok(None) } else { logo(site) } {
+        Ok(logo) => (logo, None),
+        Err(message) => {
+            list.clear();
+            let d = Diagnostic::error(Code::Logo, site.root.join("site.yaml"), message)
+                .at(site.config.lines.logo, None)
+                .hint("put the file in static/ and write its path there, such as `logo: logo.svg`");
+            (None, Some(File::failed("logo".into(), d)))
+        }
     };
-    let failed = logo.as_ref().err().map(|message| {
-        let d = Diagnostic::error(Code::Logo, site.root.join("site.yaml"), message.clone())
-            .at(site.config.lines.logo, None)
-            .hint("put the file in static/ and write its path there, such as `logo: logo.svg`");
-        File::failed("logo".into(), d)
-    });
-    let list = if failed.is_some() { Vec::new() } else { list };
-    let logo = logo.ok().flatten();
     list.into_par_iter().flat_map_iter(move |i| kit(cx, logo.as_deref(), i)).chain(failed.into_par_iter())
 }
 

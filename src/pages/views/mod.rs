@@ -287,7 +287,7 @@ fn page_view<'a>(site: &'a Site, i: PageId, done: &[Value], fills: &Fills) -> Pa
 
 fn term_groups(site: &Site, i: PageId) -> Vec<TermGroup<'_>> {
     let page = &site.content[i];
-    crate::taxonomy::all(site)
+    site.taxonomies
         .iter()
         .filter_map(|tax| {
             let list = crate::taxonomy::page_terms(site, tax, i);
