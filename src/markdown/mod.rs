@@ -237,7 +237,9 @@ impl Pass<'_, '_> {
                     None
                 }
                 // A paragraph that is only a shortcode's token is a slot, not the first paragraph.
-                Event::Start(Tag::Paragraph) if self.first.is_none() && !slot_paragraph(&events[i + 1..]) => {
+                Event::Start(Tag::Paragraph)
+                    if self.first.is_none() && !shortcodes::slot_paragraph(&events[i + 1..]) =>
+                {
                     self.first = Some(true);
                     None
                 }
@@ -247,10 +249,10 @@ impl Pass<'_, '_> {
                 }
                 Event::Text(text) => {
                     // Tokens of slots are not words of the page.
-                    let words = text.split_whitespace().filter(|w| !is_token(w));
+                    let words = text.split_whitespace().filter(|w| !shortcodes::is_token(w));
                     self.out.word_count += words.count();
                     if self.first == Some(true) {
-                        self.out.summary.push_str(&without_ref_tokens(text));
+                        self.out.summary.push_str(&shortcodes::without_ref_tokens(text));
                     }
                     None
                 }
@@ -471,49 +473,6 @@ fn parse_marker(marker: &str, charts: usize, refs: usize, tables: usize) -> Opti
             }
         }
     }
-}
-
-/// The tokens `shortcodes` puts in the source: `FAROCHART0`, `FAROBLOCK0`, `FAROTBL0X`, `FAROREF0X`.
-fn is_token(word: &str) -> bool {
-    let digits = |rest: &str| !rest.is_empty() && rest.bytes().all(|b| b.is_ascii_digit());
-    let numbered = |prefix: &str, x: bool| {
-        word.strip_prefix(prefix).and_then(|r| if x { r.strip_suffix('X') } else { Some(r) }).is_some_and(digits)
-    };
-    numbered("FAROCHART", false)
-        || numbered("FAROBLOCK", false)
-        || numbered("FAROTBL", true)
-        || numbered("FAROREF", true)
-}
-
-/// Whether the paragraph these events start holds nothing but a token.
-fn slot_paragraph(events: &[(Event, Range<usize>)]) -> bool {
-    matches!(events, [(Event::Text(t), _), (Event::End(TagEnd::Paragraph), _), ..] if is_token(t.trim()))
-}
-
-/// Text with the tokens of cross-references taken out (their words come from the report).
-fn without_ref_tokens(text: &str) -> std::borrow::Cow<'_, str> {
-    if !text.contains("FAROREF") {
-        return std::borrow::Cow::Borrowed(text);
-    }
-    let mut out = String::with_capacity(text.len());
-    let mut rest = text;
-    while let Some(i) = rest.find("FAROREF") {
-        out.push_str(&rest[..i]);
-        let tail = &rest[i + 7..];
-        let n = tail.bytes().take_while(u8::is_ascii_digit).count();
-        if n > 0 && tail[n..].starts_with('X') {
-            rest = &tail[n + 1..];
-            // "see [@sec:x] and" reads "see and", not "see  and".
-            if out.ends_with(' ') && rest.starts_with(' ') {
-                rest = &rest[1..];
-            }
-        } else {
-            out.push_str("FAROREF");
-            rest = tail;
-        }
-    }
-    out.push_str(rest);
-    std::borrow::Cow::Owned(out)
 }
 
 /// Heading ids of a page: `fuente`, `fuente-1`, `fuente-2`… Each base remembers its next

@@ -4,6 +4,8 @@
 //! that survives Markdown, on the same line, so line numbers stay right.
 
 use super::{Block, BlockUse, Caption, Chart, RefKind, XRef};
+use pulldown_cmark::{Event, TagEnd};
+use std::ops::Range;
 
 /// The source with shortcodes replaced, what they were, and lines that look like
 /// shortcodes but are not one (misspelt or unclosed).
@@ -135,6 +137,49 @@ pub(super) fn extract_table_captions(src: String, first_line: usize) -> (String,
         }
     }
     (out, found)
+}
+
+/// The tokens this module puts in the source: `FAROCHART0`, `FAROBLOCK0`, `FAROTBL0X`, `FAROREF0X`.
+pub(super) fn is_token(word: &str) -> bool {
+    let digits = |rest: &str| !rest.is_empty() && rest.bytes().all(|b| b.is_ascii_digit());
+    let numbered = |prefix: &str, x: bool| {
+        word.strip_prefix(prefix).and_then(|r| if x { r.strip_suffix('X') } else { Some(r) }).is_some_and(digits)
+    };
+    numbered("FAROCHART", false)
+        || numbered("FAROBLOCK", false)
+        || numbered("FAROTBL", true)
+        || numbered("FAROREF", true)
+}
+
+/// Whether the paragraph these events start holds nothing but a token.
+pub(super) fn slot_paragraph(events: &[(Event, Range<usize>)]) -> bool {
+    matches!(events, [(Event::Text(t), _), (Event::End(TagEnd::Paragraph), _), ..] if is_token(t.trim()))
+}
+
+/// Text with the tokens of cross-references taken out (their words come from the report).
+pub(super) fn without_ref_tokens(text: &str) -> std::borrow::Cow<'_, str> {
+    if !text.contains("FAROREF") {
+        return std::borrow::Cow::Borrowed(text);
+    }
+    let mut out = String::with_capacity(text.len());
+    let mut rest = text;
+    while let Some(i) = rest.find("FAROREF") {
+        out.push_str(&rest[..i]);
+        let tail = &rest[i + 7..];
+        let n = tail.bytes().take_while(u8::is_ascii_digit).count();
+        if n > 0 && tail[n..].starts_with('X') {
+            rest = &tail[n + 1..];
+            // "see [@sec:x] and" reads "see and", not "see  and".
+            if out.ends_with(' ') && rest.starts_with(' ') {
+                rest = &rest[1..];
+            }
+        } else {
+            out.push_str("FAROREF");
+            rest = tail;
+        }
+    }
+    out.push_str(rest);
+    std::borrow::Cow::Owned(out)
 }
 
 #[cfg(test)]
