@@ -96,9 +96,10 @@ fn feed_size() -> usize {
 #[derive(Debug, Clone, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub(crate) struct Statistics {
-    /// Counts of people below this are shown as "fewer than N" (0 turns it off).
+    /// Counts of people below this are shown as "fewer than N": a whole number, at least 1
+    /// (protection cannot be turned off).
     #[serde(default = "default_suppress_below")]
-    pub(crate) suppress_below: f64,
+    pub(crate) suppress_below: u32,
 }
 
 impl Default for Statistics {
@@ -107,8 +108,8 @@ impl Default for Statistics {
     }
 }
 
-fn default_suppress_below() -> f64 {
-    5.0
+fn default_suppress_below() -> u32 {
+    5
 }
 
 #[derive(Debug, Deserialize)]
@@ -248,6 +249,11 @@ impl Config {
         }
         let quick_exit = check.quick_exit(raw.quick_exit);
         let menus = check.menus(raw.menus);
+        if raw.statistics.suppress_below == 0 {
+            let msg = "`statistics.suppress_below` must be at least 1: protection of small counts cannot be turned off"
+                .into();
+            check.err(&["statistics", "suppress_below"], msg);
+        }
         if !check.errors.is_empty() {
             return Err(check.errors);
         }

@@ -44,6 +44,7 @@ codes! {
     Campaign "campaign" "a `campaign:` block that a kit cannot be made from (no message, too many or unknown figures)",
     Chromium "chromium" "Chromium ran but could not print",
     ContentLayout "content-layout" "a file in content/ outside a language folder",
+    Disclosure "disclosure" "counts whose small values cannot be protected: what is published would narrow a hidden one",
     DuplicateIndex "duplicate-index" "a folder with both `_index.md` and `index.md`",
     DuplicateIndicator "duplicate-indicator" "two indicator files with the same id (`x.yml` beside `x.yaml`)",
     DuplicateTitle "duplicate-title" "`faro check`: two pages of one language with the same title",

@@ -64,6 +64,7 @@ impl ParsedIndicator {
             fmt: &fmt,
             lang: "es",
             fewer_than: "menos de {n}",
+            withheld: "reservado",
             target: "meta {year}",
             percent: "{n} %",
             illustrative: "ILUSTRATIVO",

@@ -6,9 +6,9 @@
 
 mod words;
 
-pub(crate) use words::{capitalize, summary, unit_text, Words};
+pub(crate) use words::{capitalize, summary, Words};
 
-use crate::data::indicators::{ChartKind, Indicator, Row};
+use crate::data::indicators::{Cell, ChartKind, Indicator, Row};
 use crate::escape::html as escape_html;
 use plotters::prelude::*;
 use plotters::style::text_anchor::{HPos, Pos, VPos};
@@ -53,9 +53,10 @@ pub(super) fn series<'a>(ind: &'a Indicator, lang: &str) -> Vec<Series<'a>> {
 
 /// The shown value of a row: suppressed counts are drawn at the threshold, never below it.
 fn shown(ind: &Indicator, row: &Row) -> f64 {
-    match (row.suppressed, ind.threshold) {
-        (true, Some(t)) => t,
-        _ => row.value,
+    match (row.cell, ind.threshold) {
+        (Cell::Shown(v), _) => v,
+        (_, Some(t)) => f64::from(t),
+        _ => 0.0,
     }
 }
 
@@ -144,7 +145,7 @@ fn horizontal_bars(root: &Area, ind: &Indicator, words: &Words, series: &[Series
         let y = 12 + n as i32 * 46;
         root.draw(&text(label, 0, y, FONT, &INK, HPos::Left, VPos::Top))?;
         let w = ((shown(ind, row) / max) * full).round().max(2.0) as i32;
-        let fill = if row.suppressed { sentinel(HATCH) } else { PALETTE[0] };
+        let fill = if row.hidden() { sentinel(HATCH) } else { PALETTE[0] };
         root.draw(&Rectangle::new([(0, y + 19), (w, y + 37)], fill.filled()))?;
         let value = words.value(ind, row);
         root.draw(&bold(&value, w + 6, y + 28, FONT, HPos::Left, VPos::Center))?;
@@ -175,7 +176,7 @@ fn vertical_bars(
         period_label(root, ind, words, period, cx as i32, b)?;
         let Some(row) = s.rows.iter().find(|r| r.period == *period) else { continue };
         let top = b - ((shown(ind, row) / max) * (b - t) as f64).round() as i32;
-        let fill = if row.suppressed { sentinel(HATCH) } else { PALETTE[0] };
+        let fill = if row.hidden() { sentinel(HATCH) } else { PALETTE[0] };
         root.draw(&Rectangle::new([((cx - bar / 2.0) as i32, top), ((cx + bar / 2.0) as i32, b)], fill.filled()))?;
         let value = words.value(ind, row);
         root.draw(&bold(&value, cx as i32, top - 6, SMALL, HPos::Center, VPos::Bottom))?;
@@ -235,7 +236,7 @@ fn stacked_bars(
         for (k, s) in series.iter().enumerate() {
             let Some(row) = s.rows.iter().find(|r| r.period == *period) else { continue };
             let h = ((shown(ind, row) / max) * (b - t) as f64).round() as i32;
-            let fill = if row.suppressed { sentinel(HATCH) } else { sentinel(k as u8) };
+            let fill = if row.hidden() { sentinel(HATCH) } else { sentinel(k as u8) };
             root.draw(&Rectangle::new(
                 [((cx - bar / 2.0) as i32, base - h), ((cx + bar / 2.0) as i32, base)],
                 fill.filled(),
@@ -291,8 +292,8 @@ fn lines(root: &Area, ind: &Indicator, words: &Words, series: &[Series], periods
         let points: Vec<(i32, i32)> = s.rows.iter().map(|row| (x_of(&row.period), y_of(shown(ind, row)))).collect();
         root.draw(&PathElement::new(points.clone(), color.stroke_width(3)))?;
         for (i, (row, &(x, y))) in s.rows.iter().zip(&points).enumerate() {
-            marker(root, k, x, y, if row.suppressed { GRID } else { color })?;
-            if row.suppressed && i + 1 < s.rows.len() {
+            marker(root, k, x, y, if row.hidden() { GRID } else { color })?;
+            if row.hidden() && i + 1 < s.rows.len() {
                 let value = words.value(ind, row);
                 root.draw(&text(&value, x, y - 10, SMALL, &INK, HPos::Center, VPos::Bottom))?;
             }
@@ -333,7 +334,7 @@ fn progress(root: &Area, ind: &Indicator, words: &Words) -> Drawn {
     root.draw(&bold(&value, l, 12, FONT, HPos::Left, VPos::Top))?;
     root.draw(&Rectangle::new([(l, 40), (r, 70)], RGBColor(233, 238, 242).filled()))?;
     root.draw(&Rectangle::new([(l, 40), (r, 70)], GRID.stroke_width(1)))?;
-    let fill = if latest.suppressed { sentinel(HATCH) } else { PALETTE[0] };
+    let fill = if latest.hidden() { sentinel(HATCH) } else { PALETTE[0] };
     root.draw(&Rectangle::new([(l, 40), (x_of(shown(ind, latest)).max(l + 2), 70)], fill.filled()))?;
     let tx = x_of(target.value).min(r - 1);
     root.draw(&PathElement::new(vec![(tx, 32), (tx, 78)], INK.stroke_width(3)))?;
@@ -429,6 +430,7 @@ mod tests {
             fmt,
             lang: "es",
             fewer_than: "menos de {n}",
+            withheld: "reservado",
             target: "meta {year}",
             percent: "{n} %",
             illustrative: "ILUSTRATIVO",

@@ -3,7 +3,7 @@
 //! from the data in the page's language.
 
 use super::series;
-use crate::data::indicators::{Indicator, Row};
+use crate::data::indicators::{Cell, Indicator, Row};
 use crate::i18n::NumberFormat;
 
 /// Words the chart needs, in the page's language.
@@ -12,6 +12,8 @@ pub(crate) struct Words<'a> {
     pub(crate) lang: &'a str,
     /// "fewer than {n}"
     pub(crate) fewer_than: &'a str,
+    /// "withheld": a count hidden so that a small one cannot be worked out.
+    pub(crate) withheld: &'a str,
     /// "target {year}"
     pub(crate) target: &'a str,
     /// "{n} %" or "{n}%"
@@ -22,9 +24,19 @@ pub(crate) struct Words<'a> {
 
 impl Words<'_> {
     pub(crate) fn value(&self, ind: &Indicator, row: &Row) -> String {
-        match (row.suppressed, ind.threshold) {
-            (true, Some(t)) => self.fewer_than.replace("{n}", &self.fmt.format(t, 0)),
-            _ => self.number(ind, row.value),
+        match (row.cell, ind.threshold) {
+            (Cell::Shown(v), _) => self.number(ind, v),
+            (Cell::Below, Some(t)) => self.fewer_than.replace("{n}", &self.fmt.format(f64::from(t), 0)),
+            _ => self.withheld.to_string(),
+        }
+    }
+
+    /// The value with the indicator's unit ("41 personas", "menos de 5 personas"); a
+    /// withheld cell is a word with no unit.
+    pub(crate) fn with_unit(&self, ind: &Indicator, row: &Row) -> String {
+        match row.cell {
+            Cell::Withheld => self.withheld.to_string(),
+            _ => unit_text(ind, self, &self.value(ind, row)),
         }
     }
 
@@ -42,7 +54,7 @@ impl Words<'_> {
 /// between the first and last period, the largest group, and the distance to the target.
 /// `t` looks up a theme string.
 pub(crate) fn summary(ind: &Indicator, words: &Words, t: &dyn Fn(&str) -> String) -> String {
-    let with_unit = |row: &Row| unit_text(ind, words, &words.value(ind, row));
+    let with_unit = |row: &Row| words.with_unit(ind, row);
     let mut parts = Vec::new();
     let totals: Vec<&Row> = ind.totals().collect();
     let series = series(ind, words.lang);
@@ -62,12 +74,12 @@ pub(crate) fn summary(ind: &Indicator, words: &Words, t: &dyn Fn(&str) -> String
     } else if totals.len() >= 2 || (series.len() == 1 && series[0].rows.len() >= 2) {
         let rows = if totals.len() >= 2 { totals.clone() } else { series[0].rows.clone() };
         let (first, last) = (rows[0], rows[rows.len() - 1]);
-        let change = if first.suppressed || last.suppressed || first.value == 0.0 {
-            String::new()
-        } else {
-            let pct = (last.value - first.value) / first.value * 100.0;
+        let change = if let (Some(a), Some(b)) = (first.shown().filter(|a| *a != 0.0), last.shown()) {
+            let pct = (b - a) / a * 100.0;
             let sign = if pct > 0.0 { "+" } else { "" };
             format!(" ({sign}{})", words.percent.replace("{n}", &words.fmt.format(pct, 1)))
+        } else {
+            String::new()
         };
         parts.push(
             t("summary_change")
@@ -87,10 +99,11 @@ pub(crate) fn summary(ind: &Indicator, words: &Words, t: &dyn Fn(&str) -> String
     if let Some(target) = ind.target {
         let latest = totals.last().copied().or(ind.rows.last());
         let gap = match latest {
-            Some(row) if !row.suppressed => {
+            Some(row) if !row.hidden() => {
+                let value = row.shown().unwrap_or_default();
                 let remaining = match target.direction {
-                    crate::data::indicators::Direction::Up => target.value - row.value,
-                    crate::data::indicators::Direction::Down => row.value - target.value,
+                    crate::data::indicators::Direction::Up => target.value - value,
+                    crate::data::indicators::Direction::Down => value - target.value,
                 };
                 if remaining <= 0.0 {
                     t("summary_reached")

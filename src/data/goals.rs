@@ -274,6 +274,17 @@ pub(crate) fn parse_goals(
                 );
                 continue;
             };
+            if let Err(msg) = crate::data::indicators::in_range(ind.measure, t.value) {
+                let target_line = find_line_after(src, line.unwrap_or(1), &format!("indicator: {}", t.indicator));
+                errors.push(
+                    Diagnostic::error(
+                        Code::Goals,
+                        path,
+                        format!("the target of goal `{}` on `{}`: {msg}", g.id, t.indicator),
+                    )
+                    .at(target_line.or(line), None),
+                );
+            }
             let direction = t.direction.or(ind.target.map(|it| it.direction)).unwrap_or(Direction::Up);
             if direction == Direction::Down && ind.baseline.is_none() {
                 errors.push(
@@ -406,14 +417,14 @@ pub(crate) fn progress(ind: &Indicator, target: &Target, start_year: i32, report
     // The newest published value up to the report's year, so a published report never
     // changes when later data arrives; undated values count as the report's year.
     let newest = |rows: &mut dyn Iterator<Item = &crate::data::indicators::Row>| {
-        rows.filter(|r| !r.suppressed && period_year(&r.period).is_none_or(|y| y <= report_year))
+        rows.filter(|r| !r.hidden() && period_year(&r.period).is_none_or(|y| y <= report_year))
             .enumerate()
             .max_by_key(|(n, r)| (period_year(&r.period).unwrap_or(report_year), *n))
             .map(|(_, r)| r.clone())
     };
     let latest_row = newest(&mut ind.totals()).or_else(|| newest(&mut ind.rows.iter()));
     let latest_row = latest_row.as_ref();
-    let latest = latest_row.map(|r| (r.value, period_year(&r.period).unwrap_or(report_year)));
+    let latest = latest_row.and_then(|r| Some((r.shown()?, period_year(&r.period).unwrap_or(report_year))));
     let latest_period = latest_row.map(|r| r.period.clone());
     let baseline = ind.baseline.map(|b| (b.value, b.year));
     let start = baseline.map_or(start_year, |(_, y)| y.max(start_year));

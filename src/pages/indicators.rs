@@ -6,7 +6,7 @@
 use super::views::indicators::{chart, view_of_chart, Lang};
 use super::views::{translations_by, value};
 use super::{Cx, File};
-use crate::data::indicators::{published_yaml, Indicator};
+use crate::data::indicators::{published_yaml, Cell, Indicator};
 use crate::i18n::pick;
 use crate::model::Site;
 use crate::urls::{embed, file_in, indicator_file, output_file, site_url};
@@ -122,7 +122,7 @@ fn index_files<'a>(cx: Cx<'a>, code: &'a str, drawn: &[(&Indicator, String, Valu
 }
 
 /// The indicator's CSV in a language: localized header and labels, numbers with a decimal
-/// point, suppressed counts as `<N`.
+/// point, counts below the threshold as `<N` and withheld ones as the word for it.
 pub(crate) fn csv(site: &Site, ind: &Indicator, lang: &str) -> String {
     let used: Vec<_> = ind.breakdowns.iter().filter(|b| ind.rows.iter().any(|r| r.dims.contains_key(&b.id))).collect();
     let mut w = csv::Writer::from_writer(Vec::new());
@@ -138,9 +138,10 @@ pub(crate) fn csv(site: &Site, ind: &Indicator, lang: &str) -> String {
         for b in &used {
             rec.push(r.dims.get(&b.id).map_or_else(|| site.t(lang, "indicator_total"), |k| b.label(k, lang)));
         }
-        rec.push(match (r.suppressed, ind.threshold) {
-            (true, Some(th)) => format!("<{th}"),
-            _ => r.value.to_string(),
+        rec.push(match (r.cell, ind.threshold) {
+            (Cell::Shown(v), _) => v.to_string(),
+            (Cell::Below, Some(th)) => format!("<{th}"),
+            _ => site.t(lang, "withheld"),
         });
         if ind.illustrative {
             rec.push(site.t(lang, "chart_illustrative"));

@@ -10,6 +10,7 @@ mod base_url;
 mod bilingual;
 mod check;
 mod determinism;
+mod disclosure;
 mod editions;
 mod errors;
 mod escaping;

@@ -7,13 +7,14 @@ mod raw;
 mod rows;
 mod suppress;
 
+pub(crate) use rows::in_range;
 pub(crate) use suppress::published_yaml;
 
 use crate::config::{Config, Localized};
 use crate::diagnostics::{Code, Diagnostic};
 use crate::yaml::{self, Mapping};
 use raw::{RawBreakdown, RawIndicator, RawPoint, RawTarget, Text};
-use serde::Deserialize;
+use serde::{Deserialize, Serialize};
 use std::collections::{BTreeMap, BTreeSet};
 use std::path::{Path, PathBuf};
 use suppress::suppress;
@@ -76,15 +77,40 @@ impl Breakdown {
     }
 }
 
+/// What a row publishes. Hidden cells carry no value at all, so no later stage (chart,
+/// table, CSV, summary, frozen edition) can publish one by mistake.
+#[derive(Debug, Clone, Copy, PartialEq, Serialize, Deserialize)]
+#[serde(rename_all = "kebab-case")]
+pub(crate) enum Cell {
+    Shown(f64),
+    /// A count below the threshold: published as "fewer than N" (primary suppression).
+    Below,
+    /// A count at or above the threshold, withheld so that a small one cannot be worked
+    /// out from the totals (secondary suppression).
+    Withheld,
+}
+
 #[derive(Debug, Clone, PartialEq)]
 pub(crate) struct Row {
     pub(crate) period: String,
     /// Breakdown id -> value key. Empty for a total.
     pub(crate) dims: BTreeMap<String, String>,
-    pub(crate) value: f64,
-    /// A small count (or the cell that would reveal one) that is never published exactly.
-    pub(crate) suppressed: bool,
+    pub(crate) cell: Cell,
     pub(crate) line: usize,
+}
+
+impl Row {
+    /// The published value; None for a hidden cell.
+    pub(crate) fn shown(&self) -> Option<f64> {
+        match self.cell {
+            Cell::Shown(v) => Some(v),
+            _ => None,
+        }
+    }
+
+    pub(crate) fn hidden(&self) -> bool {
+        self.shown().is_none()
+    }
 }
 
 #[derive(Debug, Clone, Copy)]
@@ -119,7 +145,7 @@ pub(crate) struct Indicator {
     pub(crate) illustrative: bool,
     pub(crate) weight: i64,
     /// Counts below this are shown as "fewer than N"; `None` for shares and other numbers.
-    pub(crate) threshold: Option<f64>,
+    pub(crate) threshold: Option<u32>,
     pub(crate) breakdowns: Vec<Breakdown>,
     pub(crate) period_labels: BTreeMap<String, Localized>,
     pub(crate) rows: Vec<Row>,
@@ -245,7 +271,7 @@ pub(crate) fn parse(
     let licence = raw.source.licence.map(|l| per_language(l, config)).unwrap_or_default();
     check.localized(&licence, &["source", "licence"], false);
     let breakdowns = check.breakdowns(&raw.breakdowns);
-    let (target, baseline) = check.target_and_baseline(raw.target, raw.baseline);
+    let (target, baseline) = check.target_and_baseline(raw.target, raw.baseline, raw.measure);
     let rows = check.rows(&raw.series, csv, &breakdowns);
     if let Some(date) = raw.source.date.as_deref().filter(|d| !crate::content::is_valid_date(d)) {
         let msg = format!("`source.date` must be a date written YYYY-MM-DD, not `{date}`");
@@ -256,12 +282,18 @@ pub(crate) fn parse(
     if !check.errors.is_empty() {
         return Err(check.errors);
     }
-    let threshold = (raw.measure == Measure::Count)
-        .then(|| raw.suppress_below.unwrap_or(config.statistics.suppress_below))
-        .filter(|t| *t > 0.0);
+    let threshold =
+        (raw.measure == Measure::Count).then(|| raw.suppress_below.unwrap_or(config.statistics.suppress_below));
+    if raw.suppress_below == Some(0) {
+        let msg = "`suppress_below` must be at least 1: protection of small counts cannot be turned off".into();
+        return Err(vec![check.err(&["suppress_below"], msg)]);
+    }
     let mut rows = rows;
     if let Some(t) = threshold {
-        suppress(&mut rows, t);
+        let unprotected = suppress(&mut rows, t);
+        if !unprotected.is_empty() {
+            return Err(unprotected.iter().map(|&i| cannot_protect(&rows[i], t, csv.unwrap_or(path))).collect());
+        }
     }
     Ok(Indicator {
         id: id.to_string(),
@@ -285,6 +317,22 @@ pub(crate) fn parse(
         baseline,
         target,
     })
+}
+
+/// A hidden cell that every choice of withheld cells leaves narrowed.
+fn cannot_protect(row: &Row, threshold: u32, path: &Path) -> Diagnostic {
+    let what = row.dims.iter().map(|(k, v)| format!("{k}: {v}")).collect::<Vec<_>>().join(", ");
+    let what = if what.is_empty() { "the total".to_string() } else { what };
+    Diagnostic::error(
+        Code::Disclosure,
+        path,
+        format!(
+            "period `{}` ({what}) cannot be protected: whatever else is withheld, what is published narrows it to fewer than {threshold} possible values",
+            row.period
+        ),
+    )
+    .at(Some(row.line), None)
+    .hint("two small counts whose total is not small give each other away; merge the small groups (for example into `other`) or publish fewer breakdowns")
 }
 
 fn per_language(text: Text, config: &Config) -> Localized {
@@ -357,7 +405,16 @@ impl Check<'_> {
         &mut self,
         target: Option<RawTarget>,
         baseline: Option<RawPoint>,
+        measure: Measure,
     ) -> (Option<Target>, Option<Point>) {
+        for (key, value) in
+            [("target", target.as_ref().map(|t| t.value)), ("baseline", baseline.as_ref().map(|b| b.value))]
+        {
+            if let Some(Err(msg)) = value.map(|v| rows::in_range(measure, v)) {
+                let e = self.err(&[key, "value"], format!("`{key}.value`: {msg}"));
+                self.errors.push(e);
+            }
+        }
         let target = match target {
             Some(RawTarget { year: None, .. }) => {
                 let e = self.err(&["target"], "the target has no `year`: say by when it should be reached".into());
@@ -452,22 +509,22 @@ series:
         assert_eq!(ind.rows.len(), 3);
         assert_eq!(ind.rows[1].line, 15);
         assert_eq!(ind.rows[1].dims.get("sex").map(String::as_str), Some("women"));
-        assert_eq!(ind.threshold, Some(5.0));
+        assert_eq!(ind.threshold, Some(5));
     }
 
     #[test]
     fn a_small_count_and_a_second_cell_are_suppressed_when_a_total_is_shown() {
         let ind = parse("x", GOOD, Path::new("x.yaml"), None, &config()).unwrap();
-        let hidden: Vec<bool> = ind.rows.iter().map(|r| r.suppressed).collect();
+        let cells: Vec<Cell> = ind.rows.iter().map(|r| r.cell).collect();
         // 3 men is below 5; with the total of 100 shown, women (97) would give it away.
-        assert_eq!(hidden, [false, true, true]);
+        assert_eq!(cells, [Cell::Shown(100.0), Cell::Withheld, Cell::Below]);
     }
 
     #[test]
     fn without_a_total_only_the_small_cell_is_hidden() {
         let src = GOOD.replace("  - { period: 2021, value: 100 }\n", "");
         let ind = parse("x", &src, Path::new("x.yaml"), None, &config()).unwrap();
-        assert_eq!(ind.rows.iter().map(|r| r.suppressed).collect::<Vec<_>>(), [false, true]);
+        assert_eq!(ind.rows.iter().map(|r| r.cell).collect::<Vec<_>>(), [Cell::Shown(97.0), Cell::Below]);
     }
 
     #[test]

@@ -33,7 +33,7 @@ pub(super) struct RawIndicator {
     /// Order on the index page (lower first); ties by id.
     #[serde(default)]
     pub(super) weight: i64,
-    pub(super) suppress_below: Option<f64>,
+    pub(super) suppress_below: Option<u32>,
     /// Words for periods that are not plain years: `{ "2017-2021": { es: "2017 a 2021", en: "2017 to 2021" } }`.
     #[serde(default)]
     pub(super) period_labels: BTreeMap<String, Localized>,

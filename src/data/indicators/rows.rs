@@ -2,7 +2,7 @@
 //! (period, value, known breakdown values) with its line, and the whole set checked for
 //! repeated periods and values out of range.
 
-use super::{Breakdown, Measure, Row, MAX_ROWS};
+use super::{Breakdown, Cell, Measure, Row, MAX_ROWS};
 use crate::diagnostics::{Code, Diagnostic};
 use crate::yaml::{self, Value as Yaml};
 use std::collections::BTreeMap;
@@ -33,7 +33,7 @@ fn make_row(
     let mut ok = true;
     for (key, text) in fields {
         match key.as_str() {
-            "period" => period = Some(text.clone()),
+            "period" => period = Some(text.trim().to_string()),
             "value" => match parse_number(text) {
                 Some(v) => value = Some(v),
                 None => {
@@ -76,7 +76,7 @@ fn make_row(
         }
         return None;
     };
-    ok.then_some(Row { period, dims, value, suppressed: false, line })
+    ok.then_some(Row { period, dims, cell: Cell::Shown(value), line })
 }
 
 /// The rows of `series` in the YAML, each at the line of its item.
@@ -149,6 +149,7 @@ pub(super) fn read_csv(path: &Path, breakdowns: &[Breakdown], errors: &mut Vec<D
 pub(super) fn check_rows(rows: &[Row], measure: Measure, path: &Path, errors: &mut Vec<Diagnostic>) {
     let mut seen: BTreeMap<(&str, &BTreeMap<String, String>), usize> = BTreeMap::new();
     for row in rows {
+        let value = row.shown().unwrap_or(0.0);
         if let Some(first) = seen.insert((&row.period, &row.dims), row.line) {
             let what = if row.dims.is_empty() {
                 String::new()
@@ -164,21 +165,25 @@ pub(super) fn check_rows(rows: &[Row], measure: Measure, path: &Path, errors: &m
                 .at(Some(row.line), None),
             );
         }
-        if measure == Measure::Percent && !(0.0..=100.0).contains(&row.value) {
-            errors.push(
-                Diagnostic::error(
-                    Code::Indicator,
-                    path,
-                    format!("{} is not a percentage between 0 and 100", row.value),
-                )
-                .at(Some(row.line), None),
-            );
+        if let Err(msg) = in_range(measure, value) {
+            errors.push(Diagnostic::error(Code::Indicator, path, msg).at(Some(row.line), None));
         }
-        if measure == Measure::Count && row.value < 0.0 {
-            errors.push(
-                Diagnostic::error(Code::Indicator, path, format!("{} people cannot be a count", row.value))
-                    .at(Some(row.line), None),
-            );
+    }
+}
+
+/// Whether a value fits its measure: a share from 0 to 100, a count of whole people.
+pub(crate) fn in_range(measure: Measure, value: f64) -> Result<(), String> {
+    if !value.is_finite() {
+        return Err(format!("`{value}` is not a number"));
+    }
+    match measure {
+        Measure::Percent if !(0.0..=100.0).contains(&value) => {
+            Err(format!("{value} is not a percentage between 0 and 100"))
         }
+        Measure::Count if value < 0.0 => Err(format!("{value} people cannot be a count")),
+        Measure::Count if value.fract() != 0.0 => Err(format!("{value} is not a whole number of people")),
+        Measure::Count if value > 1e12 => Err(format!("{value} is more people than there are")),
+        Measure::Number if value.abs() > 1e15 => Err(format!("{value} is too large to publish as a figure")),
+        _ => Ok(()),
     }
 }

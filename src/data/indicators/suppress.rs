@@ -1,74 +1,288 @@
-//! Victim-safe suppression of small counts, applied before anything is rendered, and the
-//! YAML download with the hidden values replaced.
+//! Disclosure control of counts, applied before anything is rendered: primary suppression
+//! (counts below the threshold are published as "fewer than N"), then secondary
+//! suppression (cells withheld so that no hidden count can be worked out), checked by an
+//! audit that computes what a reader could deduce. Also the YAML download with the hidden
+//! values replaced.
+//!
+//! What a reader knows, per period (periods are independent: no period is a sum of
+//! others): every published value; that a "fewer than N" cell is a whole number from 0 to
+//! N-1; that a withheld cell is at least N (otherwise it would read "fewer than N"); and how
+//! the cells of a breakdown relate to the cell they break down (they add up to it, add up
+//! to at most it, or each is at most it: faro finds which from the data, and assumes the
+//! reader knows). The audit finds each hidden cell's feasible range with a small integer
+//! program (microlp) over those facts. A hidden cell is protected when it can take at
+//! least N values: for a "fewer than N" cell, every value from 0 to N-1.
+//!
+//! Secondary cells are chosen greedily, as τ-ARGUS's hypercube method does in spirit:
+//! while a hidden cell is not protected, withhold the smallest published cell that shares
+//! a relation with it, preferring detailed cells to totals. The audit, not the heuristic,
+//! decides: an indicator it cannot protect is an error, never a leak.
 
-use super::{Indicator, Row};
+use super::{Cell, Indicator, Row};
 use crate::yaml;
-use std::collections::{BTreeMap, BTreeSet};
+use microlp::{ComparisonOp, OptimizationDirection, Problem};
+use std::collections::BTreeMap;
 
-/// Hides counts below `threshold`, then, wherever a total is published, hides a second cell
-/// of the same breakdown so the first cannot be worked out by subtraction.
-pub(crate) fn suppress(rows: &mut [Row], threshold: f64) {
-    for row in rows.iter_mut() {
-        row.suppressed = row.value < threshold;
+/// A fact about one period's cells (indices into its list of cells).
+#[derive(Debug, Clone, PartialEq)]
+pub(crate) enum Relation {
+    /// The children add up to the parent.
+    Sum { parent: usize, children: Vec<usize> },
+    /// The children add up to at most the parent (part of it is not broken down).
+    AtMost { parent: usize, children: Vec<usize> },
+    /// Each child is at most the parent (the breakdown overlaps: one victim, several forms).
+    EachAtMost { parent: usize, children: Vec<usize> },
+}
+
+impl Relation {
+    fn members(&self) -> impl Iterator<Item = usize> + '_ {
+        let (Relation::Sum { parent, children }
+        | Relation::AtMost { parent, children }
+        | Relation::EachAtMost { parent, children }) = self;
+        std::iter::once(*parent).chain(children.iter().copied())
     }
-    loop {
-        let mut changed = false;
-        let dims: BTreeSet<String> = rows.iter().flat_map(|r| r.dims.keys().cloned()).collect();
-        for dim in &dims {
-            // Groups: same period and same other dimensions, differing only in `dim`.
-            let mut groups: BTreeMap<(String, BTreeMap<String, String>), Vec<usize>> = BTreeMap::new();
-            for (i, r) in rows.iter().enumerate() {
-                if r.dims.contains_key(dim) {
-                    let mut rest = r.dims.clone();
-                    rest.remove(dim);
-                    groups.entry((r.period.clone(), rest)).or_default().push(i);
-                }
-            }
-            for ((period, rest), cells) in groups {
-                let has_total = rows.iter().any(|r| r.period == period && r.dims == rest);
-                let hidden = cells.iter().filter(|&&i| rows[i].suppressed).count();
-                if has_total && hidden == 1 {
-                    let next = cells
-                        .iter()
-                        .copied()
-                        .filter(|&i| !rows[i].suppressed)
-                        .min_by(|&a, &b| rows[a].value.total_cmp(&rows[b].value));
-                    if let Some(i) = next {
-                        rows[i].suppressed = true;
-                        changed = true;
-                    } else if let Some(total) = rows.iter_mut().find(|r| r.period == period && r.dims == rest) {
-                        // A single hidden cell equal to the total: hide the total as well.
-                        if !total.suppressed {
-                            total.suppressed = true;
-                            changed = true;
-                        }
-                    }
-                }
+}
+
+/// The relations between cells given as (breakdown keys, true value): a cell's children
+/// along a breakdown are the cells with the same keys plus one value of it.
+pub(crate) fn relations(cells: &[(&BTreeMap<String, String>, f64)]) -> Vec<Relation> {
+    let mut by_keys: BTreeMap<&BTreeMap<String, String>, usize> = BTreeMap::new();
+    for (i, (dims, _)) in cells.iter().enumerate() {
+        by_keys.entry(dims).or_insert(i);
+    }
+    // (parent, breakdown) -> children
+    let mut groups: BTreeMap<(usize, &str), Vec<usize>> = BTreeMap::new();
+    for (i, (dims, _)) in cells.iter().enumerate() {
+        for dim in dims.keys() {
+            let mut rest = (*dims).clone();
+            rest.remove(dim);
+            if let Some(&parent) = by_keys.get(&rest) {
+                groups.entry((parent, dim.as_str())).or_default().push(i);
             }
         }
-        if !changed {
-            break;
+    }
+    groups
+        .into_iter()
+        .map(|((parent, _), children)| {
+            let sum: f64 = children.iter().map(|&c| cells[c].1).sum();
+            let total = cells[parent].1;
+            if (sum - total).abs() < 1e-9 {
+                Relation::Sum { parent, children }
+            } else if sum < total {
+                Relation::AtMost { parent, children }
+            } else {
+                Relation::EachAtMost { parent, children }
+            }
+        })
+        .collect()
+}
+
+/// The whole numbers a hidden cell may be, as far as a reader can tell: `lo..=hi`, with
+/// `hi` None when nothing bounds it from above.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub(crate) struct Range {
+    pub(crate) lo: u64,
+    pub(crate) hi: Option<u64>,
+}
+
+impl Range {
+    /// Whether a hidden cell with this range is protected at `threshold`.
+    pub(crate) fn protects(&self, cell: Cell, threshold: u32) -> bool {
+        let t = u64::from(threshold);
+        match (cell, self.hi) {
+            (Cell::Below, hi) => self.lo == 0 && hi.is_none_or(|h| h + 1 >= t),
+            (_, None) => true,
+            (_, Some(hi)) => hi + 1 >= self.lo + t,
         }
     }
 }
 
-/// The YAML as published for download: the source file, with every suppressed value
-/// replaced by `"<N"` so the download hides what the page hides.
+/// Each hidden cell's feasible range from what is published (`cells`) and what a reader
+/// knows of how cells relate; None for a published cell. `cap` bounds withheld cells for
+/// the solver: a range reaching it counts as unbounded (choose it above any true total).
+pub(crate) fn audit(cells: &[Cell], relations: &[Relation], threshold: u32, cap: u64) -> Vec<Option<Range>> {
+    let mut ranges = vec![None; cells.len()];
+    for component in components(cells, relations) {
+        for &i in &component {
+            let lo = solve(cells, relations, &component, i, OptimizationDirection::Minimize, threshold, cap);
+            let hi = solve(cells, relations, &component, i, OptimizationDirection::Maximize, threshold, cap);
+            // A solver failure (never seen on these small problems) counts as narrowed.
+            ranges[i] = Some(match (lo, hi) {
+                (Some(lo), Some(hi)) => Range { lo, hi: (hi < cap).then_some(hi) },
+                _ => Range { lo: 0, hi: Some(0) },
+            });
+        }
+    }
+    ranges
+}
+
+/// Hidden cells grouped by the relations that join them: each group is solved alone.
+fn components(cells: &[Cell], relations: &[Relation]) -> Vec<Vec<usize>> {
+    let mut root: Vec<usize> = (0..cells.len()).collect();
+    fn find(root: &mut [usize], i: usize) -> usize {
+        let mut i = i;
+        while root[i] != i {
+            root[i] = root[root[i]];
+            i = root[i];
+        }
+        i
+    }
+    for rel in relations {
+        let hidden: Vec<usize> = rel.members().filter(|&m| is_hidden(cells[m])).collect();
+        for pair in hidden.windows(2) {
+            let (a, b) = (find(&mut root, pair[0]), find(&mut root, pair[1]));
+            root[a] = b;
+        }
+    }
+    let mut groups: BTreeMap<usize, Vec<usize>> = BTreeMap::new();
+    for i in (0..cells.len()).filter(|&i| is_hidden(cells[i])) {
+        let r = find(&mut root, i);
+        groups.entry(r).or_default().push(i);
+    }
+    groups.into_values().collect()
+}
+
+fn is_hidden(cell: Cell) -> bool {
+    !matches!(cell, Cell::Shown(_))
+}
+
+/// The least or greatest whole value of cell `target` over the component's constraints.
+fn solve(
+    cells: &[Cell],
+    relations: &[Relation],
+    component: &[usize],
+    target: usize,
+    direction: OptimizationDirection,
+    threshold: u32,
+    cap: u64,
+) -> Option<u64> {
+    let mut problem = Problem::new(direction);
+    let cap = i32::try_from(cap).unwrap_or(i32::MAX);
+    let t = i32::try_from(threshold).unwrap_or(i32::MAX);
+    let vars: BTreeMap<usize, microlp::Variable> = component
+        .iter()
+        .map(|&i| {
+            let bounds = if cells[i] == Cell::Below { (0, t - 1) } else { (t, cap.max(t)) };
+            (i, problem.add_integer_var(if i == target { 1.0 } else { 0.0 }, bounds))
+        })
+        .collect();
+    // sum(coef * cell) (op) 0, with published cells moved to the right-hand side.
+    let mut constrain = |terms: &[(usize, f64)], op: ComparisonOp| {
+        let mut expr = Vec::new();
+        let mut rhs = 0.0;
+        for &(i, coef) in terms {
+            match (cells[i], vars.get(&i)) {
+                (Cell::Shown(v), _) => rhs -= coef * v,
+                (_, Some(&var)) => expr.push((var, coef)),
+                // Hidden but in another component: this relation does not join them.
+                (_, None) => return,
+            }
+        }
+        if !expr.is_empty() {
+            problem.add_constraint(expr.as_slice(), op, rhs);
+        }
+    };
+    for rel in relations {
+        match rel {
+            Relation::Sum { parent, children } | Relation::AtMost { parent, children } => {
+                let mut terms: Vec<(usize, f64)> = children.iter().map(|&c| (c, 1.0)).collect();
+                terms.push((*parent, -1.0));
+                let op = if matches!(rel, Relation::Sum { .. }) { ComparisonOp::Eq } else { ComparisonOp::Le };
+                constrain(&terms, op);
+            }
+            Relation::EachAtMost { parent, children } => {
+                for &c in children {
+                    constrain(&[(c, 1.0), (*parent, -1.0)], ComparisonOp::Le);
+                }
+            }
+        }
+    }
+    let solution = problem.solve().ok()?.into_solution().ok()?;
+    let v = solution.objective().round();
+    (v >= 0.0).then_some(v as u64)
+}
+
+/// Primary then secondary suppression of one indicator's rows. Returns the rows that no
+/// choice of secondary cells can protect (the indicator must not be published).
+pub(crate) fn suppress(rows: &mut [Row], threshold: u32) -> Vec<usize> {
+    let mut periods: BTreeMap<String, Vec<usize>> = BTreeMap::new();
+    for (i, r) in rows.iter().enumerate() {
+        periods.entry(r.period.clone()).or_default().push(i);
+    }
+    let mut unprotected = Vec::new();
+    for members in periods.values() {
+        let values: Vec<f64> = members.iter().map(|&i| rows[i].shown().unwrap_or(0.0)).collect();
+        let keyed: Vec<(&BTreeMap<String, String>, f64)> =
+            members.iter().zip(&values).map(|(&i, &v)| (&rows[i].dims, v)).collect();
+        let rels = relations(&keyed);
+        let dims: Vec<usize> = members.iter().map(|&i| rows[i].dims.len()).collect();
+        let (cells, failed) = protect(&values, &dims, &rels, threshold);
+        for (k, &i) in members.iter().enumerate() {
+            rows[i].cell = cells[k];
+        }
+        unprotected.extend(failed.into_iter().map(|k| members[k]));
+    }
+    unprotected.sort_unstable();
+    unprotected
+}
+
+/// The published cells of one period, and the hidden ones left unprotected (empty when
+/// the period is safe). `dims` is each cell's number of breakdowns (more is more detailed).
+pub(crate) fn protect(values: &[f64], dims: &[usize], rels: &[Relation], threshold: u32) -> (Vec<Cell>, Vec<usize>) {
+    let t = f64::from(threshold);
+    let mut cells: Vec<Cell> = values.iter().map(|&v| if v < t { Cell::Below } else { Cell::Shown(v) }).collect();
+    if !cells.contains(&Cell::Below) {
+        return (cells, Vec::new());
+    }
+    let cap = (values.iter().sum::<f64>() * 2.0 + t + 1.0) as u64;
+    loop {
+        let ranges = audit(&cells, rels, threshold, cap);
+        // Small counts first: a withheld cell is often weak only because a small one is.
+        let mut weak: Vec<usize> =
+            (0..cells.len()).filter(|&i| ranges[i].is_some_and(|r| !r.protects(cells[i], threshold))).collect();
+        if weak.is_empty() {
+            return (cells, weak);
+        }
+        weak.sort_by_key(|&i| (cells[i] != Cell::Below, i));
+        let candidate = weak.iter().find_map(|&w| {
+            rels.iter()
+                .filter(|r| r.members().any(|m| m == w))
+                .flat_map(Relation::members)
+                .filter(|&m| matches!(cells[m], Cell::Shown(_)))
+                .min_by(|&a, &b| dims[b].cmp(&dims[a]).then(values[a].total_cmp(&values[b])).then(a.cmp(&b)))
+        });
+        match candidate {
+            Some(c) => cells[c] = Cell::Withheld,
+            None => return (cells, weak),
+        }
+    }
+}
+
+/// How a hidden cell reads in the YAML download, which is the same in every language.
+pub(crate) fn yaml_word(cell: Cell, threshold: u32) -> String {
+    match cell {
+        Cell::Below => format!("\"<{threshold}\""),
+        _ => "withheld".to_string(),
+    }
+}
+
+/// The YAML as published for download: the source file, with every hidden value replaced
+/// (`"<N"` or `withheld`) so the download hides what the page hides.
 pub(crate) fn published_yaml(ind: &Indicator) -> String {
     let Some(threshold) = ind.threshold else { return ind.yaml.clone() };
-    if ind.csv_path.is_some() || !ind.rows.iter().any(|r| r.suppressed) {
+    if ind.csv_path.is_some() || !ind.rows.iter().any(Row::hidden) {
         return ind.yaml.clone();
     }
     let mut lines: Vec<String> = ind.yaml.lines().map(str::to_string).collect();
     let item_lines = yaml::item_lines(&ind.yaml, "series");
-    for row in ind.rows.iter().filter(|r| r.suppressed) {
+    for row in ind.rows.iter().filter(|r| r.hidden()) {
         // The value sits on the row's line (flow style) or on a following line of the item.
         let end = item_lines.iter().find(|&&l| l > row.line).copied().unwrap_or(lines.len() + 1);
         for line in lines.iter_mut().take(end - 1).skip(row.line - 1) {
             if let Some(i) = line.find("value:") {
                 let rest = &line[i + 6..];
                 let len = rest.find([',', '}', '#']).unwrap_or(rest.len());
-                *line = format!("{}value: \"<{threshold}\" {}", &line[..i], &rest[len..]);
+                *line = format!("{}value: {} {}", &line[..i], yaml_word(row.cell, threshold), &rest[len..]);
                 break;
             }
         }
@@ -77,3 +291,6 @@ pub(crate) fn published_yaml(ind: &Indicator) -> String {
     out.push('\n');
     out
 }
+
+#[cfg(test)]
+mod tests;

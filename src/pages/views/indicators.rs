@@ -3,7 +3,7 @@
 
 use super::safe;
 use crate::charts::{self, Words};
-use crate::data::indicators::Indicator;
+use crate::data::indicators::{Cell, Indicator};
 use crate::i18n::{pick, NumberFormat};
 use crate::model::Site;
 use crate::urls::site_url;
@@ -16,6 +16,7 @@ pub(crate) struct Lang<'a> {
     pub(crate) code: &'a str,
     pub(crate) fmt: NumberFormat,
     fewer_than: String,
+    withheld: String,
     target: String,
     percent: String,
     illustrative: String,
@@ -27,6 +28,7 @@ impl<'a> Lang<'a> {
             code,
             fmt: NumberFormat::from_strings(&site.strings[code]),
             fewer_than: site.t(code, "fewer_than"),
+            withheld: site.t(code, "withheld"),
             target: site.t(code, "target_label"),
             percent: site.t(code, "percent_format"),
             illustrative: site.t(code, "chart_illustrative"),
@@ -38,6 +40,7 @@ impl<'a> Lang<'a> {
             fmt: &self.fmt,
             lang: self.code,
             fewer_than: &self.fewer_than,
+            withheld: &self.withheld,
             target: &self.target,
             percent: &self.percent,
             illustrative: &self.illustrative,
@@ -51,7 +54,7 @@ pub(crate) fn latest(site: &Site, ind: &Indicator, lang: &str) -> Option<(String
     let row = ind.totals().last()?;
     let l = Lang::new(site, lang);
     let words = l.words();
-    Some((charts::unit_text(ind, &words, &words.value(ind, row)), ind.period_label(&row.period, lang)))
+    Some((words.with_unit(ind, row), ind.period_label(&row.period, lang)))
 }
 
 /// The chart with its accessible title and a computed summary as its description.
@@ -168,6 +171,7 @@ pub(crate) struct IndicatorView<'a> {
     notes: Option<&'a str>,
     illustrative: bool,
     suppressed: bool,
+    withheld: bool,
     threshold: Option<String>,
     source: SourceView<'a>,
     chart: Value,
@@ -222,8 +226,9 @@ pub(crate) fn view_of_chart<'a>(
         unit: pick(&ind.unit, code),
         notes: ind.notes.get(code).map(String::as_str),
         illustrative: ind.illustrative,
-        suppressed: ind.rows.iter().any(|r| r.suppressed),
-        threshold: ind.threshold.map(|t| lang.fmt.format(t, 0)),
+        suppressed: ind.rows.iter().any(|r| r.cell == Cell::Below),
+        withheld: ind.rows.iter().any(|r| r.cell == Cell::Withheld),
+        threshold: ind.threshold.map(|t| lang.fmt.format(f64::from(t), 0)),
         source: SourceView {
             name: pick(&ind.source.name, code),
             url: ind.source.url.as_deref(),
