@@ -205,9 +205,10 @@ impl NumberFormat {
         }
     }
 
-    /// At most `decimals` decimals, trailing zeros dropped.
+    /// At most `decimals` decimals, trailing zeros dropped. The one place a figure is
+    /// rounded for display: half away from zero, on the number as written in the data.
     pub(crate) fn format(&self, value: f64, decimals: usize) -> String {
-        let text = format!("{:.*}", decimals, value.abs());
+        let text = round_half_up(value.abs(), decimals);
         let (int, frac) = text.split_once('.').unwrap_or((&text, ""));
         let frac = frac.trim_end_matches('0');
         let mut grouped = String::new();
@@ -230,9 +231,61 @@ impl NumberFormat {
     }
 }
 
+/// `value` (not negative) with `decimals` decimals, rounded half up on its shortest
+/// decimal form (26.5 gives 27, 26.45 gives 26.5): binary rounding of `{:.0}` would give
+/// 26, and a figure must not depend on how a float happens to be stored.
+fn round_half_up(value: f64, decimals: usize) -> String {
+    if !value.is_finite() {
+        return format!("{value}");
+    }
+    // Display never uses an exponent for f64, so this is plain digits and a point.
+    let shortest = format!("{value}");
+    let (int, frac) = shortest.split_once('.').unwrap_or((&shortest, ""));
+    let mut digits: Vec<u8> = int.bytes().chain(frac.bytes().chain(std::iter::repeat(b'0')).take(decimals)).collect();
+    if frac.as_bytes().get(decimals).is_some_and(|&d| d >= b'5') {
+        let mut i = digits.len();
+        loop {
+            if i == 0 {
+                digits.insert(0, b'1');
+                break;
+            }
+            i -= 1;
+            if digits[i] == b'9' {
+                digits[i] = b'0';
+            } else {
+                digits[i] += 1;
+                break;
+            }
+        }
+    }
+    let split = digits.len() - decimals;
+    let (i, f) = digits.split_at(split);
+    let (i, f) = (String::from_utf8_lossy(i), String::from_utf8_lossy(f));
+    if decimals == 0 {
+        i.into_owned()
+    } else {
+        format!("{i}.{f}")
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn figures_are_rounded_half_up_on_the_number_as_written() {
+        let f = NumberFormat { decimal: ",".into(), thousands: ".".into(), min_digits: 4 };
+        // Issue 15: 570 of 2150 is 26.51 %, and a frozen 26.5 must not read 26.
+        assert_eq!(f.format(570.0 / 2150.0 * 100.0, 0), "27");
+        assert_eq!(f.format(26.5, 0), "27");
+        assert_eq!(f.format(26.45, 1), "26,5");
+        assert_eq!(f.format(0.125, 2), "0,13");
+        assert_eq!(f.format(99.96, 1), "100");
+        assert_eq!(f.format(9999.5, 0), "10.000");
+        assert_eq!(f.format(-2.5, 0), "-3");
+        assert_eq!(f.format(1e21, 0), "1.000.000.000.000.000.000.000");
+        assert_eq!(f.format(0.0000001, 1), "0");
+    }
 
     #[test]
     fn formats_dates_in_the_language() {

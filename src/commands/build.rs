@@ -3,7 +3,7 @@
 //! editions of final reports seen for the first time.
 
 use crate::config::Lang;
-use crate::data::editions::{self, Edition};
+use crate::data::editions;
 use crate::diagnostics::{Code, Diagnostic};
 use crate::driver::{self, Options};
 use crate::model::{Site, SiteOptions};
@@ -97,19 +97,16 @@ fn url_record(site: &Site) -> (String, Vec<Diagnostic>) {
     publish::check_url_record(&site.root, &published)
 }
 
-/// A final report seen for the first time: freeze what it shows.
+/// A final report seen for the first time: write what the build froze and showed.
 fn freeze(site: &Site) -> Result<Vec<PathBuf>, BuildFailure> {
     let root = &site.root;
     let mut frozen = Vec::new();
-    for year in site.final_report_years() {
-        if site.editions.contains_key(&year) {
-            continue;
-        }
-        let edition = Edition::compute(&site.plan, &site.indicators, year);
-        let file = editions::path(root, year);
+    for year in &site.fresh_editions {
+        let Some(edition) = site.editions.get(year) else { continue };
+        let file = editions::path(root, *year);
         file.parent()
             .map_or(Ok(()), std::fs::create_dir_all)
-            .and_then(|_| std::fs::write(&file, editions::to_yaml(&edition)))
+            .and_then(|_| std::fs::write(&file, editions::to_yaml(edition)))
             .map_err(|e| io(&file, format!("cannot write the frozen edition: {e}")))?;
         frozen.push(file.strip_prefix(root).unwrap_or(&file).to_path_buf());
     }

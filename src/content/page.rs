@@ -76,6 +76,9 @@ pub(crate) struct ReportMeta {
     /// The period covered, in the page's language: "enero a diciembre de 2025".
     pub(crate) period: String,
     pub(crate) organization: String,
+    /// The date the report is as of (YYYY-MM-DD): roadmap due dates are checked against
+    /// it. Defaults to the last day of `year`.
+    pub(crate) date: Option<String>,
     #[serde(default)]
     pub(crate) status: ReportStatus,
     /// Documents the report cites besides the sources of its indicators.
@@ -214,6 +217,9 @@ pub(crate) fn parse_page_text(lang: Lang, rel: String, source: PathBuf, src: &st
     if front.report.is_some() && kind != PageKind::Section {
         let msg = "`report` belongs in the `_index.md` of a report's folder; its other pages are the chapters";
         return fail(msg.into(), "report");
+    }
+    if let Some(date) = front.report.as_ref().and_then(|r| r.date.as_deref()).filter(|d| !is_valid_date(d)) {
+        return fail(format!("`report.date` must be a date written YYYY-MM-DD, not `{date}`"), "date");
     }
     if front.sort_by.is_some() && kind == PageKind::Page {
         return fail("`sort_by` only applies to a section's `_index.md`".into(), "sort_by");

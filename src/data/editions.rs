@@ -1,14 +1,17 @@
-//! Editions: once a report is final, the values it shows are frozen in
-//! `data/editions/<year>.yaml`, written by the first build that sees the report final and
-//! read by every later build. Updating the data for next year then never changes a
-//! published report; where current data differs from a frozen edition, the build lists
-//! the difference as a revision.
+//! Editions: once a report is final, everything it shows is frozen in
+//! `data/editions/<year>.yaml`: each goal target's progress and status (with the target
+//! and baseline as stated then), the rows of every indicator it charts or measures, up to
+//! the report's year, and the roadmap's statuses. The first build that sees the report
+//! final writes the file; that build and every later one render the report from it, so
+//! the report never changes when next year's data arrives. Values are stored exact and
+//! rounded only when shown. Where current data differs from a frozen edition, the build
+//! lists the difference as a revision.
 
 use crate::data::goals::{self, ActionStatus, Plan, Progress, Status};
-use crate::data::indicators::Indicator;
+use crate::data::indicators::{Cell, Direction, Indicator, Point, Row, Target};
 use crate::diagnostics::{Code, Diagnostic};
 use serde::{Deserialize, Serialize};
-use std::collections::BTreeMap;
+use std::collections::{BTreeMap, BTreeSet};
 use std::path::{Path, PathBuf};
 
 /// One target as a final report showed it.
@@ -22,6 +25,56 @@ pub(crate) struct FrozenTarget {
     pub(crate) percent: Option<f64>,
     pub(crate) elapsed: f64,
     pub(crate) status: Status,
+    /// The target as goals.yaml stated it then (absent in editions of faro before 0.2).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub(crate) target: Option<FrozenPoint>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub(crate) baseline: Option<FrozenPoint>,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub(crate) struct FrozenPoint {
+    pub(crate) value: f64,
+    pub(crate) year: i32,
+}
+
+/// An indicator as a final report showed it: its rows up to the report's year, and its
+/// own target and baseline. Titles, labels and sources still come from the data files.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub(crate) struct FrozenIndicator {
+    pub(crate) rows: Vec<FrozenRow>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub(crate) target: Option<FrozenPoint>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub(crate) direction: Option<Direction>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub(crate) baseline: Option<FrozenPoint>,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub(crate) struct FrozenRow {
+    pub(crate) period: String,
+    #[serde(default, skip_serializing_if = "BTreeMap::is_empty")]
+    pub(crate) dims: BTreeMap<String, String>,
+    pub(crate) value: FrozenValue,
+}
+
+/// A published number, or the word for a hidden one: hidden values are never frozen.
+#[derive(Debug, Clone, Copy, PartialEq, Serialize, Deserialize)]
+#[serde(untagged)]
+pub(crate) enum FrozenValue {
+    Number(f64),
+    Hidden(Hidden),
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Serialize, Deserialize)]
+#[serde(rename_all = "kebab-case")]
+pub(crate) enum Hidden {
+    Below,
+    Withheld,
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
@@ -29,38 +82,58 @@ pub(crate) struct FrozenTarget {
 pub(crate) struct Edition {
     pub(crate) year: i32,
     pub(crate) targets: Vec<FrozenTarget>,
-    /// Action id -> its status in the report's year.
+    /// Action id -> its status in the report's year (due dates applied).
     pub(crate) roadmap: BTreeMap<String, ActionStatus>,
+    #[serde(default, skip_serializing_if = "BTreeMap::is_empty")]
+    pub(crate) indicators: BTreeMap<String, FrozenIndicator>,
 }
 
 impl Edition {
-    /// The values the report shows now, computed from the data.
-    pub(crate) fn compute(plan: &Plan, indicators: &[Indicator], year: i32) -> Edition {
+    /// What the report of `year` shows now, computed from the data: `indicators` are as
+    /// the report sees them (cut at its year), `charted` the ids its chapters chart, and
+    /// `date` the report's date, against which roadmap due dates are checked.
+    pub(crate) fn compute(
+        plan: &Plan,
+        indicators: &[Indicator],
+        charted: &BTreeSet<String>,
+        year: i32,
+        date: &str,
+    ) -> Edition {
         let mut targets = Vec::new();
+        let mut used: BTreeSet<&str> = charted.iter().map(String::as_str).collect();
         for goal in &plan.goals {
             for t in &goal.targets {
                 let Some(ind) = crate::data::indicators::find(indicators, &t.indicator) else { continue };
+                used.insert(&ind.id);
                 let p = goals::progress(ind, t, plan.start_year, year);
                 targets.push(FrozenTarget {
                     goal: goal.id.clone(),
                     indicator: t.indicator.clone(),
                     latest: p.latest.map(|(v, _)| v),
                     period: p.latest_period.clone(),
-                    percent: p.percent.map(|p| (p * 10.0).round() / 10.0),
-                    elapsed: (p.elapsed * 10.0).round() / 10.0,
+                    percent: p.percent,
+                    elapsed: p.elapsed,
                     status: p.status,
+                    target: Some(FrozenPoint { value: t.value, year: t.year }),
+                    baseline: p.baseline.map(|(value, year)| FrozenPoint { value, year }),
                 });
             }
         }
-        let roadmap = plan.actions.iter().filter_map(|a| Some((a.id.clone(), a.status.get(&year)?.status))).collect();
-        Edition { year, targets, roadmap }
+        let roadmap =
+            plan.actions.iter().filter_map(|a| Some((a.id.clone(), goals::action_status(a, year, date)?))).collect();
+        let indicators = used
+            .into_iter()
+            .filter_map(|id| crate::data::indicators::find(indicators, id))
+            .map(|ind| (ind.id.clone(), freeze_indicator(ind)))
+            .collect();
+        Edition { year, targets, roadmap, indicators }
     }
 
     /// The frozen progress of a target, in the shape the report pages use.
     pub(crate) fn progress(&self, goal: &str, indicator: &str) -> Option<Progress> {
         let t = self.targets.iter().find(|t| t.goal == goal && t.indicator == indicator)?;
         Some(Progress {
-            baseline: None,
+            baseline: t.baseline.map(|b| (b.value, b.year)),
             latest: t.latest.map(|v| (v, goals::period_year(t.period.as_deref().unwrap_or("")).unwrap_or(self.year))),
             latest_period: t.period.clone(),
             percent: t.percent,
@@ -68,6 +141,68 @@ impl Edition {
             status: t.status,
         })
     }
+
+    /// The target a frozen goal target stated, when the edition recorded it.
+    pub(crate) fn target(&self, goal: &str, indicator: &str) -> Option<FrozenPoint> {
+        self.targets.iter().find(|t| t.goal == goal && t.indicator == indicator)?.target
+    }
+
+    /// `current` as this edition froze it: its frozen rows, target and baseline; None when
+    /// the edition did not freeze it (an edition written before indicators were frozen).
+    pub(crate) fn indicator(&self, current: &Indicator) -> Option<Indicator> {
+        let f = self.indicators.get(&current.id)?;
+        let rows = f
+            .rows
+            .iter()
+            .map(|r| Row {
+                period: r.period.clone(),
+                dims: r.dims.clone(),
+                cell: match r.value {
+                    FrozenValue::Number(v) => Cell::Shown(v),
+                    FrozenValue::Hidden(Hidden::Below) => Cell::Below,
+                    FrozenValue::Hidden(Hidden::Withheld) => Cell::Withheld,
+                },
+                line: 0,
+            })
+            .collect();
+        let direction = f.direction.unwrap_or(Direction::Up);
+        Some(Indicator {
+            rows,
+            target: f.target.map(|t| Target { value: t.value, year: t.year, direction }),
+            baseline: f.baseline.map(|b| Point { value: b.value, year: b.year }),
+            ..current.clone()
+        })
+    }
+}
+
+fn freeze_indicator(ind: &Indicator) -> FrozenIndicator {
+    let rows = ind
+        .rows
+        .iter()
+        .map(|r| FrozenRow {
+            period: r.period.clone(),
+            dims: r.dims.clone(),
+            value: match r.cell {
+                Cell::Shown(v) => FrozenValue::Number(v),
+                Cell::Below => FrozenValue::Hidden(Hidden::Below),
+                Cell::Withheld => FrozenValue::Hidden(Hidden::Withheld),
+            },
+        })
+        .collect();
+    FrozenIndicator {
+        rows,
+        target: ind.target.map(|t| FrozenPoint { value: t.value, year: t.year }),
+        direction: ind.target.map(|t| t.direction),
+        baseline: ind.baseline.map(|b| FrozenPoint { value: b.value, year: b.year }),
+    }
+}
+
+/// An indicator as a report of `year` sees it: rows of periods after the year left out
+/// (undated periods kept). Periods are independent for disclosure control, so leaving
+/// some out cannot expose a hidden cell.
+pub(crate) fn as_of(ind: &Indicator, year: i32) -> Indicator {
+    let rows = ind.rows.iter().filter(|r| goals::period_year(&r.period).is_none_or(|y| y <= year)).cloned().collect();
+    Indicator { rows, ..ind.clone() }
 }
 
 pub(crate) fn path(root: &Path, year: i32) -> PathBuf {
@@ -125,6 +260,22 @@ pub(crate) fn revisions(root: &Path, frozen: &Edition, now: &Edition) -> Vec<Dia
             );
         }
     }
+    for (id, shown) in &frozen.indicators {
+        let changed = now.indicators.get(id).is_none_or(|n| n.rows != shown.rows || n.target != shown.target);
+        if changed {
+            out.push(
+                Diagnostic::warning(
+                    Code::Revision,
+                    &file,
+                    format!(
+                        "the {} report froze the figures of indicator `{id}`; its data up to {} has changed since",
+                        frozen.year, frozen.year
+                    ),
+                )
+                .hint("the published report keeps its frozen figures and charts"),
+            );
+        }
+    }
     for (id, status) in &frozen.roadmap {
         let current = now.roadmap.get(id);
         if current != Some(status) {
@@ -151,7 +302,7 @@ fn fmt(v: Option<f64>) -> String {
 pub(crate) fn to_yaml(edition: &Edition) -> String {
     let body = crate::yaml::to_string(edition);
     format!(
-        "# The values the {} report showed when it was first built as final. faro reads this file\n# instead of the current data for that report; commit it, and do not edit it by hand.\n{body}",
+        "# What the {} report showed when it was first built as final. faro reads this file\n# instead of the current data for that report; commit it, and do not edit it by hand.\n{body}",
         edition.year
     )
 }

@@ -123,6 +123,8 @@ struct RawAction {
     #[serde(default)]
     responsible: Vec<String>,
     goal: Option<String>,
+    /// The date the action is due (YYYY-MM-DD): past it and not done, it counts as delayed.
+    due: Option<String>,
     #[serde(default)]
     status: BTreeMap<i32, RawYearStatus>,
 }
@@ -169,6 +171,7 @@ pub(crate) struct Action {
     pub(crate) horizon: Horizon,
     pub(crate) action: Localized,
     pub(crate) responsible: Vec<String>,
+    pub(crate) due: Option<String>,
     pub(crate) status: BTreeMap<i32, YearStatus>,
 }
 
@@ -345,12 +348,30 @@ pub(crate) fn parse_roadmap(
                 );
             }
         }
+        if let Some(due) = a.due.as_deref().filter(|d| !crate::content::is_valid_date(d)) {
+            let due_line = find_line_after(src, line.unwrap_or(1), "due:").or(line);
+            errors.push(
+                Diagnostic::error(
+                    Code::Roadmap,
+                    path,
+                    format!("action `{}`: `due` must be a date written YYYY-MM-DD, not `{due}`", a.id),
+                )
+                .at(due_line, None),
+            );
+        }
         let status = a
             .status
             .into_iter()
             .map(|(year, s)| (year, YearStatus { status: s.status, evidence: s.evidence, note: s.note }))
             .collect();
-        actions.push(Action { id: a.id, horizon: a.horizon, action: a.action, responsible: a.responsible, status });
+        actions.push(Action {
+            id: a.id,
+            horizon: a.horizon,
+            action: a.action,
+            responsible: a.responsible,
+            due: a.due,
+            status,
+        });
     }
     if errors.is_empty() {
         Ok(actions)
@@ -434,14 +455,15 @@ pub(crate) fn progress(ind: &Indicator, target: &Target, start_year: i32, report
         return Progress { baseline, latest, latest_period, percent: None, elapsed, status: Status::NoData };
     };
     let base = baseline.map_or(0.0, |(v, _)| v);
-    let percent = if (target.value - base).abs() < f64::EPSILON {
-        None
-    } else {
-        Some((value - base) / (target.value - base) * 100.0)
-    };
     let met = match target.direction {
         Direction::Up => value >= target.value,
         Direction::Down => value <= target.value,
+    };
+    // A target equal to its baseline is all of the way there when met, none when not.
+    let percent = if target.value == base {
+        Some(if met { 100.0 } else { 0.0 })
+    } else {
+        Some((value - base) / (target.value - base) * 100.0)
     };
     let status = if met {
         Status::Achieved
@@ -469,13 +491,39 @@ pub(crate) fn goal_status(statuses: &[Status]) -> Status {
     *statuses.iter().min_by_key(|s| rank(s)).expect("not empty")
 }
 
-/// Actions whose status changed between `year - 1` and `year`: (action, before, after).
-pub(crate) fn roadmap_changes(actions: &[Action], year: i32) -> Vec<(&Action, Option<ActionStatus>, ActionStatus)> {
+/// An action's status in a report year, as the report of `date` (YYYY-MM-DD) states it:
+/// the status reported for the year, except that an action past its `due` date and not
+/// done is delayed, reported or not (unless it was done in an earlier year).
+pub(crate) fn action_status(action: &Action, year: i32, date: &str) -> Option<ActionStatus> {
+    let reported = action.status.get(&year).map(|s| s.status);
+    let overdue = action.due.as_deref().is_some_and(|due| due < date);
+    let done_before = action.status.range(..year).any(|(_, s)| s.status == ActionStatus::Done);
+    match reported {
+        Some(ActionStatus::Done) => reported,
+        Some(_) if overdue => Some(ActionStatus::Delayed),
+        None if overdue && !done_before => Some(ActionStatus::Delayed),
+        other => other,
+    }
+}
+
+/// The date a report of `year` is as of, when it gives none: the year's last day.
+pub(crate) fn year_end(year: i32) -> String {
+    format!("{year}-12-31")
+}
+
+/// Actions whose status changed between the two years, each year's status given by
+/// `status` (so a frozen edition's statuses are compared, not today's data):
+/// (action, before, after).
+pub(crate) fn roadmap_changes<'a>(
+    actions: &'a [Action],
+    status: &dyn Fn(&Action, i32) -> Option<ActionStatus>,
+    year: i32,
+) -> Vec<(&'a Action, Option<ActionStatus>, ActionStatus)> {
     actions
         .iter()
         .filter_map(|a| {
-            let now = a.status.get(&year)?.status;
-            let before = a.status.get(&(year - 1)).map(|s| s.status);
+            let now = status(a, year)?;
+            let before = status(a, year - 1);
             (before != Some(now)).then_some((a, before, now))
         })
         .collect()
@@ -526,6 +574,30 @@ mod tests {
     }
 
     #[test]
+    fn a_target_equal_to_its_baseline_is_all_the_way_when_met_and_none_when_not() {
+        // Issue 15: it read "No data" while its status said "Achieved".
+        let base = "baseline: { value: 40, year: 2022 }\n";
+        let met = indicator("  - { period: '2025', value: 38 }\n", base);
+        let p = progress(&met, &target(40.0, 2026, Direction::Down), 2022, 2025);
+        assert_eq!((p.status, p.percent), (Status::Achieved, Some(100.0)));
+        let missed = indicator("  - { period: '2025', value: 45 }\n", base);
+        let p = progress(&missed, &target(40.0, 2026, Direction::Down), 2022, 2025);
+        assert_eq!((p.status, p.percent), (Status::Behind, Some(0.0)));
+    }
+
+    #[test]
+    fn an_action_past_due_is_delayed_unless_done() {
+        let src = "actions:\n  - id: a\n    horizon: 100-days\n    due: 2024-04-10\n    action: { es: a, en: a }\n    status:\n      2024: { status: in-progress }\n      2025: { status: done }\n";
+        let actions = parse_roadmap(src, Path::new("r.yaml"), &config(), Some(&[])).unwrap();
+        let a = &actions[0];
+        assert_eq!(action_status(a, 2024, "2024-03-31"), Some(ActionStatus::InProgress));
+        assert_eq!(action_status(a, 2024, "2024-12-31"), Some(ActionStatus::Delayed));
+        assert_eq!(action_status(a, 2025, "2025-12-31"), Some(ActionStatus::Done));
+        // Not reported for 2026, but done in 2025: nothing to say.
+        assert_eq!(action_status(a, 2026, "2026-12-31"), None);
+    }
+
+    #[test]
     fn a_passed_target_year_without_the_target_is_behind() {
         let ind = indicator("  - { period: '2026', value: 99 }\n", "");
         assert_eq!(progress(&ind, &target(100.0, 2026, Direction::Up), 2022, 2026).status, Status::Behind);
@@ -566,7 +638,8 @@ mod tests {
     fn roadmap_changes_compare_with_the_previous_year() {
         let src = "actions:\n  - id: a\n    horizon: 100-days\n    action: { es: a, en: a }\n    status:\n      2024: { status: in-progress }\n      2025: { status: done }\n  - id: b\n    horizon: 1-year\n    action: { es: b, en: b }\n    status:\n      2024: { status: delayed }\n      2025: { status: delayed }\n  - id: c\n    horizon: 4-years\n    action: { es: c, en: c }\n    status:\n      2025: { status: not-started }\n";
         let actions = parse_roadmap(src, Path::new("r.yaml"), &config(), Some(&[])).unwrap();
-        let changes = roadmap_changes(&actions, 2025);
+        let status = |a: &Action, y: i32| action_status(a, y, &year_end(y));
+        let changes = roadmap_changes(&actions, &status, 2025);
         let ids: Vec<_> = changes.iter().map(|(a, before, after)| (a.id.as_str(), *before, *after)).collect();
         assert_eq!(
             ids,

@@ -10,7 +10,7 @@ pub(crate) use checks::page_checks;
 use crate::config::{Config, Lang, Localized, Taxonomy};
 use crate::content::{self, Content, LoadOptions, Page, PageId};
 use crate::data::editions::{self, Edition};
-use crate::data::goals::Plan;
+use crate::data::goals::{ActionStatus, Plan};
 use crate::data::indicators::{self, Indicator};
 use crate::diagnostics::{Code, Diagnostic, Diagnostics};
 use crate::i18n::{self, Strings};
@@ -41,8 +41,14 @@ pub(crate) struct Site {
     pub(crate) indicators: Vec<Indicator>,
     /// Goals and roadmap from `data/goals.yaml` and `data/roadmap.yaml`.
     pub(crate) plan: Plan,
-    /// Frozen editions of final reports, by year (`data/editions/<year>.yaml`).
+    /// Frozen editions of final reports, by year (`data/editions/<year>.yaml`), including
+    /// those this load froze for the first time (`fresh_editions`, which a build writes).
     pub(crate) editions: BTreeMap<i32, Edition>,
+    pub(crate) fresh_editions: Vec<i32>,
+    /// What the data gives today for each frozen year, to list revisions.
+    pub(crate) current_editions: BTreeMap<i32, Edition>,
+    /// The indicators as each report year shows them: frozen, or cut at the year.
+    pub(crate) as_of: BTreeMap<i32, Vec<Indicator>>,
     /// `tags` first, then the site's own taxonomies.
     pub(crate) taxonomies: Vec<Taxonomy>,
     /// The Markdown of each page, rendered, by `PageId`.
@@ -68,6 +74,55 @@ impl Site {
 
     pub(crate) fn indicator(&self, id: &str) -> Option<&Indicator> {
         indicators::find(&self.indicators, id)
+    }
+
+    /// An indicator as the report of `year` shows it (frozen once the report is final,
+    /// and never with periods after its year).
+    pub(crate) fn report_indicator(&self, year: i32, id: &str) -> Option<&Indicator> {
+        match self.as_of.get(&year) {
+            Some(list) => indicators::find(list, id),
+            None => self.indicator(id),
+        }
+    }
+
+    /// The date the report of `year` is as of: its `report.date`, or the year's last day.
+    pub(crate) fn report_date(&self, year: i32) -> String {
+        self.content
+            .pages
+            .iter()
+            .filter_map(|p| p.front.report.as_ref())
+            .filter(|r| r.year == year)
+            .find_map(|r| r.date.clone())
+            .unwrap_or_else(|| crate::data::goals::year_end(year))
+    }
+
+    /// An action's status as the report of `year` states it: frozen once it is final.
+    pub(crate) fn action_status(&self, action: &crate::data::goals::Action, year: i32) -> Option<ActionStatus> {
+        match self.editions.get(&year) {
+            Some(e) => e.roadmap.get(&action.id).copied(),
+            None => crate::data::goals::action_status(action, year, &self.report_date(year)),
+        }
+    }
+
+    /// Years of every report, draft or final, each once.
+    fn report_years(&self) -> Vec<i32> {
+        let years: std::collections::BTreeSet<i32> =
+            self.content.pages.iter().filter_map(|p| p.front.report.as_ref()).map(|r| r.year).collect();
+        years.into_iter().collect()
+    }
+
+    /// Ids of the indicators the chapters of reports of `year` chart.
+    fn charted(&self, year: i32) -> std::collections::BTreeSet<String> {
+        self.content
+            .ids()
+            .filter(|&i| {
+                self.content
+                    .report_of(i)
+                    .and_then(|r| self.content[r].front.report.as_ref())
+                    .is_some_and(|m| m.year == year)
+            })
+            .flat_map(|i| self.md(i).charts.iter().map(|c| c.id.clone()))
+            .collect()
     }
 
     /// Years of the reports marked final, each once.
@@ -127,6 +182,9 @@ pub(crate) fn load(root: &Path, opts: &SiteOptions) -> (Option<Site>, Diagnostic
         indicators,
         plan,
         editions: BTreeMap::new(),
+        fresh_editions: Vec::new(),
+        current_editions: BTreeMap::new(),
+        as_of: BTreeMap::new(),
         markdown: Vec::new(),
         theme,
         strings: Arc::new(strings),
@@ -197,14 +255,39 @@ impl Site {
         diags
     }
 
-    /// The frozen editions of final reports, and where today's data revises them.
+    /// The frozen editions of final reports (freezing those seen final for the first
+    /// time), where today's data revises them, and the indicators each report shows.
     fn load_editions(&mut self) -> Vec<Diagnostic> {
-        let (editions, mut diags) = editions::load(&self.root, &self.final_report_years());
-        for frozen in editions.values() {
-            let now = Edition::compute(&self.plan, &self.indicators, frozen.year);
-            diags.extend(editions::revisions(&self.root, frozen, &now));
-        }
+        let finals = self.final_report_years();
+        let (editions, mut diags) = editions::load(&self.root, &finals);
         self.editions = editions;
+        for year in self.report_years() {
+            let cut: Vec<Indicator> = self.indicators.iter().map(|i| editions::as_of(i, year)).collect();
+            let now = Edition::compute(&self.plan, &cut, &self.charted(year), year, &self.report_date(year));
+            if !self.editions.contains_key(&year) && finals.contains(&year) {
+                // Read back from its own text, so this build shows exactly what later ones will.
+                let text = editions::to_yaml(&now);
+                let body: String = text.lines().filter(|l| !l.starts_with('#')).collect::<Vec<_>>().join("\n");
+                match crate::yaml::parse::<Edition>(&body, &editions::path(&self.root, year), 1, Code::Edition) {
+                    Ok(e) => {
+                        self.editions.insert(year, e);
+                        self.fresh_editions.push(year);
+                    }
+                    Err(d) => diags.push(d),
+                }
+            }
+            let shown = match self.editions.get(&year) {
+                Some(frozen) => {
+                    diags.extend(editions::revisions(&self.root, frozen, &now));
+                    cut.iter().map(|i| frozen.indicator(i).unwrap_or_else(|| i.clone())).collect()
+                }
+                None => cut,
+            };
+            self.as_of.insert(year, shown);
+            if self.editions.contains_key(&year) {
+                self.current_editions.insert(year, now);
+            }
+        }
         diags
     }
 

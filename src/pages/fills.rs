@@ -30,8 +30,14 @@ pub(crate) fn fills(site: &Site, renderer: &Renderer) -> (Fills, Vec<Diagnostic>
         let md = site.md(i);
         let lang = page.lang.as_str();
         let chapter = crate::outline::chapter_number(&site.content, i);
+        // A report's chapters chart the indicators as the report shows them.
+        let year = site.content.report_of(i).and_then(|r| site.content[r].front.report.as_ref()).map(|m| m.year);
         for (k, chart) in md.charts.iter().enumerate() {
-            let Some(ind) = site.indicator(&chart.id) else { continue };
+            let found = match year {
+                Some(y) => site.report_indicator(y, &chart.id),
+                None => site.indicator(&chart.id),
+            };
+            let Some(ind) = found else { continue };
             let id = &chart.id;
             let l = indicators::Lang::new(site, lang);
             let ctx = FigureContext {

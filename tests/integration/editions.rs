@@ -102,3 +102,131 @@ fn a_report_after_the_first_says_what_changed_since_the_last_one() {
     let cover = site.html("es/informes/2025/index.html");
     assert!(cover.contains("40 → 45"), "the revised figure is listed:\n{cover}");
 }
+
+/// Every file of the 2025 report, both languages (cover, chapters, full view).
+fn report_files(site: &Site) -> Vec<(String, Vec<u8>)> {
+    let snap = snapshot(&site.public());
+    snap.into_iter()
+        .filter(|(path, _)| path.starts_with("es/informes/2025/") || path.starts_with("en/reports/2025/"))
+        .collect()
+}
+
+fn edit_source(site: &Site, path: &str, from: &str, to: &str) {
+    let text = String::from_utf8(site.read_source(path)).unwrap();
+    assert!(text.contains(from), "`{from}` is not in {path}");
+    site.write(path, text.replacen(from, to, 1));
+}
+
+/// Issue 15: the report charts capacitacion in a chapter, and the data has a 2026 value.
+fn charted_final_report() -> Site {
+    let site = final_report();
+    for lang in ["es", "en"] {
+        edit_source(
+            &site,
+            &format!("content/{lang}/informes/2025/introduccion.md"),
+            "\n## ",
+            "\n{{< chart capacitacion >}}\n\n## ",
+        );
+    }
+    edit_source(
+        &site,
+        "data/indicators/capacitacion.yaml",
+        "  - { period: 2025, value: 70 }",
+        "  - { period: 2024, value: 40 }\n  - { period: 2025, value: 70 }\n  - { period: 2026, value: 85 }",
+    );
+    site
+}
+
+#[test]
+fn a_final_report_is_frozen_whole_and_its_charts_stop_at_its_year() {
+    let site = charted_final_report();
+    site.build_ok(&[]);
+    let frozen = report_files(&site);
+    assert!(frozen.len() >= 10, "{:?}", frozen.iter().map(|(p, _)| p).collect::<Vec<_>>());
+    let chapter = site.html("es/informes/2025/introduccion/index.html");
+    let svg = &chapter[chapter.find("<svg").expect("the chart")..];
+    assert!(!svg.contains("2026: 85") && !svg.contains("85 %"), "a 2025 report must not chart 2026:\n{svg}");
+    let edition = String::from_utf8(site.read_source("data/editions/2025.yaml")).unwrap();
+    assert!(edition.contains("indicators:") && !edition.contains("'2026'"), "{edition}");
+
+    // The build that froze the report and the next one give the same bytes.
+    site.build_ok(&[]);
+    assert_eq!(report_files(&site), frozen, "a second build changed the frozen report");
+
+    // Revise every figure it shows: values, the indicator's target, the goal's target.
+    edit_source(&site, "data/indicators/capacitacion.yaml", "period: 2025, value: 70", "period: 2025, value: 55");
+    edit_source(&site, "data/indicators/capacitacion.yaml", "period: 2024, value: 40", "period: 2024, value: 35");
+    edit_source(&site, "data/indicators/capacitacion.yaml", "target: { value: 100", "target: { value: 95");
+    edit_source(&site, "data/indicators/comision.yaml", "value: 95", "value: 60");
+    edit_source(&site, "data/goals.yaml", "        value: 100\n", "        value: 98\n");
+    edit_source(&site, "data/roadmap.yaml", "2025: { status: in-progress }", "2025: { status: delayed }");
+    let run = site.build_ok(&[]);
+    let after = report_files(&site);
+    for ((path, a), (_, b)) in frozen.iter().zip(&after) {
+        assert!(a == b, "{path} changed after the data was revised:\n{}", String::from_utf8_lossy(b));
+    }
+    assert_eq!(frozen.len(), after.len());
+    run.assert_diagnostic("data/editions/2025.yaml: warning[revision]: ");
+}
+
+#[test]
+fn the_build_that_freezes_a_report_shows_the_figures_later_builds_show() {
+    // Issue 15: 570 of 2150 is 26.51 %: 27 % on every build, never 27 then 26.
+    let site = final_report();
+    edit_source(&site, "data/indicators/capacitacion.yaml", "measure: percent", "measure: number");
+    edit_source(&site, "data/indicators/capacitacion.yaml", "period: 2025, value: 70", "period: 2025, value: 570");
+    edit_source(&site, "data/indicators/capacitacion.yaml", "target: { value: 100", "target: { value: 2150");
+    edit_source(&site, "data/goals.yaml", "        value: 100\n", "        value: 2150\n");
+    site.build_ok(&[]);
+    let first = report_files(&site);
+    let goals = site.html("es/informes/2025/metas/index.html");
+    assert!(goals.contains("27 %") && !goals.contains("26 %"), "{goals}");
+    site.build_ok(&[]);
+    assert_eq!(report_files(&site), first);
+}
+
+#[test]
+fn an_action_past_its_due_date_and_not_done_is_delayed() {
+    let site = Site::fixture("reports");
+    edit_source(&site, "data/roadmap.yaml", "    horizon: 1-year\n", "    horizon: 1-year\n    due: 2025-06-30\n");
+    site.build_ok(&[]);
+    let roadmap = site.html("es/informes/2025/hoja-de-ruta/index.html");
+    let row = &roadmap[roadmap.find("Aprobar un protocolo de atención").unwrap()..];
+    let row = &row[..row.find("</tr>").or_else(|| row.find("</li>")).unwrap()];
+    assert!(row.contains("Retrasada") || row.contains("retrasada"), "{row}");
+    // Not yet due on the report's date: as reported.
+    for lang in ["es", "en"] {
+        let path = format!("content/{lang}/informes/2025/_index.md");
+        edit_source(&site, &path, "  year: 2025\n", "  year: 2025\n  date: 2025-06-01\n");
+    }
+    site.build_ok(&[]);
+    let roadmap = site.html("es/informes/2025/hoja-de-ruta/index.html");
+    let row = &roadmap[roadmap.find("Aprobar un protocolo de atención").unwrap()..];
+    let row = &row[..row.find("</tr>").or_else(|| row.find("</li>")).unwrap()];
+    assert!(row.contains("En curso") || row.contains("en curso"), "{row}");
+    // A due date that is not a date is an error at its line.
+    edit_source(&site, "data/roadmap.yaml", "due: 2025-06-30", "due: junio");
+    let run = site.build(&[]);
+    run.assert_failure();
+    run.assert_diagnostic("data/roadmap.yaml:");
+    run.assert_stderr_contains("`due` must be a date");
+}
+
+#[test]
+fn what_changed_compares_with_the_frozen_roadmap_not_todays_data() {
+    let site = final_report();
+    site.write(
+        "content/es/informes/2024/_index.md",
+        "---\ntitle: \"Informe 2024\"\nreport:\n  year: 2024\n  period: \"2024\"\n  organization: \"Comisión (ejemplo)\"\n  status: final\n---\n",
+    );
+    site.write("content/es/informes/2024/resumen.md", "---\ntitle: \"Resumen\"\n---\n\nUn año de trabajo.\n");
+    site.build_ok(&[]);
+    // After both were frozen, the 2024 status of an action is rewritten as done.
+    edit_source(&site, "data/roadmap.yaml", "2024: { status: in-progress }", "2024: { status: done }");
+    site.build_ok(&[]);
+    let cover = site.html("es/informes/2025/index.html");
+    assert!(
+        cover.contains("Convocar a la Comisión Regional (En curso → Cumplida)"),
+        "the 2024 report said in progress, so the change is from in progress:\n{cover}"
+    );
+}

@@ -149,8 +149,12 @@ fn changes_view(site: &Site, report: PageId) -> Option<ChangesView> {
     };
     for goal in &site.plan.goals {
         for target in &goal.targets {
-            let Some(ind) = site.indicator(&target.indicator) else { continue };
-            let before = shown_progress(site, goal, target, ind, previous);
+            let (Some(ind_before), Some(ind)) =
+                (site.report_indicator(previous, &target.indicator), site.report_indicator(year, &target.indicator))
+            else {
+                continue;
+            };
+            let before = shown_progress(site, goal, target, ind_before, previous);
             let now = shown_progress(site, goal, target, ind, year);
             let name = target.text.get(lang).cloned().unwrap_or_else(|| pick(&ind.title, lang).to_string());
             let line = format!("{name}: {} → {}", pct(before.percent), pct(now.percent));
@@ -161,7 +165,8 @@ fn changes_view(site: &Site, report: PageId) -> Option<ChangesView> {
             }
         }
     }
-    for (a, before, after) in goals::roadmap_changes(&site.plan.actions, year) {
+    let status = |a: &goals::Action, y: i32| site.action_status(a, y);
+    for (a, before, after) in goals::roadmap_changes(&site.plan.actions, &status, year) {
         let line = format!(
             "{} ({} → {})",
             pick(&a.action, lang),
@@ -179,8 +184,9 @@ fn changes_view(site: &Site, report: PageId) -> Option<ChangesView> {
 
 /// Figures of the `previous` edition that the data has revised since it was frozen.
 fn revised(site: &Site, lang: &str, previous: i32, f: &NumberFormat) -> Vec<String> {
-    let Some(frozen) = site.editions.get(&previous) else { return Vec::new() };
-    let now = crate::data::editions::Edition::compute(&site.plan, &site.indicators, previous);
+    let (Some(frozen), Some(now)) = (site.editions.get(&previous), site.current_editions.get(&previous)) else {
+        return Vec::new();
+    };
     let num = |v: Option<f64>| v.map_or_else(|| site.t(lang, "status_no_data"), |v| f.format(v, 1));
     frozen
         .targets
@@ -252,11 +258,13 @@ pub(crate) fn goals_view(site: &Site, lang: &str, year: i32) -> GoalsView {
         let mut targets = Vec::new();
         let mut goal_statuses = Vec::new();
         for target in &goal.targets {
-            let Some(ind) = site.indicator(&target.indicator) else { continue };
+            let Some(ind) = site.report_indicator(year, &target.indicator) else { continue };
             // A final report shows its frozen values, not whatever the data says today.
             let p = shown_progress(site, goal, target, ind, year);
             goal_statuses.push(p.status);
-            targets.push(target_view(site, lang, goal, target, ind, &p));
+            let stated = site.editions.get(&year).and_then(|e| e.target(&goal.id, &target.indicator));
+            let stated = stated.map_or((target.value, target.year), |t| (t.value, t.year));
+            targets.push(target_view(site, lang, goal, (target, stated), ind, &p));
         }
         let status = goals::goal_status(&goal_statuses);
         statuses.push((goal.dimension, status));
@@ -288,11 +296,12 @@ pub(crate) fn goals_view(site: &Site, lang: &str, year: i32) -> GoalsView {
     GoalsView { year, total: statuses.len(), counts: counts(&|_| true), dimensions, goals }
 }
 
+/// `stated` is the target's (value, year) as the report states it (frozen, or today's).
 fn target_view(
     site: &Site,
     lang: &str,
     goal: &goals::Goal,
-    target: &goals::Target,
+    (target, stated): (&goals::Target, (f64, i32)),
     ind: &Indicator,
     p: &goals::Progress,
 ) -> TargetView {
@@ -334,7 +343,7 @@ fn target_view(
         illustrative: ind.illustrative,
         baseline: p.baseline.map(|(v, y)| format!("{} ({y})", unit(v))),
         latest,
-        target: format!("{} ({})", unit(target.value), target.year),
+        target: format!("{} ({})", unit(stated.0), stated.1),
         percent: label,
         status: p.status.key(),
         status_label: status_label(site, lang, p.status),
@@ -380,7 +389,6 @@ struct ChangeView {
 pub(crate) fn roadmap_view(site: &Site, lang: &str, year: i32) -> RoadmapView {
     let actions = &site.plan.actions;
     let label = |s: ActionStatus| action_label(site, lang, s);
-    let frozen = |y: i32, id: &str| site.editions.get(&y).and_then(|e| e.roadmap.get(id).copied());
     let horizons = Horizon::ALL
         .iter()
         .filter(|h| actions.iter().any(|a| a.horizon == **h))
@@ -391,8 +399,8 @@ pub(crate) fn roadmap_view(site: &Site, lang: &str, year: i32) -> RoadmapView {
                 .filter(|a| a.horizon == *h)
                 .map(|a| {
                     let now = a.status.get(&year);
-                    let before = frozen(year - 1, &a.id).or_else(|| a.status.get(&(year - 1)).map(|s| s.status));
-                    let now_status = frozen(year, &a.id).or_else(|| now.map(|s| s.status));
+                    let before = site.action_status(a, year - 1);
+                    let now_status = site.action_status(a, year);
                     ActionView {
                         id: a.id.clone(),
                         action: pick(&a.action, lang).to_string(),
@@ -408,7 +416,8 @@ pub(crate) fn roadmap_view(site: &Site, lang: &str, year: i32) -> RoadmapView {
                 .collect(),
         })
         .collect();
-    let changes = goals::roadmap_changes(actions, year)
+    let status = |a: &goals::Action, y: i32| site.action_status(a, y);
+    let changes = goals::roadmap_changes(actions, &status, year)
         .into_iter()
         .map(|(a, before, after)| ChangeView {
             action: pick(&a.action, lang).to_string(),
