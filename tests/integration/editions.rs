@@ -230,3 +230,18 @@ fn what_changed_compares_with_the_frozen_roadmap_not_todays_data() {
         "the 2024 report said in progress, so the change is from in progress:\n{cover}"
     );
 }
+
+#[test]
+fn a_reference_ending_in_a_full_stop_is_not_given_a_second_one() {
+    let site = Site::fixture("reports");
+    edit_source(
+        &site,
+        "content/es/informes/2025/_index.md",
+        "  year: 2025\n",
+        "  year: 2025\n  references:\n    - \"Patiño, P. (2022). Documento de política. Lima: CIES.\"\n",
+    );
+    site.build_ok(&[]);
+    let cover = site.html("es/informes/2025/index.html");
+    assert!(cover.contains("Lima: CIES.</li>"), "{cover}");
+    assert!(!cover.contains(".."), "doubled punctuation:\n{cover}");
+}

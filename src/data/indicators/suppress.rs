@@ -13,14 +13,15 @@
 //! program (microlp) over those facts. A hidden cell is protected when it can take at
 //! least N values: for a "fewer than N" cell, every value from 0 to N-1.
 //!
-//! Secondary cells are chosen greedily, as τ-ARGUS's hypercube method does in spirit:
-//! while a hidden cell is not protected, withhold the smallest published cell that shares
-//! a relation with it, preferring detailed cells to totals. The audit, not the heuristic,
-//! decides: an indicator it cannot protect is an error, never a leak.
+//! Secondary cells are chosen greedily (τ-ARGUS offers optimal and hypercube methods; this
+//! is simpler): while a hidden cell is not protected, withhold the smallest published cell
+//! that shares a relation with it, preferring detailed cells to totals. The audit, not the
+//! heuristic, decides: an indicator it cannot protect is an error, never a leak.
 
 use super::{Cell, Indicator, Row};
 use crate::yaml;
 use microlp::{ComparisonOp, OptimizationDirection, Problem};
+use rayon::prelude::*;
 use std::collections::BTreeMap;
 
 /// A fact about one period's cells (indices into its list of cells).
@@ -101,11 +102,28 @@ impl Range {
 /// knows of how cells relate; None for a published cell. `cap` bounds withheld cells for
 /// the solver: a range reaching it counts as unbounded (choose it above any true total).
 pub(crate) fn audit(cells: &[Cell], relations: &[Relation], threshold: u32, cap: u64) -> Vec<Option<Range>> {
+    let all: Vec<usize> = (0..cells.len()).collect();
+    audit_some(cells, relations, (threshold, cap, true), &all)
+}
+
+/// `audit` for the hidden cells among `which` only (None for the others); `integer` asks
+/// for whole-number search, which tables crossing at most two breakdowns do not need.
+fn audit_some(
+    cells: &[Cell],
+    relations: &[Relation],
+    (threshold, cap, integer): (u32, u64, bool),
+    which: &[usize],
+) -> Vec<Option<Range>> {
     let mut ranges = vec![None; cells.len()];
+    let mut wanted = vec![false; cells.len()];
+    for &i in which {
+        wanted[i] = true;
+    }
     for component in components(cells, relations) {
-        for &i in &component {
-            let lo = solve(cells, relations, &component, i, OptimizationDirection::Minimize, threshold, cap);
-            let hi = solve(cells, relations, &component, i, OptimizationDirection::Maximize, threshold, cap);
+        for &i in component.iter().filter(|&&i| wanted[i]) {
+            let limits = (threshold, cap, integer);
+            let lo = solve(cells, relations, &component, i, OptimizationDirection::Minimize, limits);
+            let hi = solve(cells, relations, &component, i, OptimizationDirection::Maximize, limits);
             // A solver failure (never seen on these small problems) counts as narrowed.
             ranges[i] = Some(match (lo, hi) {
                 (Some(lo), Some(hi)) => Range { lo, hi: (hi < cap).then_some(hi) },
@@ -153,8 +171,7 @@ fn solve(
     component: &[usize],
     target: usize,
     direction: OptimizationDirection,
-    threshold: u32,
-    cap: u64,
+    (threshold, cap, integer): (u32, u64, bool),
 ) -> Option<u64> {
     let mut problem = Problem::new(direction);
     let cap = i32::try_from(cap).unwrap_or(i32::MAX);
@@ -163,7 +180,15 @@ fn solve(
         .iter()
         .map(|&i| {
             let bounds = if cells[i] == Cell::Below { (0, t - 1) } else { (t, cap.max(t)) };
-            (i, problem.add_integer_var(if i == target { 1.0 } else { 0.0 }, bounds))
+            let coef = if i == target { 1.0 } else { 0.0 };
+            // Sums over one or two breakdowns form a network: its linear program has whole
+            // optima, so only deeper crossings need the (slower) integer search.
+            let var = if integer {
+                problem.add_integer_var(coef, bounds)
+            } else {
+                problem.add_var(coef, (f64::from(bounds.0), f64::from(bounds.1)))
+            };
+            (i, var)
         })
         .collect();
     // sum(coef * cell) (op) 0, with published cells moved to the right-hand side.
@@ -209,14 +234,22 @@ pub(crate) fn suppress(rows: &mut [Row], threshold: u32) -> Vec<usize> {
     for (i, r) in rows.iter().enumerate() {
         periods.entry(r.period.clone()).or_default().push(i);
     }
+    // Periods are independent: protect them on all cores.
+    let periods: Vec<Vec<usize>> = periods.into_values().collect();
+    let shared: &[Row] = rows;
+    let results: Vec<(Vec<Cell>, Vec<usize>)> = periods
+        .par_iter()
+        .map(|members| {
+            let values: Vec<f64> = members.iter().map(|&i| shared[i].shown().unwrap_or(0.0)).collect();
+            let keyed: Vec<(&BTreeMap<String, String>, f64)> =
+                members.iter().zip(&values).map(|(&i, &v)| (&shared[i].dims, v)).collect();
+            let rels = relations(&keyed);
+            let dims: Vec<usize> = members.iter().map(|&i| shared[i].dims.len()).collect();
+            protect(&values, &dims, &rels, threshold)
+        })
+        .collect();
     let mut unprotected = Vec::new();
-    for members in periods.values() {
-        let values: Vec<f64> = members.iter().map(|&i| rows[i].shown().unwrap_or(0.0)).collect();
-        let keyed: Vec<(&BTreeMap<String, String>, f64)> =
-            members.iter().zip(&values).map(|(&i, &v)| (&rows[i].dims, v)).collect();
-        let rels = relations(&keyed);
-        let dims: Vec<usize> = members.iter().map(|&i| rows[i].dims.len()).collect();
-        let (cells, failed) = protect(&values, &dims, &rels, threshold);
+    for (members, (cells, failed)) in periods.iter().zip(results) {
         for (k, &i) in members.iter().enumerate() {
             rows[i].cell = cells[k];
         }
@@ -235,26 +268,65 @@ pub(crate) fn protect(values: &[f64], dims: &[usize], rels: &[Relation], thresho
         return (cells, Vec::new());
     }
     let cap = (values.iter().sum::<f64>() * 2.0 + t + 1.0) as u64;
+    // Withholding a cell only loosens what a reader knows (its value becomes a range that
+    // holds it), so a protected cell stays protected: after each step only the cells that
+    // were weak, and the one just withheld, need solving again.
+    let mut check: Vec<usize> = (0..cells.len()).collect();
+    let integer = dims.iter().any(|&d| d > 2);
     loop {
-        let ranges = audit(&cells, rels, threshold, cap);
+        let ranges = audit_some(&cells, rels, (threshold, cap, integer), &check);
         // Small counts first: a withheld cell is often weak only because a small one is.
         let mut weak: Vec<usize> =
             (0..cells.len()).filter(|&i| ranges[i].is_some_and(|r| !r.protects(cells[i], threshold))).collect();
         if weak.is_empty() {
+            // The audit of everything published, as a reader would make it: the rounds
+            // above re-solved only the cells that could have changed.
+            let ranges = audit(&cells, rels, threshold, cap);
+            let weak = (0..cells.len()).filter(|&i| ranges[i].is_some_and(|r| !r.protects(cells[i], threshold)));
+            let weak = weak.collect();
             return (cells, weak);
         }
         weak.sort_by_key(|&i| (cells[i] != Cell::Below, i));
-        let candidate = weak.iter().find_map(|&w| {
-            rels.iter()
+        // A withheld partner for several weak small counts per round (weak withheld cells
+        // once no small count is weak): far fewer rounds on a large table.
+        let first_kind = cells[weak[0]] == Cell::Below;
+        let mut withheld = Vec::new();
+        let mut same: Vec<usize> =
+            weak.iter().copied().take_while(|&w| (cells[w] == Cell::Below) == first_kind).collect();
+        // Half of them: measured on a 25 × 6 table over 20 years, 30 % small, a third of
+        // the rounds of one at a time, hiding 10 % more than one at a time (all at once: 17 %).
+        same.truncate(same.len().div_ceil(2));
+        for w in same {
+            let candidate = rels
+                .iter()
                 .filter(|r| r.members().any(|m| m == w))
                 .flat_map(Relation::members)
                 .filter(|&m| matches!(cells[m], Cell::Shown(_)))
-                .min_by(|&a, &b| dims[b].cmp(&dims[a]).then(values[a].total_cmp(&values[b])).then(a.cmp(&b)))
-        });
-        match candidate {
-            Some(c) => cells[c] = Cell::Withheld,
-            None => return (cells, weak),
+                .min_by(|&a, &b| dims[b].cmp(&dims[a]).then(values[a].total_cmp(&values[b])).then(a.cmp(&b)));
+            if let Some(c) = candidate {
+                cells[c] = Cell::Withheld;
+                withheld.push(c);
+            }
         }
+        if withheld.is_empty() {
+            // The weak cells of the other kind may still have published partners.
+            let rest = weak.iter().find_map(|&w| {
+                rels.iter()
+                    .filter(|r| r.members().any(|m| m == w))
+                    .flat_map(Relation::members)
+                    .filter(|&m| matches!(cells[m], Cell::Shown(_)))
+                    .min_by(|&a, &b| dims[b].cmp(&dims[a]).then(values[a].total_cmp(&values[b])).then(a.cmp(&b)))
+            });
+            if let Some(c) = rest {
+                cells[c] = Cell::Withheld;
+                withheld.push(c);
+            }
+        }
+        if withheld.is_empty() {
+            return (cells, weak);
+        }
+        check = weak;
+        check.extend(withheld);
     }
 }
 

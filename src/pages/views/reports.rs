@@ -77,14 +77,16 @@ fn references(site: &Site, report: PageId) -> Vec<Reference> {
     }
     let mut seen = std::collections::HashSet::new();
     let mut list = Vec::new();
+    // The template ends each reference with a full stop: one the writer typed is not doubled.
+    let name_of = |text: &str| text.trim_end().trim_end_matches('.').to_string();
     for text in page.front.report.iter().flat_map(|r| r.references.iter()) {
         if seen.insert(text.clone()) {
-            list.push(Reference { name: text.clone(), url: None, date: None });
+            list.push(Reference { name: name_of(text), url: None, date: None });
         }
     }
     for id in ids {
         let Some(ind) = site.indicator(id) else { continue };
-        let name = pick(&ind.source.name, lang).to_string();
+        let name = name_of(pick(&ind.source.name, lang));
         if !seen.insert(format!("{name}|{:?}", ind.source.url)) {
             continue;
         }
