@@ -86,6 +86,18 @@ pub(crate) struct Edition {
     pub(crate) roadmap: BTreeMap<String, ActionStatus>,
     #[serde(default, skip_serializing_if = "BTreeMap::is_empty")]
     pub(crate) indicators: BTreeMap<String, FrozenIndicator>,
+    /// Action id -> the evidence and note the report gave for the year, where it gave any.
+    #[serde(default, skip_serializing_if = "BTreeMap::is_empty")]
+    pub(crate) notes: BTreeMap<String, FrozenNote>,
+}
+
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub(crate) struct FrozenNote {
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub(crate) evidence: Vec<String>,
+    #[serde(default, skip_serializing_if = "BTreeMap::is_empty")]
+    pub(crate) note: crate::config::Localized,
 }
 
 impl Edition {
@@ -121,12 +133,21 @@ impl Edition {
         }
         let roadmap =
             plan.actions.iter().filter_map(|a| Some((a.id.clone(), goals::action_status(a, year, date)?))).collect();
+        let notes = plan
+            .actions
+            .iter()
+            .filter_map(|a| {
+                let s = a.status.get(&year)?;
+                let note = FrozenNote { evidence: s.evidence.clone(), note: s.note.clone() };
+                (!note.evidence.is_empty() || !note.note.is_empty()).then(|| (a.id.clone(), note))
+            })
+            .collect();
         let indicators = used
             .into_iter()
             .filter_map(|id| crate::data::indicators::find(indicators, id))
             .map(|ind| (ind.id.clone(), freeze_indicator(ind)))
             .collect();
-        Edition { year, targets, roadmap, indicators }
+        Edition { year, targets, roadmap, indicators, notes }
     }
 
     /// The frozen progress of a target, in the shape the report pages use.

@@ -160,6 +160,8 @@ fn a_final_report_is_frozen_whole_and_its_charts_stop_at_its_year() {
     edit_source(&site, "data/indicators/comision.yaml", "value: 95", "value: 60");
     edit_source(&site, "data/goals.yaml", "        value: 100\n", "        value: 98\n");
     edit_source(&site, "data/roadmap.yaml", "2025: { status: in-progress }", "2025: { status: delayed }");
+    edit_source(&site, "data/roadmap.yaml", "Acta firmada", "Acta firmada y publicada");
+    edit_source(&site, "data/roadmap.yaml", "https://example.org/acta.pdf", "https://example.org/acta-2.pdf");
     let run = site.build_ok(&[]);
     let after = report_files(&site);
     for ((path, a), (_, b)) in frozen.iter().zip(&after) {

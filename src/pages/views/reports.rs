@@ -401,6 +401,9 @@ pub(crate) fn roadmap_view(site: &Site, lang: &str, year: i32) -> RoadmapView {
                 .filter(|a| a.horizon == *h)
                 .map(|a| {
                     let now = a.status.get(&year);
+                    // A frozen report keeps the evidence and notes it gave (none, if it gave none).
+                    let frozen_note = site.editions.get(&year).map(|e| e.notes.get(&a.id).cloned().unwrap_or_default());
+                    let frozen_note = frozen_note.as_ref();
                     let before = site.action_status(a, year - 1);
                     let now_status = site.action_status(a, year);
                     ActionView {
@@ -411,8 +414,12 @@ pub(crate) fn roadmap_view(site: &Site, lang: &str, year: i32) -> RoadmapView {
                         status_label: now_status.map_or_else(|| site.t(lang, "action_no_report"), label),
                         before_label: before.map(label),
                         changed: now_status != before && now_status.is_some(),
-                        evidence: now.map(|s| s.evidence.clone()).unwrap_or_default(),
-                        note: now.and_then(|s| s.note.get(lang).cloned()),
+                        evidence: frozen_note.map_or_else(
+                            || now.map(|s| s.evidence.clone()).unwrap_or_default(),
+                            |n| n.evidence.clone(),
+                        ),
+                        note: frozen_note
+                            .map_or_else(|| now.and_then(|s| s.note.get(lang).cloned()), |n| n.note.get(lang).cloned()),
                     }
                 })
                 .collect(),
