@@ -49,7 +49,8 @@ pub fn pdf(opts: &PdfOptions) -> Result<PathBuf, Vec<Diagnostic>> {
         .clone()
         .unwrap_or_else(|| PathBuf::from(format!("{}.pdf", url.trim_end_matches('/').replace('/', "-"))));
     let target = std::path::absolute(&target).unwrap_or(target);
-    // Chromium's own header and footer: the page title on every page, and page numbers.
+    // Bookmarks from the headings; no header or footer of Chromium's own, which showed the
+    // time of printing in US form and the temporary file's path.
     let page = format!("file://{}", site_out.join(full).join("index.html").display());
     let printed = chromium.print(&page, &target, &work, true);
     let _ = std::fs::remove_dir_all(&work);
