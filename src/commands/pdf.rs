@@ -1,7 +1,8 @@
 //! `faro pdf`: a report's full view printed to PDF by a headless Chromium. The site is
 //! built into a temporary folder with a `file://` base URL, so Chromium reads it from disk
 //! and nothing is served or fetched. Before printing, the page's links are pointed at the
-//! public site (`print::links`).
+//! public site and a stylesheet of running headers and footers in the report's language is
+//! added (`print::{links, margins}`).
 
 use crate::config::Config;
 use crate::content::{PageId, PageKind};
@@ -10,11 +11,13 @@ use crate::driver::{self, Options};
 use crate::model::{Site, SiteOptions};
 use crate::output::DirOutput;
 use crate::print::links::{Addresses, Part};
+use crate::print::margins::{self, Running};
 use crate::print::Chromium;
 use std::path::{Path, PathBuf};
 
-/// The printed copy of the full view, next to it in the build folder.
+/// The printed copy of the full view and its stylesheet, next to it in the build folder.
 const PRINTED: &str = "faro-pdf.html";
+const STYLESHEET: &str = "faro-pdf.css";
 
 pub struct PdfOptions {
     pub site_dir: PathBuf,
@@ -68,13 +71,30 @@ struct Job {
     full: String,
     /// The chapters, as the full view holds them.
     parts: Vec<Part>,
+    stylesheet: String,
 }
 
 impl Job {
     fn of(site: &Site, report: PageId) -> Job {
         let page = &site.content[report];
         let lang = page.lang.as_str();
+        let meta = page.front.report.as_ref().expect("a report");
         let chapters: Vec<PageId> = site.content.chapters(report).collect();
+        let date = std::iter::once(report)
+            .chain(chapters.iter().copied())
+            .flat_map(|i| [&site.content[i].front.date, &site.content[i].front.updated])
+            .flatten()
+            .max()
+            .cloned();
+        let in_words = date.as_deref().and_then(|d| Some(site.strings.get(lang)?.format_date(d)));
+        let version = in_words.map(|d| site.t(lang, "pdf_version").replace("{date}", &d));
+        let draft = (meta.status != crate::content::ReportStatus::Final).then(|| site.t(lang, "report_draft"));
+        let stylesheet = margins::stylesheet(&Running {
+            title: &page.front.title,
+            mark: draft.as_deref(),
+            date: version.as_deref(),
+            page_of: &site.t(lang, "pdf_page_of"),
+        });
         // The ids the full view gives each chapter (report-full.html): `chapter-N`, `cN-…`.
         let parts = (chapters.iter().enumerate())
             .map(|(n, &c)| Part {
@@ -83,18 +103,21 @@ impl Job {
                 prefix: format!("c{}-", n + 1),
             })
             .collect();
-        Job { url: page.url.clone(), full: site.paths().report_full(&page.url, lang), parts }
+        Job { url: page.url.clone(), full: site.paths().report_full(&page.url, lang), parts, stylesheet }
     }
 }
 
-/// Prints the full view built under `work` to `target`, its links public.
+/// Prints the full view built under `work` to `target`, its links public, its margins filled.
 fn print(chromium: &Chromium, job: &Job, addresses: &Addresses, work: &Path, target: &Path) -> Result<(), Diagnostic> {
     let io = |path: &Path, e: std::io::Error| Diagnostic::error(Code::Io, path, e.to_string());
     let folder = work.join("site").join(&job.full);
     let page = folder.join("index.html");
     let html = std::fs::read_to_string(&page).map_err(|e| io(&page, e))?;
-    let printed = folder.join(PRINTED);
-    std::fs::write(&printed, addresses.rewrite(&html)).map_err(|e| io(&printed, e))?;
+    let link = format!("<link rel=\"stylesheet\" href=\"{STYLESHEET}\">\n</head>");
+    let html = addresses.rewrite(&html).replacen("</head>", &link, 1);
+    let (printed, css) = (folder.join(PRINTED), folder.join(STYLESHEET));
+    std::fs::write(&css, &job.stylesheet).map_err(|e| io(&css, e))?;
+    std::fs::write(&printed, html).map_err(|e| io(&printed, e))?;
     let raw = work.join("report.pdf");
     let failed = |e: String| {
         Diagnostic::error(Code::Chromium, chromium.path(), format!("Chromium could not print the report: {e}"))
