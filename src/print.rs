@@ -1,9 +1,10 @@
 //! Printing HTML to PDF with a headless Chromium, for campaign kits and `faro pdf`: where
 //! Chromium is, the flags that keep it offline and away from the user's own profile, and a
 //! cache of printed documents with their dates fixed, so the same HTML gives the same PDF.
-//! What only a printed report needs (public links, running header and footer) lives in the
-//! submodules.
+//! What only a printed report needs (public links, running header and footer, document
+//! information) lives in the submodules.
 
+pub(crate) mod info;
 pub(crate) mod links;
 pub(crate) mod margins;
 

@@ -2,7 +2,7 @@
 //! built into a temporary folder with a `file://` base URL, so Chromium reads it from disk
 //! and nothing is served or fetched. Before printing, the page's links are pointed at the
 //! public site and a stylesheet of running headers and footers in the report's language is
-//! added (`print::{links, margins}`).
+//! added; after, the PDF's document information is set (`print::{links, margins, info}`).
 
 use crate::config::Config;
 use crate::content::{PageId, PageKind};
@@ -10,6 +10,7 @@ use crate::diagnostics::{Code, Diagnostic};
 use crate::driver::{self, Options};
 use crate::model::{Site, SiteOptions};
 use crate::output::DirOutput;
+use crate::print::info::{self, Info};
 use crate::print::links::{Addresses, Part};
 use crate::print::margins::{self, Running};
 use crate::print::Chromium;
@@ -71,6 +72,11 @@ struct Job {
     full: String,
     /// The chapters, as the full view holds them.
     parts: Vec<Part>,
+    title: String,
+    description: Option<String>,
+    author: String,
+    /// The newest `date` or `updated` of the report and its chapters.
+    date: Option<String>,
     stylesheet: String,
 }
 
@@ -103,7 +109,16 @@ impl Job {
                 prefix: format!("c{}-", n + 1),
             })
             .collect();
-        Job { url: page.url.clone(), full: site.paths().report_full(&page.url, lang), parts, stylesheet }
+        Job {
+            url: page.url.clone(),
+            full: site.paths().report_full(&page.url, lang),
+            parts,
+            title: page.front.title.clone(),
+            description: page.front.description.clone(),
+            author: site.config.organization.get(lang).unwrap_or(&meta.organization).clone(),
+            date,
+            stylesheet,
+        }
     }
 }
 
@@ -124,7 +139,14 @@ fn print(chromium: &Chromium, job: &Job, addresses: &Addresses, work: &Path, tar
     };
     chromium.print(&format!("file://{}", printed.display()), &raw, work, true).map_err(failed)?;
     let bytes = std::fs::read(&raw).map_err(|e| io(&raw, e))?;
-    std::fs::write(target, crate::print::steady_ids(&bytes)).map_err(|e| io(target, e))
+    let info = Info {
+        title: &job.title,
+        author: Some(&job.author),
+        subject: job.description.as_deref(),
+        date: job.date.as_deref(),
+    };
+    let bytes = info::set_info(&crate::print::steady_ids(&bytes), &info).map_err(failed)?;
+    std::fs::write(target, bytes).map_err(|e| io(target, e))
 }
 
 /// The report named by its folder under content/ or its address.
