@@ -1,12 +1,19 @@
 //! Printing HTML to PDF with a headless Chromium, for campaign kits and `faro pdf`: where
 //! Chromium is, the flags that keep it offline and away from the user's own profile, and a
 //! cache of printed documents with their dates fixed, so the same HTML gives the same PDF.
+//! What only a printed report needs (public links, running header and footer, document
+//! information) lives in the submodules.
+
+pub(crate) mod info;
+pub(crate) mod links;
+pub(crate) mod margins;
 
 use std::path::{Path, PathBuf};
 use std::process::Command;
 
-/// Headless, offline, and with nothing of the user's own browser profile.
-const FLAGS: [&str; 7] = [
+/// Headless, offline, with nothing of the user's own browser profile, and without
+/// Chromium's own page header and footer (the date and file path of the printing).
+const FLAGS: [&str; 8] = [
     "--headless",
     "--no-sandbox",
     "--disable-gpu",
@@ -14,6 +21,7 @@ const FLAGS: [&str; 7] = [
     "--disable-background-networking",
     "--disable-component-update",
     "--disable-sync",
+    "--no-pdf-header-footer",
 ];
 
 /// Where printed PDFs are kept, by hash of their HTML, so a rebuild does not print again.
@@ -38,12 +46,12 @@ impl Chromium {
     }
 
     /// Prints the page at `url` (a `file://` address) to `pdf`, with a profile in `work`.
-    /// `header_footer` keeps Chromium's own page header and footer.
-    pub(crate) fn print(&self, url: &str, pdf: &Path, work: &Path, header_footer: bool) -> Result<(), String> {
+    /// `outline` makes bookmarks of the page's headings.
+    pub(crate) fn print(&self, url: &str, pdf: &Path, work: &Path, outline: bool) -> Result<(), String> {
         let mut cmd = Command::new(&self.0);
         cmd.args(FLAGS);
-        if !header_footer {
-            cmd.arg("--no-pdf-header-footer");
+        if outline {
+            cmd.arg("--generate-pdf-document-outline");
         }
         let run = cmd
             .arg(format!("--user-data-dir={}", work.join("profile").display()))
@@ -88,7 +96,9 @@ impl Printer {
                     .map_err(|e| format!("Chromium could not print: {e}"))
             })
             .and_then(|_| {
-                std::fs::read(&pdf).map(|b| fixed_dates(&b)).map_err(|e| format!("cannot read the PDF: {e}"))
+                std::fs::read(&pdf)
+                    .map(|b| steady_ids(&fixed_dates(&b)))
+                    .map_err(|e| format!("cannot read the PDF: {e}"))
             });
         let _ = std::fs::remove_dir_all(&work);
         let bytes = result?;
@@ -116,6 +126,32 @@ fn fixed_dates(pdf: &[u8]) -> Vec<u8> {
     out
 }
 
+/// Renumbers the ids Chromium gives tagged table cells (`(node00000175)`), which shift
+/// from one run to the next, by their rank: the same length and the same order, so byte
+/// offsets and the sorted name tree of ids stay right.
+pub(crate) fn steady_ids(pdf: &[u8]) -> Vec<u8> {
+    const KEY: &[u8] = b"(node";
+    let at: Vec<usize> = pdf
+        .windows(KEY.len() + 9)
+        .enumerate()
+        .filter(|(_, w)| {
+            w.starts_with(KEY) && w[KEY.len()..][..8].iter().all(u8::is_ascii_digit) && w[KEY.len() + 8] == b')'
+        })
+        .map(|(i, _)| i + KEY.len())
+        .collect();
+    let mut ids: Vec<&[u8]> = at.iter().map(|&i| &pdf[i..i + 8]).collect();
+    ids.sort();
+    ids.dedup();
+    let rank: std::collections::BTreeMap<&[u8], usize> =
+        ids.into_iter().enumerate().map(|(n, id)| (id, n + 1)).collect();
+    let mut out = pdf.to_vec();
+    for &i in &at {
+        let n = rank[&pdf[i..i + 8]];
+        out[i..i + 8].copy_from_slice(format!("{n:08}").as_bytes());
+    }
+    out
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -128,5 +164,16 @@ mod tests {
         let text = String::from_utf8(fixed).unwrap();
         assert!(text.contains("/CreationDate (D:20000101000000+00'00')"), "{text}");
         assert!(text.contains("/ModDate (D:20000101000000+00'00')"), "{text}");
+    }
+
+    #[test]
+    fn tagged_cell_ids_are_renumbered_in_order() {
+        let pdf = b"/ID (node00000175)>> /Headers [(node00000003)] /Names [(node00000003) 1 0 R (node00000175) 2 0 R] (node12)";
+        let steady = steady_ids(pdf);
+        assert_eq!(steady.len(), pdf.len());
+        assert_eq!(
+            String::from_utf8(steady).unwrap(),
+            "/ID (node00000002)>> /Headers [(node00000001)] /Names [(node00000001) 1 0 R (node00000002) 2 0 R] (node12)"
+        );
     }
 }

@@ -1,14 +1,24 @@
 //! `faro pdf`: a report's full view printed to PDF by a headless Chromium. The site is
 //! built into a temporary folder with a `file://` base URL, so Chromium reads it from disk
-//! and nothing is served or fetched.
+//! and nothing is served or fetched. Before printing, the page's links are pointed at the
+//! public site and a stylesheet of running headers and footers in the report's language is
+//! added; after, the PDF's document information is set (`print::{links, margins, info}`).
 
-use crate::content::PageKind;
+use crate::config::Config;
+use crate::content::{PageId, PageKind};
 use crate::diagnostics::{Code, Diagnostic};
 use crate::driver::{self, Options};
 use crate::model::{Site, SiteOptions};
 use crate::output::DirOutput;
+use crate::print::info::{self, Info};
+use crate::print::links::{Addresses, Part};
+use crate::print::margins::{self, Running};
 use crate::print::Chromium;
-use std::path::PathBuf;
+use std::path::{Path, PathBuf};
+
+/// The printed copy of the full view and its stylesheet, next to it in the build folder.
+const PRINTED: &str = "faro-pdf.html";
+const STYLESHEET: &str = "faro-pdf.css";
 
 pub struct PdfOptions {
     pub site_dir: PathBuf,
@@ -29,37 +39,118 @@ pub fn pdf(opts: &PdfOptions) -> Result<PathBuf, Vec<Diagnostic>> {
         vec![Diagnostic::error(Code::NoChromium, "faro pdf", "making a PDF needs a headless Chromium, and none was found")
             .hint("install it (Debian or Ubuntu: `apt-get install chromium`; macOS: install Google Chrome), or set FARO_CHROMIUM=/path/to/chromium; printing the full-report page from any browser also works")]
     })?;
+    // The addresses the PDF links to: site.yaml's own base_url, not the folder's.
+    let public = Config::from_file(&opts.site_dir.join("site.yaml"), None)?.base_url;
     let work = std::env::temp_dir().join(format!("faro-pdf-{}", std::process::id()));
     let site_out = work.join("site");
-    let base = format!("file://{}/", site_out.display());
-    let site = SiteOptions { base_url: Some(base), ..SiteOptions::default() };
-    let mut full = None;
+    let local = format!("{}/", site_out.display());
+    let site = SiteOptions { base_url: Some(format!("file://{local}")), ..SiteOptions::default() };
+    let mut job = None;
     let open = |site: &Site| {
-        let report = find_report(site, &opts.report)?;
-        let page = &site.content[report];
-        full = Some((site.paths().report_full(&page.url, &page.lang), page.url.clone()));
+        job = Some(Job::of(site, find_report(site, &opts.report)?));
         DirOutput::new(&site_out).map_err(|e| vec![Diagnostic::error(Code::Io, &site_out, format!("{e:#}"))])
     };
     let done = driver::run(&opts.site_dir, Options { site, printer: None, keep_going: false }, open)
         .map_err(|f| f.diags.into_iter().filter(Diagnostic::is_error).collect::<Vec<_>>())?;
     done.out.commit().map_err(|e| vec![Diagnostic::error(Code::Io, &site_out, format!("{e:#}"))])?;
-    let (full, url) = full.expect("the output was opened for a report");
+    let job = job.expect("the output was opened for a report");
     let target = opts
         .output
         .clone()
-        .unwrap_or_else(|| PathBuf::from(format!("{}.pdf", url.trim_end_matches('/').replace('/', "-"))));
+        .unwrap_or_else(|| PathBuf::from(format!("{}.pdf", job.url.trim_end_matches('/').replace('/', "-"))));
     let target = std::path::absolute(&target).unwrap_or(target);
-    // Chromium's own header and footer: the page title on every page, and page numbers.
-    let page = format!("file://{}", site_out.join(full).join("index.html").display());
-    let printed = chromium.print(&page, &target, &work, true);
+    let addresses = Addresses { local: &local, public: &public, page: &job.full, parts: &job.parts };
+    let printed = print(&chromium, &job, &addresses, &work, &target);
     let _ = std::fs::remove_dir_all(&work);
-    printed.map(|_| target).map_err(|e| {
-        vec![Diagnostic::error(Code::Chromium, chromium.path(), format!("Chromium could not print the report: {e}"))]
-    })
+    printed.map(|_| target).map_err(|d| vec![d])
+}
+
+/// What printing a report needs from the site, taken while it is loaded.
+struct Job {
+    /// Site paths of the report and of its full view.
+    url: String,
+    full: String,
+    /// The chapters, as the full view holds them.
+    parts: Vec<Part>,
+    title: String,
+    description: Option<String>,
+    author: String,
+    /// The newest `date` or `updated` of the report and its chapters.
+    date: Option<String>,
+    stylesheet: String,
+}
+
+impl Job {
+    fn of(site: &Site, report: PageId) -> Job {
+        let page = &site.content[report];
+        let lang = page.lang.as_str();
+        let meta = page.front.report.as_ref().expect("a report");
+        let chapters: Vec<PageId> = site.content.chapters(report).collect();
+        let date = std::iter::once(report)
+            .chain(chapters.iter().copied())
+            .flat_map(|i| [&site.content[i].front.date, &site.content[i].front.updated])
+            .flatten()
+            .max()
+            .cloned();
+        let in_words = date.as_deref().and_then(|d| Some(site.strings.get(lang)?.format_date(d)));
+        let version = in_words.map(|d| site.t(lang, "pdf_version").replace("{date}", &d));
+        let draft = (meta.status != crate::content::ReportStatus::Final).then(|| site.t(lang, "report_draft"));
+        let stylesheet = margins::stylesheet(&Running {
+            title: &page.front.title,
+            mark: draft.as_deref(),
+            date: version.as_deref(),
+            page_of: &site.t(lang, "pdf_page_of"),
+        });
+        // The ids the full view gives each chapter (report-full.html): `chapter-N`, `cN-…`.
+        let parts = (chapters.iter().enumerate())
+            .map(|(n, &c)| Part {
+                path: site.content[c].url.clone(),
+                anchor: format!("chapter-{}", n + 1),
+                prefix: format!("c{}-", n + 1),
+            })
+            .collect();
+        Job {
+            url: page.url.clone(),
+            full: site.paths().report_full(&page.url, lang),
+            parts,
+            title: page.front.title.clone(),
+            description: page.front.description.clone(),
+            author: site.config.organization.get(lang).unwrap_or(&meta.organization).clone(),
+            date,
+            stylesheet,
+        }
+    }
+}
+
+/// Prints the full view built under `work` to `target`, its links public, its margins filled.
+fn print(chromium: &Chromium, job: &Job, addresses: &Addresses, work: &Path, target: &Path) -> Result<(), Diagnostic> {
+    let io = |path: &Path, e: std::io::Error| Diagnostic::error(Code::Io, path, e.to_string());
+    let folder = work.join("site").join(&job.full);
+    let page = folder.join("index.html");
+    let html = std::fs::read_to_string(&page).map_err(|e| io(&page, e))?;
+    let link = format!("<link rel=\"stylesheet\" href=\"{STYLESHEET}\">\n</head>");
+    let html = addresses.rewrite(&html).replacen("</head>", &link, 1);
+    let (printed, css) = (folder.join(PRINTED), folder.join(STYLESHEET));
+    std::fs::write(&css, &job.stylesheet).map_err(|e| io(&css, e))?;
+    std::fs::write(&printed, html).map_err(|e| io(&printed, e))?;
+    let raw = work.join("report.pdf");
+    let failed = |e: String| {
+        Diagnostic::error(Code::Chromium, chromium.path(), format!("Chromium could not print the report: {e}"))
+    };
+    chromium.print(&format!("file://{}", printed.display()), &raw, work, true).map_err(failed)?;
+    let bytes = std::fs::read(&raw).map_err(|e| io(&raw, e))?;
+    let info = Info {
+        title: &job.title,
+        author: Some(&job.author),
+        subject: job.description.as_deref(),
+        date: job.date.as_deref(),
+    };
+    let bytes = info::set_info(&crate::print::steady_ids(&bytes), &info).map_err(failed)?;
+    std::fs::write(target, bytes).map_err(|e| io(target, e))
 }
 
 /// The report named by its folder under content/ or its address.
-fn find_report(site: &Site, asked: &str) -> Result<crate::content::PageId, Vec<Diagnostic>> {
+fn find_report(site: &Site, asked: &str) -> Result<PageId, Vec<Diagnostic>> {
     let wanted = asked.trim_matches('/').trim_start_matches("content/").to_string();
     let found = site.content.iter().find(|(_, p)| {
         p.kind == PageKind::Section
