@@ -115,7 +115,8 @@ impl Job {
             parts,
             title: page.front.title.clone(),
             description: page.front.description.clone(),
-            author: site.config.organization.get(lang).unwrap_or(&meta.organization).clone(),
+            // The report is the organisation's that publishes it, not necessarily the site's.
+            author: meta.organization.clone(),
             date,
             stylesheet,
         }
