@@ -3,7 +3,8 @@
 
 use super::{Cx, File};
 use crate::content::PageId;
-use crate::urls::output_file;
+use crate::model::Site;
+use crate::urls::{output_file, site_url};
 use rayon::prelude::*;
 
 pub(crate) fn full_views<'a>(cx: Cx<'a>) -> impl ParallelIterator<Item = File<'a>> + 'a {
@@ -15,6 +16,20 @@ pub(crate) fn full_views<'a>(cx: Cx<'a>) -> impl ParallelIterator<Item = File<'a
         let path = site.paths().report_full(&page.url, &page.lang);
         let context = format!("the full view of {}", cx.source(i));
         let html = cx.renderer.render("report-full.html", cx.views.full_report_context(site, i), &context);
-        File::text(output_file(&path), page.source.as_path(), html)
+        File::text(output_file(&path), page.source.as_path(), html.map(|h| local_links(site, i, h)))
     })
+}
+
+/// A link to a chapter of this report, or to a section of one, goes to that place on this
+/// page (report-full.html gives chapter N the id `chapter-N` and prefixes its ids `cN-`),
+/// so a reader of the whole report, on screen or on paper, stays in it.
+fn local_links(site: &Site, report: PageId, html: String) -> String {
+    let mut out = html;
+    for (n, c) in site.content.chapters(report).enumerate() {
+        let url = site_url(&site.config.base_path, &site.content[c].url);
+        out = out
+            .replace(&format!("href=\"{url}#"), &format!("href=\"#c{}-", n + 1))
+            .replace(&format!("href=\"{url}\""), &format!("href=\"#chapter-{}\"", n + 1));
+    }
+    out
 }

@@ -958,3 +958,26 @@ fn a_cross_reference_to_nothing_is_an_error_at_its_line_and_column() {
         "content/es/informes/2025/introduccion.md:8:40: error[broken-ref]: `[@fig:tampoco]` refers to nothing",
     );
 }
+
+#[test]
+fn links_between_chapters_stay_on_the_page_in_the_full_view() {
+    // Issue 15: a section cross-reference in the full view led out to the chapter's page.
+    let site = Site::fixture("reports");
+    let path = "content/es/informes/2025/hoja-de-ruta.md";
+    let text = String::from_utf8(site.read_source(path)).unwrap();
+    site.write(
+        path,
+        text.replace(
+            "Las acciones previstas",
+            "Ver [@sec:como-se-calcula] y [las metas](metas.md). Las acciones previstas",
+        ),
+    );
+    site.build_ok(&[]);
+    let chapter = site.html("es/informes/2025/hoja-de-ruta/index.html");
+    assert!(chapter.contains("href=\"/es/informes/2025/metas/#como-se-calcula\""), "{chapter}");
+    let full = site.html("es/informes/2025/completo/index.html");
+    assert!(full.contains("href=\"#c2-como-se-calcula\""), "{full}");
+    assert!(full.contains("href=\"#chapter-2\""), "{full}");
+    assert!(full.contains("id=\"c2-como-se-calcula\""), "the anchor exists");
+    assert!(!full.contains("href=\"/es/informes/2025/metas/"), "{full}");
+}
