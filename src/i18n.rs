@@ -1,6 +1,13 @@
 //! UI strings per language, from the theme's `i18n/<lang>.yaml` (overridable by the
 //! site's `i18n/`). A language the theme does not know, such as `qu`, still builds: its
 //! missing strings come from the default language, and a warning says which.
+//!
+//! A string that holds a count may give one text per plural category (CLDR's names), for
+//! example `goals_summary_caption: { one: "…", other: "…" }`; `other` is required. The
+//! category for a number comes from the language's rule in `plural_category` (Spanish and
+//! English tell `one` from `other`; Quechua, and any language not in the table, use `other`
+//! only, so a Quechua file gives `{ other: "…" }` or a plain text). A string borrowed from
+//! another language keeps that language's rule, since it is that language's text.
 
 use crate::config::{Config, Lang, Localized};
 use crate::diagnostics::{Code, Diagnostic};
@@ -14,7 +21,26 @@ use std::path::{Path, PathBuf};
 pub(crate) enum Entry {
     Text(String),
     List(Vec<String>),
+    /// One text per plural category.
+    Plural(Plural),
 }
+
+/// The plural forms of a string: category (`one`, `other`, …) to text.
+#[derive(Debug, Clone)]
+pub(crate) struct Plural {
+    forms: BTreeMap<String, String>,
+    /// The language whose rule picks the form, when the text was borrowed from it.
+    rules: Option<Lang>,
+}
+
+impl Plural {
+    fn other(&self) -> &str {
+        self.forms.get("other").map_or("", String::as_str)
+    }
+}
+
+/// CLDR's plural categories, the keys a plural string may use.
+const CATEGORIES: [&str; 6] = ["zero", "one", "two", "few", "many", "other"];
 
 // By hand, not `untagged`: an untagged enum loses the value's line and says only that no
 // variant matched; a visitor gets the YAML error at the value, naming the key.
@@ -24,7 +50,7 @@ impl<'de> Deserialize<'de> for Entry {
         impl<'de> serde::de::Visitor<'de> for Visitor {
             type Value = Entry;
             fn expecting(&self, f: &mut std::fmt::Formatter) -> std::fmt::Result {
-                f.write_str("a text or a list of texts")
+                f.write_str("a text, a list of texts or plural forms like { one: \"…\", other: \"…\" }")
             }
             fn visit_str<E: serde::de::Error>(self, v: &str) -> Result<Entry, E> {
                 Ok(Entry::Text(v.to_string()))
@@ -36,6 +62,23 @@ impl<'de> Deserialize<'de> for Entry {
                 }
                 Ok(Entry::List(list))
             }
+            fn visit_map<A: serde::de::MapAccess<'de>>(self, mut map: A) -> Result<Entry, A::Error> {
+                use serde::de::Error;
+                let mut forms = BTreeMap::new();
+                while let Some((category, text)) = map.next_entry::<String, String>()? {
+                    if !CATEGORIES.contains(&category.as_str()) {
+                        return Err(A::Error::custom(format!(
+                            "`{category}` is not a plural category: use {}",
+                            CATEGORIES.join(", ")
+                        )));
+                    }
+                    forms.insert(category, text);
+                }
+                if !forms.contains_key("other") {
+                    return Err(A::Error::custom("plural forms need `other`, the form for any number"));
+                }
+                Ok(Entry::Plural(Plural { forms, rules: None }))
+            }
         }
         d.deserialize_any(Visitor)
     }
@@ -46,10 +89,24 @@ impl<'de> Deserialize<'de> for Entry {
 pub(crate) struct Strings(pub BTreeMap<String, Entry>);
 
 impl Strings {
+    /// The text of `key`; for a string with plural forms, its `other` form.
     pub(crate) fn text(&self, key: &str) -> Option<&str> {
         match self.0.get(key) {
             Some(Entry::Text(s)) => Some(s),
+            Some(Entry::Plural(p)) => Some(p.other()),
             _ => None,
+        }
+    }
+
+    /// The text of `key` for the number `n` in language `lang`: the form of `n`'s plural
+    /// category, or `other` when the string lacks it. A plain text serves every number.
+    pub(crate) fn plural(&self, lang: &str, key: &str, n: f64) -> Option<&str> {
+        match self.0.get(key) {
+            Some(Entry::Plural(p)) => {
+                let category = plural_category(p.rules.as_deref().unwrap_or(lang), n);
+                Some(p.forms.get(category).map_or_else(|| p.other(), String::as_str))
+            }
+            _ => self.text(key),
         }
     }
 
@@ -84,11 +141,13 @@ impl Strings {
 /// A string of the built-in theme, in `lang` or else English: for the preview server's
 /// own messages, which must work even when the site cannot be loaded.
 pub(crate) fn builtin_text(lang: &str, key: &str) -> Option<String> {
-    [lang, "en"].iter().find_map(|l| {
-        let src = std::str::from_utf8(crate::theme::builtin(&format!("i18n/{l}.yaml"))?).ok()?;
-        let strings: BTreeMap<String, Entry> = yaml::parse(src, Path::new("i18n"), 1, Code::I18n).ok()?;
-        Strings(strings).text(key).map(str::to_string)
-    })
+    [lang, "en"].iter().find_map(|l| builtin_strings(l)?.text(key).map(str::to_string))
+}
+
+/// The built-in theme's strings of `lang`, as they are (no site, no fallback).
+pub(crate) fn builtin_strings(lang: &str) -> Option<Strings> {
+    let src = std::str::from_utf8(crate::theme::builtin(&format!("i18n/{lang}.yaml"))?).ok()?;
+    yaml::parse(src, Path::new("i18n"), 1, Code::I18n).ok().map(Strings)
 }
 
 /// Loads every site language's strings, filling gaps from the default language and then
@@ -148,7 +207,7 @@ pub(crate) fn load(theme: &Theme, config: &Config) -> (BTreeMap<Lang, Strings>, 
                     continue;
                 }
                 if !strings.0.contains_key(k) {
-                    strings.0.insert(k.clone(), v.clone());
+                    strings.0.insert(k.clone(), if fb == lang { v.clone() } else { borrowed(v, fb) });
                     if fb != lang {
                         missing.push(k.clone());
                     }
@@ -163,8 +222,12 @@ pub(crate) fn load(theme: &Theme, config: &Config) -> (BTreeMap<Lang, Strings>, 
                     Code::MissingUiStrings,
                     format!("i18n/{lang}.yaml"),
                     format!(
-                        "{} interface strings for `{lang}` are missing and shown in another language: {}",
-                        missing.len(),
+                        "{} for `{lang}` {} missing and shown in another language: {}",
+                        match missing.len() {
+                            1 => "1 interface string".to_string(),
+                            n => format!("{n} interface strings"),
+                        },
+                        if missing.len() == 1 { "is" } else { "are" },
                         missing.join(", ")
                     ),
                 )
@@ -178,9 +241,67 @@ pub(crate) fn load(theme: &Theme, config: &Config) -> (BTreeMap<Lang, Strings>, 
     (out, diags)
 }
 
+/// A string one language borrows from `from`: its plural forms keep the rule of the language
+/// they are written in.
+fn borrowed(entry: &Entry, from: &str) -> Entry {
+    match entry {
+        Entry::Plural(p) => {
+            Entry::Plural(Plural { rules: Some(p.rules.clone().unwrap_or_else(|| from.to_string())), ..p.clone() })
+        }
+        other => other.clone(),
+    }
+}
+
 /// A UI string of the theme in `lang`, or the key itself when the theme lacks it.
 pub(crate) fn text_or_key(strings: &BTreeMap<Lang, Strings>, lang: &str, key: &str) -> String {
     strings.get(lang).and_then(|s| s.text(key)).unwrap_or(key).to_string()
+}
+
+/// The plural category of the number `n` in `lang` (CLDR's rules for integers and for
+/// decimals as written: pass the number as shown, rounded). Spanish: `one` for 1 (CLDR's
+/// `many`, for a round million as in "1 millón de", is left to `other`: faro writes numbers
+/// in digits). English: `one` for 1 written without decimals. Quechua has no CLDR plural
+/// data, so, like every language not listed, it has `other` only.
+pub(crate) fn plural_category(lang: &str, n: f64) -> &'static str {
+    let base = lang.split(['-', '_']).next().unwrap_or(lang);
+    let integer = n.fract() == 0.0;
+    match base {
+        "es" if n.abs() == 1.0 => "one",
+        "en" if integer && n.abs() == 1.0 => "one",
+        _ => "other",
+    }
+}
+
+/// `template` with each `{name}` replaced by its value. A value that ends a sentence
+/// (`.`, `?`, `!`, `…`) swallows a `.` the template puts right after it, so a unit or a
+/// label written "etc." does not print "etc..".
+pub(crate) fn fill(template: &str, args: &[(&str, &str)]) -> String {
+    let mut out = String::with_capacity(template.len() + 16);
+    let mut rest = template;
+    let mut ends_sentence = false;
+    while !rest.is_empty() {
+        if let Some(after) = rest.strip_prefix('{') {
+            let found = after.find('}').and_then(|end| {
+                let name = &after[..end];
+                args.iter().find(|(k, _)| *k == name).map(|(_, v)| (end, *v))
+            });
+            if let Some((end, value)) = found {
+                out.push_str(value);
+                if !value.is_empty() {
+                    ends_sentence = value.ends_with(['.', '?', '!', '…']);
+                }
+                rest = &after[end + 1..];
+                continue;
+            }
+        }
+        let c = rest.chars().next().unwrap_or_default();
+        if !(c == '.' && ends_sentence) {
+            out.push(c);
+        }
+        ends_sentence = false;
+        rest = &rest[c.len_utf8()..];
+    }
+    out
 }
 
 /// Text of a per-language map for `lang`, or the first language's text.
@@ -296,6 +417,77 @@ mod tests {
             Entry::List(["enero", "febrero", "marzo", "abril", "mayo", "junio"].map(String::from).to_vec()),
         );
         assert_eq!(s.format_date("2022-06-01"), "1 de junio de 2022");
+    }
+
+    fn strings(src: &str) -> Result<Strings, Diagnostic> {
+        yaml::parse::<BTreeMap<String, Entry>>(src, Path::new("i18n/es.yaml"), 1, Code::I18n).map(Strings)
+    }
+
+    #[test]
+    fn a_string_with_plural_forms_picks_the_form_by_the_languages_rule() {
+        let s = strings("goals: { one: \"Estado de la meta\", other: \"Estado de las {n} metas\" }\n").unwrap();
+        assert_eq!(s.plural("es", "goals", 1.0), Some("Estado de la meta"));
+        assert_eq!(s.plural("es", "goals", 3.0), Some("Estado de las {n} metas"));
+        assert_eq!(s.plural("es", "goals", 0.0), Some("Estado de las {n} metas"));
+        // Without a number, and in a language with `other` only, the `other` form.
+        assert_eq!(s.text("goals"), Some("Estado de las {n} metas"));
+        assert_eq!(s.plural("qu", "goals", 1.0), Some("Estado de las {n} metas"));
+    }
+
+    #[test]
+    fn plural_rules_follow_cldr_for_spanish_english_and_quechua() {
+        let table = [
+            ("es", 1.0, "one"),
+            ("es", 0.0, "other"),
+            ("es", 2.0, "other"),
+            ("es", 1.5, "other"),
+            ("es-PE", 1.0, "one"),
+            ("en", 1.0, "one"),
+            ("en", 1.5, "other"),
+            ("en", 0.0, "other"),
+            ("en", 21.0, "other"),
+            ("qu", 1.0, "other"),
+            ("xx", 1.0, "other"),
+        ];
+        for (lang, n, category) in table {
+            assert_eq!(plural_category(lang, n), category, "{lang} {n}");
+        }
+    }
+
+    #[test]
+    fn a_language_borrowing_a_plural_string_keeps_the_rule_of_the_language_it_is_written_in() {
+        let config = Config::parse(
+            "base_url: https://e.org/\nlanguages: [es, qu]\ntitle: { es: a, qu: b }\n",
+            Path::new("site.yaml"),
+            None,
+        )
+        .unwrap();
+        let root = std::env::temp_dir().join("faro-i18n-no-site");
+        let theme = Theme::load(&root, &config).unwrap();
+        let (strings, diags) = load(&theme, &config);
+        // Quechua has `other` only, but the text it is shown is Spanish: Spanish picks.
+        let one = strings["qu"].plural("qu", "goals_summary_caption", 1.0);
+        assert_eq!(one, strings["es"].plural("es", "goals_summary_caption", 1.0));
+        assert_eq!(one, Some("Estado de la meta en {year}, por dimensión"));
+        assert!(diags.iter().any(|d| d.message.contains("interface strings for `qu` are missing")), "{diags:?}");
+    }
+
+    #[test]
+    fn plural_forms_need_other_and_known_categories() {
+        let e = strings("k: { one: \"a\" }\n").unwrap_err();
+        assert!(e.message.contains("need `other`"), "{}", e.message);
+        let e = strings("k: { uno: \"a\", other: \"b\" }\n").unwrap_err();
+        assert!(e.message.contains("`uno` is not a plural category"), "{}", e.message);
+    }
+
+    #[test]
+    fn fill_replaces_names_and_never_doubles_a_full_stop() {
+        assert_eq!(fill("{a} de {b}.", &[("a", "1"), ("b", "2")]), "1 de 2.");
+        assert_eq!(fill("Fuente: {name}.", &[("name", "MIMP, 2022.")]), "Fuente: MIMP, 2022.");
+        assert_eq!(fill("¿{q}?.", &[("q", "x")]), "¿x?.", "the template's own text is kept");
+        assert_eq!(fill("{a}{b}.", &[("a", "41 pers."), ("b", "")]), "41 pers.");
+        assert_eq!(fill("{a}, {b}.", &[("a", "etc."), ("b", "y")]), "etc., y.");
+        assert_eq!(fill("{unknown} {a}", &[("a", "x")]), "{unknown} x");
     }
 
     #[test]

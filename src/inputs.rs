@@ -56,20 +56,14 @@ pub fn parse_indicator(id: &str, src: &str, config: &Config) -> Result<ParsedInd
 }
 
 impl ParsedIndicator {
-    /// The indicator's chart in Spanish, with its computed summary as the description (the
-    /// theme strings' keys stand in for their texts); `id` scopes the SVG's element ids.
+    /// The indicator's chart in Spanish, with its computed summary as the description, in
+    /// the built-in theme's words; `id` scopes the SVG's element ids.
     pub fn chart(&self, id: &str) -> String {
-        let fmt = NumberFormat { decimal: ",".into(), thousands: "\u{a0}".into(), min_digits: 5 };
-        let words = crate::charts::Words {
-            fmt: &fmt,
-            lang: "es",
-            fewer_than: "menos de {n}",
-            withheld: "reservado",
-            target: "meta {year}",
-            percent: "{n} %",
-            illustrative: "ILUSTRATIVO",
-        };
-        let summary = crate::charts::summary(&self.0, &words, &|key| key.to_string());
+        static STRINGS: std::sync::OnceLock<crate::i18n::Strings> = std::sync::OnceLock::new();
+        let strings = STRINGS.get_or_init(|| crate::i18n::builtin_strings("es").unwrap_or_default());
+        let fmt = NumberFormat::from_strings(strings);
+        let words = crate::charts::Words::new(&fmt, "es", strings);
+        let summary = crate::charts::summary(&self.0, &words);
         crate::charts::render(&self.0, &words, "t", &summary, id)
     }
 }

@@ -91,17 +91,22 @@ impl Renderer {
             let strings = s
                 .get(&lang)
                 .ok_or_else(|| Error::new(ErrorKind::InvalidOperation, format!("no strings for language `{lang}`")))?;
-            let mut text = strings
-                .text(key)
-                .ok_or_else(|| {
-                    Error::new(ErrorKind::InvalidOperation, format!("no UI string `{key}` in i18n/{lang}.yaml"))
-                })?
-                .to_string();
+            let mut args = Vec::new();
             for arg in kwargs.args().filter(|a| *a != "lang") {
                 let value: Value = kwargs.get(arg)?;
-                text = text.replace(&format!("{{{arg}}}"), &value.to_string());
+                args.push((arg, value.to_string()));
             }
-            Ok(text)
+            // `n=` picks the plural form of a string that has them: t("goals_summary_caption", n=3).
+            let n = args.iter().find(|(k, _)| *k == "n").and_then(|(_, v)| v.parse::<f64>().ok());
+            let text = match n {
+                Some(n) => strings.plural(&lang, key, n),
+                None => strings.text(key),
+            }
+            .ok_or_else(|| {
+                Error::new(ErrorKind::InvalidOperation, format!("no UI string `{key}` in i18n/{lang}.yaml"))
+            })?;
+            let args: Vec<(&str, &str)> = args.iter().map(|(k, v)| (*k, v.as_str())).collect();
+            Ok(crate::i18n::fill(text, &args))
         });
         let s = strings;
         env.add_filter("date", move |state: &State, date: Option<String>| -> Result<String, Error> {

@@ -8,6 +8,7 @@ mod support;
 mod bad_input;
 mod base_url;
 mod bilingual;
+mod charts;
 mod check;
 mod determinism;
 mod disclosure;

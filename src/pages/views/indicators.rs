@@ -3,8 +3,8 @@
 
 use super::safe;
 use crate::charts::{self, Words};
-use crate::data::indicators::{Cell, Indicator};
-use crate::i18n::{pick, NumberFormat};
+use crate::data::indicators::{Breakdown, Cell, Indicator, Row};
+use crate::i18n::{fill, pick, NumberFormat, Strings};
 use crate::model::Site;
 use crate::urls::site_url;
 use minijinja::value::Value;
@@ -15,36 +15,17 @@ use std::collections::HashMap;
 pub(crate) struct Lang<'a> {
     pub(crate) code: &'a str,
     pub(crate) fmt: NumberFormat,
-    fewer_than: String,
-    withheld: String,
-    target: String,
-    percent: String,
-    illustrative: String,
+    strings: &'a Strings,
 }
 
 impl<'a> Lang<'a> {
-    pub(crate) fn new(site: &Site, code: &'a str) -> Self {
-        Lang {
-            code,
-            fmt: NumberFormat::from_strings(&site.strings[code]),
-            fewer_than: site.t(code, "fewer_than"),
-            withheld: site.t(code, "withheld"),
-            target: site.t(code, "target_label"),
-            percent: site.t(code, "percent_format"),
-            illustrative: site.t(code, "chart_illustrative"),
-        }
+    pub(crate) fn new(site: &'a Site, code: &'a str) -> Self {
+        let strings = &site.strings[code];
+        Lang { code, fmt: NumberFormat::from_strings(strings), strings }
     }
 
     pub(crate) fn words(&self) -> Words<'_> {
-        Words {
-            fmt: &self.fmt,
-            lang: self.code,
-            fewer_than: &self.fewer_than,
-            withheld: &self.withheld,
-            target: &self.target,
-            percent: &self.percent,
-            illustrative: &self.illustrative,
-        }
+        Words::new(&self.fmt, self.code, self.strings)
     }
 }
 
@@ -58,59 +39,92 @@ pub(crate) fn latest(site: &Site, ind: &Indicator, lang: &str) -> Option<(String
 }
 
 /// The chart with its accessible title and a computed summary as its description.
-pub(crate) fn chart(site: &Site, ind: &Indicator, lang: &Lang, id: &str) -> (String, String) {
+pub(crate) fn chart(_site: &Site, ind: &Indicator, lang: &Lang, id: &str) -> (String, String) {
     let words = lang.words();
-    let summary = charts::summary(ind, &words, &|key| site.t(lang.code, key));
-    let svg = charts::render(ind, &words, pick(&ind.title, lang.code), &summary, id);
+    let summary = charts::summary(ind, &words);
+    let title = charts::title(ind, &words, pick(&ind.title, lang.code));
+    let svg = charts::render(ind, &words, &title, &summary, id);
     (svg, summary)
 }
 
-#[derive(Serialize)]
+/// One table of an indicator's data, with a caption that says what it holds.
+#[derive(Serialize, Clone)]
 struct Table {
+    caption: String,
     head: Vec<String>,
+    /// The first cell of each row is its header (`<th scope="row">`).
     rows: Vec<Vec<String>>,
+    /// Columns from this one on hold figures, aligned right.
+    numeric_from: usize,
+    /// The row of totals, where a table crosses two breakdowns.
+    total_row: Option<usize>,
 }
 
-/// The data as a table: one row per period, one column per value of the main breakdown
-/// (plus the total), or one column of values when there is no breakdown.
-fn table(site: &Site, ind: &Indicator, lang: &Lang) -> Table {
+const NONE: &str = "–";
+
+/// Every row of the data, in tables: one per breakdown (periods by its values, with the
+/// total), or one of the totals when there is none; for rows that cross two breakdowns,
+/// one two-way table per period with both margins; rows crossing more, as a list.
+fn tables(ind: &Indicator, lang: &Lang) -> Vec<Table> {
+    let words = lang.words();
+    let (title, unit) = (pick(&ind.title, lang.code), pick(&ind.unit, lang.code));
+    let used: Vec<&Breakdown> =
+        ind.breakdowns.iter().filter(|b| ind.rows.iter().any(|r| r.dims.contains_key(&b.id))).collect();
+    let has_total = ind.totals().next().is_some();
+    let mut out = Vec::new();
+    for b in &used {
+        if ind.rows.iter().any(|r| r.dims.len() == 1 && r.dims.contains_key(&b.id)) {
+            out.push(one_way(ind, lang, b, has_total));
+        }
+    }
+    if out.is_empty() && has_total {
+        let head = if used.is_empty() { "indicator_value" } else { "indicator_total" };
+        let mut table = list(ind, lang, ind.totals().collect(), &[]);
+        table.head[1] = words.t(head).to_string();
+        out.push(table);
+    }
+    for (i, a) in used.iter().enumerate() {
+        for b in &used[i + 1..] {
+            out.extend(two_way(ind, lang, a, b));
+        }
+    }
+    let wide: Vec<&Row> = ind.rows.iter().filter(|r| r.dims.len() > 2).collect();
+    if !wide.is_empty() {
+        out.push(list(ind, lang, wide, &used));
+    }
+    for table in &mut out {
+        if table.caption.is_empty() {
+            table.caption = fill(words.t("table_caption"), &[("title", title), ("unit", unit)]);
+        }
+    }
+    out
+}
+
+/// Whether `title` says `phrase` already, whatever the case.
+fn says(title: &str, phrase: &str) -> bool {
+    title.to_lowercase().contains(&phrase.to_lowercase())
+}
+
+/// Rows of one period each, a column per value of breakdown `b`, then the total.
+fn one_way(ind: &Indicator, lang: &Lang, b: &Breakdown, has_total: bool) -> Table {
+    let words = lang.words();
     let code = lang.code;
-    let mut head = vec![site.t(code, "indicator_period")];
-    let rows = match ind.main_breakdown() {
-        Some(b) if ind.rows.iter().all(|r| r.dims.len() <= 1) => {
-            let keys: Vec<&str> = b
-                .values
-                .iter()
-                .map(|(k, _)| k.as_str())
-                .filter(|k| ind.rows.iter().any(|r| r.dims.get(&b.id).map(String::as_str) == Some(*k)))
-                .collect();
-            head.extend(keys.iter().map(|k| b.label(k, code)));
-            let has_total = ind.totals().next().is_some();
-            if has_total {
-                head.push(site.t(code, "indicator_total"));
-            }
-            by_period(ind, lang, &b.id, &keys, has_total)
-        }
-        _ => {
-            let used: Vec<&crate::data::indicators::Breakdown> =
-                ind.breakdowns.iter().filter(|b| ind.rows.iter().any(|r| r.dims.contains_key(&b.id))).collect();
-            head.extend(used.iter().map(|b| pick(&b.name, code).to_string()));
-            head.push(site.t(code, "indicator_value"));
-            let total = site.t(code, "indicator_total");
-            ind.rows
-                .iter()
-                .map(|r| {
-                    let mut row = vec![ind.period_label(&r.period, code)];
-                    row.extend(
-                        used.iter().map(|b| r.dims.get(&b.id).map_or_else(|| total.clone(), |k| b.label(k, code))),
-                    );
-                    row.push(lang.words().value(ind, r));
-                    row
-                })
-                .collect()
-        }
-    };
-    Table { head, rows }
+    let keys: Vec<&str> = b
+        .values
+        .iter()
+        .map(|(k, _)| k.as_str())
+        .filter(|k| ind.rows.iter().any(|r| r.dims.len() == 1 && r.dims.get(&b.id).map(String::as_str) == Some(*k)))
+        .collect();
+    let mut head = vec![words.t("indicator_period").to_string()];
+    head.extend(keys.iter().map(|k| b.label(k, code)));
+    if has_total {
+        head.push(words.t("indicator_total").to_string());
+    }
+    let (title, by) = (pick(&ind.title, code), words.by(b));
+    // "Victims by sex (people)", not "Victims by sex, by sex (people)".
+    let key = if says(title, &by) { "table_caption" } else { "table_caption_by" };
+    let caption = fill(words.t(key), &[("title", title), ("by", &by), ("unit", pick(&ind.unit, code))]);
+    Table { caption, head, rows: by_period(ind, lang, &b.id, &keys, has_total), numeric_from: 1, total_row: None }
 }
 
 /// Rows of one period each, a column per value of breakdown `dim`, then the total.
@@ -119,7 +133,7 @@ fn by_period(ind: &Indicator, lang: &Lang, dim: &str, keys: &[&str], has_total: 
     // Cells by (period, value) and totals by period, looked up once each: an indicator may
     // have tens of thousands of rows.
     let mut cells = HashMap::new();
-    for r in &ind.rows {
+    for r in ind.rows.iter().filter(|r| r.dims.len() == 1) {
         if let Some(k) = r.dims.get(dim) {
             cells.entry((r.period.as_str(), k.as_str())).or_insert(r);
         }
@@ -130,18 +144,110 @@ fn by_period(ind: &Indicator, lang: &Lang, dim: &str, keys: &[&str], has_total: 
     }
     let mut rows = Vec::new();
     for period in ind.periods() {
+        if !keys.iter().any(|k| cells.contains_key(&(period, *k))) && !totals_of.contains_key(period) {
+            continue;
+        }
         let mut row = vec![ind.period_label(period, lang.code)];
         for k in keys {
             let cell = cells.get(&(period, *k));
-            row.push(cell.map_or_else(|| "–".to_string(), |r| words.value(ind, r)));
+            row.push(cell.map_or_else(|| NONE.to_string(), |r| words.value(ind, r)));
         }
         if has_total {
             let total = totals_of.get(period);
-            row.push(total.map_or_else(|| "–".to_string(), |r| words.value(ind, r)));
+            row.push(total.map_or_else(|| NONE.to_string(), |r| words.value(ind, r)));
         }
         rows.push(row);
     }
     rows
+}
+
+/// Per period, the rows crossing breakdowns `a` and `b` as a two-way table: a row per value
+/// of `a`, a column per value of `b`, and the margins (each breakdown's own rows, and the
+/// total) where the data has them.
+fn two_way(ind: &Indicator, lang: &Lang, a: &Breakdown, b: &Breakdown) -> Vec<Table> {
+    let (words, code) = (lang.words(), lang.code);
+    let crosses = |r: &Row| r.dims.len() == 2 && r.dims.contains_key(&a.id) && r.dims.contains_key(&b.id);
+    if !ind.rows.iter().any(crosses) {
+        return Vec::new();
+    }
+    // The rows of each period, gathered once: an indicator may have tens of thousands.
+    let mut of_period: HashMap<&str, Vec<&Row>> = HashMap::new();
+    for r in &ind.rows {
+        of_period.entry(r.period.as_str()).or_default().push(r);
+    }
+    let mut out = Vec::new();
+    for period in ind.periods() {
+        let all = of_period.get(period).map_or(&[][..], Vec::as_slice);
+        let here: Vec<&Row> = all.iter().copied().filter(|r| crosses(r)).collect();
+        if here.is_empty() {
+            continue;
+        }
+        let key = |r: &Row, d: &Breakdown| r.dims.get(&d.id).cloned().unwrap_or_default();
+        let cell: HashMap<(String, String), &Row> = here.iter().map(|r| ((key(r, a), key(r, b)), *r)).collect();
+        let margin = |d: &Breakdown| -> HashMap<String, &Row> {
+            let own = all.iter().copied().filter(|r| r.dims.len() == 1);
+            own.filter_map(|r| Some((r.dims.get(&d.id)?.clone(), r))).collect()
+        };
+        let (of_a, of_b) = (margin(a), margin(b));
+        let grand = all.iter().copied().find(|r| r.dims.is_empty());
+        let keys = |d: &Breakdown, m: &HashMap<String, &Row>| -> Vec<String> {
+            let used = |k: &String| m.contains_key(k) || here.iter().any(|r| r.dims.get(&d.id) == Some(k));
+            d.values.iter().map(|(k, _)| k.clone()).filter(used).collect()
+        };
+        let (keys_a, keys_b) = (keys(a, &of_a), keys(b, &of_b));
+        let value = |r: Option<&&Row>| r.map_or_else(|| NONE.to_string(), |r| words.value(ind, r));
+        let total_col = !of_a.is_empty() || grand.is_some();
+        let total_row = !of_b.is_empty() || grand.is_some();
+        let total = words.t("indicator_total").to_string();
+        let mut head = vec![pick(&a.name, code).to_string()];
+        head.extend(keys_b.iter().map(|k| b.label(k, code)));
+        head.extend(total_col.then(|| total.clone()));
+        let mut rows: Vec<Vec<String>> = keys_a
+            .iter()
+            .map(|ka| {
+                let mut row = vec![a.label(ka, code)];
+                row.extend(keys_b.iter().map(|kb| value(cell.get(&(ka.clone(), kb.clone())))));
+                row.extend(total_col.then(|| value(of_a.get(ka))));
+                row
+            })
+            .collect();
+        if total_row {
+            let mut row = vec![total.clone()];
+            row.extend(keys_b.iter().map(|kb| value(of_b.get(kb))));
+            row.extend(total_col.then(|| value(grand.as_ref())));
+            rows.push(row);
+        }
+        let by = words.list(&[words.by(a), words.by(b)]);
+        let (title, period) = (pick(&ind.title, code), ind.period_label(period, code));
+        // The period is said unless the title says it already ("…, 2023").
+        let key = if says(title, &period) { "table_caption_by" } else { "table_caption_cross" };
+        let caption =
+            fill(words.t(key), &[("title", title), ("period", &period), ("by", &by), ("unit", pick(&ind.unit, code))]);
+        let total_row = total_row.then(|| rows.len() - 1);
+        out.push(Table { caption, head, rows, numeric_from: 1, total_row });
+    }
+    out
+}
+
+/// `rows` as a list: the period, each of `breakdowns` (or "Total"), and the value.
+fn list(ind: &Indicator, lang: &Lang, rows: Vec<&Row>, breakdowns: &[&Breakdown]) -> Table {
+    let (words, code) = (lang.words(), lang.code);
+    let total = words.t("indicator_total").to_string();
+    let mut head = vec![words.t("indicator_period").to_string()];
+    head.extend(breakdowns.iter().map(|b| pick(&b.name, code).to_string()));
+    head.push(words.t("indicator_value").to_string());
+    let rows = rows
+        .into_iter()
+        .map(|r| {
+            let mut row = vec![ind.period_label(&r.period, code)];
+            row.extend(
+                breakdowns.iter().map(|b| r.dims.get(&b.id).map_or_else(|| total.clone(), |k| b.label(k, code))),
+            );
+            row.push(words.value(ind, r));
+            row
+        })
+        .collect();
+    Table { caption: String::new(), head, rows, numeric_from: breakdowns.len() + 1, total_row: None }
 }
 
 #[derive(Serialize)]
@@ -150,6 +256,8 @@ struct SourceView<'a> {
     url: Option<&'a str>,
     date: Option<&'a str>,
     licence: Option<&'a str>,
+    /// The full stop after the source, unless its name (with no date after it) has one.
+    stop: &'static str,
 }
 
 #[derive(Serialize)]
@@ -165,6 +273,8 @@ pub(crate) struct IndicatorView<'a> {
     id: &'a str,
     kind: &'static str,
     title: &'a str,
+    /// The title as the opening sentence of a caption: with its full stop, never two.
+    title_sentence: String,
     description: Option<&'a str>,
     topic: &'a str,
     unit: &'a str,
@@ -176,7 +286,9 @@ pub(crate) struct IndicatorView<'a> {
     source: SourceView<'a>,
     chart: Value,
     summary: String,
+    /// The first of `tables` (templates written before there were several).
     table: Table,
+    tables: Vec<Table>,
     path: String,
     url: String,
     permalink: String,
@@ -216,11 +328,16 @@ pub(crate) fn view_of_chart<'a>(
         site_url(&c.base_url, &embed),
         crate::escape::html(pick(&ind.title, code))
     );
+    let tables = tables(ind, lang);
+    let title = pick(&ind.title, code);
+    let source_name = pick(&ind.source.name, code);
+    let ends = |s: &str| s.trim_end().ends_with(['.', '?', '!', '…']);
     let download = |ext: &str| site_url(&c.base_path, &crate::urls::indicator_file(&path, &ind.id, ext));
     IndicatorView {
         id: &ind.id,
         kind: "indicator",
-        title: pick(&ind.title, code),
+        title,
+        title_sentence: if ends(title) { title.to_string() } else { format!("{title}.") },
         description: ind.description.get(code).map(String::as_str),
         topic: pick(&ind.topic, code),
         unit: pick(&ind.unit, code),
@@ -230,14 +347,16 @@ pub(crate) fn view_of_chart<'a>(
         withheld: ind.rows.iter().any(|r| r.cell == Cell::Withheld),
         threshold: ind.threshold.map(|t| lang.fmt.format(f64::from(t), 0)),
         source: SourceView {
-            name: pick(&ind.source.name, code),
+            name: source_name,
             url: ind.source.url.as_deref(),
             date: ind.source.date.as_deref(),
             licence: ind.source.licence.get(code).map(String::as_str),
+            stop: if ind.source.date.is_none() && ends(source_name) { "" } else { "." },
         },
         chart: safe(svg),
         summary,
-        table: table(site, ind, lang),
+        table: tables.first().cloned().unwrap_or_else(|| list(ind, lang, Vec::new(), &[])),
+        tables,
         url: site_url(&c.base_path, &path),
         permalink: site_url(&c.base_url, &path),
         embed_url: site_url(&c.base_path, &embed),
