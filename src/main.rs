@@ -218,7 +218,7 @@ fn check(result: Result<faro::CheckReport, Vec<faro::Diagnostic>>, format: &str)
         }
         let errors = report.diagnostics.iter().filter(|d| d.is_error()).count();
         let warnings = report.diagnostics.len() - errors;
-        println!("\nfaro check: {errors} errors, {warnings} warnings");
+        println!("\nfaro check: {}, {}", count(errors, "error"), count(warnings, "warning"));
     }
     if report.has_errors() {
         ExitCode::FAILURE
@@ -239,9 +239,10 @@ fn build(opts: &BuildOptions) -> ExitCode {
             let total: usize = report.pages_per_language.iter().map(|(_, n)| n).sum();
             let per_lang: Vec<String> = report.pages_per_language.iter().map(|(l, n)| format!("{l} {n}")).collect();
             println!(
-                "Built {total} pages ({}), {} files in {:.2} s into {}",
+                "Built {} ({}), {} in {:.2} s into {}",
+                count(total, "page"),
                 per_lang.join(", "),
-                report.files_written,
+                count(report.files_written, "file"),
                 report.elapsed.as_secs_f64(),
                 report.output.display()
             );
@@ -252,10 +253,7 @@ fn build(opts: &BuildOptions) -> ExitCode {
                 eprintln!("{d}");
             }
             let errors = failure.0.iter().filter(|d| d.is_error()).count();
-            eprintln!(
-                "Build failed with {errors} error{}; the previous output was left as it was.",
-                if errors == 1 { "" } else { "s" }
-            );
+            eprintln!("Build failed with {}; the previous output was left as it was.", count(errors, "error"));
             ExitCode::FAILURE
         }
     }
@@ -299,4 +297,14 @@ fn open_browser(url: &str) {
             eprintln!("Could not open a browser ({opener}); open {url} by hand.");
         }
     });
+}
+
+/// "1 page", "2 pages": the command line's messages are English (the site's own words are
+/// in the theme's strings).
+fn count(n: usize, noun: &str) -> String {
+    if n == 1 {
+        format!("1 {noun}")
+    } else {
+        format!("{n} {noun}s")
+    }
 }
