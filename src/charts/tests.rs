@@ -97,6 +97,7 @@ fn the_breakdown_is_named_in_lowercase_unless_it_is_an_acronym() {
             id: "b".into(),
             name: [("es".to_string(), name.to_string())].into_iter().collect(),
             values: Vec::new(),
+            adds_up: Default::default(),
         };
         words.by(&b)
     };

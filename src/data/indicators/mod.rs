@@ -5,7 +5,7 @@
 
 mod raw;
 mod rows;
-mod suppress;
+pub(crate) mod suppress;
 
 pub(crate) use rows::in_range;
 pub(crate) use suppress::published_yaml;
@@ -64,6 +64,8 @@ pub(crate) struct Breakdown {
     pub(crate) name: Localized,
     /// In the order the file gives them: (key, label per language).
     pub(crate) values: Vec<(String, Localized)>,
+    /// How its values relate to the total they break down (for disclosure control).
+    pub(crate) adds_up: suppress::AddsUp,
 }
 
 impl Breakdown {
@@ -288,11 +290,51 @@ pub(crate) fn parse(
         let msg = "`suppress_below` must be at least 1: protection of small counts cannot be turned off".into();
         return Err(vec![check.err(&["suppress_below"], msg)]);
     }
+    if let (Some(t), Some(b)) = (threshold, baseline) {
+        // A baseline is published beside the rows: it must not be a small count, nor the
+        // value of a cell the rows hide.
+        let hidden_total = rows.iter().any(|r| {
+            r.dims.is_empty()
+                && crate::data::goals::period_year(&r.period) == Some(b.year)
+                && r.shown().is_some_and(|v| v < f64::from(t))
+        });
+        if b.value < f64::from(t) || hidden_total {
+            let msg = format!(
+                "the baseline of {} is fewer than `suppress_below` ({t}): it would publish a small count of people",
+                b.value
+            );
+            return Err(vec![check
+                .err(&["baseline"], msg)
+                .hint("give the baseline as a share (measure: percent), or leave it out")]);
+        }
+    }
     let mut rows = rows;
     if let Some(t) = threshold {
-        let unprotected = suppress(&mut rows, t);
-        if !unprotected.is_empty() {
-            return Err(unprotected.iter().map(|&i| cannot_protect(&rows[i], t, csv.unwrap_or(path))).collect());
+        let raw: Vec<f64> = rows.iter().map(|r| r.shown().unwrap_or(0.0)).collect();
+        let rule = |dim: &str| breakdowns.iter().find(|b| b.id == dim).map(|b| b.adds_up).unwrap_or_default();
+        let problems = suppress(&mut rows, t, &rule);
+        let at = csv.unwrap_or(path);
+        let mut errors: Vec<Diagnostic> = problems
+            .iter()
+            .map(|p| match p {
+                suppress::Problem::Unprotected(i) => cannot_protect(&rows[*i], t, at),
+                suppress::Problem::Mismatch(i, dim, sum) => does_not_add_up(&rows[*i], raw[*i], dim, *sum, at),
+            })
+            .collect();
+        // A baseline equal to a total the rows withhold would publish it.
+        if let Some(b) = baseline {
+            let gives_away = rows.iter().zip(&raw).any(|(r, &v)| {
+                r.hidden()
+                    && r.dims.is_empty()
+                    && crate::data::goals::period_year(&r.period) == Some(b.year)
+                    && v == b.value
+            });
+            if gives_away && errors.is_empty() {
+                errors.push(check.err(&["baseline"], format!("the baseline of {} is the {} total, which is withheld to protect small counts: it would publish it", b.value, b.year)));
+            }
+        }
+        if !errors.is_empty() {
+            return Err(errors);
         }
     }
     Ok(Indicator {
@@ -317,6 +359,17 @@ pub(crate) fn parse(
         baseline,
         target,
     })
+}
+
+/// A breakdown whose values break the rule it declares (`adds_up`).
+fn does_not_add_up(total: &Row, value: f64, dim: &str, sum: f64, path: &Path) -> Diagnostic {
+    Diagnostic::error(
+        Code::Indicator,
+        path,
+        format!("the values of breakdown `{dim}` for period `{}` add up to {sum}, not to this total of {value}", total.period),
+    )
+    .at(Some(total.line), None)
+    .hint(format!("if part of the total is not broken down, say `adds_up: at-most` under breakdowns.{dim}; if one person can count under several values, `adds_up: overlapping`"))
 }
 
 /// A hidden cell that every choice of withheld cells leaves narrowed.
@@ -396,7 +449,7 @@ impl Check<'_> {
                     }
                 }
             }
-            breakdowns.push(Breakdown { id: bid.to_string(), name: b.name, values });
+            breakdowns.push(Breakdown { id: bid.to_string(), name: b.name, values, adds_up: b.adds_up });
         }
         breakdowns
     }

@@ -78,5 +78,7 @@ fn up() -> Direction {
 #[serde(deny_unknown_fields)]
 pub(super) struct RawBreakdown {
     pub(super) name: Localized,
+    #[serde(default)]
+    pub(super) adds_up: super::suppress::AddsUp,
     pub(super) values: Mapping,
 }

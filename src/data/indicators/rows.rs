@@ -33,7 +33,7 @@ fn make_row(
     let mut ok = true;
     for (key, text) in fields {
         match key.as_str() {
-            "period" => period = Some(text.trim().to_string()),
+            "period" => period = Some(normalize_period(text)),
             "value" => match parse_number(text) {
                 Some(v) => value = Some(v),
                 None => {
@@ -185,5 +185,20 @@ pub(crate) fn in_range(measure: Measure, value: f64) -> Result<(), String> {
         Measure::Count if value > 1e12 => Err(format!("{value} is more people than there are")),
         Measure::Number if value.abs() > 1e15 => Err(format!("{value} is too large to publish as a figure")),
         _ => Ok(()),
+    }
+}
+
+/// A period as one text however it was typed: compatibility forms folded (full-width
+/// digits), invisible characters dropped (zero-width spaces, soft hyphens), spaces trimmed,
+/// and `2023.0` read as `2023`. Two spellings of one period must not publish twice: the
+/// difference of their totals would give a hidden count away.
+pub(super) fn normalize_period(text: &str) -> String {
+    use unicode_normalization::UnicodeNormalization;
+    let invisible = |c: &char| matches!(c, '\u{00AD}' | '\u{200B}'..='\u{200F}' | '\u{2060}'..='\u{2064}' | '\u{FEFF}');
+    let folded: String = text.nfkc().filter(|c| !invisible(c)).collect();
+    let trimmed = folded.trim();
+    match trimmed.strip_suffix(".0").filter(|n| !n.is_empty() && n.bytes().all(|b| b.is_ascii_digit())) {
+        Some(whole) => whole.to_string(),
+        None => trimmed.to_string(),
     }
 }

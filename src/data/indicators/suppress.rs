@@ -20,7 +20,7 @@
 
 use super::{Cell, Indicator, Row};
 use crate::yaml;
-use microlp::{ComparisonOp, OptimizationDirection, Problem};
+use microlp::{ComparisonOp, OptimizationDirection};
 use rayon::prelude::*;
 use std::collections::BTreeMap;
 
@@ -44,9 +44,32 @@ impl Relation {
     }
 }
 
-/// The relations between cells given as (breakdown keys, true value): a cell's children
-/// along a breakdown are the cells with the same keys plus one value of it.
-pub(crate) fn relations(cells: &[(&BTreeMap<String, String>, f64)]) -> Vec<Relation> {
+/// How the values of a breakdown relate to the cell they break down, as the indicator file
+/// declares it (`adds_up`). Declared, not inferred: were faro to infer it from the data, the
+/// cells it withholds would tell a reader something about the hidden values.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, serde::Deserialize)]
+#[serde(rename_all = "kebab-case")]
+pub(crate) enum AddsUp {
+    /// The values add up to the total (the default).
+    #[default]
+    Exactly,
+    /// Part of the total is not broken down: they add up to at most it.
+    AtMost,
+    /// One person may count under several values (forms of exploitation): each is at most it.
+    Overlapping,
+}
+
+/// A group whose values break their declared rule: (the row of the total, the breakdown,
+/// the sum of its values).
+pub(crate) type Mismatch = (usize, String, f64);
+
+/// The relations between cells given as (breakdown keys, true value), by the rule each
+/// breakdown declares; and the groups whose true values break it. A cell's children along a
+/// breakdown are the cells with the same keys plus one value of it.
+pub(crate) fn relations(
+    cells: &[(&BTreeMap<String, String>, f64)],
+    rule: &dyn Fn(&str) -> AddsUp,
+) -> (Vec<Relation>, Vec<Mismatch>) {
     let mut by_keys: BTreeMap<&BTreeMap<String, String>, usize> = BTreeMap::new();
     for (i, (dims, _)) in cells.iter().enumerate() {
         by_keys.entry(dims).or_insert(i);
@@ -62,20 +85,33 @@ pub(crate) fn relations(cells: &[(&BTreeMap<String, String>, f64)]) -> Vec<Relat
             }
         }
     }
-    groups
-        .into_iter()
-        .map(|((parent, _), children)| {
-            let sum: f64 = children.iter().map(|&c| cells[c].1).sum();
-            let total = cells[parent].1;
-            if (sum - total).abs() < 1e-9 {
-                Relation::Sum { parent, children }
-            } else if sum < total {
-                Relation::AtMost { parent, children }
-            } else {
-                Relation::EachAtMost { parent, children }
+    let mut rels = Vec::new();
+    let mut broken = Vec::new();
+    for ((parent, dim), children) in groups {
+        let sum: f64 = children.iter().map(|&c| cells[c].1).sum();
+        let total = cells[parent].1;
+        let (holds, rel) = match rule(dim) {
+            AddsUp::Exactly => ((sum - total).abs() < 1e-9, Relation::Sum { parent, children }),
+            AddsUp::AtMost => (sum <= total + 1e-9, Relation::AtMost { parent, children }),
+            AddsUp::Overlapping => {
+                (children.iter().all(|&c| cells[c].1 <= total + 1e-9), Relation::EachAtMost { parent, children })
             }
-        })
-        .collect()
+        };
+        if !holds {
+            broken.push((parent, dim.to_string(), sum));
+        }
+        rels.push(rel);
+    }
+    (rels, broken)
+}
+
+/// What stops an indicator's counts from being published.
+#[derive(Debug, Clone, PartialEq)]
+pub(crate) enum Problem {
+    /// A hidden cell (its row) that no choice of withheld cells protects.
+    Unprotected(usize),
+    /// A breakdown whose values break its `adds_up` rule: (row of the total, breakdown, sum).
+    Mismatch(usize, String, f64),
 }
 
 /// The whole numbers a hidden cell may be, as far as a reader can tell: `lo..=hi`, with
@@ -173,7 +209,7 @@ fn solve(
     direction: OptimizationDirection,
     (threshold, cap, integer): (u32, u64, bool),
 ) -> Option<u64> {
-    let mut problem = Problem::new(direction);
+    let mut problem = microlp::Problem::new(direction);
     let cap = i32::try_from(cap).unwrap_or(i32::MAX);
     let t = i32::try_from(threshold).unwrap_or(i32::MAX);
     let vars: BTreeMap<usize, microlp::Variable> = component
@@ -227,9 +263,9 @@ fn solve(
     (v >= 0.0).then_some(v as u64)
 }
 
-/// Primary then secondary suppression of one indicator's rows. Returns the rows that no
-/// choice of secondary cells can protect (the indicator must not be published).
-pub(crate) fn suppress(rows: &mut [Row], threshold: u32) -> Vec<usize> {
+/// Primary then secondary suppression of one indicator's rows, each breakdown by its
+/// declared rule. Returns what stops the indicator from being published.
+pub(crate) fn suppress(rows: &mut [Row], threshold: u32, rule: &(dyn Fn(&str) -> AddsUp + Sync)) -> Vec<Problem> {
     let mut periods: BTreeMap<String, Vec<usize>> = BTreeMap::new();
     for (i, r) in rows.iter().enumerate() {
         periods.entry(r.period.clone()).or_default().push(i);
@@ -237,26 +273,31 @@ pub(crate) fn suppress(rows: &mut [Row], threshold: u32) -> Vec<usize> {
     // Periods are independent: protect them on all cores.
     let periods: Vec<Vec<usize>> = periods.into_values().collect();
     let shared: &[Row] = rows;
-    let results: Vec<(Vec<Cell>, Vec<usize>)> = periods
+    let results: Vec<(Vec<Cell>, Vec<Problem>)> = periods
         .par_iter()
         .map(|members| {
             let values: Vec<f64> = members.iter().map(|&i| shared[i].shown().unwrap_or(0.0)).collect();
             let keyed: Vec<(&BTreeMap<String, String>, f64)> =
                 members.iter().zip(&values).map(|(&i, &v)| (&shared[i].dims, v)).collect();
-            let rels = relations(&keyed);
+            let (rels, broken) = relations(&keyed, rule);
+            if !broken.is_empty() {
+                let cells = values.iter().map(|_| Cell::Below).collect();
+                let problems = broken.into_iter().map(|(k, dim, sum)| Problem::Mismatch(members[k], dim, sum));
+                return (cells, problems.collect());
+            }
             let dims: Vec<usize> = members.iter().map(|&i| shared[i].dims.len()).collect();
-            protect(&values, &dims, &rels, threshold)
+            let (cells, failed) = protect(&values, &dims, &rels, threshold);
+            (cells, failed.into_iter().map(|k| Problem::Unprotected(members[k])).collect())
         })
         .collect();
-    let mut unprotected = Vec::new();
-    for (members, (cells, failed)) in periods.iter().zip(results) {
+    let mut problems = Vec::new();
+    for (members, (cells, found)) in periods.iter().zip(results) {
         for (k, &i) in members.iter().enumerate() {
             rows[i].cell = cells[k];
         }
-        unprotected.extend(failed.into_iter().map(|k| members[k]));
+        problems.extend(found);
     }
-    unprotected.sort_unstable();
-    unprotected
+    problems
 }
 
 /// The published cells of one period, and the hidden ones left unprotected (empty when
@@ -330,38 +371,40 @@ pub(crate) fn protect(values: &[f64], dims: &[usize], rels: &[Relation], thresho
     }
 }
 
-/// How a hidden cell reads in the YAML download, which is the same in every language.
-pub(crate) fn yaml_word(cell: Cell, threshold: u32) -> String {
-    match cell {
-        Cell::Below => format!("\"<{threshold}\""),
-        _ => "withheld".to_string(),
-    }
-}
-
-/// The YAML as published for download: the source file, with every hidden value replaced
-/// (`"<N"` or `withheld`) so the download hides what the page hides.
+/// The YAML as published for download: the source file as written when nothing is hidden;
+/// otherwise the file rewritten from what was parsed, with every hidden value replaced
+/// (`"<N"` or `withheld`). Rewriting the text instead would miss YAML's other spellings of
+/// a value (JSON style, block scalars, anchors) and keep comments, which may name one.
 pub(crate) fn published_yaml(ind: &Indicator) -> String {
     let Some(threshold) = ind.threshold else { return ind.yaml.clone() };
     if ind.csv_path.is_some() || !ind.rows.iter().any(Row::hidden) {
         return ind.yaml.clone();
     }
-    let mut lines: Vec<String> = ind.yaml.lines().map(str::to_string).collect();
-    let item_lines = yaml::item_lines(&ind.yaml, "series");
-    for row in ind.rows.iter().filter(|r| r.hidden()) {
-        // The value sits on the row's line (flow style) or on a following line of the item.
-        let end = item_lines.iter().find(|&&l| l > row.line).copied().unwrap_or(lines.len() + 1);
-        for line in lines.iter_mut().take(end - 1).skip(row.line - 1) {
-            if let Some(i) = line.find("value:") {
-                let rest = &line[i + 6..];
-                let len = rest.find([',', '}', '#']).unwrap_or(rest.len());
-                *line = format!("{}value: {} {}", &line[..i], yaml_word(row.cell, threshold), &rest[len..]);
-                break;
+    let Ok(yaml::Value::Mapping(mut doc)) = serde_yaml::from_str::<yaml::Value>(&ind.yaml) else {
+        return String::new();
+    };
+    let series: Vec<yaml::Value> = ind
+        .rows
+        .iter()
+        .map(|r| {
+            let mut row = yaml::Mapping::new();
+            row.insert("period".into(), r.period.clone().into());
+            for (k, v) in &r.dims {
+                row.insert(k.clone().into(), v.clone().into());
             }
-        }
-    }
-    let mut out = lines.join("\n");
-    out.push('\n');
-    out
+            let value = match r.cell {
+                // Counts are whole: written as the file would (27, not 27.0).
+                Cell::Shown(v) if v.fract() == 0.0 && v.abs() < 1e15 => yaml::Value::from(v as i64),
+                Cell::Shown(v) => yaml::Value::from(v),
+                Cell::Below => format!("<{threshold}").into(),
+                Cell::Withheld => "withheld".into(),
+            };
+            row.insert("value".into(), value);
+            yaml::Value::Mapping(row)
+        })
+        .collect();
+    doc.insert("series".into(), yaml::Value::Sequence(series));
+    yaml::to_string(&doc)
 }
 
 #[cfg(test)]
