@@ -51,6 +51,9 @@ pub(crate) struct FrozenIndicator {
     pub(crate) direction: Option<Direction>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub(crate) baseline: Option<FrozenPoint>,
+    /// The `suppress_below` its hidden counts were shown with ("fewer than 5").
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub(crate) threshold: Option<u32>,
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
@@ -86,6 +89,15 @@ pub(crate) struct Edition {
     pub(crate) roadmap: BTreeMap<String, ActionStatus>,
     #[serde(default, skip_serializing_if = "BTreeMap::is_empty")]
     pub(crate) indicators: BTreeMap<String, FrozenIndicator>,
+    /// The goals and actions the report listed, in order (absent in older editions: then
+    /// today's lists stand in).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub(crate) goals: Option<Vec<String>>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub(crate) actions: Option<Vec<String>>,
+    /// Action id -> its status in the year before, as the report showed it.
+    #[serde(default, skip_serializing_if = "BTreeMap::is_empty")]
+    pub(crate) before: BTreeMap<String, ActionStatus>,
     /// Action id -> the evidence and note the report gave for the year, where it gave any.
     #[serde(default, skip_serializing_if = "BTreeMap::is_empty")]
     pub(crate) notes: BTreeMap<String, FrozenNote>,
@@ -104,12 +116,13 @@ impl Edition {
     /// What the report of `year` shows now, computed from the data: `indicators` are as
     /// the report sees them (cut at its year), `charted` the ids its chapters chart, and
     /// `date` the report's date, against which roadmap due dates are checked.
+    /// `before` gives each action's status the year before, as the report shows it.
     pub(crate) fn compute(
         plan: &Plan,
         indicators: &[Indicator],
         charted: &BTreeSet<String>,
-        year: i32,
-        date: &str,
+        (year, date): (i32, &str),
+        before: &dyn Fn(&goals::Action) -> Option<ActionStatus>,
     ) -> Edition {
         let mut targets = Vec::new();
         let mut used: BTreeSet<&str> = charted.iter().map(String::as_str).collect();
@@ -147,7 +160,10 @@ impl Edition {
             .filter_map(|id| crate::data::indicators::find(indicators, id))
             .map(|ind| (ind.id.clone(), freeze_indicator(ind)))
             .collect();
-        Edition { year, targets, roadmap, indicators, notes }
+        let goals = Some(plan.goals.iter().map(|g| g.id.clone()).collect());
+        let actions = Some(plan.actions.iter().map(|a| a.id.clone()).collect());
+        let before = plan.actions.iter().filter_map(|a| Some((a.id.clone(), before(a)?))).collect();
+        Edition { year, targets, roadmap, indicators, goals, actions, before, notes }
     }
 
     /// The frozen progress of a target, in the shape the report pages use.
@@ -189,6 +205,7 @@ impl Edition {
         let direction = f.direction.unwrap_or(Direction::Up);
         Some(Indicator {
             rows,
+            threshold: f.threshold.or(current.threshold),
             target: f.target.map(|t| Target { value: t.value, year: t.year, direction }),
             baseline: f.baseline.map(|b| Point { value: b.value, year: b.year }),
             ..current.clone()
@@ -215,6 +232,7 @@ fn freeze_indicator(ind: &Indicator) -> FrozenIndicator {
         target: ind.target.map(|t| FrozenPoint { value: t.value, year: t.year }),
         direction: ind.target.map(|t| t.direction),
         baseline: ind.baseline.map(|b| FrozenPoint { value: b.value, year: b.year }),
+        threshold: ind.threshold,
     }
 }
 
@@ -258,7 +276,13 @@ pub(crate) fn revisions(root: &Path, frozen: &Edition, now: &Edition) -> Vec<Dia
     let mut out = Vec::new();
     for t in &frozen.targets {
         let current = now.targets.iter().find(|c| c.goal == t.goal && c.indicator == t.indicator);
-        let changed = current.is_none_or(|c| c.latest != t.latest || c.period != t.period || c.status != t.status);
+        let changed = current.is_none_or(|c| {
+            c.latest != t.latest
+                || c.period != t.period
+                || c.status != t.status
+                || c.target != t.target
+                || c.baseline != t.baseline
+        });
         if changed {
             let now_text = current.map_or("no longer in the data".to_string(), |c| {
                 format!("{} ({}), {}", fmt(c.latest), c.period.as_deref().unwrap_or("-"), c.status.key())
@@ -282,7 +306,7 @@ pub(crate) fn revisions(root: &Path, frozen: &Edition, now: &Edition) -> Vec<Dia
         }
     }
     for (id, shown) in &frozen.indicators {
-        let changed = now.indicators.get(id).is_none_or(|n| n.rows != shown.rows || n.target != shown.target);
+        let changed = now.indicators.get(id).is_none_or(|n| n != shown);
         if changed {
             out.push(
                 Diagnostic::warning(
@@ -295,6 +319,22 @@ pub(crate) fn revisions(root: &Path, frozen: &Edition, now: &Edition) -> Vec<Dia
                 )
                 .hint("the published report keeps its frozen figures and charts"),
             );
+        }
+    }
+    for (what, then, today) in [("goals", &frozen.goals, &now.goals), ("actions", &frozen.actions, &now.actions)] {
+        if let (Some(then), Some(today)) = (then, today) {
+            let added: Vec<&str> = today.iter().filter(|id| !then.contains(id)).map(String::as_str).collect();
+            if !added.is_empty() {
+                out.push(Diagnostic::warning(
+                    Code::Revision,
+                    &file,
+                    format!(
+                        "the {} report listed its {what} when frozen; added since, and not in it: {}",
+                        frozen.year,
+                        added.join(", ")
+                    ),
+                ));
+            }
         }
     }
     for (id, status) in &frozen.roadmap {

@@ -450,7 +450,7 @@ pub(crate) fn progress(ind: &Indicator, target: &Target, start_year: i32, report
     let baseline = ind.baseline.map(|b| (b.value, b.year));
     let start = baseline.map_or(start_year, |(_, y)| y.max(start_year));
     let span = (target.year - start).max(1) as f64;
-    let elapsed = (((report_year - start) as f64 / span) * 100.0).clamp(0.0, 100.0);
+    let elapsed = clean((((report_year - start) as f64 / span) * 100.0).clamp(0.0, 100.0));
     let Some((value, _)) = latest else {
         return Progress { baseline, latest, latest_period, percent: None, elapsed, status: Status::NoData };
     };
@@ -463,18 +463,24 @@ pub(crate) fn progress(ind: &Indicator, target: &Target, start_year: i32, report
     let percent = if target.value == base {
         Some(if met { 100.0 } else { 0.0 })
     } else {
-        Some((value - base) / (target.value - base) * 100.0)
+        Some(clean((value - base) / (target.value - base) * 100.0))
     };
     let status = if met {
         Status::Achieved
     } else if report_year >= target.year {
         Status::Behind
-    } else if percent.is_some_and(|p| p >= elapsed - TOLERANCE_POINTS) {
+    } else if percent.is_some_and(|p| p >= elapsed - TOLERANCE_POINTS - 1e-9) {
         Status::OnTrack
     } else {
         Status::Behind
     };
     Progress { baseline, latest, latest_period, percent, elapsed, status }
+}
+
+/// A computed share without the noise of binary arithmetic (29 of 200 is 14.499999999999998
+/// in f64, and must read as the 14.5 it is): kept to nine decimals.
+fn clean(share: f64) -> f64 {
+    (share * 1e9).round() / 1e9
 }
 
 /// A goal's status is its worst target's: one target behind makes the goal behind.
@@ -595,6 +601,16 @@ mod tests {
         assert_eq!(action_status(a, 2025, "2025-12-31"), Some(ActionStatus::Done));
         // Not reported for 2026, but done in 2025: nothing to say.
         assert_eq!(action_status(a, 2026, "2026-12-31"), None);
+    }
+
+    #[test]
+    fn progress_is_exact_where_binary_arithmetic_is_not() {
+        // 29 of 200 is 14.5 %, which reads 15 %; trailing by exactly 10 points is on track.
+        let ind = indicator("  - { period: '2025', value: 29 }\n", "");
+        assert_eq!(progress(&ind, &target(200.0, 2026, Direction::Up), 2022, 2025).percent, Some(14.5));
+        let ind = indicator("  - { period: '2024', value: 4.6 }\n", "baseline: { value: 3, year: 2022 }\n");
+        let p = progress(&ind, &target(7.0, 2026, Direction::Up), 2022, 2024);
+        assert_eq!((p.percent, p.elapsed, p.status), (Some(40.0), 50.0, Status::OnTrack));
     }
 
     #[test]

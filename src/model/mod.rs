@@ -104,6 +104,26 @@ impl Site {
         }
     }
 
+    /// An action's status in the year before `year`, as the report of `year` shows it: a
+    /// frozen report keeps the column it printed, whatever the data now says of that year.
+    pub(crate) fn previous_status(&self, action: &crate::data::goals::Action, year: i32) -> Option<ActionStatus> {
+        match self.editions.get(&year) {
+            Some(e) if e.actions.is_some() => e.before.get(&action.id).copied(),
+            _ => self.action_status(action, year - 1),
+        }
+    }
+
+    /// Whether the report of `year` lists a goal or an action: all of today's, unless its
+    /// frozen edition recorded what it listed.
+    pub(crate) fn report_lists(&self, year: i32, goal: Option<&str>, action: Option<&str>) -> bool {
+        let Some(e) = self.editions.get(&year) else { return true };
+        let listed = |ids: &Option<Vec<String>>, id: Option<&str>| match (ids, id) {
+            (Some(ids), Some(id)) => ids.iter().any(|x| x == id),
+            _ => true,
+        };
+        listed(&e.goals, goal) && listed(&e.actions, action)
+    }
+
     /// Years of every report, draft or final, each once.
     fn report_years(&self) -> Vec<i32> {
         let years: std::collections::BTreeSet<i32> =
@@ -263,7 +283,9 @@ impl Site {
         self.editions = editions;
         for year in self.report_years() {
             let cut: Vec<Indicator> = self.indicators.iter().map(|i| editions::as_of(i, year)).collect();
-            let now = Edition::compute(&self.plan, &cut, &self.charted(year), year, &self.report_date(year));
+            let date = self.report_date(year);
+            let before = |a: &crate::data::goals::Action| self.action_status(a, year - 1);
+            let now = Edition::compute(&self.plan, &cut, &self.charted(year), (year, &date), &before);
             if !self.editions.contains_key(&year) && finals.contains(&year) {
                 // Read back from its own text, so this build shows exactly what later ones will.
                 let text = editions::to_yaml(&now);

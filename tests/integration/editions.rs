@@ -161,6 +161,18 @@ fn a_final_report_is_frozen_whole_and_its_charts_stop_at_its_year() {
     edit_source(&site, "data/goals.yaml", "        value: 100\n", "        value: 98\n");
     edit_source(&site, "data/roadmap.yaml", "2025: { status: in-progress }", "2025: { status: delayed }");
     edit_source(&site, "data/roadmap.yaml", "Acta firmada", "Acta firmada y publicada");
+    // The year before, new goals and new actions: none may enter the frozen report.
+    edit_source(&site, "data/roadmap.yaml", "2024: { status: in-progress }", "2024: { status: delayed }");
+    let roadmap = String::from_utf8(site.read_source("data/roadmap.yaml")).unwrap();
+    site.write(
+        "data/roadmap.yaml",
+        roadmap + "\n  - id: nueva-accion\n    horizon: 1-year\n    action: { es: \"Acción nueva\", en: \"New action\" }\n    status:\n      2025: { status: done }\n",
+    );
+    let goals = String::from_utf8(site.read_source("data/goals.yaml")).unwrap();
+    site.write(
+        "data/goals.yaml",
+        goals + "\n  - id: meta-nueva\n    dimension: prevention\n    measure: { es: \"Meta nueva\", en: \"New goal\" }\n    objective: { es: \"o\", en: \"o\" }\n",
+    );
     edit_source(&site, "data/roadmap.yaml", "https://example.org/acta.pdf", "https://example.org/acta-2.pdf");
     let run = site.build_ok(&[]);
     let after = report_files(&site);

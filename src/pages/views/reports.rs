@@ -167,8 +167,11 @@ fn changes_view(site: &Site, report: PageId) -> Option<ChangesView> {
             }
         }
     }
-    let status = |a: &goals::Action, y: i32| site.action_status(a, y);
-    for (a, before, after) in goals::roadmap_changes(&site.plan.actions, &status, year) {
+    let status =
+        |a: &goals::Action, y: i32| if y < year { site.previous_status(a, year) } else { site.action_status(a, y) };
+    let listed: Vec<goals::Action> =
+        site.plan.actions.iter().filter(|a| site.report_lists(year, None, Some(&a.id))).cloned().collect();
+    for (a, before, after) in goals::roadmap_changes(&listed, &status, year) {
         let line = format!(
             "{} ({} → {})",
             pick(&a.action, lang),
@@ -256,7 +259,7 @@ struct TargetView {
 pub(crate) fn goals_view(site: &Site, lang: &str, year: i32) -> GoalsView {
     let mut goals = Vec::new();
     let mut statuses: Vec<(Dimension, Status)> = Vec::new();
-    for goal in &site.plan.goals {
+    for goal in site.plan.goals.iter().filter(|g| site.report_lists(year, Some(&g.id), None)) {
         let mut targets = Vec::new();
         let mut goal_statuses = Vec::new();
         for target in &goal.targets {
@@ -389,7 +392,9 @@ struct ChangeView {
 }
 
 pub(crate) fn roadmap_view(site: &Site, lang: &str, year: i32) -> RoadmapView {
-    let actions = &site.plan.actions;
+    // A frozen report lists the actions it listed, none added since.
+    let actions: Vec<goals::Action> =
+        site.plan.actions.iter().filter(|a| site.report_lists(year, None, Some(&a.id))).cloned().collect();
     let label = |s: ActionStatus| action_label(site, lang, s);
     let horizons = Horizon::ALL
         .iter()
@@ -404,7 +409,7 @@ pub(crate) fn roadmap_view(site: &Site, lang: &str, year: i32) -> RoadmapView {
                     // A frozen report keeps the evidence and notes it gave (none, if it gave none).
                     let frozen_note = site.editions.get(&year).map(|e| e.notes.get(&a.id).cloned().unwrap_or_default());
                     let frozen_note = frozen_note.as_ref();
-                    let before = site.action_status(a, year - 1);
+                    let before = site.previous_status(a, year);
                     let now_status = site.action_status(a, year);
                     ActionView {
                         id: a.id.clone(),
@@ -425,8 +430,9 @@ pub(crate) fn roadmap_view(site: &Site, lang: &str, year: i32) -> RoadmapView {
                 .collect(),
         })
         .collect();
-    let status = |a: &goals::Action, y: i32| site.action_status(a, y);
-    let changes = goals::roadmap_changes(actions, &status, year)
+    let status =
+        |a: &goals::Action, y: i32| if y < year { site.previous_status(a, year) } else { site.action_status(a, y) };
+    let changes = goals::roadmap_changes(&actions, &status, year)
         .into_iter()
         .map(|(a, before, after)| ChangeView {
             action: pick(&a.action, lang).to_string(),
