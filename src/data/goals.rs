@@ -359,6 +359,9 @@ pub(crate) fn parse_roadmap(
                 .at(due_line, None),
             );
         }
+        for s in a.status.values().filter(|s| !s.note.is_empty()) {
+            check_localized(&s.note, config, path, src, &["actions", "note"], line, &mut errors);
+        }
         let status = a
             .status
             .into_iter()
@@ -589,6 +592,14 @@ mod tests {
         let missed = indicator("  - { period: '2025', value: 45 }\n", base);
         let p = progress(&missed, &target(40.0, 2026, Direction::Down), 2022, 2025);
         assert_eq!((p.status, p.percent), (Status::Behind, Some(0.0)));
+    }
+
+    #[test]
+    fn a_roadmap_note_needs_every_language() {
+        let src = "actions:\n  - id: a\n    horizon: 100-days\n    action: { es: a, en: a }\n    status:\n      2024: { status: done, note: { es: hecho } }\n";
+        let errs = parse_roadmap(src, Path::new("r.yaml"), &config(), Some(&[])).unwrap_err();
+        assert!(errs[0].message.contains("language `en`"), "{}", errs[0].message);
+        assert_eq!(errs[0].line, Some(6));
     }
 
     #[test]
