@@ -54,15 +54,16 @@ pub(super) fn vertical(chart: &Chart) -> Canvas {
         let frame = Frame::new(chart, scale.clone(), ticks);
         let mut canvas = Canvas::new(frame.height(&legend));
         frame.grid(&mut canvas, chart);
-        let n = chart.periods.order.len().max(1);
+        let n = chart.periods.slots();
         let slot = (frame.r - frame.l) / n as f64;
         let w = if k == 1 { (slot * 0.6).min(64.0) } else { (slot * 0.8 / k as f64 - 2.0).min(28.0) };
         let (mut shown, mut hidden, mut periods) = (Vec::new(), Vec::new(), Vec::new());
         let rows: Vec<Vec<Option<&Row>>> = series.iter().map(|s| s.by_period(&chart.periods)).collect();
         // No label fits a slot narrower than a digit: skip the work for very many periods.
         let labelled = slot >= MIN_SLOT;
+        missing_labels(chart, &frame, slot, &mut periods);
         for (i, period) in chart.periods.order.iter().enumerate() {
-            let cx = frame.l + slot * (i as f64 + 0.5);
+            let cx = frame.l + slot * (chart.periods.slot_of(i) + 0.5);
             periods.push((cx, chart.ind.period_label(period, chart.words.lang)));
             let left = cx - (k as f64 * (w + 2.0) - 2.0) / 2.0;
             for (j, rows) in rows.iter().enumerate() {
@@ -123,12 +124,13 @@ pub(super) fn stacked(chart: &Chart) -> Canvas {
     let legend = legend(chart, Swatch::Series, Swatch::Hatch);
     let mut canvas = Canvas::new(frame.height(&legend));
     frame.grid(&mut canvas, chart);
-    let slot = (frame.r - frame.l) / n as f64;
+    let slot = (frame.r - frame.l) / chart.periods.slots() as f64;
     let w = (slot * 0.6).min(72.0);
     let mut labels = Vec::new();
     let mut periods = Vec::new();
+    missing_labels(chart, &frame, slot, &mut periods);
     for (i, period) in chart.periods.order.iter().enumerate() {
-        let cx = frame.l + slot * (i as f64 + 0.5);
+        let cx = frame.l + slot * (chart.periods.slot_of(i) + 0.5);
         periods.push((cx, chart.ind.period_label(period, chart.words.lang)));
         let (x0, x1) = (cx - w / 2.0, cx + w / 2.0);
         let mut base = frame.y(0.0);
@@ -229,4 +231,13 @@ pub(super) fn horizontal(chart: &Chart) -> Canvas {
         y += 30.0;
     }
     canvas
+}
+
+/// The years with no data keep their slot on the axis, named, with no bar: the gap shows.
+fn missing_labels(chart: &Chart, frame: &Frame, slot: f64, periods: &mut Vec<(f64, String)>) {
+    let n = chart.periods.slots();
+    for (year, at) in chart.periods.missing_years() {
+        let cx = frame.l + slot * ((at * (n - 1) as f64).round() + 0.5);
+        periods.push((cx, year.to_string()));
+    }
 }

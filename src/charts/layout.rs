@@ -220,6 +220,23 @@ impl<'a> Periods<'a> {
         self.index.get(period).copied()
     }
 
+    /// How many bar slots the axis has: one per period of the span when it is in time, so
+    /// a missing year keeps its empty slot; one per period otherwise.
+    pub(super) fn slots(&self) -> usize {
+        match (self.unit, self.time.first(), self.time.last()) {
+            (Some(unit), Some(a), Some(b)) if b > a => ((b - a) / unit).round() as usize + 1,
+            _ => self.order.len().max(1),
+        }
+    }
+
+    /// The slot of the `i`th period (see `slots`).
+    pub(super) fn slot_of(&self, i: usize) -> f64 {
+        match self.slots() {
+            n if n != self.order.len() => (self.at[i] * (n - 1) as f64).round(),
+            _ => i as f64,
+        }
+    }
+
     /// Whether a period is missing between the `i`th and the `i + 1`th.
     pub(super) fn gap_after(&self, i: usize) -> bool {
         match (self.unit, self.time.get(i), self.time.get(i + 1)) {

@@ -137,6 +137,10 @@ pub(crate) fn summary(ind: &Indicator, words: &Words) -> String {
     let split = split(ind, &periods, words.lang);
     let mut totals: Vec<&Row> = ind.totals().collect();
     totals.sort_by_key(|r| periods.index(&r.period));
+    // A trend runs through time: an undated total ("sin fecha") has no place in it.
+    if totals.iter().any(|r| crate::data::goals::period_year(&r.period).is_some()) {
+        totals.retain(|r| crate::data::goals::period_year(&r.period).is_some());
+    }
     let mut parts = trend(ind, words, &periods, &split, &totals);
     let missing: Vec<i32> = periods.missing_years().into_iter().map(|(y, _)| y).collect();
     if !missing.is_empty() {
@@ -227,7 +231,8 @@ fn change(ind: &Indicator, words: &Words, first: &Row, last: &Row) -> String {
         let d = b - a;
         let shown = (d.abs() * 10.0).round() / 10.0;
         format!(" ({})", fill(words.tn("summary_points", shown), &[("n", &signed(d))]))
-    } else if a != 0.0 {
+    } else if a > 0.0 && b >= 0.0 {
+        // A change in percent means nothing from or across zero.
         let pct = (b - a) / a * 100.0;
         format!(" ({})", fill(words.percent, &[("n", &signed(pct))]))
     } else {

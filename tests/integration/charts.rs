@@ -218,6 +218,27 @@ fn a_missing_year_leaves_room_and_breaks_the_line_and_a_hidden_value_is_a_hollow
     }
 }
 
+#[test]
+fn a_missing_year_keeps_its_empty_slot_in_bar_and_stacked_bar_charts() {
+    // An outsider's test: 2021, 2023 and 2025 were drawn evenly, as if consecutive.
+    let series = "series:\n  - { period: 2021, value: 100 }\n  - { period: 2023, value: 150 }\n  - { period: 2025, value: 90 }\n";
+    for chart in ["bar", "stacked-bar"] {
+        let site = site_with(&[("gaps", indicator("Denuncias", "count", chart, series))]);
+        let svg = svg(&site, "es", "gaps");
+        assert_labels_fit(&svg, chart);
+        let labels = text_list(&svg);
+        for year in ["2021", "2022", "2023", "2024", "2025"] {
+            assert!(labels.iter().any(|t| t == year), "{chart}: no {year} on the axis: {labels:?}");
+        }
+        let bars = rects(&svg, SERIES);
+        assert_eq!(bars.len(), 3, "{chart}: {svg}");
+        let x: Vec<f64> = bars.iter().map(|r| r.0).collect();
+        assert!(close(x[1] - x[0], x[2] - x[1], 1.0), "{chart}: {x:?}");
+        let width = bars[0].2 - bars[0].0;
+        assert!(x[1] - x[0] > 2.0 * width, "{chart}: 2022 has no room between 2021 and 2023: {x:?}");
+    }
+}
+
 // ----- 2. Labels never clip or collide -------------------------------------------------
 
 /// German strings of the chart, longer words than Spanish or English.
@@ -590,4 +611,18 @@ fn sentences_built_from_pieces_never_print_two_full_stops() {
         assert!(seen.contains("MIMP, nota de prensa."), "{lang}: {seen}");
         assert!(lede(&page).ends_with("41 pers."), "{lang}: {}", lede(&page));
     }
+}
+
+#[test]
+fn a_trend_runs_through_dated_periods_and_gives_no_percent_from_or_across_zero() {
+    // An outsider's test: "from 2017-2021 to undated", and -1500 to -3000 as "+100 %".
+    let mixed = "period_labels:\n  sin-fecha: { es: sin fecha, en: undated }\nseries:\n  - { period: 2017-2021, value: 500 }\n  - { period: 2023, value: 130 }\n  - { period: sin-fecha, value: 40 }\n";
+    let negative = "series:\n  - { period: 2021, value: -1500 }\n  - { period: 2024, value: -3000 }\n";
+    let site = site_with(&[
+        ("mixta", indicator("Casos", "number", "line", mixed)),
+        ("negativa", indicator("Saldo", "number", "line", negative)),
+    ]);
+    let lede_of = |id: &str| lede(&page(&site, "es", id));
+    assert!(lede_of("mixta").starts_with("De 2017-2021 a 2023, pasó de 500"), "{}", lede_of("mixta"));
+    assert!(!lede_of("negativa").contains('%'), "{}", lede_of("negativa"));
 }

@@ -291,21 +291,15 @@ pub(crate) fn parse(
         return Err(vec![check.err(&["suppress_below"], msg)]);
     }
     if let (Some(t), Some(b)) = (threshold, baseline) {
-        // A baseline is published beside the rows: it must not be a small count, nor the
-        // value of a cell the rows hide.
-        let hidden_total = rows.iter().any(|r| {
-            r.dims.is_empty()
-                && crate::data::goals::period_year(&r.period) == Some(b.year)
-                && r.shown().is_some_and(|v| v < f64::from(t))
-        });
-        if b.value < f64::from(t) || hidden_total {
+        // A baseline is published beside the rows: a small count of people would say how
+        // many there were (none is no one to protect).
+        if b.value > 0.0 && b.value < f64::from(t) {
             let msg = format!(
                 "the baseline of {} is fewer than `suppress_below` ({t}): it would publish a small count of people",
                 b.value
             );
-            return Err(vec![check
-                .err(&["baseline"], msg)
-                .hint("give the baseline as a share (measure: percent), or leave it out")]);
+            let hint = "give the baseline as a share (measure: percent), or leave it out";
+            return Err(vec![check.err(&["baseline"], msg).hint(hint)]);
         }
     }
     let mut rows = rows;
