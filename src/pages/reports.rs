@@ -16,7 +16,7 @@ pub(crate) fn full_views<'a>(cx: Cx<'a>) -> impl ParallelIterator<Item = File<'a
         let path = site.paths().report_full(&page.url, &page.lang);
         let context = format!("the full view of {}", cx.source(i));
         let html = cx.renderer.render("report-full.html", cx.views.full_report_context(site, i), &context);
-        File::text(output_file(&path), page.source.as_path(), html.map(|h| local_links(site, i, h)))
+        File::text(output_file(&path), page.source.as_path(), html.map(|h| open_tables(local_links(site, i, h))))
     })
 }
 
@@ -32,4 +32,10 @@ fn local_links(site: &Site, report: PageId, html: String) -> String {
             .replace(&format!("href=\"{url}\""), &format!("href=\"#chapter-{}\"", n + 1));
     }
     out
+}
+
+/// A chart's data table is folded away on a chapter page, and open in the whole report: a
+/// printed `<details>` shows only its summary, and a signed report must carry its figures.
+fn open_tables(html: String) -> String {
+    html.replace("<details class=\"indicator-data\">", "<details class=\"indicator-data\" open>")
 }

@@ -981,3 +981,18 @@ fn links_between_chapters_stay_on_the_page_in_the_full_view() {
     assert!(full.contains("id=\"c2-como-se-calcula\""), "the anchor exists");
     assert!(!full.contains("href=\"/es/informes/2025/metas/"), "{full}");
 }
+
+#[test]
+fn the_full_view_prints_the_data_table_of_every_chart() {
+    // An outsider's reading of the PDF: values not written on a chart were nowhere in it.
+    let site = Site::fixture("reports");
+    let path = "content/es/informes/2025/introduccion.md";
+    let text = String::from_utf8(site.read_source(path)).unwrap();
+    site.write(path, text.replace("\n## Contexto", "\n{{< chart capacitacion >}}\n\n## Contexto"));
+    site.build_ok(&[]);
+    let chapter = site.html("es/informes/2025/introduccion/index.html");
+    assert!(chapter.contains("<details class=\"indicator-data\">"), "folded on the chapter page");
+    let full = site.html("es/informes/2025/completo/index.html");
+    assert!(full.contains("<details class=\"indicator-data\" open>"), "{full}");
+    assert!(!full.contains("<details class=\"indicator-data\">"), "{full}");
+}

@@ -316,13 +316,17 @@ pub(crate) fn view_of_chart<'a>(
     let code = lang.code;
     let path = site.paths().indicator(code, &ind.id);
     let embed = crate::urls::embed(&path);
-    let height = svg
+    let chart_height = svg
         .split("height=\"")
         .nth(1)
         .and_then(|h| h.split('"').next())
         .and_then(|h| h.parse::<u32>().ok())
-        .unwrap_or(300)
-        + 140;
+        .unwrap_or(300);
+    // Room for the caption, source and link under the chart as they wrap on a 320 px
+    // phone: about 34 characters a line, 22 px a line (measured on the embed page).
+    let lines = |text: &str| (text.chars().count() as u32).div_ceil(34).max(1);
+    let words = lines(&format!("{} {summary}", pick(&ind.title, code))) + lines(pick(&ind.source.name, code)) + 2;
+    let height = chart_height + 100 + 22 * words;
     let embed_code = format!(
         "<iframe src=\"{}\" title=\"{}\" width=\"100%\" height=\"{height}\" loading=\"lazy\" style=\"border:0;max-width:560px\"></iframe>",
         site_url(&c.base_url, &embed),
