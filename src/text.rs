@@ -1,6 +1,7 @@
 //! The one reader of the user's text files (Markdown, YAML, CSV, templates): UTF-8 is
 //! checked with the line and column of the first bad byte, a BOM is dropped and CRLF
-//! becomes LF, so every later stage sees the same text whatever editor wrote it.
+//! becomes LF, so every later stage sees the same text whatever editor wrote it. Also the
+//! one line-wrapping rule, shared by charts and social cards.
 
 use crate::diagnostics::{Code, Diagnostic};
 use std::path::Path;
@@ -26,6 +27,23 @@ pub(crate) fn utf8_text(bytes: Vec<u8>, path: &Path) -> Result<String, Diagnosti
     };
     let text = text.strip_prefix('\u{feff}').map(str::to_string).unwrap_or(text);
     Ok(if text.contains('\r') { text.replace("\r\n", "\n") } else { text })
+}
+
+/// `text` broken at spaces into lines no wider than `width`, as `measure` gives widths (a
+/// word wider than that has a line of its own and is not cut: the caller checks it fits).
+/// Charts measure with an estimate, social cards with the font itself.
+pub(crate) fn wrap(text: &str, width: f64, measure: &dyn Fn(&str) -> f64) -> Vec<String> {
+    let mut lines: Vec<String> = Vec::new();
+    for word in text.split_whitespace() {
+        match lines.last_mut() {
+            Some(line) if measure(&format!("{line} {word}")) <= width => {
+                line.push(' ');
+                line.push_str(word);
+            }
+            _ => lines.push(word.to_string()),
+        }
+    }
+    lines
 }
 
 #[cfg(test)]

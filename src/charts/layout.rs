@@ -28,16 +28,7 @@ pub(super) fn text_width(s: &str, size: f64, bold: bool) -> f64 {
 /// `text` broken at spaces into lines no wider than `width` (a word wider than that has a
 /// line of its own and is not cut: the caller checks that it fits).
 pub(super) fn wrap(text: &str, size: f64, bold: bool, width: f64) -> Vec<String> {
-    let mut lines: Vec<String> = Vec::new();
-    for word in text.split_whitespace() {
-        match lines.last_mut() {
-            Some(line) if text_width(&format!("{line} {word}"), size, bold) <= width => {
-                line.push(' ');
-                line.push_str(word);
-            }
-            _ => lines.push(word.to_string()),
-        }
-    }
+    let mut lines = crate::text::wrap(text, width, &|s| text_width(s, size, bold));
     if lines.is_empty() {
         lines.push(String::new());
     }

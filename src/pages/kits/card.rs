@@ -73,17 +73,7 @@ fn text_width(text: &str, size: f64, bold: bool) -> f64 {
 
 /// `text` broken into lines no wider than `width` at `size`.
 fn wrap(text: &str, size: f64, bold: bool, width: f64) -> Vec<String> {
-    let mut lines: Vec<String> = Vec::new();
-    for word in text.split_whitespace() {
-        match lines.last_mut() {
-            Some(line) if text_width(&format!("{line} {word}"), size, bold) <= width => {
-                line.push(' ');
-                line.push_str(word);
-            }
-            _ => lines.push(word.to_string()),
-        }
-    }
-    lines
+    crate::text::wrap(text, width, &|s| text_width(s, size, bold))
 }
 
 /// The largest of `sizes` at which `text` fits in `max_lines` lines, and those lines; the
