@@ -12,10 +12,10 @@ chart: bar
 source: { name: MIMP, url: \"https://www.gob.pe/mimp\", date: \"2022-06-17\" }
 breakdowns:
   sex:
-name: { es: Sexo, en: Sex }
-values:
-  women: { es: Mujeres, en: Women }
-  men: { es: Hombres, en: Men }
+    name: { es: Sexo, en: Sex }
+    values:
+      women: { es: Mujeres, en: Women }
+      men: { es: Hombres, en: Men }
 series:
   - { period: 2021, value: 100 }
   - { period: 2021, sex: women, value: 97 }
