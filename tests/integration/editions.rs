@@ -93,6 +93,9 @@ fn a_report_after_the_first_says_what_changed_since_the_last_one() {
     assert!(changes.contains("Qué cambió desde el informe 2024"), "{changes}");
     assert!(changes.contains("40 % → 70 %"), "the target moved forward:\n{changes}");
     assert!(changes.contains("Convocar a la Comisión Regional (En curso → Cumplida)"), "a milestone met:\n{changes}");
+    // An empty list agrees with its heading: "Metas que retrocedieron: Ninguna."
+    let worsened = &changes[changes.find("Metas que retrocedieron").unwrap()..];
+    assert!(worsened[..worsened.find("</p>").unwrap()].ends_with("<p>Ninguna."), "{changes}");
 
     // The 2024 figure is revised after the 2024 report was frozen.
     let text = String::from_utf8(site.read_source(path)).unwrap();
