@@ -138,8 +138,8 @@ pub(crate) fn summary(ind: &Indicator, words: &Words) -> String {
     let mut totals: Vec<&Row> = ind.totals().collect();
     totals.sort_by_key(|r| periods.index(&r.period));
     // A trend runs through time: an undated total ("sin fecha") has no place in it.
-    if totals.iter().any(|r| crate::data::goals::period_year(&r.period).is_some()) {
-        totals.retain(|r| crate::data::goals::period_year(&r.period).is_some());
+    if totals.iter().any(|r| crate::data::indicators::period_year(&r.period).is_some()) {
+        totals.retain(|r| crate::data::indicators::period_year(&r.period).is_some());
     }
     let mut parts = trend(ind, words, &periods, &split, &totals);
     let missing: Vec<i32> = periods.missing_years().into_iter().map(|(y, _)| y).collect();

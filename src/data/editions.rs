@@ -171,7 +171,9 @@ impl Edition {
         let t = self.targets.iter().find(|t| t.goal == goal && t.indicator == indicator)?;
         Some(Progress {
             baseline: t.baseline.map(|b| (b.value, b.year)),
-            latest: t.latest.map(|v| (v, goals::period_year(t.period.as_deref().unwrap_or("")).unwrap_or(self.year))),
+            latest: t.latest.map(|v| {
+                (v, crate::data::indicators::period_year(t.period.as_deref().unwrap_or("")).unwrap_or(self.year))
+            }),
             latest_period: t.period.clone(),
             percent: t.percent,
             elapsed: t.elapsed,
@@ -240,8 +242,18 @@ fn freeze_indicator(ind: &Indicator) -> FrozenIndicator {
 /// (undated periods kept). Periods are independent for disclosure control, so leaving
 /// some out cannot expose a hidden cell.
 pub(crate) fn as_of(ind: &Indicator, year: i32) -> Indicator {
-    let rows = ind.rows.iter().filter(|r| goals::period_year(&r.period).is_none_or(|y| y <= year)).cloned().collect();
+    let rows = ind
+        .rows
+        .iter()
+        .filter(|r| crate::data::indicators::period_year(&r.period).is_none_or(|y| y <= year))
+        .cloned()
+        .collect();
     Indicator { rows, ..ind.clone() }
+}
+
+/// An edition from its text (`to_yaml`'s, with its comment lines), errors at their lines.
+pub(crate) fn parse(text: &str, file: &Path) -> Result<Edition, Diagnostic> {
+    crate::yaml::parse::<Edition>(text, file, 1, Code::Edition)
 }
 
 pub(crate) fn path(root: &Path, year: i32) -> PathBuf {
@@ -257,10 +269,8 @@ pub(crate) fn load(root: &Path, years: &[i32]) -> (BTreeMap<i32, Edition>, Vec<D
         if !file.is_file() {
             continue;
         }
-        match crate::text::read_utf8(&file).map_err(|d| vec![d]).and_then(|src| {
-            let body: String = src.lines().filter(|l| !l.starts_with('#')).collect::<Vec<_>>().join("\n");
-            crate::yaml::parse::<Edition>(&body, &file, 1, Code::Edition).map_err(|d| vec![d])
-        }) {
+        match crate::text::read_utf8(&file).map_err(|d| vec![d]).and_then(|src| parse(&src, &file).map_err(|d| vec![d]))
+        {
             Ok(e) => {
                 out.insert(year, e);
             }

@@ -4,7 +4,7 @@
 //! report's progress is computed, never typed by hand.
 
 use crate::config::{Config, Localized};
-use crate::data::indicators::{Direction, Indicator};
+use crate::data::indicators::{period_year, Direction, Indicator};
 use crate::diagnostics::{Code, Diagnostic};
 use crate::yaml;
 use serde::Deserialize;
@@ -424,12 +424,6 @@ pub(crate) struct Progress {
 /// How far behind the share of time elapsed a target may be and still count as on track.
 pub(crate) const TOLERANCE_POINTS: f64 = 10.0;
 
-/// The year a period refers to: its last four-digit number (`2015-2021` gives 2021).
-pub(crate) fn period_year(period: &str) -> Option<i32> {
-    let digits: Vec<&str> = period.split(|c: char| !c.is_ascii_digit()).filter(|s| s.len() == 4).collect();
-    digits.last().and_then(|d| d.parse().ok())
-}
-
 /// The status rule, documented in the README:
 /// - no data: no published (unsuppressed) value to compare;
 /// - achieved: the latest value meets the target (at least it when up is good, at most
@@ -524,12 +518,12 @@ pub(crate) fn year_end(year: i32) -> String {
 /// `status` (so a frozen edition's statuses are compared, not today's data):
 /// (action, before, after).
 pub(crate) fn roadmap_changes<'a>(
-    actions: &'a [Action],
+    actions: impl IntoIterator<Item = &'a Action>,
     status: &dyn Fn(&Action, i32) -> Option<ActionStatus>,
     year: i32,
 ) -> Vec<(&'a Action, Option<ActionStatus>, ActionStatus)> {
     actions
-        .iter()
+        .into_iter()
         .filter_map(|a| {
             let now = status(a, year)?;
             let before = status(a, year - 1);

@@ -79,10 +79,7 @@ impl Site {
     /// An indicator as the report of `year` shows it (frozen once the report is final,
     /// and never with periods after its year).
     pub(crate) fn report_indicator(&self, year: i32, id: &str) -> Option<&Indicator> {
-        match self.as_of.get(&year) {
-            Some(list) => indicators::find(list, id),
-            None => self.indicator(id),
-        }
+        self.as_of.get(&year).and_then(|list| indicators::find(list, id)).or_else(|| self.indicator(id))
     }
 
     /// The date the report of `year` is as of: its `report.date`, or the year's last day.
@@ -122,6 +119,27 @@ impl Site {
             _ => true,
         };
         listed(&e.goals, goal) && listed(&e.actions, action)
+    }
+
+    /// The actions the report of `year` lists: today's, or those its frozen edition listed.
+    pub(crate) fn report_actions(&self, year: i32) -> Vec<&crate::data::goals::Action> {
+        self.plan.actions.iter().filter(|a| self.report_lists(year, None, Some(&a.id))).collect()
+    }
+
+    /// The roadmap's changes as the report of `year` states them: (action, status the year
+    /// before, status this year), both as the report shows them.
+    pub(crate) fn roadmap_changes(
+        &self,
+        year: i32,
+    ) -> Vec<(&crate::data::goals::Action, Option<ActionStatus>, ActionStatus)> {
+        let status = |a: &crate::data::goals::Action, y: i32| {
+            if y < year {
+                self.previous_status(a, year)
+            } else {
+                self.action_status(a, y)
+            }
+        };
+        crate::data::goals::roadmap_changes(self.report_actions(year), &status, year)
     }
 
     /// Years of every report, draft or final, each once.
@@ -282,15 +300,20 @@ impl Site {
         let (editions, mut diags) = editions::load(&self.root, &finals);
         self.editions = editions;
         for year in self.report_years() {
-            let cut: Vec<Indicator> = self.indicators.iter().map(|i| editions::as_of(i, year)).collect();
+            // Only what the report uses is cut at its year: charted, or measured by a goal.
+            let charted = self.charted(year);
+            let measured: std::collections::BTreeSet<&str> =
+                self.plan.goals.iter().flat_map(|g| g.targets.iter().map(|t| t.indicator.as_str())).collect();
+            let cut: Vec<Indicator> = (self.indicators.iter())
+                .filter(|i| charted.contains(&i.id) || measured.contains(i.id.as_str()))
+                .map(|i| editions::as_of(i, year))
+                .collect();
             let date = self.report_date(year);
             let before = |a: &crate::data::goals::Action| self.action_status(a, year - 1);
-            let now = Edition::compute(&self.plan, &cut, &self.charted(year), (year, &date), &before);
+            let now = Edition::compute(&self.plan, &cut, &charted, (year, &date), &before);
             if !self.editions.contains_key(&year) && finals.contains(&year) {
                 // Read back from its own text, so this build shows exactly what later ones will.
-                let text = editions::to_yaml(&now);
-                let body: String = text.lines().filter(|l| !l.starts_with('#')).collect::<Vec<_>>().join("\n");
-                match crate::yaml::parse::<Edition>(&body, &editions::path(&self.root, year), 1, Code::Edition) {
+                match editions::parse(&editions::to_yaml(&now), &editions::path(&self.root, year)) {
                     Ok(e) => {
                         self.editions.insert(year, e);
                         self.fresh_editions.push(year);

@@ -1,5 +1,6 @@
 use super::*;
 use crate::config::Config;
+use crate::data::indicators::period_year;
 
 fn config() -> Config {
     crate::config::test_config()

@@ -338,26 +338,14 @@ pub(crate) fn protect(values: &[f64], dims: &[usize], rels: &[Relation], thresho
         // the rounds of one at a time, hiding 10 % more than one at a time (all at once: 17 %).
         same.truncate(same.len().div_ceil(2));
         for w in same {
-            let candidate = rels
-                .iter()
-                .filter(|r| r.members().any(|m| m == w))
-                .flat_map(Relation::members)
-                .filter(|&m| matches!(cells[m], Cell::Shown(_)))
-                .min_by(|&a, &b| dims[b].cmp(&dims[a]).then(values[a].total_cmp(&values[b])).then(a.cmp(&b)));
-            if let Some(c) = candidate {
+            if let Some(c) = partner(w, &cells, rels, (values, dims)) {
                 cells[c] = Cell::Withheld;
                 withheld.push(c);
             }
         }
         if withheld.is_empty() {
             // The weak cells of the other kind may still have published partners.
-            let rest = weak.iter().find_map(|&w| {
-                rels.iter()
-                    .filter(|r| r.members().any(|m| m == w))
-                    .flat_map(Relation::members)
-                    .filter(|&m| matches!(cells[m], Cell::Shown(_)))
-                    .min_by(|&a, &b| dims[b].cmp(&dims[a]).then(values[a].total_cmp(&values[b])).then(a.cmp(&b)))
-            });
+            let rest = weak.iter().find_map(|&w| partner(w, &cells, rels, (values, dims)));
             if let Some(c) = rest {
                 cells[c] = Cell::Withheld;
                 withheld.push(c);
@@ -369,6 +357,16 @@ pub(crate) fn protect(values: &[f64], dims: &[usize], rels: &[Relation], thresho
         check = weak;
         check.extend(withheld);
     }
+}
+
+/// The published cell to withhold for weak cell `w`: the smallest sharing a relation with
+/// it, detailed cells (more breakdowns) before totals.
+fn partner(w: usize, cells: &[Cell], rels: &[Relation], (values, dims): (&[f64], &[usize])) -> Option<usize> {
+    rels.iter()
+        .filter(|r| r.members().any(|m| m == w))
+        .flat_map(Relation::members)
+        .filter(|&m| matches!(cells[m], Cell::Shown(_)))
+        .min_by(|&a, &b| dims[b].cmp(&dims[a]).then(values[a].total_cmp(&values[b])).then(a.cmp(&b)))
 }
 
 /// The YAML as published for download: the source file as written when nothing is hidden;

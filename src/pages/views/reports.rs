@@ -167,11 +167,7 @@ fn changes_view(site: &Site, report: PageId) -> Option<ChangesView> {
             }
         }
     }
-    let status =
-        |a: &goals::Action, y: i32| if y < year { site.previous_status(a, year) } else { site.action_status(a, y) };
-    let listed: Vec<goals::Action> =
-        site.plan.actions.iter().filter(|a| site.report_lists(year, None, Some(&a.id))).cloned().collect();
-    for (a, before, after) in goals::roadmap_changes(&listed, &status, year) {
+    for (a, before, after) in site.roadmap_changes(year) {
         let line = format!(
             "{} ({} → {})",
             pick(&a.action, lang),
@@ -393,8 +389,7 @@ struct ChangeView {
 
 pub(crate) fn roadmap_view(site: &Site, lang: &str, year: i32) -> RoadmapView {
     // A frozen report lists the actions it listed, none added since.
-    let actions: Vec<goals::Action> =
-        site.plan.actions.iter().filter(|a| site.report_lists(year, None, Some(&a.id))).cloned().collect();
+    let actions = site.report_actions(year);
     let label = |s: ActionStatus| action_label(site, lang, s);
     let horizons = Horizon::ALL
         .iter()
@@ -430,9 +425,8 @@ pub(crate) fn roadmap_view(site: &Site, lang: &str, year: i32) -> RoadmapView {
                 .collect(),
         })
         .collect();
-    let status =
-        |a: &goals::Action, y: i32| if y < year { site.previous_status(a, year) } else { site.action_status(a, y) };
-    let changes = goals::roadmap_changes(&actions, &status, year)
+    let changes = site
+        .roadmap_changes(year)
         .into_iter()
         .map(|(a, before, after)| ChangeView {
             action: pick(&a.action, lang).to_string(),
