@@ -92,7 +92,7 @@ fn change_and_rebuild_ok(site: &Site, change: impl FnOnce(&Site)) -> Run {
 /// time it took is returned either way, for the large-input cases to report.
 fn build_within(site: &Site, limit: Duration) -> (Option<Run>, Duration) {
     let start = Instant::now();
-    let mut child = Command::new(FARO)
+    let mut child = Command::new(faro())
         .arg("build")
         .arg("--site")
         .arg(site.path())

@@ -7,7 +7,7 @@ use std::process::Command;
 
 /// `faro check --site <site> <args>`.
 fn check(site: &Site, args: &[&str]) -> Run {
-    let out = Command::new(FARO).arg("check").arg("--site").arg(site.path()).args(args).output().expect("run faro");
+    let out = Command::new(faro()).arg("check").arg("--site").arg(site.path()).args(args).output().expect("run faro");
     Run {
         status: out.status,
         stdout: String::from_utf8_lossy(&out.stdout).into_owned(),

@@ -33,7 +33,7 @@ fn a_build_killed_midway_leaves_the_previous_site_intact() {
     site.write("content/es/_index.md", "---\ntitle: \"Cambiado\"\n---\n\nOtro texto.\n");
     let mut killed = 0;
     for delay_ms in [30u64, 120, 300] {
-        let mut child = Command::new(FARO)
+        let mut child = Command::new(faro())
             .args(["build", "--site"])
             .arg(site.path())
             .stdout(Stdio::null())

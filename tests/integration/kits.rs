@@ -253,7 +253,7 @@ fn the_logo_is_inlined_so_a_poster_is_one_file() {
     assert!(!poster.contains("<script"), "a poster runs no script");
     // The logo is decorative beside the organisation's name, and `faro check` agrees; the
     // indicator a campaign cites is not reported as unused.
-    let check = std::process::Command::new(FARO).args(["check", "--site"]).arg(site.path()).output().unwrap();
+    let check = std::process::Command::new(faro()).args(["check", "--site"]).arg(site.path()).output().unwrap();
     let out = String::from_utf8_lossy(&check.stdout).to_string() + &String::from_utf8_lossy(&check.stderr);
     assert!(!out.contains("missing-alt"), "{out}");
     assert!(!out.contains("victimas-por-anio.yaml: warning[unused-indicator]"), "{out}");
@@ -306,7 +306,7 @@ fn kit_pdfs_are_printed_by_chromium_with_fixed_dates_and_reused() {
     // A second build prints nothing: with a Chromium that cannot run, the PDFs still come,
     // from the cache, byte for byte.
     let before = read(&site, &format!("{EN_KIT}poster-a4.pdf"));
-    let run = std::process::Command::new(FARO)
+    let run = std::process::Command::new(faro())
         .args(["build", "--site"])
         .arg(site.path())
         .env("FARO_CHROMIUM", "/nonexistent/chromium")

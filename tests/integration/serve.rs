@@ -20,7 +20,7 @@ struct Server {
 
 impl Server {
     fn start(site: &Site) -> Server {
-        let mut child = Command::new(FARO)
+        let mut child = Command::new(faro())
             .args(["serve", "--port", "0", "--site"])
             .arg(site.path())
             .stdout(Stdio::piped())

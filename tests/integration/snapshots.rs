@@ -116,7 +116,7 @@ fn an_alias_redirect_looks_as_before() {
 fn the_check_report_reads_as_before() {
     let site = Site::fixture("publishing");
     site.write("content/es/campanas/roto.md", "---\ntitle: \"Roto\"\n---\n\nVer [la nota](nada.md) y ![](foto.png).\n");
-    let out = Command::new(FARO).arg("check").arg("--site").arg(site.path()).output().expect("run faro check");
+    let out = Command::new(faro()).arg("check").arg("--site").arg(site.path()).output().expect("run faro check");
     assert_eq!(out.status.code(), Some(1), "a broken link is an error");
     assert_snapshot("check.txt", &String::from_utf8(out.stdout).unwrap());
 }

@@ -10,8 +10,11 @@ use std::fmt::Write as _;
 use std::path::{Path, PathBuf};
 use std::process::{Command, ExitStatus};
 
-/// The `faro` binary cargo built for this test run.
-pub const FARO: &str = env!("CARGO_BIN_EXE_faro");
+/// The `faro` binary cargo built for this test run, or the one `FARO_BIN` names: with
+/// `FARO_BIN=/path/to/an/older/faro` the same tests show what an older build got wrong.
+pub fn faro() -> std::ffi::OsString {
+    std::env::var_os("FARO_BIN").unwrap_or_else(|| env!("CARGO_BIN_EXE_faro").into())
+}
 
 /// A site folder that lives as long as the value.
 pub struct Site {
@@ -71,7 +74,7 @@ impl Site {
 
     /// `faro build --site <site> <args>`.
     pub fn build(&self, args: &[&str]) -> Run {
-        let mut cmd = Command::new(FARO);
+        let mut cmd = Command::new(faro());
         cmd.arg("build").arg("--site").arg(self.path()).args(args);
         Run::of(cmd)
     }
