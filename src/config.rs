@@ -72,6 +72,14 @@ pub(crate) struct Publish {
     /// Pages per list page (taxonomy terms); longer lists continue on /page/2/, /page/3/…
     #[serde(default = "page_size")]
     pub(crate) page_size: usize,
+    /// Paths in the output folder that a build keeps though faro did not write them (a
+    /// gh-pages checkout's `.git`, a host's `CNAME`); a folder keeps everything under it.
+    #[serde(default = "default_keep")]
+    pub(crate) keep: Vec<String>,
+}
+
+fn default_keep() -> Vec<String> {
+    [".git", "CNAME", ".nojekyll", ".well-known"].map(String::from).to_vec()
 }
 
 fn page_size() -> usize {
@@ -80,7 +88,7 @@ fn page_size() -> usize {
 
 impl Default for Publish {
     fn default() -> Self {
-        Publish { index: true, feed_size: feed_size(), page_size: page_size(), image: None }
+        Publish { index: true, feed_size: feed_size(), page_size: page_size(), image: None, keep: default_keep() }
     }
 }
 
@@ -253,6 +261,10 @@ impl Config {
             let msg = "`statistics.suppress_below` must be at least 1: protection of small counts cannot be turned off"
                 .into();
             check.err(&["statistics", "suppress_below"], msg);
+        }
+        for keep in raw.publish.keep.iter().filter(|k| !crate::output::is_keepable(k)) {
+            let msg = format!("`publish.keep` lists `{keep}`: give paths inside the output folder, such as `.git` or `CNAME`");
+            check.err(&["publish", "keep"], msg);
         }
         if !check.errors.is_empty() {
             return Err(check.errors);

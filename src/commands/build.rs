@@ -64,12 +64,12 @@ pub fn build(opts: &BuildOptions) -> Result<BuildReport, BuildFailure> {
             }
             record = Some(text);
         }
-        DirOutput::new(&output).map_err(|e| vec![Diagnostic::error(Code::Io, &output, format!("{e:#}"))])
+        DirOutput::new(&output, &site.config.publish.keep).map_err(|d| vec![d])
     };
     let done = driver::run(root, Options { site: opts.site.clone(), printer, keep_going: false }, opened)
         .map_err(|f| BuildFailure(f.diags))?;
     let files_written = crate::output::Output::files_written(&done.out);
-    done.out.commit().map_err(|e| io(&output, format!("{e:#}")))?;
+    done.out.commit().map_err(|d| BuildFailure(vec![d]))?;
     let record_file = root.join(URL_RECORD);
     if let Some(record) = record.filter(|r| std::fs::read_to_string(&record_file).ok().as_deref() != Some(r.as_str())) {
         std::fs::write(&record_file, &record)

@@ -48,11 +48,11 @@ pub fn pdf(opts: &PdfOptions) -> Result<PathBuf, Vec<Diagnostic>> {
     let mut job = None;
     let open = |site: &Site| {
         job = Some(Job::of(site, find_report(site, &opts.report)?));
-        DirOutput::new(&site_out).map_err(|e| vec![Diagnostic::error(Code::Io, &site_out, format!("{e:#}"))])
+        DirOutput::new(&site_out, &[]).map_err(|d| vec![d])
     };
     let done = driver::run(&opts.site_dir, Options { site, printer: None, keep_going: false }, open)
         .map_err(|f| f.diags.into_iter().filter(Diagnostic::is_error).collect::<Vec<_>>())?;
-    done.out.commit().map_err(|e| vec![Diagnostic::error(Code::Io, &site_out, format!("{e:#}"))])?;
+    done.out.commit().map_err(|d| vec![d])?;
     let job = job.expect("the output was opened for a report");
     let target = opts
         .output

@@ -3,3 +3,139 @@
 
 #[allow(unused_imports)]
 use crate::support::*;
+use std::path::Path;
+
+fn write(path: &Path, text: &str) {
+    std::fs::create_dir_all(path.parent().unwrap()).unwrap();
+    std::fs::write(path, text).unwrap();
+}
+
+fn read(path: &Path) -> String {
+    std::fs::read_to_string(path).unwrap_or_else(|e| panic!("read {}: {e}", path.display()))
+}
+
+/// A gh-pages checkout as `git worktree add public gh-pages` leaves it.
+fn gh_pages_checkout(public: &Path) {
+    write(&public.join(".git"), "gitdir: /repo/.git/worktrees/public\n");
+    write(&public.join("CNAME"), "campana.example.pe\n");
+    write(&public.join(".nojekyll"), "");
+}
+
+#[test]
+fn a_build_into_a_gh_pages_checkout_keeps_its_git_and_cname() {
+    let site = minimal_site();
+    gh_pages_checkout(&site.public());
+    // A full clone too: `.git` as a folder.
+    std::fs::remove_file(site.public().join(".git")).unwrap();
+    write(&site.public().join(".git/HEAD"), "ref: refs/heads/gh-pages\n");
+    write(&site.public().join(".git/objects/ab/cdef"), "object");
+    for round in 0..2 {
+        site.write("content/es/linea-1818.md", &format!("---\ntitle: \"Línea 1818\"\n---\n\nRonda {round}.\n"));
+        site.build_ok(&[]);
+        assert_eq!(read(&site.public().join(".git/HEAD")), "ref: refs/heads/gh-pages\n");
+        assert_eq!(read(&site.public().join(".git/objects/ab/cdef")), "object");
+        assert_eq!(read(&site.public().join("CNAME")), "campana.example.pe\n");
+        assert!(site.public().join(".nojekyll").exists());
+        assert!(site.html("es/linea-1818/index.html").contains(&format!("Ronda {round}.")));
+    }
+    assert!(site.leftovers().is_empty(), "{:?}", site.leftovers());
+}
+
+#[test]
+fn a_git_worktree_file_and_a_well_known_folder_are_kept_by_default() {
+    let site = minimal_site();
+    gh_pages_checkout(&site.public());
+    write(&site.public().join(".well-known/security.txt"), "Contact: mailto:seguridad@example.pe\n");
+    site.build_ok(&[]);
+    site.build_ok(&[]);
+    assert_eq!(read(&site.public().join(".git")), "gitdir: /repo/.git/worktrees/public\n");
+    assert!(read(&site.public().join(".well-known/security.txt")).contains("seguridad@"));
+}
+
+#[test]
+fn an_output_that_is_a_file_is_refused_before_anything_moves() {
+    let site = minimal_site();
+    let file = site.path().join("informe.pdf");
+    write(&file, "%PDF-1.7 the user's own file");
+    for _ in 0..2 {
+        let run = site.build(&["--output", file.to_str().unwrap()]);
+        run.assert_failure();
+        assert!(run.diagnostic("informe.pdf: error[unsafe-output]").contains("is a file, not a folder"));
+        assert_eq!(read(&file), "%PDF-1.7 the user's own file");
+        assert!(site.leftovers().is_empty(), "{:?}", site.leftovers());
+    }
+}
+
+#[test]
+fn a_folder_of_files_faro_did_not_write_is_refused_and_kept_whole() {
+    let site = minimal_site();
+    let docs = site.path().join("documentos");
+    write(&docs.join("plan-2026.docx"), "the commission's draft");
+    write(&docs.join("actas/acta-1.txt"), "minutes");
+    let run = site.build(&["--output", docs.to_str().unwrap()]);
+    run.assert_failure();
+    let message = run.diagnostic("documentos: error[unsafe-output]");
+    assert!(message.contains("`actas/acta-1.txt`") && message.contains("`plan-2026.docx`"), "{message}");
+    assert!(run.stderr.contains("publish.keep"), "the hint names the way to keep them: {}", run.stderr);
+    assert_eq!(read(&docs.join("plan-2026.docx")), "the commission's draft");
+    assert_eq!(read(&docs.join("actas/acta-1.txt")), "minutes");
+    assert!(!docs.join("index.html").exists());
+}
+
+#[test]
+fn a_file_added_to_the_output_after_a_build_stops_the_next_build_until_it_is_kept() {
+    let site = minimal_site();
+    site.build_ok(&[]);
+    let home = site.html("es/index.html");
+    write(&site.public().join("google1234.html"), "google-site-verification: google1234.html");
+    site.write("content/es/_index.md", "---\ntitle: \"Cambiado\"\n---\n\nOtro.\n");
+    let run = site.build(&[]);
+    run.assert_failure();
+    assert!(run.diagnostic("public: error[unsafe-output]").contains("`google1234.html`"));
+    assert_eq!(site.html("es/index.html"), home, "the previous output is exactly as it was");
+    assert!(site.public().join("google1234.html").exists());
+    let yaml = String::from_utf8(site.read_source("site.yaml")).unwrap();
+    site.write("site.yaml", &format!("{yaml}publish:\n  keep: [google1234.html]\n"));
+    site.build_ok(&[]);
+    assert!(site.html("es/index.html").contains("Cambiado"));
+    assert!(read(&site.public().join("google1234.html")).contains("verification"));
+}
+
+#[cfg(unix)]
+#[test]
+fn a_symlinked_output_is_updated_where_it_points() {
+    let site = minimal_site();
+    let www = site.path().join("srv/www");
+    std::fs::create_dir_all(&www).unwrap();
+    std::os::unix::fs::symlink(&www, site.public()).unwrap();
+    for round in 0..2 {
+        site.write("content/es/linea-1818.md", &format!("---\ntitle: \"Línea 1818\"\n---\n\nRonda {round}.\n"));
+        site.build_ok(&[]);
+        let meta = std::fs::symlink_metadata(site.public()).unwrap();
+        assert!(meta.file_type().is_symlink(), "public stays a link");
+        assert!(read(&www.join("es/linea-1818/index.html")).contains(&format!("Ronda {round}.")));
+    }
+    let beside: Vec<_> = std::fs::read_dir(site.path().join("srv")).unwrap().map(|e| e.unwrap().file_name()).collect();
+    assert_eq!(beside, ["www"], "no staging folders left where the link points");
+}
+
+#[cfg(unix)]
+#[test]
+fn a_stale_staging_folder_is_removed_even_when_its_pid_is_reused() {
+    let site = minimal_site();
+    // pid 1 always exists: a pid check would think this build still runs.
+    write(&site.path().join(".public.faro-new-1/es/index.html"), "half a site");
+    site.build_ok(&[]);
+    assert!(site.leftovers().is_empty(), "{:?}", site.leftovers());
+}
+
+#[test]
+fn publish_keep_outside_the_output_is_an_error_at_its_line() {
+    let site = minimal_site();
+    let yaml = String::from_utf8(site.read_source("site.yaml")).unwrap();
+    site.write("site.yaml", &format!("{yaml}publish:\n  keep: [\"../content\"]\n"));
+    let run = site.build(&[]);
+    run.assert_failure();
+    assert!(run.stderr.contains("site.yaml:5"), "{}", run.stderr);
+    assert!(run.stderr.contains("`publish.keep` lists `../content`"), "{}", run.stderr);
+}

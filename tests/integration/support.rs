@@ -96,7 +96,7 @@ impl Site {
         std::fs::read_dir(self.path())
             .unwrap()
             .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
-            .filter(|n| n.contains("faro-new") || n.contains("faro-old"))
+            .filter(|n| n.contains("faro-new") || n.contains("faro-old") || n.contains("faro-lock"))
             .collect()
     }
 }

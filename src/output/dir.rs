@@ -1,0 +1,319 @@
+//! Writing a build to disk. Files go into `.<name>.faro-new-<pid>` beside the output; on
+//! commit the previous output moves aside to `.<name>.faro-old-<pid>`, its kept files move
+//! into the new folder, and the new folder takes its place. Each build holds a lock on
+//! `.<name>.faro-lock-<pid>` while it runs, so the next build can tell the folders of a
+//! killed build (whose lock nobody holds, whatever its pid now names) from a running one's.
+
+use super::folder::{self, Keep, Refusal, MANIFEST};
+use super::{check_rel, Output};
+use crate::diagnostics::{Code, Diagnostic};
+use anyhow::{Context, Result};
+use std::collections::BTreeSet;
+use std::fs::File;
+use std::path::{Path, PathBuf};
+use std::sync::Mutex;
+
+pub(crate) struct DirOutput {
+    /// The folder replaced: the output, or where its symlink leads.
+    target: PathBuf,
+    /// The output as the user named it, for messages.
+    named: PathBuf,
+    staging: PathBuf,
+    keep: Keep,
+    written: Mutex<BTreeSet<String>>,
+    committed: bool,
+    /// Held until the build ends; released when the process dies, however it dies.
+    _lock: File,
+}
+
+/// The folders beside an output that builds of process `pid` use.
+struct Beside {
+    parent: PathBuf,
+    name: String,
+}
+
+impl Beside {
+    fn of(target: &Path) -> Beside {
+        let name = target.file_name().map(|n| n.to_string_lossy().into_owned()).unwrap_or_else(|| "public".into());
+        let parent = target.parent().filter(|p| !p.as_os_str().is_empty()).unwrap_or(Path::new("."));
+        Beside { parent: parent.to_path_buf(), name }
+    }
+
+    fn path(&self, kind: &str, pid: u32) -> PathBuf {
+        self.parent.join(format!(".{}.faro-{kind}-{pid}", self.name))
+    }
+}
+
+impl DirOutput {
+    /// Opens a build into `output`, refusing before anything moves an output faro may not
+    /// replace; `keep` lists the paths in it that the build leaves in place.
+    pub(crate) fn new(output: &Path, keep: &[String]) -> Result<DirOutput, Diagnostic> {
+        let target = folder::resolve(output);
+        let keep = Keep::new(keep);
+        refuse(output, &target, &keep)?;
+        let io = |e: anyhow::Error| Diagnostic::error(Code::Io, output, format!("{e:#}"));
+        let beside = Beside::of(&target);
+        let pid = std::process::id();
+        std::fs::create_dir_all(&beside.parent).with_context(|| format!("cannot create {}", beside.parent.display())).map_err(io)?;
+        let lock = lock(&beside.path("lock", pid)).map_err(io)?;
+        let staging = beside.path("new", pid);
+        if staging.exists() {
+            std::fs::remove_dir_all(&staging).with_context(|| format!("cannot clear {}", staging.display())).map_err(io)?;
+        }
+        std::fs::create_dir_all(&staging).with_context(|| format!("cannot create {}", staging.display())).map_err(io)?;
+        let written = Mutex::new(BTreeSet::new());
+        Ok(DirOutput { target, named: output.to_path_buf(), staging, keep, written, committed: false, _lock: lock })
+    }
+
+    /// Replaces the output folder with the staged one, keeping the kept files. On an error
+    /// the previous output is back in place, and the message says so.
+    pub(crate) fn commit(mut self) -> Result<(), Diagnostic> {
+        let io = |msg: String| Diagnostic::error(Code::Io, &self.named, msg);
+        let written = std::mem::take(&mut *self.written.lock().unwrap_or_else(|e| e.into_inner()));
+        std::fs::write(self.staging.join(MANIFEST), folder::manifest(&written))
+            .map_err(|e| io(format!("cannot write {MANIFEST}: {e}")))?;
+        // Files may have appeared in the output while the build ran.
+        refuse(&self.named, &self.target, &self.keep)?;
+        let clashes = folder::kept_and_written(&self.target, &self.staging, &self.keep);
+        if !clashes.is_empty() {
+            let msg = format!("`publish.keep` keeps `{}` in the output, and the site writes it too", clashes.join("`, `"));
+            let hint = "remove it from the site (static/) or from `publish.keep`; the previous output was left as it was";
+            return Err(Diagnostic::error(Code::UnsafeOutput, &self.named, msg).hint(hint));
+        }
+        if let Ok(meta) = self.target.metadata() {
+            // The folder's own permissions (a web root's group, say) survive the swap.
+            let _ = std::fs::set_permissions(&self.staging, meta.permissions());
+        }
+        let old = Beside::of(&self.target).path("old", std::process::id());
+        self.committed = true;
+        swap(&self.target, &self.staging, &old, &self.keep).map_err(io)
+    }
+}
+
+/// Moves `target` aside to `old`, its kept files into `new`, and `new` into its place.
+fn swap(target: &Path, new: &Path, old: &Path, keep: &Keep) -> Result<(), String> {
+    let shown = target.display();
+    if target.symlink_metadata().is_ok() {
+        std::fs::rename(target, old)
+            .map_err(|e| format!("cannot move the previous {shown} aside ({e}); it was left as it was"))?;
+    }
+    let moved = folder::carry(old, new, keep).map_err(|e| format!("cannot keep the files publish.keep lists ({e})"));
+    let moved = moved.and_then(|_| {
+        std::fs::rename(new, target).map_err(|e| format!("cannot move the new site into {shown} ({e})"))
+    });
+    if let Err(msg) = moved {
+        let back = folder::carry(new, old, keep).and_then(|_| std::fs::rename(old, target));
+        let _ = std::fs::remove_dir_all(new);
+        return Err(match back {
+            Ok(()) => format!("{msg}; the previous output was put back"),
+            Err(e) => format!("{msg}; the previous output could not be put back ({e}) and is in {}", old.display()),
+        });
+    }
+    // What is left of the old folder is faro's; a failure here is cleaned up by the next build.
+    let _ = std::fs::remove_dir_all(old);
+    Ok(())
+}
+
+/// The error for an output faro may not replace, naming where a symlinked one leads.
+fn refuse(named: &Path, target: &Path, keep: &Keep) -> Result<(), Diagnostic> {
+    let shown = match named == target {
+        true => format!("`{}`", named.display()),
+        false => format!("`{}` (a link to `{}`)", named.display(), target.display()),
+    };
+    match folder::check(target, keep) {
+        Ok(()) => Ok(()),
+        Err(Refusal::File) => Err(Diagnostic::error(
+            Code::UnsafeOutput,
+            named,
+            format!("{shown} is a file, not a folder: faro writes the site into a folder it replaces whole"),
+        )
+        .hint("build into another folder (`--output`), or move the file away; nothing was changed")),
+        Err(Refusal::Foreign(files, manifest)) => {
+            let some: Vec<String> = files.iter().take(3).map(|f| format!("`{f}`")).collect();
+            let more = match files.len() > 3 {
+                true => format!(" and {} more", files.len() - 3),
+                false => String::new(),
+            };
+            let msg = format!(
+                "{shown} holds files faro did not write ({}{more}): a build replaces only a folder that is empty or that faro wrote",
+                some.join(", ")
+            );
+            let older = match manifest {
+                true => "",
+                false => " (faro builds before the manifest `.faro-manifest` kept no record of their files: if this folder is the output of one, delete it once)",
+            };
+            let hint = format!("move them away (into static/ to publish them with the site), list them under `publish.keep` in site.yaml to keep them there, or build into another folder{older}; nothing was changed");
+            Err(Diagnostic::error(Code::UnsafeOutput, named, msg).hint(hint))
+        }
+    }
+}
+
+/// Creates and locks the lock file of this build.
+fn lock(path: &Path) -> Result<File> {
+    let file = File::create(path).with_context(|| format!("cannot create {}", path.display()))?;
+    file.lock().with_context(|| format!("cannot lock {}", path.display()))?;
+    Ok(file)
+}
+
+impl Drop for DirOutput {
+    fn drop(&mut self) {
+        if !self.committed {
+            let _ = std::fs::remove_dir_all(&self.staging);
+        }
+        let _ = std::fs::remove_file(Beside::of(&self.target).path("lock", std::process::id()));
+    }
+}
+
+/// Cleans up after a build that was killed: its staging folder is dropped, and if it died
+/// while swapping, the swap is finished (the new site was complete) or undone. Folders of
+/// builds still running (their lock is held) are left alone.
+pub(crate) fn recover_interrupted(output: &Path) -> Result<()> {
+    let target = folder::resolve(output);
+    let beside = Beside::of(&target);
+    let Ok(entries) = std::fs::read_dir(&beside.parent) else { return Ok(()) };
+    let prefix = format!(".{}.faro-", beside.name);
+    let mut pids = BTreeSet::new();
+    for entry in entries.flatten() {
+        let file = entry.file_name().to_string_lossy().into_owned();
+        let Some((kind, pid)) = file.strip_prefix(&prefix).and_then(|r| r.split_once('-')) else { continue };
+        if let (true, Ok(pid)) = (["new", "old", "lock"].contains(&kind), pid.parse::<u32>()) {
+            pids.insert(pid);
+        }
+    }
+    for pid in pids {
+        let lock_path = beside.path("lock", pid);
+        // Held by a running build: its folders are in use. Folders without a lock file
+        // were left by a build that died (or by a faro from before locks).
+        let held = File::options().write(true).open(&lock_path).ok();
+        if held.as_ref().is_some_and(|f| f.try_lock().is_err()) {
+            continue;
+        }
+        let (new, old) = (beside.path("new", pid), beside.path("old", pid));
+        let gone = target.symlink_metadata().is_err();
+        if gone && new.join(MANIFEST).exists() && old.exists() {
+            // Died mid-swap with a complete new site: finish what it started.
+            folder::carry_unlisted(&old, &new)?;
+            std::fs::rename(&new, &target).with_context(|| format!("cannot finish {}", target.display()))?;
+        } else if gone && old.exists() {
+            std::fs::rename(&old, &target).with_context(|| format!("cannot restore {}", target.display()))?;
+        }
+        for path in [&new, &old] {
+            if path.exists() {
+                std::fs::remove_dir_all(path).with_context(|| format!("cannot remove {}", path.display()))?;
+            }
+        }
+        let _ = std::fs::remove_file(&lock_path);
+    }
+    Ok(())
+}
+
+impl Output for DirOutput {
+    fn write(&self, rel: &str, bytes: &[u8]) -> Result<()> {
+        check_rel(rel)?;
+        let path = self.staging.join(rel);
+        if let Some(dir) = path.parent() {
+            std::fs::create_dir_all(dir).with_context(|| format!("cannot create {}", dir.display()))?;
+        }
+        std::fs::write(&path, bytes).with_context(|| format!("cannot write {}", path.display()))?;
+        self.written.lock().unwrap_or_else(|e| e.into_inner()).insert(rel.to_string());
+        Ok(())
+    }
+
+    fn copy(&self, rel: &str, source: &Path) -> Result<()> {
+        check_rel(rel)?;
+        let path = self.staging.join(rel);
+        if let Some(dir) = path.parent() {
+            std::fs::create_dir_all(dir).with_context(|| format!("cannot create {}", dir.display()))?;
+        }
+        std::fs::copy(source, &path)
+            .with_context(|| format!("cannot copy {} to {}", source.display(), path.display()))?;
+        self.written.lock().unwrap_or_else(|e| e.into_inner()).insert(rel.to_string());
+        Ok(())
+    }
+
+    /// The files written, and the manifest `commit` adds.
+    fn files_written(&self) -> usize {
+        self.written.lock().unwrap_or_else(|e| e.into_inner()).len() + 1
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn build(target: &Path, files: &[(&str, &str)], keep: &[&str]) -> Result<(), Diagnostic> {
+        let keep: Vec<String> = keep.iter().map(|k| k.to_string()).collect();
+        let out = DirOutput::new(target, &keep)?;
+        for (rel, text) in files {
+            out.write(rel, text.as_bytes()).unwrap();
+        }
+        out.commit()
+    }
+
+    #[test]
+    fn a_discarded_build_leaves_the_previous_output() {
+        let dir = tempfile::tempdir().unwrap();
+        let target = dir.path().join("public");
+        build(&target, &[("old.html", "old")], &[]).unwrap();
+        let out = DirOutput::new(&target, &[]).unwrap();
+        out.write("new.html", b"new").unwrap();
+        drop(out);
+        assert_eq!(std::fs::read_to_string(target.join("old.html")).unwrap(), "old");
+        assert!(!target.join("new.html").exists());
+        build(&target, &[("new.html", "new")], &[]).unwrap();
+        assert!(!target.join("old.html").exists());
+        assert_eq!(std::fs::read_dir(dir.path()).unwrap().count(), 1, "no staging folders or locks left behind");
+    }
+
+    #[test]
+    fn kept_files_survive_and_foreign_ones_stop_the_build() {
+        let dir = tempfile::tempdir().unwrap();
+        let target = dir.path().join("public");
+        std::fs::create_dir_all(target.join(".git")).unwrap();
+        std::fs::write(target.join(".git/HEAD"), "ref: refs/heads/gh-pages").unwrap();
+        std::fs::write(target.join("CNAME"), "campana.example.pe").unwrap();
+        build(&target, &[("index.html", "1")], &[".git", "CNAME"]).unwrap();
+        build(&target, &[("index.html", "2")], &[".git", "CNAME"]).unwrap();
+        assert_eq!(std::fs::read_to_string(target.join(".git/HEAD")).unwrap(), "ref: refs/heads/gh-pages");
+        assert_eq!(std::fs::read_to_string(target.join("CNAME")).unwrap(), "campana.example.pe");
+        assert_eq!(std::fs::read_to_string(target.join("index.html")).unwrap(), "2");
+        std::fs::write(target.join("notes.txt"), "mine").unwrap();
+        let err = build(&target, &[("index.html", "3")], &[".git", "CNAME"]).unwrap_err();
+        assert!(err.message.contains("`notes.txt`"), "{}", err.message);
+        assert_eq!(std::fs::read_to_string(target.join("index.html")).unwrap(), "2");
+        assert_eq!(std::fs::read_to_string(target.join("notes.txt")).unwrap(), "mine");
+    }
+
+    #[test]
+    fn a_build_killed_mid_swap_is_finished_with_the_kept_files() {
+        let dir = tempfile::tempdir().unwrap();
+        let target = dir.path().join("public");
+        let beside = Beside::of(&target);
+        // A dead build (pid 1 is never ours, and no lock file means nobody holds it).
+        let (new, old) = (beside.path("new", 1), beside.path("old", 1));
+        std::fs::create_dir_all(old.join(".git")).unwrap();
+        std::fs::write(old.join(".git/HEAD"), "ref").unwrap();
+        std::fs::create_dir_all(&new).unwrap();
+        std::fs::write(new.join("index.html"), "new").unwrap();
+        std::fs::write(new.join(MANIFEST), folder::manifest(&["index.html".to_string()].into())).unwrap();
+        recover_interrupted(&target).unwrap();
+        assert_eq!(std::fs::read_to_string(target.join(".git/HEAD")).unwrap(), "ref");
+        assert_eq!(std::fs::read_to_string(target.join("index.html")).unwrap(), "new");
+        assert_eq!(std::fs::read_dir(dir.path()).unwrap().count(), 1);
+    }
+
+    #[test]
+    fn a_running_build_is_told_by_its_lock_not_its_pid() {
+        let dir = tempfile::tempdir().unwrap();
+        let target = dir.path().join("public");
+        let beside = Beside::of(&target);
+        // pid 1 exists on every Unix; its stale staging folder is cleaned all the same.
+        std::fs::create_dir_all(beside.path("new", 1)).unwrap();
+        std::fs::write(beside.path("lock", 1), "").unwrap();
+        let running = DirOutput::new(&target, &[]).unwrap();
+        recover_interrupted(&target).unwrap();
+        assert!(!beside.path("new", 1).exists(), "the dead build's folder is removed");
+        assert!(running.staging.exists(), "the running build's folder is left");
+        drop(running);
+    }
+}

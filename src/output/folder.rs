@@ -1,0 +1,254 @@
+//! The output folder contract. A build replaces only a folder that is empty or that faro
+//! wrote (it holds faro's manifest), keeps what the user lists in `publish.keep` (a
+//! gh-pages checkout's `.git`, a host's `CNAME`), and refuses anything else before a file
+//! moves: a file where the folder should be, or a folder holding files faro did not write.
+//! A symlinked output is followed, so the folder it points at is the one updated.
+
+use std::collections::BTreeSet;
+use std::path::{Path, PathBuf};
+
+/// The list of files a build wrote, kept in the output folder it wrote them to.
+pub(crate) const MANIFEST: &str = ".faro-manifest";
+const HEADER: &str = "# Written by faro build: the files below are faro's, and the next build replaces them.";
+
+/// Where a build writes for `output`: the folder itself, or where its symlinks lead (a
+/// dangling link leads to the folder the build will create).
+pub(crate) fn resolve(output: &Path) -> PathBuf {
+    let mut path = output.to_path_buf();
+    // A bound on the chain, as the kernel's own (40) for a loop of links.
+    for _ in 0..40 {
+        let Ok(target) = std::fs::read_link(&path) else { return path };
+        path = match path.parent() {
+            Some(parent) => parent.join(target),
+            None => target,
+        };
+    }
+    path
+}
+
+/// Whether `keep` is a path inside the output folder (no `..`, not absolute, not the manifest).
+pub(crate) fn is_keepable(keep: &str) -> bool {
+    let k = clean(keep);
+    !k.is_empty() && !keep.starts_with('/') && !k.contains('\\') && k.split('/').all(|s| !s.is_empty() && s != "..")
+        && k != MANIFEST
+}
+
+fn clean(keep: &str) -> &str {
+    keep.trim().trim_start_matches("./").trim_end_matches('/')
+}
+
+/// The user's kept paths, as `/`-separated paths relative to the output.
+pub(crate) struct Keep(Vec<String>);
+
+impl Keep {
+    pub(crate) fn new(keep: &[String]) -> Keep {
+        Keep(keep.iter().filter(|k| is_keepable(k)).map(|k| clean(k).to_string()).collect())
+    }
+
+    fn covers(&self, rel: &str) -> bool {
+        self.0.iter().any(|k| rel == k || rel.strip_prefix(k.as_str()).is_some_and(|r| r.starts_with('/')))
+    }
+
+    /// The kept paths present in `dir`.
+    pub(crate) fn present(&self, dir: &Path) -> Vec<String> {
+        self.0.iter().filter(|k| dir.join(k).symlink_metadata().is_ok()).cloned().collect()
+    }
+}
+
+/// The manifest's text for the files written.
+pub(crate) fn manifest(written: &BTreeSet<String>) -> String {
+    let mut text = String::with_capacity(written.len() * 32);
+    text.push_str(HEADER);
+    text.push('\n');
+    for rel in written {
+        text.push_str(rel);
+        text.push('\n');
+    }
+    text
+}
+
+/// The files faro wrote into `dir` according to its manifest; None when there is none.
+fn read_manifest(dir: &Path) -> Option<BTreeSet<String>> {
+    let text = std::fs::read_to_string(dir.join(MANIFEST)).ok()?;
+    Some(text.lines().filter(|l| !l.starts_with('#') && !l.is_empty()).map(String::from).collect())
+}
+
+/// Why faro may not replace `dir`, if it may not.
+pub(crate) enum Refusal {
+    /// `output` is a file, not a folder.
+    File,
+    /// Files (symlinks, special files) faro did not write and the user does not keep;
+    /// whether the folder has a manifest at all.
+    Foreign(Vec<String>, bool),
+}
+
+/// Whether a build may replace `dir` (which may not exist); only files count, so empty
+/// folders left by the user are no obstacle.
+pub(crate) fn check(dir: &Path, keep: &Keep) -> Result<(), Refusal> {
+    match dir.symlink_metadata() {
+        Err(_) => return Ok(()),
+        Ok(m) if !m.is_dir() => return Err(Refusal::File),
+        Ok(_) => {}
+    }
+    let manifest = read_manifest(dir);
+    let ours = manifest.clone().unwrap_or_default();
+    let mut foreign = Vec::new();
+    let walk = walkdir::WalkDir::new(dir).min_depth(1).sort_by_file_name().into_iter();
+    for entry in walk.filter_entry(|e| !keep.covers(&relative(dir, e.path()))) {
+        let Ok(entry) = entry else { continue };
+        let rel = relative(dir, entry.path());
+        if !entry.file_type().is_dir() && rel != MANIFEST && !ours.contains(&rel) {
+            foreign.push(rel);
+        }
+    }
+    match foreign.is_empty() {
+        true => Ok(()),
+        false => Err(Refusal::Foreign(foreign, manifest.is_some())),
+    }
+}
+
+fn relative(dir: &Path, path: &Path) -> String {
+    let rel = path.strip_prefix(dir).unwrap_or(path);
+    rel.components().map(|c| c.as_os_str().to_string_lossy()).collect::<Vec<_>>().join("/")
+}
+
+/// The kept files of `old` that `new` also holds (faro wrote them): a kept file would be lost.
+pub(crate) fn kept_and_written(old: &Path, new: &Path, keep: &Keep) -> Vec<String> {
+    let mut clashes = Vec::new();
+    for k in keep.present(old) {
+        clash(&old.join(&k), &new.join(&k), &k, &mut clashes);
+    }
+    clashes
+}
+
+fn clash(old: &Path, new: &Path, rel: &str, out: &mut Vec<String>) {
+    let Ok(meta) = new.symlink_metadata() else { return };
+    let old_dir = old.symlink_metadata().is_ok_and(|m| m.is_dir());
+    if !(old_dir && meta.is_dir()) {
+        out.push(rel.to_string());
+        return;
+    }
+    for entry in std::fs::read_dir(old).into_iter().flatten().flatten() {
+        let name = entry.file_name().to_string_lossy().into_owned();
+        clash(&entry.path(), &new.join(&name), &format!("{rel}/{name}"), out);
+    }
+}
+
+/// Moves the kept paths of `from` into `to`, merging folders; what `to` already holds is
+/// left, so running it again after an interruption finishes the move.
+pub(crate) fn carry(from: &Path, to: &Path, keep: &Keep) -> std::io::Result<()> {
+    for k in keep.present(from) {
+        carry_one(&from.join(&k), &to.join(&k))?;
+    }
+    Ok(())
+}
+
+/// Moves what `from` holds and its manifest does not list into `to`: the kept files of a
+/// build that died before it could move them all, whatever its `publish.keep` said.
+pub(crate) fn carry_unlisted(from: &Path, to: &Path) -> std::io::Result<()> {
+    let ours = read_manifest(from).unwrap_or_default();
+    let holds_ours = |rel: &str| ours.range(format!("{rel}/")..).next().is_some_and(|p| p.starts_with(&format!("{rel}/")));
+    let mut walk = walkdir::WalkDir::new(from).min_depth(1).sort_by_file_name().into_iter();
+    while let Some(entry) = walk.next() {
+        let Ok(entry) = entry else { continue };
+        let rel = relative(from, entry.path());
+        let dir = entry.file_type().is_dir();
+        if rel == MANIFEST || ours.contains(&rel) || (dir && holds_ours(&rel)) {
+            continue;
+        }
+        if dir {
+            walk.skip_current_dir();
+        }
+        carry_one(entry.path(), &to.join(&rel))?;
+    }
+    Ok(())
+}
+
+fn carry_one(from: &Path, to: &Path) -> std::io::Result<()> {
+    match to.symlink_metadata() {
+        Err(_) => {
+            if let Some(parent) = to.parent() {
+                std::fs::create_dir_all(parent)?;
+            }
+            std::fs::rename(from, to)
+        }
+        Ok(m) if m.is_dir() && from.symlink_metadata().is_ok_and(|f| f.is_dir()) => {
+            for entry in std::fs::read_dir(from)? {
+                let entry = entry?;
+                carry_one(&entry.path(), &to.join(entry.file_name()))?;
+            }
+            Ok(())
+        }
+        Ok(_) => Ok(()),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn keep_paths_stay_inside_the_output() {
+        for ok in [".git", "CNAME", ".well-known/", "./docs/x.txt"] {
+            assert!(is_keepable(ok), "{ok}");
+        }
+        for bad in ["", "/", "/etc", "../x", "a/../../b", "a\\b", MANIFEST, "a//b"] {
+            assert!(!is_keepable(bad), "{bad}");
+        }
+        let keep = Keep::new(&[".git".into(), ".well-known/".into()]);
+        assert!(keep.covers(".git") && keep.covers(".git/HEAD") && keep.covers(".well-known/security.txt"));
+        assert!(!keep.covers(".gitignore") && !keep.covers("es/.git"));
+    }
+
+    #[test]
+    fn only_a_folder_faro_wrote_may_be_replaced() {
+        let dir = tempfile::tempdir().unwrap();
+        let out = dir.path().join("public");
+        let keep = Keep::new(&[".git".into()]);
+        assert!(check(&out, &keep).is_ok(), "a folder that does not exist yet");
+        std::fs::create_dir_all(out.join(".git/objects")).unwrap();
+        std::fs::write(out.join(".git/HEAD"), "ref").unwrap();
+        std::fs::create_dir_all(out.join("empty")).unwrap();
+        assert!(check(&out, &keep).is_ok(), "kept files and empty folders");
+        std::fs::write(out.join("index.html"), "x").unwrap();
+        assert!(matches!(check(&out, &keep), Err(Refusal::Foreign(f, _)) if f == ["index.html"]));
+        std::fs::write(out.join(MANIFEST), manifest(&["index.html".to_string()].into())).unwrap();
+        assert!(check(&out, &keep).is_ok(), "files the manifest lists");
+        std::fs::write(out.join("google123.html"), "x").unwrap();
+        assert!(matches!(check(&out, &keep), Err(Refusal::Foreign(f, _)) if f == ["google123.html"]));
+        assert!(matches!(check(&out.join("index.html"), &keep), Err(Refusal::File)));
+    }
+
+    #[test]
+    fn carrying_merges_folders_and_finishes_after_an_interruption() {
+        let dir = tempfile::tempdir().unwrap();
+        let (old, new) = (dir.path().join("old"), dir.path().join("new"));
+        for f in [".well-known/a.txt", ".well-known/b.txt", "CNAME"] {
+            std::fs::create_dir_all(old.join(f).parent().unwrap()).unwrap();
+            std::fs::write(old.join(f), f).unwrap();
+        }
+        std::fs::create_dir_all(new.join(".well-known")).unwrap();
+        std::fs::write(new.join(".well-known/c.txt"), "faro's").unwrap();
+        let keep = Keep::new(&[".well-known".into(), "CNAME".into()]);
+        assert!(kept_and_written(&old, &new, &keep).is_empty());
+        std::fs::write(new.join(".well-known/a.txt"), "faro's").unwrap();
+        assert_eq!(kept_and_written(&old, &new, &keep), [".well-known/a.txt"]);
+        std::fs::remove_file(new.join(".well-known/a.txt")).unwrap();
+        carry(&old, &new, &keep).unwrap();
+        carry(&old, &new, &keep).unwrap();
+        for f in [".well-known/a.txt", ".well-known/b.txt", "CNAME"] {
+            assert_eq!(std::fs::read_to_string(new.join(f)).unwrap(), f);
+        }
+        assert_eq!(std::fs::read_to_string(new.join(".well-known/c.txt")).unwrap(), "faro's");
+    }
+
+    #[cfg(unix)]
+    #[test]
+    fn a_symlinked_output_is_followed() {
+        let dir = tempfile::tempdir().unwrap();
+        let www = dir.path().join("www");
+        std::os::unix::fs::symlink("www", dir.path().join("public")).unwrap();
+        assert_eq!(resolve(&dir.path().join("public")), www);
+        assert_eq!(resolve(&www), www);
+    }
+}
