@@ -253,7 +253,12 @@ fn build(opts: &BuildOptions) -> ExitCode {
                 eprintln!("{d}");
             }
             let errors = failure.0.iter().filter(|d| d.is_error()).count();
-            eprintln!("Build failed with {}; the previous output was left as it was.", count(errors, "error"));
+            let previous = match failure.1 {
+                faro::Previous::Kept => "the previous output was left as it was",
+                faro::Previous::Replaced => "the new site is in place, but not what a build writes after it",
+                faro::Previous::Moved => "the previous output was moved aside (see above)",
+            };
+            eprintln!("Build failed with {}; {previous}.", count(errors, "error"));
             ExitCode::FAILURE
         }
     }

@@ -7,6 +7,7 @@ use crate::data::editions;
 use crate::diagnostics::{Code, Diagnostic};
 use crate::driver::{self, Options};
 use crate::model::{Site, SiteOptions};
+pub use crate::output::Previous;
 use crate::output::{self, DirOutput};
 use crate::pages::publish::{self, URL_RECORD};
 use crate::print::{Chromium, Printer, PDF_CACHE};
@@ -34,12 +35,12 @@ pub struct BuildReport {
     pub warnings: Vec<Diagnostic>,
 }
 
-/// Everything found wrong, sorted, errors first. The previous output is untouched.
+/// Everything found wrong, sorted, errors first, and what became of the previous output.
 #[derive(Debug)]
-pub struct BuildFailure(pub Vec<Diagnostic>);
+pub struct BuildFailure(pub Vec<Diagnostic>, pub Previous);
 
 fn io(path: &Path, e: impl std::fmt::Display) -> BuildFailure {
-    BuildFailure(vec![Diagnostic::error(Code::Io, path, e.to_string())])
+    BuildFailure(vec![Diagnostic::error(Code::Io, path, e.to_string())], Previous::Replaced)
 }
 
 /// Builds the site into its output folder, replacing it only if the build succeeded.
@@ -47,10 +48,12 @@ pub fn build(opts: &BuildOptions) -> Result<BuildReport, BuildFailure> {
     let start = Instant::now();
     let root = &opts.site_dir;
     let output = opts.output_dir.clone().unwrap_or_else(|| root.join("public"));
+    let kept = |diags| BuildFailure(diags, Previous::Kept);
     if let Some(d) = output::unsafe_output(root, &output) {
-        return Err(BuildFailure(vec![d]));
+        return Err(kept(vec![d]));
     }
-    output::recover_interrupted(&output).map_err(|e| io(&output, format!("{e:#}")))?;
+    output::recover_interrupted(&output)
+        .map_err(|e| kept(vec![Diagnostic::error(Code::Io, &output, format!("{e:#}"))]))?;
     // Kit PDFs need a Chromium; without one the kits have their HTML posters only.
     let printer =
         opts.pdf.then(Chromium::find).flatten().map(|chromium| Printer { chromium, cache: root.join(PDF_CACHE) });
@@ -67,9 +70,9 @@ pub fn build(opts: &BuildOptions) -> Result<BuildReport, BuildFailure> {
         DirOutput::new(&output, &site.config.publish.keep).map_err(|d| vec![d])
     };
     let done = driver::run(root, Options { site: opts.site.clone(), printer, keep_going: false }, opened)
-        .map_err(|f| BuildFailure(f.diags))?;
+        .map_err(|f| kept(f.diags))?;
     let files_written = crate::output::Output::files_written(&done.out);
-    done.out.commit().map_err(|d| BuildFailure(vec![d]))?;
+    done.out.commit().map_err(|(d, previous)| BuildFailure(vec![d], previous))?;
     let record_file = root.join(URL_RECORD);
     if let Some(record) = record.filter(|r| std::fs::read_to_string(&record_file).ok().as_deref() != Some(r.as_str())) {
         std::fs::write(&record_file, &record)

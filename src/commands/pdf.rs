@@ -52,7 +52,7 @@ pub fn pdf(opts: &PdfOptions) -> Result<PathBuf, Vec<Diagnostic>> {
     };
     let done = driver::run(&opts.site_dir, Options { site, printer: None, keep_going: false }, open)
         .map_err(|f| f.diags.into_iter().filter(Diagnostic::is_error).collect::<Vec<_>>())?;
-    done.out.commit().map_err(|d| vec![d])?;
+    done.out.commit().map_err(|(d, _)| vec![d])?;
     let job = job.expect("the output was opened for a report");
     let target = opts
         .output

@@ -5,7 +5,7 @@
 //! killed build (whose lock nobody holds, whatever its pid now names) from a running one's.
 
 use super::folder::{self, Keep, Refusal, MANIFEST};
-use super::{check_rel, Output};
+use super::{check_rel, Output, Previous};
 use crate::diagnostics::{Code, Diagnostic};
 use anyhow::{Context, Result};
 use std::collections::BTreeSet;
@@ -66,19 +66,20 @@ impl DirOutput {
     }
 
     /// Replaces the output folder with the staged one, keeping the kept files. On an error
-    /// the previous output is back in place, and the message says so.
-    pub(crate) fn commit(mut self) -> Result<(), Diagnostic> {
+    /// the previous output is back in place, or the message says where it is.
+    pub(crate) fn commit(mut self) -> Result<(), (Diagnostic, Previous)> {
+        let kept = |d: Diagnostic| (d, Previous::Kept);
         let io = |msg: String| Diagnostic::error(Code::Io, &self.named, msg);
         let written = std::mem::take(&mut *self.written.lock().unwrap_or_else(|e| e.into_inner()));
         std::fs::write(self.staging.join(MANIFEST), folder::manifest(&written))
-            .map_err(|e| io(format!("cannot write {MANIFEST}: {e}")))?;
+            .map_err(|e| kept(io(format!("cannot write {MANIFEST}: {e}"))))?;
         // Files may have appeared in the output while the build ran.
-        refuse(&self.named, &self.target, &self.keep)?;
+        refuse(&self.named, &self.target, &self.keep).map_err(kept)?;
         let clashes = folder::kept_and_written(&self.target, &self.staging, &self.keep);
         if !clashes.is_empty() {
             let msg = format!("`publish.keep` keeps `{}` in the output, and the site writes it too", clashes.join("`, `"));
-            let hint = "remove it from the site (static/) or from `publish.keep`; the previous output was left as it was";
-            return Err(Diagnostic::error(Code::UnsafeOutput, &self.named, msg).hint(hint));
+            let hint = "remove it from the site (static/) or from `publish.keep`";
+            return Err(kept(Diagnostic::error(Code::UnsafeOutput, &self.named, msg).hint(hint)));
         }
         if let Ok(meta) = self.target.metadata() {
             // The folder's own permissions (a web root's group, say) survive the swap.
@@ -86,16 +87,15 @@ impl DirOutput {
         }
         let old = Beside::of(&self.target).path("old", std::process::id());
         self.committed = true;
-        swap(&self.target, &self.staging, &old, &self.keep).map_err(io)
+        swap(&self.target, &self.staging, &old, &self.keep).map_err(|(msg, previous)| (io(msg), previous))
     }
 }
 
 /// Moves `target` aside to `old`, its kept files into `new`, and `new` into its place.
-fn swap(target: &Path, new: &Path, old: &Path, keep: &Keep) -> Result<(), String> {
+fn swap(target: &Path, new: &Path, old: &Path, keep: &Keep) -> Result<(), (String, Previous)> {
     let shown = target.display();
     if target.symlink_metadata().is_ok() {
-        std::fs::rename(target, old)
-            .map_err(|e| format!("cannot move the previous {shown} aside ({e}); it was left as it was"))?;
+        std::fs::rename(target, old).map_err(|e| (format!("cannot move the previous {shown} aside ({e})"), Previous::Kept))?;
     }
     let moved = folder::carry(old, new, keep).map_err(|e| format!("cannot keep the files publish.keep lists ({e})"));
     let moved = moved.and_then(|_| {
@@ -105,8 +105,10 @@ fn swap(target: &Path, new: &Path, old: &Path, keep: &Keep) -> Result<(), String
         let back = folder::carry(new, old, keep).and_then(|_| std::fs::rename(old, target));
         let _ = std::fs::remove_dir_all(new);
         return Err(match back {
-            Ok(()) => format!("{msg}; the previous output was put back"),
-            Err(e) => format!("{msg}; the previous output could not be put back ({e}) and is in {}", old.display()),
+            Ok(()) => (msg, Previous::Kept),
+            Err(e) => {
+                (format!("{msg}; the previous output could not be put back ({e}) and is in {}", old.display()), Previous::Moved)
+            }
         });
     }
     // What is left of the old folder is faro's; a failure here is cleaned up by the next build.
@@ -247,7 +249,7 @@ mod tests {
         for (rel, text) in files {
             out.write(rel, text.as_bytes()).unwrap();
         }
-        out.commit()
+        out.commit().map_err(|(d, _)| d)
     }
 
     #[test]

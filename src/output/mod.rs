@@ -9,6 +9,17 @@ mod folder;
 pub(crate) use dir::{recover_interrupted, DirOutput};
 pub(crate) use folder::is_keepable;
 
+/// The previous output after a failed build.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Previous {
+    /// Exactly as it was (or put back as it was): the build stopped before the swap, or undid it.
+    Kept,
+    /// The new site is in place; what failed came after it (the URL record, an edition).
+    Replaced,
+    /// The swap failed and could not be undone; the message says where the previous output is.
+    Moved,
+}
+
 use crate::diagnostics::{Code, Diagnostic};
 use anyhow::{Context, Result};
 use std::collections::BTreeMap;
