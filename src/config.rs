@@ -263,7 +263,9 @@ impl Config {
             check.err(&["statistics", "suppress_below"], msg);
         }
         for keep in raw.publish.keep.iter().filter(|k| !crate::output::is_keepable(k)) {
-            let msg = format!("`publish.keep` lists `{keep}`: give paths inside the output folder, such as `.git` or `CNAME`");
+            let msg = format!(
+                "`publish.keep` lists `{keep}`: give paths inside the output folder, such as `.git` or `CNAME`"
+            );
             check.err(&["publish", "keep"], msg);
         }
         if !check.errors.is_empty() {

@@ -54,13 +54,19 @@ impl DirOutput {
         let io = |e: anyhow::Error| Diagnostic::error(Code::Io, output, format!("{e:#}"));
         let beside = Beside::of(&target);
         let pid = std::process::id();
-        std::fs::create_dir_all(&beside.parent).with_context(|| format!("cannot create {}", beside.parent.display())).map_err(io)?;
+        std::fs::create_dir_all(&beside.parent)
+            .with_context(|| format!("cannot create {}", beside.parent.display()))
+            .map_err(io)?;
         let lock = lock(&beside.path("lock", pid)).map_err(io)?;
         let staging = beside.path("new", pid);
         if staging.exists() {
-            std::fs::remove_dir_all(&staging).with_context(|| format!("cannot clear {}", staging.display())).map_err(io)?;
+            std::fs::remove_dir_all(&staging)
+                .with_context(|| format!("cannot clear {}", staging.display()))
+                .map_err(io)?;
         }
-        std::fs::create_dir_all(&staging).with_context(|| format!("cannot create {}", staging.display())).map_err(io)?;
+        std::fs::create_dir_all(&staging)
+            .with_context(|| format!("cannot create {}", staging.display()))
+            .map_err(io)?;
         let written = Mutex::new(BTreeSet::new());
         Ok(DirOutput { target, named: output.to_path_buf(), staging, keep, written, committed: false, _lock: lock })
     }
@@ -77,7 +83,8 @@ impl DirOutput {
         refuse(&self.named, &self.target, &self.keep).map_err(kept)?;
         let clashes = folder::kept_and_written(&self.target, &self.staging, &self.keep);
         if !clashes.is_empty() {
-            let msg = format!("`publish.keep` keeps `{}` in the output, and the site writes it too", clashes.join("`, `"));
+            let msg =
+                format!("`publish.keep` keeps `{}` in the output, and the site writes it too", clashes.join("`, `"));
             let hint = "remove it from the site (static/) or from `publish.keep`";
             return Err(kept(Diagnostic::error(Code::UnsafeOutput, &self.named, msg).hint(hint)));
         }
@@ -95,20 +102,21 @@ impl DirOutput {
 fn swap(target: &Path, new: &Path, old: &Path, keep: &Keep) -> Result<(), (String, Previous)> {
     let shown = target.display();
     if target.symlink_metadata().is_ok() {
-        std::fs::rename(target, old).map_err(|e| (format!("cannot move the previous {shown} aside ({e})"), Previous::Kept))?;
+        std::fs::rename(target, old)
+            .map_err(|e| (format!("cannot move the previous {shown} aside ({e})"), Previous::Kept))?;
     }
     let moved = folder::carry(old, new, keep).map_err(|e| format!("cannot keep the files publish.keep lists ({e})"));
-    let moved = moved.and_then(|_| {
-        std::fs::rename(new, target).map_err(|e| format!("cannot move the new site into {shown} ({e})"))
-    });
+    let moved = moved
+        .and_then(|_| std::fs::rename(new, target).map_err(|e| format!("cannot move the new site into {shown} ({e})")));
     if let Err(msg) = moved {
         let back = folder::carry(new, old, keep).and_then(|_| std::fs::rename(old, target));
         let _ = std::fs::remove_dir_all(new);
         return Err(match back {
             Ok(()) => (msg, Previous::Kept),
-            Err(e) => {
-                (format!("{msg}; the previous output could not be put back ({e}) and is in {}", old.display()), Previous::Moved)
-            }
+            Err(e) => (
+                format!("{msg}; the previous output could not be put back ({e}) and is in {}", old.display()),
+                Previous::Moved,
+            ),
         });
     }
     // What is left of the old folder is faro's; a failure here is cleaned up by the next build.

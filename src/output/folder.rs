@@ -29,7 +29,10 @@ pub(crate) fn resolve(output: &Path) -> PathBuf {
 /// Whether `keep` is a path inside the output folder (no `..`, not absolute, not the manifest).
 pub(crate) fn is_keepable(keep: &str) -> bool {
     let k = clean(keep);
-    !k.is_empty() && !keep.starts_with('/') && !k.contains('\\') && k.split('/').all(|s| !s.is_empty() && s != "..")
+    !k.is_empty()
+        && !keep.starts_with('/')
+        && !k.contains('\\')
+        && k.split('/').all(|s| !s.is_empty() && s != "..")
         && k != MANIFEST
 }
 
@@ -147,7 +150,8 @@ pub(crate) fn carry(from: &Path, to: &Path, keep: &Keep) -> std::io::Result<()> 
 /// build that died before it could move them all, whatever its `publish.keep` said.
 pub(crate) fn carry_unlisted(from: &Path, to: &Path) -> std::io::Result<()> {
     let ours = read_manifest(from).unwrap_or_default();
-    let holds_ours = |rel: &str| ours.range(format!("{rel}/")..).next().is_some_and(|p| p.starts_with(&format!("{rel}/")));
+    let holds_ours =
+        |rel: &str| ours.range(format!("{rel}/")..).next().is_some_and(|p| p.starts_with(&format!("{rel}/")));
     let mut walk = walkdir::WalkDir::new(from).min_depth(1).sort_by_file_name().into_iter();
     while let Some(entry) = walk.next() {
         let Ok(entry) = entry else { continue };
