@@ -135,7 +135,7 @@ pub(super) fn rebuild_loop(
             }
             Err(diags) => {
                 let json = failure_json(&live, &diags);
-                super::http::broadcast(shared, Bytes::from(format!("event: failed\ndata: {json}\n\n")));
+                shared.conns.broadcast(&Bytes::from(format!("event: failed\ndata: {json}\n\n")));
                 *shared.failed.write().expect("lock") = Some(json);
                 report(Event::Failed(&diags));
             }
