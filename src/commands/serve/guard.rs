@@ -38,7 +38,8 @@ impl Names {
     /// Why a request is refused, or None when it is answered. `events` for the live-reload stream.
     pub(super) fn refuse<B>(&self, req: &Request<B>, local: IpAddr, events: bool) -> Option<String> {
         let headers = req.headers();
-        let (Ok(host), Ok(origin), Ok(site)) = (one(headers, &HOST), one(headers, &ORIGIN), one(headers, "sec-fetch-site"))
+        let (Ok(host), Ok(origin), Ok(site)) =
+            (one(headers, &HOST), one(headers, &ORIGIN), one(headers, "sec-fetch-site"))
         else {
             return Some("This request repeated a header that may appear once, or sent one that is not text.".into());
         };
@@ -198,7 +199,9 @@ mod tests {
         let names = Names { port: 1111, bound: "127.0.0.1".parse().unwrap() };
         let local: IpAddr = "127.0.0.1".parse().unwrap();
         let h11 = Version::HTTP_11;
-        let cases: &[(&str, Version, &[(&str, &str)], bool, bool)] = &[
+        // Target, version, headers, whether it asks for the event stream, whether it is answered.
+        type Case<'a> = (&'a str, Version, &'a [(&'a str, &'a str)], bool, bool);
+        let cases: &[Case] = &[
             ("/es/", h11, &[("host", "localhost:1111")], false, true),
             ("/es/", h11, &[], false, false),
             ("/es/", Version::HTTP_10, &[], false, true),
