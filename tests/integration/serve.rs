@@ -309,3 +309,150 @@ fn ctrl_c_stops_the_server_cleanly() {
     assert!(status.success(), "exit status {status:?}");
     assert!(TcpStream::connect(&server.addr).is_err(), "the port is closed");
 }
+
+// ---------------------------------------------------------------------------------------
+// Issue 16 (serve): DNS rebinding, event-stream and slow-client floods, HEAD as GET.
+// ---------------------------------------------------------------------------------------
+
+impl Server {
+    /// `method target` with the given header lines (each ending in `\r\n`), connection closed after.
+    fn send(&self, method: &str, target: &str, headers: &str) -> Response {
+        self.request(&format!("{method} {target} HTTP/1.1\r\n{headers}Connection: close\r\n\r\n"))
+    }
+
+    fn port(&self) -> &str {
+        self.addr.rsplit(':').next().unwrap()
+    }
+
+    /// A raw event stream, its response head read.
+    fn open_events(&self) -> TcpStream {
+        let mut stream = TcpStream::connect(&self.addr).unwrap();
+        write!(stream, "GET /__faro/events HTTP/1.1\r\nHost: {}\r\n\r\n", self.addr).unwrap();
+        stream
+    }
+}
+
+/// Reads what `stream` sends until `done` holds of it or it closes, for at most 5 s:
+/// (what it sent, whether it closed).
+fn read_until(stream: &mut TcpStream, done: impl Fn(&str) -> bool) -> (String, bool) {
+    stream.set_read_timeout(Some(Duration::from_millis(50))).unwrap();
+    let (start, mut got, mut buf) = (Instant::now(), Vec::new(), [0u8; 4096]);
+    while start.elapsed() < Duration::from_secs(5) && !done(&String::from_utf8_lossy(&got)) {
+        match stream.read(&mut buf) {
+            Ok(0) => return (String::from_utf8_lossy(&got).into_owned(), true),
+            Ok(n) => got.extend_from_slice(&buf[..n]),
+            Err(e) if e.kind() == std::io::ErrorKind::ConnectionReset => return (String::new(), true),
+            Err(_) => {}
+        }
+    }
+    (String::from_utf8_lossy(&got).into_owned(), false)
+}
+
+#[test]
+fn issue_16_only_requests_naming_the_preview_by_a_loopback_host_are_answered() {
+    let site = minimal_site();
+    let server = Server::start(&site);
+    let port = server.port().to_string();
+    let answered = [
+        format!("Host: 127.0.0.1:{port}\r\n"),
+        format!("Host: localhost:{port}\r\n"),
+        "Host: localhost\r\n".to_string(),
+        format!("Host: campana.localhost:{port}\r\n"),
+        format!("Host: [::1]:{port}\r\n"),
+        format!("Host: localhost:{port}\r\nOrigin: http://127.0.0.1:{port}\r\n"),
+    ];
+    for headers in &answered {
+        assert_eq!(server.send("GET", "/es/", headers).status, 200, "{headers:?} is the preview");
+    }
+    // HTTP/1.0 needs no Host.
+    assert_eq!(server.request("GET /es/ HTTP/1.0\r\n\r\n").status, 200);
+    let refused = [
+        "Host: evil.example\r\n".to_string(),
+        format!("Host: evil.example:{port}\r\n"),
+        format!("Host: localhost.evil.example:{port}\r\n"),
+        "Host: 127.0.0.1:1\r\n".to_string(),
+        format!("Host: 10.0.0.1:{port}\r\n"),
+        String::new(),
+        format!("Host: localhost:{port}\r\nHost: evil.example\r\n"),
+        format!("Host: localhost:{port}\r\nOrigin: https://evil.example\r\n"),
+    ];
+    for headers in &refused {
+        let res = server.send("GET", "/es/", headers);
+        assert_eq!(res.status, 403, "{headers:?} must be refused");
+        assert_eq!(res.header("content-type"), Some("text/plain; charset=utf-8"));
+        assert!(res.body.contains("localhost, *.localhost, 127.0.0.1 or [::1]"), "says what is served: {}", res.body);
+        assert!(!res.body.contains("<html"), "no page of the site: {}", res.body);
+    }
+    let named = server.send("GET", "/es/", "Host: evil.example\r\n");
+    assert!(named.body.contains(&format!("port {port}")) && named.body.contains("\"evil.example\""), "{}", named.body);
+    let absolute = server.send("GET", "http://evil.example/es/", &format!("Host: localhost:{port}\r\n"));
+    assert_eq!(absolute.status, 403, "an absolute-form target names the host");
+    // A page of another site may not open a live-reload stream; the preview's own may.
+    let cross =
+        server.send("GET", "/__faro/events", &format!("Host: localhost:{port}\r\nSec-Fetch-Site: cross-site\r\n"));
+    assert_eq!(cross.status, 403);
+    let mut own = TcpStream::connect(&server.addr).unwrap();
+    write!(own, "GET /__faro/events HTTP/1.1\r\nHost: localhost:{port}\r\nSec-Fetch-Site: same-origin\r\n\r\n")
+        .unwrap();
+    let (head, _) = read_until(&mut own, |got| got.contains("\r\n\r\n"));
+    assert!(head.starts_with("HTTP/1.1 200") && head.contains("text/event-stream"), "{head}");
+}
+
+#[test]
+fn issue_16_three_hundred_event_streams_leave_pages_loading_and_the_newest_tab_live() {
+    let site = minimal_site();
+    let server = Server::start(&site);
+    let mut streams: Vec<TcpStream> = (0..300).map(|_| server.open_events()).collect();
+    let start = Instant::now();
+    assert_eq!(server.get("/es/").status, 200, "a page still loads with 300 streams open");
+    assert!(start.elapsed() < Duration::from_secs(2), "and at once: {:?}", start.elapsed());
+    // The newest stream is live and hears of the next save; the oldest were closed for it.
+    let newest = streams.last_mut().unwrap();
+    let (head, closed) = read_until(newest, |got| got.contains("\r\n\r\n"));
+    assert!(head.starts_with("HTTP/1.1 200") && !closed, "the newest stream is answered: {head:?}");
+    site.write("content/es/linea-1818.md", page("Línea 1818", "Nueva versión."));
+    let (events, _) = read_until(newest, |got| got.contains("event: reload"));
+    assert!(events.contains("event: reload"), "the newest tab reloads: {events:?}");
+    let (_, oldest_closed) = read_until(&mut streams[0], |_| false);
+    assert!(oldest_closed, "the oldest stream made room");
+    assert_eq!(server.get("/es/linea-1818/").status, 200);
+}
+
+#[test]
+fn issue_16_silent_connections_do_not_lock_pages_out() {
+    let site = minimal_site();
+    let server = Server::start(&site);
+    // Three hundred clients that connect and never send a request.
+    let silent: Vec<TcpStream> = (0..300).map(|_| TcpStream::connect(&server.addr).unwrap()).collect();
+    std::thread::sleep(Duration::from_millis(200));
+    let start = Instant::now();
+    assert_eq!(server.get("/es/").status, 200, "a page loads past 300 silent connections");
+    assert!(start.elapsed() < Duration::from_secs(2), "{:?}", start.elapsed());
+    drop(silent);
+}
+
+#[test]
+fn issue_16_head_answers_with_the_status_and_headers_of_get() {
+    let site = minimal_site();
+    site.write("static/ok.txt", "public file\n");
+    let server = Server::start(&site);
+    let host = format!("Host: {}\r\n", server.addr);
+    let targets = ["/es/", "/en/", "/faro.css", "/ok.txt", "/es/nada/", "/nada", "/es", "/__faro/live.js"];
+    let mut statuses = Vec::new();
+    for (target, headers) in targets.iter().map(|t| (*t, host.as_str())).chain([("/es/", "Host: evil.example\r\n")]) {
+        let get = server.send("GET", target, headers);
+        let head = server.send("HEAD", target, headers);
+        let comparable = |r: &Response| {
+            let mut h: Vec<(String, String)> = r.headers.iter().filter(|(k, _)| k != "date").cloned().collect();
+            h.sort();
+            h
+        };
+        assert_eq!(head.status, get.status, "{target}");
+        assert_eq!(comparable(&head), comparable(&get), "HEAD {target} has GET's headers");
+        assert!(head.body.is_empty(), "HEAD {target} has no body");
+        let length: usize = get.header("content-length").unwrap_or_default().parse().unwrap_or(usize::MAX);
+        assert_eq!(length, get.body.len(), "GET {target}: Content-Length is the body's");
+        statuses.push(get.status);
+    }
+    assert_eq!(statuses, [200, 200, 200, 200, 404, 404, 301, 200, 403], "pages, assets, 404s, a redirect, a refusal");
+}

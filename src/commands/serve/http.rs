@@ -1,9 +1,10 @@
 //! The preview's HTTP side (hyper on tokio, kept inside this file): it answers GET and
-//! HEAD only, bounds request heads and the time to send them, caps connections, and serves
-//! nothing but the files of the in-memory build: a request path is looked up in that map,
-//! so `..`, encoded or not, and links on disk lead nowhere. Open pages hear of rebuilds
-//! through server-sent events.
+//! HEAD only, for hosts `guard` allows, bounds request heads and the time to send them,
+//! leaves connections to `conns`, and serves nothing but the files of the in-memory build:
+//! a request path is looked up in that map, so `..`, encoded or not, and links on disk lead
+//! nowhere. Open pages hear of rebuilds through server-sent events.
 
+use super::conns::Slot;
 use super::live::Files;
 use super::{Shared, LIVE_SCRIPT};
 use http_body_util::{combinators::BoxBody, BodyExt, Full};
@@ -11,63 +12,88 @@ use hyper::body::{Bytes, Frame, Incoming};
 use hyper::{Method, Request, Response, StatusCode};
 use hyper_util::rt::{TokioIo, TokioTimer};
 use std::convert::Infallible;
+use std::net::IpAddr;
 use std::pin::Pin;
 use std::sync::Arc;
 use std::task::{Context, Poll};
-use std::time::Duration;
+use std::time::{Duration, Instant};
 
-/// Bounds on what a client may make the server hold.
-const MAX_CONNECTIONS: usize = 256;
+/// Bounds on what a client may make the server hold (connections: see `conns`).
 const MAX_HEAD_BYTES: usize = 16 * 1024;
 const HEAD_TIMEOUT: Duration = Duration::from_secs(10);
+const TEXT: &str = "text/plain; charset=utf-8";
 
 type Body = BoxBody<Bytes, Infallible>;
 
 pub(super) async fn accept_loop(listener: std::net::TcpListener, shared: Arc<Shared>) -> anyhow::Result<()> {
     listener.set_nonblocking(true)?;
     let listener = tokio::net::TcpListener::from_std(listener)?;
-    let slots = Arc::new(tokio::sync::Semaphore::new(MAX_CONNECTIONS));
     let mut ping = tokio::time::interval(Duration::from_secs(15));
     loop {
         tokio::select! {
             accepted = listener.accept() => {
                 let Ok((stream, _)) = accepted else { continue };
-                // Past the cap a connection is closed at once rather than queued.
-                let Ok(slot) = slots.clone().try_acquire_owned() else { continue };
-                let shared = shared.clone();
-                tokio::spawn(async move {
-                    let service = hyper::service::service_fn(move |req| {
-                        let shared = shared.clone();
-                        async move { Ok::<_, Infallible>(handle(&shared, req)) }
-                    });
-                    let _ = hyper::server::conn::http1::Builder::new()
-                        .timer(TokioTimer::new())
-                        .header_read_timeout(HEAD_TIMEOUT)
-                        .max_buf_size(MAX_HEAD_BYTES)
-                        .serve_connection(TokioIo::new(stream), service)
-                        .await;
-                    drop(slot);
-                });
+                let Ok(local) = stream.local_addr() else { continue };
+                let (slot, closed) = shared.conns.admit(Instant::now());
+                tokio::spawn(connection(stream, Conn { id: slot.id, local: local.ip() }, slot, closed, shared.clone()));
             }
-            _ = ping.tick() => broadcast(&shared, Bytes::from_static(b": ping\n\n")),
+            _ = ping.tick() => shared.conns.broadcast(&Bytes::from_static(b": ping\n\n")),
             _ = tokio::signal::ctrl_c() => return Ok(()),
         }
     }
 }
 
-fn handle(shared: &Shared, req: Request<Incoming>) -> Response<Body> {
-    if req.method() != Method::GET && req.method() != Method::HEAD {
-        return response(StatusCode::METHOD_NOT_ALLOWED, "text/plain; charset=utf-8", "GET or HEAD only\n")
-            .with_header("allow", "GET, HEAD");
+/// What a request needs to know of its connection.
+#[derive(Clone, Copy)]
+struct Conn {
+    id: u64,
+    /// The address the client reached.
+    local: IpAddr,
+}
+
+/// Serves one connection until it ends, or until `conns` closes it to make room.
+async fn connection(
+    stream: tokio::net::TcpStream,
+    conn: Conn,
+    slot: Slot,
+    closed: tokio::sync::oneshot::Receiver<()>,
+    shared: Arc<Shared>,
+) {
+    let service = hyper::service::service_fn(move |req| {
+        let shared = shared.clone();
+        async move { Ok::<_, Infallible>(handle(&shared, &req, conn)) }
+    });
+    let served = hyper::server::conn::http1::Builder::new()
+        .timer(TokioTimer::new())
+        .header_read_timeout(HEAD_TIMEOUT)
+        .max_buf_size(MAX_HEAD_BYTES)
+        .serve_connection(TokioIo::new(stream), service);
+    tokio::pin!(served);
+    tokio::select! {
+        _ = served.as_mut() => {}
+        // Err: the connection became an event stream, which `conns` ends on its own.
+        made_room = closed => if made_room.is_err() { let _ = served.await; },
     }
-    let head = req.method() == Method::HEAD;
+    drop(slot);
+}
+
+/// Answers HEAD as GET: hyper then sends the same status and headers (Content-Length
+/// included) without the body.
+fn handle(shared: &Shared, req: &Request<Incoming>, conn: Conn) -> Response<Body> {
+    shared.conns.touch(conn.id, Instant::now());
     let path = req.uri().path();
+    if let Some(why) = shared.names.refuse(req, conn.local, path == "/__faro/events") {
+        return response(StatusCode::FORBIDDEN, TEXT, shared.names.refusal(&why));
+    }
+    if req.method() != Method::GET && req.method() != Method::HEAD {
+        return response(StatusCode::METHOD_NOT_ALLOWED, TEXT, "GET or HEAD only\n").with_header("allow", "GET, HEAD");
+    }
     match path {
         "/__faro/live.js" => {
             let js = crate::theme::builtin("serve/live.js").unwrap_or_default();
             return response(StatusCode::OK, "text/javascript; charset=utf-8", js);
         }
-        "/__faro/events" => return events(shared),
+        "/__faro/events" => return events(shared, conn.id, req.method() == Method::HEAD),
         _ => {}
     }
     let files = shared.files.read().expect("lock");
@@ -83,47 +109,34 @@ fn handle(shared: &Shared, req: Request<Incoming>) -> Response<Body> {
         if path == "/" || format!("{path}/") == shared.base_path {
             return redirect(&shared.base_path);
         }
-        return not_found(shared, &files, "", head);
+        return not_found(shared, &files, "");
     };
-    let Some(rel) = decode(rest) else { return not_found(shared, &files, "", head) };
+    let Some(rel) = decode(rest) else { return not_found(shared, &files, "") };
     let unsafe_path =
         rel.split('/').any(|s| s == ".." || s == ".") || rel.contains(['\\', '\0']) || rel.starts_with('/');
     if unsafe_path {
-        return not_found(shared, &files, "", head);
+        return not_found(shared, &files, "");
     }
     let key = crate::urls::file_at(&rel);
     match files.get(&key) {
         Some(bytes) => {
             let kind = content_type(&key);
-            let length = bytes.len().to_string();
-            let body = match (head, kind.starts_with("text/html")) {
-                (true, _) => Bytes::new(),
-                (false, true) => Bytes::from(with_live_script(bytes)),
-                (false, false) => bytes.clone(),
-            };
-            let mut res = response(StatusCode::OK, kind, body);
-            if head {
-                res = res.with_header("content-length", &length);
-            }
-            res
+            let body = if kind.starts_with("text/html") { Bytes::from(with_live_script(bytes)) } else { bytes.clone() };
+            response(StatusCode::OK, kind, body)
         }
         None if files.contains_key(&crate::urls::output_file(&format!("{rel}/"))) => {
             let query = req.uri().query().map(|q| format!("?{q}")).unwrap_or_default();
             redirect(&format!("{path}/{query}"))
         }
-        None => not_found(shared, &files, &rel, head),
+        None => not_found(shared, &files, &rel),
     }
 }
 
 /// The theme's 404 page of the language the path is in.
-fn not_found(shared: &Shared, files: &Files, rel: &str, head: bool) -> Response<Body> {
+fn not_found(shared: &Shared, files: &Files, rel: &str) -> Response<Body> {
     let lang = rel.split('/').next().filter(|l| shared.languages.iter().any(|x| x == l));
     let page = lang.and_then(|l| files.get(&crate::urls::not_found(l))).or_else(|| files.get(crate::urls::NOT_FOUND));
-    let body = match (page, head) {
-        (_, true) => Vec::new(),
-        (Some(p), false) => with_live_script(p),
-        (None, false) => b"404\n".to_vec(),
-    };
+    let body = page.map_or_else(|| b"404\n".to_vec(), |p| with_live_script(p));
     response(StatusCode::NOT_FOUND, "text/html; charset=utf-8", body)
 }
 
@@ -137,17 +150,22 @@ fn with_live_script(html: &[u8]) -> Vec<u8> {
 }
 
 /// An event stream per open page: `reload` with the changed URLs, `failed` with errors.
-fn events(shared: &Shared) -> Response<Body> {
-    let (tx, rx) = tokio::sync::mpsc::channel(16);
-    if let Some(json) = shared.failed.read().expect("lock").as_ref() {
-        let _ = tx.try_send(Bytes::from(format!("event: failed\ndata: {json}\n\n")));
-    }
-    shared.clients.lock().expect("lock").push(tx);
+/// HEAD gets its headers only, and takes no place among the streams.
+fn events(shared: &Shared, id: u64, head: bool) -> Response<Body> {
+    let stream = if head {
+        tokio::sync::mpsc::channel(1).1
+    } else {
+        let failed = shared.failed.read().expect("lock");
+        let first = failed.as_ref().map(|json| Bytes::from(format!("event: failed\ndata: {json}\n\n")));
+        shared.conns.stream(id, first)
+    };
     Response::builder()
         .status(StatusCode::OK)
         .header("content-type", "text/event-stream")
         .header("cache-control", "no-store")
-        .body(EventBody(rx).boxed())
+        // A stream closed to make room for a newer one takes its connection with it.
+        .header("connection", "close")
+        .body(EventBody(stream).boxed())
         .expect("static headers are valid")
 }
 
@@ -160,15 +178,6 @@ impl hyper::body::Body for EventBody {
     fn poll_frame(mut self: Pin<&mut Self>, cx: &mut Context<'_>) -> Poll<Option<Result<Frame<Bytes>, Infallible>>> {
         self.0.poll_recv(cx).map(|m| m.map(|b| Ok(Frame::data(b))))
     }
-}
-
-/// Sends to every open page, forgetting the ones that went away.
-pub(super) fn broadcast(shared: &Shared, message: Bytes) {
-    shared.clients.lock().expect("lock").retain(|tx| match tx.try_send(message.clone()) {
-        Ok(()) => true,
-        Err(tokio::sync::mpsc::error::TrySendError::Full(_)) => true,
-        Err(tokio::sync::mpsc::error::TrySendError::Closed(_)) => false,
-    });
 }
 
 trait WithHeader {
@@ -184,18 +193,22 @@ impl WithHeader for Response<Body> {
     }
 }
 
+/// Content-Length is set here, not left to hyper, which leaves it out of a HEAD response
+/// whose body is empty.
 fn response(status: StatusCode, kind: &str, body: impl Into<Bytes>) -> Response<Body> {
+    let body: Bytes = body.into();
     Response::builder()
         .status(status)
         .header("content-type", kind)
+        .header("content-length", body.len())
         .header("cache-control", "no-store")
         .header("x-content-type-options", "nosniff")
-        .body(Full::new(body.into()).boxed())
+        .body(Full::new(body).boxed())
         .expect("static headers are valid")
 }
 
 fn redirect(to: &str) -> Response<Body> {
-    response(StatusCode::MOVED_PERMANENTLY, "text/plain; charset=utf-8", "").with_header("location", to)
+    response(StatusCode::MOVED_PERMANENTLY, TEXT, "").with_header("location", to)
 }
 
 /// Percent-decodes a URL path; None when it is not UTF-8 once decoded.

@@ -1,8 +1,11 @@
 //! `faro serve`: builds the site into memory, serves it on localhost, watches the site's
 //! files and brings the served site up to date on every save, telling open pages to reload
 //! (server-sent events) or to show the errors of a failed rebuild over the last good site.
-//! `http` answers requests, `watch` turns saves into updates, `live` keeps the site.
+//! `http` answers requests, `guard` says which, `conns` holds the connections, `watch` turns
+//! saves into updates, `live` keeps the site.
 
+mod conns;
+mod guard;
 mod http;
 pub(crate) mod live;
 mod watch;
@@ -15,7 +18,7 @@ use live::{Files, Live, Update};
 use std::collections::BTreeMap;
 use std::net::{IpAddr, SocketAddr};
 use std::path::PathBuf;
-use std::sync::{Arc, Mutex, RwLock};
+use std::sync::{Arc, RwLock};
 
 pub struct ServeOptions {
     pub site_dir: PathBuf,
@@ -42,7 +45,8 @@ struct Shared {
     files: RwLock<Files>,
     /// The errors of the last rebuild, while it stays failed.
     failed: RwLock<Option<String>>,
-    clients: Mutex<Vec<tokio::sync::mpsc::Sender<Bytes>>>,
+    conns: conns::Conns,
+    names: guard::Names,
     base_path: String,
     languages: Vec<String>,
 }
@@ -70,7 +74,7 @@ impl Shared {
             .map(|p| format!("\"{base}{}\"", p.strip_suffix("index.html").unwrap_or(p).replace('"', "%22")))
             .collect();
         let message = format!("event: reload\ndata: {{\"changed\":[{}]}}\n\n", urls.join(","));
-        http::broadcast(self, Bytes::from(message));
+        self.conns.broadcast(&Bytes::from(message));
     }
 }
 
@@ -93,7 +97,8 @@ pub fn serve(opts: &ServeOptions, report: &(dyn Fn(Event) + Sync)) -> anyhow::Re
     let shared = Arc::new(Shared {
         files: RwLock::new(live.files().clone()),
         failed: RwLock::new(None),
-        clients: Mutex::new(Vec::new()),
+        conns: conns::Conns::new(conns::MAX_CONNECTIONS, conns::MAX_STREAMS),
+        names: guard::Names { port: addr.port(), bound: addr.ip() },
         base_path,
         languages,
     });

@@ -135,8 +135,10 @@ pub(super) fn rebuild_loop(
             }
             Err(diags) => {
                 let json = failure_json(&live, &diags);
-                super::http::broadcast(shared, Bytes::from(format!("event: failed\ndata: {json}\n\n")));
+                // Kept before it is sent: a stream opened in between still hears of it.
+                let message = Bytes::from(format!("event: failed\ndata: {json}\n\n"));
                 *shared.failed.write().expect("lock") = Some(json);
+                shared.conns.broadcast(&message);
                 report(Event::Failed(&diags));
             }
         }
