@@ -43,7 +43,10 @@ impl Href {
             return refuse("starts or ends with a space".into(), "remove the spaces around the address");
         }
         if s.contains('\\') {
-            return refuse("contains a backslash, which browsers read as `/`".into(), "write `/`, or `%5C` for a backslash");
+            return refuse(
+                "contains a backslash, which browsers read as `/`".into(),
+                "write `/`, or `%5C` for a backslash",
+            );
         }
         if has_char_reference(s) {
             let why = "contains an HTML character reference (`&#…;`), which faro does not decode and browsers may";
@@ -70,7 +73,9 @@ impl Href {
             "tel" if !rest.is_empty() && rest.chars().all(|c| c.is_ascii_digit() || "+-.() ".contains(c)) => {
                 Ok(Href::Tel(s.to_string()))
             }
-            "mailto" | "tel" => refuse(format!("is not a whole `{scheme}:` address"), "mailto:name@example.org, tel:+511818"),
+            "mailto" | "tel" => {
+                refuse(format!("is not a whole `{scheme}:` address"), "mailto:name@example.org, tel:+511818")
+            }
             _ => refuse(format!("is refused: links with the scheme `{scheme}:` are not allowed"), LINK_HINT),
         }
     }
@@ -80,7 +85,10 @@ impl Href {
     pub(crate) fn parse_rooted(s: &str) -> Result<Href, Refusal> {
         match Href::parse(s)? {
             Href::Site(p) if !p.starts_with('/') => Err(Refusal {
-                message: format!("`{}` is a relative path, and here there is no page for it to be relative to", shown(s)),
+                message: format!(
+                    "`{}` is a relative path, and here there is no page for it to be relative to",
+                    shown(s)
+                ),
                 hint: "start a path of the site with `/` (`/es/indicadores/`), or write a whole https:// address",
             }),
             href => Ok(href),
@@ -182,7 +190,9 @@ pub(crate) fn base_url(written: &str) -> Result<(String, String), String> {
         Err(r) => Some(r.message),
         Ok(Href::External(_)) => {
             let bad = written.chars().find(|&c| "\"'<>`{}| ?#".contains(c));
-            bad.map(|c| format!("`{}` contains `{c}`: a base URL has no query, fragment, spaces or quotes", shown(written)))
+            bad.map(|c| {
+                format!("`{}` contains `{c}`: a base URL has no query, fragment, spaces or quotes", shown(written))
+            })
         }
         Ok(_) => Some(format!("`{}` is not an absolute http(s) URL", shown(written))),
     };

@@ -41,7 +41,11 @@ fn zip_entry(zip: &Path, name: &str) -> String {
     let bytes = std::fs::read(zip).unwrap_or_else(|e| panic!("{}: {e}", zip.display()));
     let mut archive = zip::ZipArchive::new(std::io::Cursor::new(bytes)).unwrap();
     let mut text = String::new();
-    archive.by_name(name).unwrap_or_else(|e| panic!("{name} in {}: {e}", zip.display())).read_to_string(&mut text).unwrap();
+    archive
+        .by_name(name)
+        .unwrap_or_else(|e| panic!("{name} in {}: {e}", zip.display()))
+        .read_to_string(&mut text)
+        .unwrap();
     text
 }
 
@@ -54,7 +58,8 @@ fn csv_rows(text: &str) -> Vec<Vec<String>> {
         .collect()
 }
 
-const MENUS: &str = "menus:\n  es:\n    - { name: \"Fuente\", url: URL }\n  en:\n    - { name: \"Source\", url: \"/en/\" }\n";
+const MENUS: &str =
+    "menus:\n  es:\n    - { name: \"Fuente\", url: URL }\n  en:\n    - { name: \"Source\", url: \"/en/\" }\n";
 
 #[test]
 fn a_javascript_menu_url_is_an_error_at_its_line_and_an_http_one_with_quotes_is_escaped() {
@@ -102,7 +107,12 @@ fn a_data_url_as_an_indicator_source_is_an_error_and_a_quoted_http_one_is_escape
     let site = Site::fixture("indicators");
     let file = "data/indicators/victimas-por-sexo.yaml";
     let run = break_and_rebuild(&site, |s| {
-        replace(s, file, "source: { name: \"MIMP\" }", "source: { name: \"MIMP\", url: \"data:text/html,<script>alert(1)</script>\" }");
+        replace(
+            s,
+            file,
+            "source: { name: \"MIMP\" }",
+            "source: { name: \"MIMP\", url: \"data:text/html,<script>alert(1)</script>\" }",
+        );
     });
     let line = run.diagnostic(&format!("{file}:7: error[unsafe-link]: "));
     assert!(line.contains("`data:`"), "{line}");
@@ -202,7 +212,10 @@ fn an_ampersand_in_base_url_is_escaped_in_every_context() {
     assert_eq!(xref.attr("href"), Some("#c2-estado-de-las-metas"));
     // The embed snippet, HTML that Rust writes and the page shows as text.
     let ind = site.html("es/indicadores/comision/index.html");
-    assert!(ind.contains("&lt;iframe src=&quot;https://example.org/a&amp;amp;b/es/indicadores/comision/embed/&quot;"), "{ind}");
+    assert!(
+        ind.contains("&lt;iframe src=&quot;https://example.org/a&amp;amp;b/es/indicadores/comision/embed/&quot;"),
+        "{ind}"
+    );
     // XML, JSON and plain text.
     assert!(site.html("sitemap.xml").contains("<loc>https://example.org/a&amp;b/es/</loc>"));
     assert!(site.html("es/buscar/index.json").contains("\"u\":\"/a&b/es/"));

@@ -90,7 +90,11 @@ fn references(site: &Site, report: PageId) -> Vec<Reference> {
         if !seen.insert(format!("{name}|{:?}", ind.source.url)) {
             continue;
         }
-        list.push(Reference { name, url: Some(ind.source.url.as_ref().map(ToString::to_string)), date: Some(ind.source.date.clone()) });
+        list.push(Reference {
+            name,
+            url: Some(ind.source.url.as_ref().map(ToString::to_string)),
+            date: Some(ind.source.date.clone()),
+        });
     }
     list
 }
