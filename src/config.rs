@@ -3,6 +3,7 @@
 //! declared languages, so a missing translation is caught where it is written.
 
 use crate::diagnostics::{Code, Diagnostic};
+use crate::href::Href;
 use crate::yaml;
 use serde::Deserialize;
 use std::collections::BTreeMap;
@@ -204,7 +205,8 @@ pub(crate) const DEFAULT_EXIT_URL: &str = "https://www.google.com/";
 pub(crate) enum MenuTarget {
     /// A source path under `content/<lang>/`, resolved to that page's URL.
     Page(String),
-    Url(String),
+    /// An address of another site, or a path of this one (`/es/indicadores/`).
+    Url(Href),
 }
 
 #[derive(Debug, Clone)]
@@ -234,6 +236,14 @@ impl Config {
         self.base_url = format!("{}{}", origin.trim_end_matches('/'), self.base_path);
     }
 
+    /// Builds a copy to be read from `dir` on disk (what `faro pdf` prints): every link is
+    /// a `file://` path into it. Not open to users, whose base URL is always http(s).
+    pub(crate) fn read_from_disk(&mut self, dir: &str) {
+        let dir = if dir.ends_with('/') { dir.to_string() } else { format!("{dir}/") };
+        self.base_url = format!("file://{dir}");
+        self.base_path = dir;
+    }
+
     pub(crate) fn from_file(path: &Path, base_url_override: Option<&str>) -> Result<Config, Vec<Diagnostic>> {
         let src = crate::text::read_utf8(path).map_err(|d| vec![d])?;
         Config::parse(&src, path, base_url_override)
@@ -243,7 +253,10 @@ impl Config {
         let raw: RawConfig = yaml::parse(src, path, 1, Code::SiteConfig).map_err(|d| vec![d])?;
         let mut check = Check { src, path, languages: raw.languages.clone(), errors: Vec::new() };
         check.languages();
-        let (base_url, base_path) = check.base_url(base_url_override.unwrap_or(&raw.base_url));
+        let (base_url, base_path) = match base_url_override {
+            Some(flag) => check.base_url(flag, true),
+            None => check.base_url(&raw.base_url, false),
+        };
         check.localized(&raw.title, &["title"], true);
         check.localized(&raw.description, &["description"], false);
         check.localized(&raw.organization, &["organization"], false);
@@ -324,22 +337,18 @@ impl Check<'_> {
         }
     }
 
-    /// `base_url` ending in `/`, and its path.
-    fn base_url(&mut self, written: &str) -> (String, String) {
-        let base_url = written.trim().to_string();
-        let base_url = if base_url.ends_with('/') { base_url } else { format!("{base_url}/") };
-        let base_path = match base_url.split_once("://") {
-            Some((scheme, rest)) if matches!(scheme, "http" | "https") && !rest.starts_with('/') => {
-                rest.find('/').map_or("/".to_string(), |i| rest[i..].to_string())
-            }
-            // A copy opened from disk (used by `faro pdf`): the path is the folder itself.
-            Some(("file", rest)) if rest.starts_with('/') => rest.to_string(),
-            _ => {
-                self.err(&["base_url"], format!("`base_url` must be an absolute http(s) URL such as `https://example.org/campana/`, not `{base_url}`"));
-                "/".to_string()
-            }
-        };
-        (base_url, base_path)
+    /// `base_url` ending in `/`, and its path, from site.yaml or from `--base-url` (`flag`).
+    fn base_url(&mut self, written: &str, flag: bool) -> (String, String) {
+        crate::href::base_url(written).unwrap_or_else(|problem| {
+            let name = if flag { "--base-url" } else { "base_url" };
+            let msg = format!("`{name}` must be an absolute http(s) URL with a host and no user, query or fragment, such as `https://example.org/campana/`: {problem}");
+            let d = match flag {
+                true => Diagnostic::error(Code::SiteConfig, "--base-url", msg),
+                false => Diagnostic::error(Code::SiteConfig, self.path, msg).at(yaml::locate(self.src, &["base_url"], 1), None),
+            };
+            self.errors.push(d.hint("percent-encode what a path needs (a space is %20); leave out `?…` and `#…`"));
+            ("/".to_string(), "/".to_string())
+        })
     }
 
     /// Text for every declared language (when `required`, or when any is given), and none
@@ -374,9 +383,11 @@ impl Check<'_> {
                 url: q.url.unwrap_or_else(|| DEFAULT_EXIT_URL.into()),
                 safety_page: q.safety_page,
             });
-        if !quick_exit.url.starts_with("https://") && !quick_exit.url.starts_with("http://") {
-            let msg =
-                format!("`quick_exit.url` must be an http(s) address of a neutral site, not `{}`", quick_exit.url);
+        if !matches!(Href::parse(&quick_exit.url), Ok(Href::External(_))) {
+            let msg = format!(
+                "`quick_exit.url` must be an http(s) address of a neutral site, not `{}`",
+                crate::href::shown(&quick_exit.url)
+            );
             self.err(&["quick_exit", "url"], msg);
         }
         quick_exit
@@ -393,7 +404,15 @@ impl Check<'_> {
                 let line = yaml::locate(self.src, &["menus", &lang, &item.name], 1);
                 let target = match (item.page, item.url) {
                     (Some(page), None) => MenuTarget::Page(page),
-                    (None, Some(url)) => MenuTarget::Url(url),
+                    (None, Some(url)) => match Href::parse_rooted(&url) {
+                        Ok(href) => MenuTarget::Url(href),
+                        Err(refusal) => {
+                            let name = line_after(self.src, line.unwrap_or(1), &item.name);
+                            let at = name.and_then(|n| line_after(self.src, n, "url")).or(line);
+                            self.errors.push(refusal.diagnostic(self.path, at, None));
+                            continue;
+                        }
+                    },
                     _ => {
                         let msg = format!(
                             "menu entry `{}` needs exactly one of `page` (a file under content/{lang}/) or `url`",
@@ -409,6 +428,11 @@ impl Check<'_> {
         }
         menus
     }
+}
+
+/// The first line from line `from` on that contains `needle`.
+fn line_after(src: &str, from: usize, needle: &str) -> Option<usize> {
+    src.lines().enumerate().skip(from.saturating_sub(1)).find(|(_, l)| l.contains(needle)).map(|(i, _)| i + 1)
 }
 
 /// A two-language (es, en) configuration for unit tests of other modules.

@@ -1,5 +1,6 @@
 //! The one home of escaping: text for HTML and XML (content and quoted attributes), link
-//! targets, and JSON string literals that may sit inside a `<script>`.
+//! targets, JSON string literals that may sit inside a `<script>`, and CSV cells that a
+//! spreadsheet must not run.
 
 /// Escapes text for HTML or XML content and quoted attributes.
 pub(crate) fn html(s: &str) -> String {
@@ -44,6 +45,23 @@ pub(crate) fn href(s: &str) -> String {
     href
 }
 
+/// A text cell of a CSV, safe to open in a spreadsheet: one that begins with `=`, `+`, `-`,
+/// `@`, a tab or a carriage return would be read as a formula (`=HYPERLINK(…)`), so it
+/// gets a leading `'`, as OWASP advises; the rest is kept. A plain number (`-3`, `-0.5`)
+/// is no formula and stays a number. Quoting is the CSV writer's.
+pub(crate) fn csv_cell(s: &str) -> String {
+    let number = {
+        let digits = s.strip_prefix('-').unwrap_or(s);
+        let (int, frac) = digits.split_once('.').unwrap_or((digits, "0"));
+        [int, frac].iter().all(|p| !p.is_empty() && p.bytes().all(|b| b.is_ascii_digit()))
+    };
+    if !number && s.starts_with(['=', '+', '-', '@', '\t', '\r']) {
+        format!("'{s}")
+    } else {
+        s.to_string()
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -60,6 +78,29 @@ mod tests {
     fn json_strings_are_escaped_and_cannot_close_a_script() {
         assert_eq!(json("a \"b\" </script>\n"), "\"a \\\"b\\\" \\u003c/script>\\n\"");
         assert_eq!(json("\u{1}"), "\"\\u0001\"");
+    }
+
+    #[test]
+    fn csv_cells_that_would_be_formulas_are_neutralised_and_numbers_kept() {
+        for (cell, want) in [
+            ("=HYPERLINK(\"http://x\",\"y\")", "'=HYPERLINK(\"http://x\",\"y\")"),
+            ("+cmd|' /C calc'!A0", "'+cmd|' /C calc'!A0"),
+            ("-2+3", "'-2+3"),
+            ("@SUM(A1)", "'@SUM(A1)"),
+            ("\t=1", "'\t=1"),
+            ("\r=1", "'\r=1"),
+            ("-", "'-"),
+            ("-.5", "'-.5"),
+            ("-3", "-3"),
+            ("-0.5", "-0.5"),
+            ("2875", "2875"),
+            ("83,6 %", "83,6 %"),
+            ("<10", "<10"),
+            (" =1", " =1"),
+            ("", ""),
+        ] {
+            assert_eq!(csv_cell(cell), want, "{cell:?}");
+        }
     }
 
     #[test]

@@ -24,6 +24,7 @@ mod diagnostics;
 mod driver;
 mod escape;
 mod hash;
+mod href;
 mod i18n;
 pub mod inputs;
 mod markdown;

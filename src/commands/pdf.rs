@@ -44,7 +44,7 @@ pub fn pdf(opts: &PdfOptions) -> Result<PathBuf, Vec<Diagnostic>> {
     let work = std::env::temp_dir().join(format!("faro-pdf-{}", std::process::id()));
     let site_out = work.join("site");
     let local = format!("{}/", site_out.display());
-    let site = SiteOptions { base_url: Some(format!("file://{local}")), ..SiteOptions::default() };
+    let site = SiteOptions { on_disk: Some(local.clone()), ..SiteOptions::default() };
     let mut job = None;
     let open = |site: &Site| {
         job = Some(Job::of(site, find_report(site, &opts.report)?));

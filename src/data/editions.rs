@@ -107,7 +107,7 @@ pub(crate) struct Edition {
 #[serde(deny_unknown_fields)]
 pub(crate) struct FrozenNote {
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
-    pub(crate) evidence: Vec<String>,
+    pub(crate) evidence: Vec<crate::href::Href>,
     #[serde(default, skip_serializing_if = "BTreeMap::is_empty")]
     pub(crate) note: crate::config::Localized,
 }

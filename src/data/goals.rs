@@ -6,6 +6,7 @@
 use crate::config::{Config, Localized};
 use crate::data::indicators::{period_year, Direction, Indicator};
 use crate::diagnostics::{Code, Diagnostic};
+use crate::href::Href;
 use crate::yaml;
 use serde::Deserialize;
 use std::collections::BTreeMap;
@@ -161,7 +162,7 @@ pub(crate) struct Goal {
 #[derive(Debug, Clone)]
 pub(crate) struct YearStatus {
     pub(crate) status: ActionStatus,
-    pub(crate) evidence: Vec<String>,
+    pub(crate) evidence: Vec<Href>,
     pub(crate) note: Localized,
 }
 
@@ -317,6 +318,27 @@ fn find_line_after(src: &str, from: usize, needle: &str) -> Option<usize> {
     src.lines().enumerate().skip(from.saturating_sub(1)).find(|(_, l)| l.contains(needle)).map(|(i, _)| i + 1)
 }
 
+/// An action's evidence, each address through the URL policy (a report links it), each
+/// refusal at the line that writes it.
+fn evidence(
+    written: Vec<String>,
+    (src, path, action_line): (&str, &Path, Option<usize>),
+    errors: &mut Vec<Diagnostic>,
+) -> Vec<Href> {
+    let from = action_line.unwrap_or(1);
+    let mut kept = Vec::new();
+    for url in written {
+        match Href::parse_rooted(&url) {
+            Ok(href) => kept.push(href),
+            Err(refusal) => {
+                let line = find_line_after(src, from, &url).or_else(|| find_line_after(src, from, "evidence"));
+                errors.push(refusal.diagnostic(path, line.or(action_line), None));
+            }
+        }
+    }
+    kept
+}
+
 /// `goals` is None when data/goals.yaml failed, so its goal ids are not all known.
 pub(crate) fn parse_roadmap(
     src: &str,
@@ -362,11 +384,11 @@ pub(crate) fn parse_roadmap(
         for s in a.status.values().filter(|s| !s.note.is_empty()) {
             check_localized(&s.note, config, path, src, &["actions", "note"], line, &mut errors);
         }
-        let status = a
-            .status
-            .into_iter()
-            .map(|(year, s)| (year, YearStatus { status: s.status, evidence: s.evidence, note: s.note }))
-            .collect();
+        let mut status = BTreeMap::new();
+        for (year, s) in a.status {
+            let evidence = evidence(s.evidence, (src, path, line), &mut errors);
+            status.insert(year, YearStatus { status: s.status, evidence, note: s.note });
+        }
         actions.push(Action {
             id: a.id,
             horizon: a.horizon,

@@ -1,10 +1,12 @@
 //! Link and image targets as written in Markdown, resolved against the site: source files
 //! (`../comision.md`) become page URLs, files beside pages their copied URLs, site-root
-//! paths gain the base path; unsafe schemes, drafts and missing files are reported.
+//! paths gain the base path; what the URL policy (`href`) refuses, drafts and missing
+//! files are reported.
 
 use super::Links;
 use crate::content::{Page, Target};
 use crate::diagnostics::{Code, Diagnostic};
+use crate::href::Href;
 use crate::urls::{join_content, percent_decode_lossy};
 
 /// Where a link leads once resolved.
@@ -33,25 +35,15 @@ pub(super) fn resolve(
     if dest.starts_with('#') || dest.is_empty() {
         return Resolved::internal(dest.to_string());
     }
-    if let Some(scheme_end) = dest.find(':').filter(|&i| !dest[..i].contains('/')) {
-        let scheme = dest[..scheme_end].trim().to_ascii_lowercase();
-        if !matches!(scheme.as_str(), "http" | "https" | "mailto" | "tel") {
-            diags.push(
-                Diagnostic::error(
-                    Code::UnsafeLink,
-                    &page.source,
-                    format!("links with the scheme `{scheme}:` are not allowed"),
-                )
-                .at(at.0, at.1)
-                .hint("link with http:, https:, mailto: or tel:, or to a file of the site"),
-            );
+    let rest = match Href::parse(dest) {
+        Err(refusal) => {
+            diags.push(refusal.diagnostic(&page.source, at.0, at.1));
             return Resolved::internal("#".to_string());
         }
-        return Resolved { url: dest.to_string(), external: scheme == "http" || scheme == "https", asset: None };
-    }
-    if dest.starts_with("//") {
-        return Resolved { url: dest.to_string(), external: true, asset: None };
-    }
+        Ok(Href::Site(path)) => path,
+        Ok(href) => return Resolved { external: href.is_external(), url: href.to_string(), asset: None },
+    };
+    let dest = rest.as_str();
     if let Some(rest) = dest.strip_prefix('/') {
         return Resolved::internal(format!("{}{rest}", links.base_path));
     }

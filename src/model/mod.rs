@@ -31,6 +31,8 @@ pub struct SiteOptions {
     pub drafts: bool,
     /// Serve from this origin (`http://127.0.0.1:1111`) under base_url's own path: the preview.
     pub serve_origin: Option<String>,
+    /// Build a copy read from this folder on disk (`faro pdf`): links are `file://` paths into it.
+    pub on_disk: Option<String>,
 }
 
 pub(crate) struct Site {
@@ -196,6 +198,9 @@ pub(crate) fn load(root: &Path, opts: &SiteOptions) -> (Option<Site>, Diagnostic
     };
     if let Some(origin) = &opts.serve_origin {
         config.serve_from(origin);
+    }
+    if let Some(dir) = &opts.on_disk {
+        config.read_from_disk(dir);
     }
     let theme = match Theme::load(root, &config) {
         Ok(t) => Arc::new(t),

@@ -7,6 +7,7 @@ use super::views::indicators::{chart, view_of_chart, Lang};
 use super::views::{translations_by, value};
 use super::{Cx, File};
 use crate::data::indicators::{published_yaml, Cell, Indicator};
+use crate::escape::csv_cell;
 use crate::i18n::pick;
 use crate::model::Site;
 use crate::urls::{embed, file_in, indicator_file, output_file, site_url};
@@ -122,7 +123,8 @@ fn index_files<'a>(cx: Cx<'a>, code: &'a str, drawn: &[(&Indicator, String, Valu
 }
 
 /// The indicator's CSV in a language: localized header and labels, numbers with a decimal
-/// point, counts below the threshold as `<N` and withheld ones as the word for it.
+/// point, counts below the threshold as `<N` and withheld ones as the word for it. Text
+/// cells are made safe to open in a spreadsheet (`escape::csv_cell`).
 pub(crate) fn csv(site: &Site, ind: &Indicator, lang: &str) -> String {
     let used: Vec<_> = ind.breakdowns.iter().filter(|b| ind.rows.iter().any(|r| r.dims.contains_key(&b.id))).collect();
     let mut w = csv::Writer::from_writer(Vec::new());
@@ -132,20 +134,23 @@ pub(crate) fn csv(site: &Site, ind: &Indicator, lang: &str) -> String {
     if ind.illustrative {
         head.push(site.t(lang, "csv_note"));
     }
-    let _ = w.write_record(&head);
+    let _ = w.write_record(head.iter().map(|h| csv_cell(h)));
     for r in &ind.rows {
         let mut rec = vec![ind.period_label(&r.period, lang)];
         for b in &used {
             rec.push(r.dims.get(&b.id).map_or_else(|| site.t(lang, "indicator_total"), |k| b.label(k, lang)));
         }
-        rec.push(match (r.cell, ind.threshold) {
-            (Cell::Shown(v), _) => v.to_string(),
-            (Cell::Below, Some(th)) => format!("<{th}"),
-            _ => site.t(lang, "withheld"),
-        });
         if ind.illustrative {
             rec.push(site.t(lang, "chart_illustrative"));
         }
+        // Text is labels people wrote; only the value is a number, written as one.
+        let mut rec: Vec<String> = rec.iter().map(|t| csv_cell(t)).collect();
+        let value = match (r.cell, ind.threshold) {
+            (Cell::Shown(v), _) => v.to_string(),
+            (Cell::Below, Some(th)) => format!("<{th}"),
+            _ => csv_cell(&site.t(lang, "withheld")),
+        };
+        rec.insert(used.len() + 1, value);
         let _ = w.write_record(&rec);
     }
     String::from_utf8(w.into_inner().unwrap_or_default()).unwrap_or_default()

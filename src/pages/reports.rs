@@ -26,7 +26,8 @@ pub(crate) fn full_views<'a>(cx: Cx<'a>) -> impl ParallelIterator<Item = File<'a
 fn local_links(site: &Site, report: PageId, html: String) -> String {
     let mut out = html;
     for (n, c) in site.content.chapters(report).enumerate() {
-        let url = site_url(&site.config.base_path, &site.content[c].url);
+        // As the chapter pages print it: escaped for the attribute.
+        let url = crate::escape::html(&site_url(&site.config.base_path, &site.content[c].url));
         out = out
             .replace(&format!("href=\"{url}#"), &format!("href=\"#c{}-", n + 1))
             .replace(&format!("href=\"{url}\""), &format!("href=\"#chapter-{}\"", n + 1));

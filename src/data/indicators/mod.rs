@@ -12,6 +12,7 @@ pub(crate) use suppress::published_yaml;
 
 use crate::config::{Config, Localized};
 use crate::diagnostics::{Code, Diagnostic};
+use crate::href::Href;
 use crate::yaml::{self, Mapping};
 use raw::{RawBreakdown, RawIndicator, RawPoint, RawTarget, Text};
 use serde::{Deserialize, Serialize};
@@ -52,7 +53,7 @@ pub(crate) enum Direction {
 #[derive(Debug, Clone)]
 pub(crate) struct Source {
     pub(crate) name: Localized,
-    pub(crate) url: Option<String>,
+    pub(crate) url: Option<Href>,
     pub(crate) date: Option<String>,
     /// Terms of reuse, when the source states them.
     pub(crate) licence: Localized,
@@ -278,6 +279,14 @@ pub(crate) fn parse(
     }
     let licence = raw.source.licence.map(|l| per_language(l, config)).unwrap_or_default();
     check.localized(&licence, &["source", "licence"], false);
+    // Shown as a link on the page and on the embed page other sites frame.
+    let source_url = raw.source.url.as_deref().and_then(|url| match Href::parse_rooted(url) {
+        Ok(href) => Some(href),
+        Err(refusal) => {
+            check.errors.push(refusal.diagnostic(path, yaml::locate(src, &["source", "url"], 1), None));
+            None
+        }
+    });
     let breakdowns = check.breakdowns(&raw.breakdowns);
     let (target, baseline) = check.target_and_baseline(raw.target, raw.baseline, raw.measure);
     let rows = check.rows(&raw.series, csv, &breakdowns);
@@ -328,7 +337,7 @@ pub(crate) fn parse(
         notes: raw.notes,
         measure: raw.measure,
         chart: raw.chart,
-        source: Source { name: source_name, url: raw.source.url, date: raw.source.date, licence },
+        source: Source { name: source_name, url: source_url, date: raw.source.date, licence },
         illustrative: raw.illustrative,
         weight: raw.weight,
         threshold,

@@ -10,6 +10,7 @@ use super::views::{safe, translations_by};
 use super::{Cx, File};
 use crate::content::{CampaignFigure, PageId};
 use crate::diagnostics::{Code, Diagnostic};
+use crate::escape::csv_cell;
 use crate::i18n::{pick, NumberFormat};
 use crate::model::Site;
 use crate::urls::{file_in, kit_zip_name, output_file, site_url};
@@ -341,13 +342,15 @@ fn file_view(site: &Site, lang: &str, kit: &str, name: &str, len: usize) -> File
     }
 }
 
-/// The key figures as CSV, with headers in the page's language.
+/// The key figures as CSV, with headers in the page's language, every cell safe to open
+/// in a spreadsheet (a value that is a plain number stays one).
 fn figures_csv(site: &Site, lang: &str, figures: &[Figure]) -> String {
     let mut w = csv::Writer::from_writer(Vec::new());
-    let _ =
-        w.write_record([site.t(lang, "kit_csv_value"), site.t(lang, "kit_csv_label"), site.t(lang, "kit_csv_source")]);
+    let head = [site.t(lang, "kit_csv_value"), site.t(lang, "kit_csv_label"), site.t(lang, "kit_csv_source")];
+    let _ = w.write_record(head.iter().map(|h| csv_cell(h)));
     for f in figures {
-        let _ = w.write_record([f.value.as_str(), f.label.as_str(), f.source.as_deref().unwrap_or("")]);
+        let cells = [f.value.as_str(), f.label.as_str(), f.source.as_deref().unwrap_or("")];
+        let _ = w.write_record(cells.map(csv_cell));
     }
     String::from_utf8(w.into_inner().unwrap_or_default()).unwrap_or_default()
 }

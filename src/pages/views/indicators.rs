@@ -329,7 +329,7 @@ pub(crate) fn view_of_chart<'a>(
     let height = chart_height + 100 + 22 * words;
     let embed_code = format!(
         "<iframe src=\"{}\" title=\"{}\" width=\"100%\" height=\"{height}\" loading=\"lazy\" style=\"border:0;max-width:560px\"></iframe>",
-        site_url(&c.base_url, &embed),
+        crate::escape::html(&site_url(&c.base_url, &embed)),
         crate::escape::html(pick(&ind.title, code))
     );
     let tables = tables(ind, lang);
@@ -352,7 +352,7 @@ pub(crate) fn view_of_chart<'a>(
         threshold: ind.threshold.map(|t| lang.fmt.format(f64::from(t), 0)),
         source: SourceView {
             name: source_name,
-            url: ind.source.url.as_deref(),
+            url: ind.source.url.as_ref().map(crate::href::Href::as_str),
             date: ind.source.date.as_deref(),
             licence: ind.source.licence.get(code).map(String::as_str),
             stop: if ind.source.date.is_none() && ends(source_name) { "" } else { "." },

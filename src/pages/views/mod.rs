@@ -346,7 +346,8 @@ fn content_html(site: &Site, i: PageId, numbers: &[(String, String)], fills: &Fi
                     let href = if target.page == i {
                         String::new()
                     } else {
-                        site_url(&site.config.base_path, &site.content[target.page].url)
+                        // Built here, not by a template: escaped here (pages/reports.rs matches it).
+                        crate::escape::html(&site_url(&site.config.base_path, &site.content[target.page].url))
                     };
                     format!("<a class=\"xref\" href=\"{href}#{}\">{label} {}</a>", target.anchor, target.number)
                 })

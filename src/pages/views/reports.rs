@@ -90,7 +90,11 @@ fn references(site: &Site, report: PageId) -> Vec<Reference> {
         if !seen.insert(format!("{name}|{:?}", ind.source.url)) {
             continue;
         }
-        list.push(Reference { name, url: Some(ind.source.url.clone()), date: Some(ind.source.date.clone()) });
+        list.push(Reference {
+            name,
+            url: Some(ind.source.url.as_ref().map(ToString::to_string)),
+            date: Some(ind.source.date.clone()),
+        });
     }
     list
 }
@@ -376,7 +380,7 @@ struct ActionView {
     status_label: String,
     before_label: Option<String>,
     changed: bool,
-    evidence: Vec<String>,
+    evidence: Vec<crate::href::Href>,
     note: Option<String>,
 }
 

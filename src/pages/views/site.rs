@@ -3,6 +3,7 @@
 
 use crate::config::{Localized, MenuTarget};
 use crate::content::PageKind;
+use crate::href::Href;
 use crate::model::Site;
 use crate::urls::{home, site_url};
 use serde::Serialize;
@@ -182,10 +183,8 @@ pub(crate) fn menu(site: &Site, lang: &str, current_path: &str) -> Vec<MenuEntry
         .map(|item| {
             let (url, path) = match &item.target {
                 // A site path (`/es/indicadores/`) can be current or active like a page.
-                MenuTarget::Url(u) if u.starts_with('/') => {
-                    (site_url(&c.base_path, u), Some(u.trim_start_matches('/')))
-                }
-                MenuTarget::Url(u) => (u.clone(), None),
+                MenuTarget::Url(Href::Site(u)) => (site_url(&c.base_path, u), Some(u.trim_start_matches('/'))),
+                MenuTarget::Url(u) => (u.to_string(), None),
                 MenuTarget::Page(src) => match site.content.page_at(&crate::urls::source(lang, src)) {
                     Some(p) => {
                         let path = site.content[p].url.as_str();

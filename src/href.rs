@@ -1,0 +1,295 @@
+//! The one URL policy. Every address a user writes (Markdown links, site.yaml menus and
+//! quick exit, indicator sources, roadmap evidence, `base_url` and `--base-url`) is read
+//! here, once, into an `Href`: http(s) with a host, mailto, tel, or a path of the site.
+//! Anything else is refused, including the disguises browsers undo for an attacker
+//! (hidden characters, backslashes, character references, `//host` without a scheme, a
+//! user name before the host). Escaping for where a URL is printed stays in `escape`.
+
+use crate::diagnostics::{Code, Diagnostic};
+use std::fmt;
+use std::path::Path;
+
+/// An address that passed the policy, kept as written (so output does not change).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub(crate) enum Href {
+    /// `http:` or `https:` with a host: leaves the site.
+    External(String),
+    Mailto(String),
+    Tel(String),
+    /// No scheme: `/es/x/`, `../comision.md`, `#fragment`, `?q=1`.
+    Site(String),
+}
+
+/// Why an address was refused: a sentence on it, and what to write instead.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub(crate) struct Refusal {
+    pub(crate) message: String,
+    pub(crate) hint: &'static str,
+}
+
+const LINK_HINT: &str = "link with http:, https:, mailto: or tel:, or to a file of the site";
+
+impl Href {
+    pub(crate) fn parse(s: &str) -> Result<Href, Refusal> {
+        let refuse = |why: String, hint: &'static str| Err(Refusal { message: format!("`{}` {why}", shown(s)), hint });
+        if s.is_empty() {
+            return refuse("is empty".into(), LINK_HINT);
+        }
+        if let Some(c) = s.chars().find(|&c| hidden(c)) {
+            let why = format!("contains a hidden character (U+{:04X}), which browsers skip", c as u32);
+            return refuse(why, "retype the address: it holds a character that cannot be seen");
+        }
+        if s.starts_with(char::is_whitespace) || s.ends_with(char::is_whitespace) {
+            return refuse("starts or ends with a space".into(), "remove the spaces around the address");
+        }
+        if s.contains('\\') {
+            return refuse(
+                "contains a backslash, which browsers read as `/`".into(),
+                "write `/`, or `%5C` for a backslash",
+            );
+        }
+        if has_char_reference(s) {
+            let why = "contains an HTML character reference (`&#…;`), which faro does not decode and browsers may";
+            return refuse(why.into(), "write the character itself, or percent-encode it");
+        }
+        if s.starts_with("//") {
+            let why = "has no scheme: it leads to another site by whatever scheme the page was opened with";
+            return refuse(why.into(), "write the scheme: https://…");
+        }
+        let Some(end) = s.find([':', '/', '?', '#']).filter(|&i| s[i..].starts_with(':')) else {
+            return Ok(Href::Site(s.to_string()));
+        };
+        let scheme = s[..end].to_ascii_lowercase();
+        let is_scheme = scheme.starts_with(|c: char| c.is_ascii_alphabetic())
+            && scheme.chars().all(|c| c.is_ascii_alphanumeric() || matches!(c, '+' | '-' | '.'));
+        let rest = &s[end + 1..];
+        match scheme.as_str() {
+            _ if !is_scheme => refuse(format!("begins with `{}:`, which is no scheme", shown(&s[..end])), LINK_HINT),
+            "http" | "https" => match authority_problem(rest) {
+                None => Ok(Href::External(s.to_string())),
+                Some(why) => refuse(why.into(), "write an address such as https://example.org/page"),
+            },
+            "mailto" if !rest.is_empty() => Ok(Href::Mailto(s.to_string())),
+            "tel" if !rest.is_empty() && rest.chars().all(|c| c.is_ascii_digit() || "+-.() ".contains(c)) => {
+                Ok(Href::Tel(s.to_string()))
+            }
+            "mailto" | "tel" => {
+                refuse(format!("is not a whole `{scheme}:` address"), "mailto:name@example.org, tel:+511818")
+            }
+            _ => refuse(format!("is refused: links with the scheme `{scheme}:` are not allowed"), LINK_HINT),
+        }
+    }
+
+    /// Like `parse`, for a file with no page to be relative to (site.yaml, data/): a path of
+    /// the site must start at its root.
+    pub(crate) fn parse_rooted(s: &str) -> Result<Href, Refusal> {
+        match Href::parse(s)? {
+            Href::Site(p) if !p.starts_with('/') => Err(Refusal {
+                message: format!(
+                    "`{}` is a relative path, and here there is no page for it to be relative to",
+                    shown(s)
+                ),
+                hint: "start a path of the site with `/` (`/es/indicadores/`), or write a whole https:// address",
+            }),
+            href => Ok(href),
+        }
+    }
+
+    pub(crate) fn as_str(&self) -> &str {
+        match self {
+            Href::External(s) | Href::Mailto(s) | Href::Tel(s) | Href::Site(s) => s,
+        }
+    }
+
+    pub(crate) fn is_external(&self) -> bool {
+        matches!(self, Href::External(_))
+    }
+}
+
+impl fmt::Display for Href {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(self.as_str())
+    }
+}
+
+impl serde::Serialize for Href {
+    fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        s.serialize_str(self.as_str())
+    }
+}
+
+/// Read back from faro's own files (frozen editions): the same policy, as a serde error.
+impl<'de> serde::Deserialize<'de> for Href {
+    fn deserialize<D: serde::Deserializer<'de>>(d: D) -> Result<Href, D::Error> {
+        let s = String::deserialize(d)?;
+        Href::parse_rooted(&s).map_err(|r| serde::de::Error::custom(r.message))
+    }
+}
+
+impl Refusal {
+    /// The refusal as an `unsafe-link` error in `path`.
+    pub(crate) fn diagnostic(self, path: &Path, line: Option<usize>, col: Option<usize>) -> Diagnostic {
+        Diagnostic::error(Code::UnsafeLink, path, self.message).at(line, col).hint(self.hint)
+    }
+}
+
+/// What is wrong with the part after `http:` or `https:`, if anything: it must be `//host`,
+/// with no user name (`https://bank.example@evil.example` leads to evil.example).
+fn authority_problem(rest: &str) -> Option<&'static str> {
+    let Some(after) = rest.strip_prefix("//") else {
+        return Some("lacks the `//` before the host");
+    };
+    let authority = &after[..after.find(['/', '?', '#']).unwrap_or(after.len())];
+    if authority.contains('@') {
+        return Some("names a user before the host, which hides where it leads");
+    }
+    let (host, port) = match authority.rfind(':').filter(|_| !authority.ends_with(']')) {
+        Some(i) => (&authority[..i], &authority[i + 1..]),
+        None => (authority, ""),
+    };
+    if !port.chars().all(|c| c.is_ascii_digit()) {
+        return Some("has a port that is not a number");
+    }
+    let ipv6 = host.len() > 2
+        && host.starts_with('[')
+        && host.ends_with(']')
+        && host[1..host.len() - 1].chars().all(|c| c.is_ascii_hexdigit() || c == ':' || c == '.');
+    let name = !host.is_empty()
+        && !host.starts_with(['.', '-'])
+        && host.chars().all(|c| c.is_alphanumeric() || matches!(c, '-' | '.' | '_'));
+    (!ipv6 && !name).then_some("has no host, or a host that is not a name or an address")
+}
+
+/// Characters a browser drops or that cannot be seen: controls, and the invisible format
+/// characters (zero-width, direction overrides) that make `javascript:` look like something else.
+fn hidden(c: char) -> bool {
+    c.is_control()
+        || matches!(c, '\u{00AD}' | '\u{200B}'..='\u{200F}' | '\u{2028}'..='\u{202E}' | '\u{2060}'..='\u{2069}' | '\u{FEFF}')
+}
+
+/// `&#97;`, `&#x61;` or `&colon;`: text that a browser, or the next tool, would turn into
+/// other characters than the ones written.
+fn has_char_reference(s: &str) -> bool {
+    s.match_indices('&').any(|(i, _)| {
+        let after = &s[i + 1..];
+        let name = after.len() - after.trim_start_matches(|c: char| c.is_ascii_alphanumeric()).len();
+        after.starts_with('#') || (name > 0 && after[name..].starts_with(';'))
+    })
+}
+
+/// A value as a message shows it: control characters written out, so a hostile value
+/// cannot drive the terminal that prints the error.
+pub(crate) fn shown(s: &str) -> String {
+    s.chars().map(|c| if hidden(c) { c.escape_unicode().to_string() } else { c.to_string() }).collect()
+}
+
+/// A checked `base_url`: absolute http(s), a host, no user, query or fragment, nothing
+/// that needs escaping anywhere it is printed. Returns it ending in `/`, and its path.
+pub(crate) fn base_url(written: &str) -> Result<(String, String), String> {
+    let problem = match Href::parse(written) {
+        Err(r) => Some(r.message),
+        Ok(Href::External(_)) => {
+            let bad = written.chars().find(|&c| "\"'<>`{}| ?#".contains(c));
+            bad.map(|c| {
+                format!("`{}` contains `{c}`: a base URL has no query, fragment, spaces or quotes", shown(written))
+            })
+        }
+        Ok(_) => Some(format!("`{}` is not an absolute http(s) URL", shown(written))),
+    };
+    if let Some(problem) = problem {
+        return Err(problem);
+    }
+    let base_url = if written.ends_with('/') { written.to_string() } else { format!("{written}/") };
+    let after = &base_url[base_url.find("//").map_or(0, |i| i + 2)..];
+    let base_path = after.find('/').map_or("/".to_string(), |i| after[i..].to_string());
+    Ok((base_url, base_path))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn allowed_addresses_are_typed_and_kept_as_written() {
+        for (s, want) in [
+            ("https://example.org/a?x=1&y='q\"", Href::External("https://example.org/a?x=1&y='q\"".into())),
+            ("HTTP://Example.org", Href::External("HTTP://Example.org".into())),
+            ("https://[::1]:8080/", Href::External("https://[::1]:8080/".into())),
+            ("https://perú.example/", Href::External("https://perú.example/".into())),
+            ("mailto:a@b.pe?subject=hola", Href::Mailto("mailto:a@b.pe?subject=hola".into())),
+            ("tel:+51 1818", Href::Tel("tel:+51 1818".into())),
+            ("/es/indicadores/", Href::Site("/es/indicadores/".into())),
+            ("../comision.md#a:b", Href::Site("../comision.md#a:b".into())),
+            ("#arriba", Href::Site("#arriba".into())),
+            ("notas/a b.md", Href::Site("notas/a b.md".into())),
+            ("?a=1&b=2", Href::Site("?a=1&b=2".into())),
+        ] {
+            assert_eq!(Href::parse(s), Ok(want), "{s}");
+        }
+    }
+
+    #[test]
+    fn other_schemes_and_disguises_are_refused() {
+        for (s, why) in [
+            ("javascript:alert(1)", "scheme `javascript:`"),
+            ("JaVaScRiPt:alert(1)", "scheme `javascript:`"),
+            ("data:text/html,<b>", "scheme `data:`"),
+            ("vbscript:msgbox", "scheme `vbscript:`"),
+            ("file:///etc/passwd", "scheme `file:`"),
+            (" javascript:alert(1)", "space"),
+            ("java\tscript:alert(1)", "U+0009"),
+            ("\u{1}javascript:alert(1)", "U+0001"),
+            ("java\u{200B}script:alert(1)", "U+200B"),
+            ("jav&#x61;script:alert(1)", "character reference"),
+            ("javascript&colon;alert(1)", "character reference"),
+            ("java script:alert(1)", "no scheme"),
+            ("//evil.example/", "no scheme"),
+            ("/\\evil.example/", "backslash"),
+            ("https:evil.example", "`//`"),
+            ("https://bank.example@evil.example/", "user"),
+            ("https:///x", "no host"),
+            ("https://ev\"il/", "no host"),
+            ("https://e.org:80x/", "port"),
+            ("mailto:", "whole"),
+            ("tel:1818;javascript", "whole"),
+            ("", "empty"),
+        ] {
+            let r = Href::parse(s).expect_err(s);
+            assert!(r.message.contains(why), "{s:?}: {}", r.message);
+        }
+    }
+
+    #[test]
+    fn rooted_fields_refuse_relative_paths() {
+        assert!(Href::parse_rooted("/es/x/").is_ok());
+        assert!(Href::parse_rooted("https://e.org/").is_ok());
+        assert!(Href::parse_rooted("es/x/").unwrap_err().message.contains("relative"));
+    }
+
+    #[test]
+    fn messages_show_control_characters_written_out() {
+        assert_eq!(shown("a\u{1b}[2Jb"), "a\\u{1b}[2Jb");
+    }
+
+    #[test]
+    fn base_urls_are_absolute_http_without_anything_to_escape() {
+        assert_eq!(base_url("https://e.org/sub"), Ok(("https://e.org/sub/".into(), "/sub/".into())));
+        assert_eq!(base_url("http://127.0.0.1:1111"), Ok(("http://127.0.0.1:1111/".into(), "/".into())));
+        assert_eq!(base_url("https://e.org/a&b/"), Ok(("https://e.org/a&b/".into(), "/a&b/".into())));
+        for bad in [
+            "https://example.org/\"><img src=x onerror=alert(1)>",
+            "https://e.org/it's/",
+            "https://e.org/?q=1",
+            "https://e.org/#top",
+            "https://user:pw@e.org/",
+            "https://e.org/a b/",
+            "example.org/campana",
+            "ftp://example.org/",
+            "/campana/",
+            "file:///tmp/x/",
+            " https://e.org/",
+        ] {
+            assert!(base_url(bad).is_err(), "{bad}");
+        }
+    }
+}
