@@ -293,13 +293,14 @@ mod tests {
             ("c1\u{85}x\u{9b}", "c1\\u{85}x\\u{9b}"),
             ("bidi\u{202e}gpj.md", "bidi\\u{202e}gpj.md"),
             ("sep\u{2028}x", "sep\\u{2028}x"),
-            ("nul\0", "nul\\0"),
+            ("nul\0", "nul\\u{0}"),
             ("año ñandú", "año ñandú"),
         ];
         for (raw, shown) in cases {
             assert_eq!(one_line(raw), shown, "{raw:?}");
         }
-        let d = Diagnostic::error(Code::FrontMatter, "content/es/a\nb.md", "bad\nline").at(Some(1), Some(1)).hint("h\x1b");
+        let d =
+            Diagnostic::error(Code::FrontMatter, "content/es/a\nb.md", "bad\nline").at(Some(1), Some(1)).hint("h\x1b");
         assert_eq!(d.to_string(), "content/es/a\\nb.md:1:1: error[front-matter]: bad\\nline\n  = hint: h\\u{1b}");
     }
 

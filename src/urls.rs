@@ -188,11 +188,17 @@ pub(crate) fn alias_problem(lang: &str, written: &str) -> Option<(String, String
             _ => "remove the invisible character",
         };
         let shown = if c.is_control() { c.escape_default().to_string() } else { c.to_string() };
-        return Some((format!("the alias `{written}` has `{shown}`, which a web server would decode or cut"), hint.into()));
+        return Some((
+            format!("the alias `{written}` has `{shown}`, which a web server would decode or cut"),
+            hint.into(),
+        ));
     }
     let path = alias(lang, written);
     if path.split('/').any(|s| s == ".." || s == ".") || path.contains("//") {
-        return Some((format!("the alias `{written}` is not a plain path"), "write it without `.`, `..` or `//`".into()));
+        return Some((
+            format!("the alias `{written}` is not a plain path"),
+            "write it without `.`, `..` or `//`".into(),
+        ));
     }
     if !path.starts_with(&format!("{lang}/")) {
         return Some((
@@ -422,7 +428,7 @@ mod tests {
             ("vieja?x=1", "has `?`"),
             ("vieja#arriba", "has `#`"),
             ("campanas\\vieja", "has `\\`"),
-            ("vie\0ja", "has `\\0`"),
+            ("vie\0ja", "has `\\u{0}`"),
             ("vie\nja", "has `\\n`"),
             ("vie\u{85}ja", "has `\\u{85}`"),
             ("../x", "not a plain path"),

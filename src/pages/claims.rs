@@ -123,7 +123,11 @@ fn unsafe_path(here: Claimant, why: Clash) -> Diagnostic {
         Clash::Character(c) => c.to_string(),
         _ => "?".into(),
     };
-    let message = format!("{} would be published at /{}, whose `{c}` a web server would decode or cut", here.subject(), here.path);
+    let message = format!(
+        "{} would be published at /{}, whose `{c}` a web server would decode or cut",
+        here.subject(),
+        here.path
+    );
     let code = if here.kind == Kind::Alias { Code::Alias } else { Code::UnsafePath };
     located(here, code, message).hint("rename it without `%`, `?`, `#`, `\\` or control characters")
 }
@@ -144,7 +148,8 @@ fn describe(site: &Site, path: &str, source: &Source) -> Claimant {
     let own_file = from.is_absolute() && from.starts_with(&site.root);
     let claimant = |kind, what: String, at| Claimant { kind, path: path.to_string(), what, at };
     let generated = |what: String| {
-        let (kind, at) = if own_file { (Kind::GeneratedFrom, Some((from.to_path_buf(), None))) } else { (Kind::Generated, None) };
+        let (kind, at) =
+            if own_file { (Kind::GeneratedFrom, Some((from.to_path_buf(), None))) } else { (Kind::Generated, None) };
         claimant(kind, format!("{what} (generated)"), at)
     };
     let of_page = |p: Option<&Page>| p.map_or_else(|| rel(from), |p| format!("content/{}", p.rel));
@@ -152,7 +157,9 @@ fn describe(site: &Site, path: &str, source: &Source) -> Claimant {
         Family::Statics if own_file => claimant(Kind::File, rel(from), Some((from.to_path_buf(), None))),
         Family::Statics => generated(format!("the theme's file {path}")),
         Family::Content => match page {
-            Some(p) => claimant(Kind::Page, format!("content/{}", p.rel), Some((from.to_path_buf(), p.key_line("slug")))),
+            Some(p) => {
+                claimant(Kind::Page, format!("content/{}", p.rel), Some((from.to_path_buf(), p.key_line("slug"))))
+            }
             None => generated(rel(from)),
         },
         Family::Publish => match page.and_then(|p| Some((p, crate::pages::publish::alias_at(p, path)?))) {
@@ -161,7 +168,8 @@ fn describe(site: &Site, path: &str, source: &Source) -> Claimant {
                 format!("the alias `{alias}` of content/{}", p.rel),
                 Some((from.to_path_buf(), line)),
             ),
-            None if path == crate::urls::SITEMAP || path == crate::urls::ROBOTS => generated(format!("the {path}")),
+            None if path == crate::urls::SITEMAP => generated("the sitemap".into()),
+            None if path == crate::urls::ROBOTS => generated(path.into()),
             None => generated(format!("the Atom feed /{path}")),
         },
         Family::Indicators => generated(format!("the indicator pages of {lang}")),

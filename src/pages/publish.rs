@@ -252,7 +252,8 @@ pub(crate) fn aliases(site: &Site, published: &[Entry]) -> (Vec<(String, PageId)
             if crate::urls::alias_problem(&page.lang, alias).is_some() {
                 continue;
             }
-            let at = |msg: String| Diagnostic::error(Code::Alias, &page.source, msg).at(page.item_line("aliases", n), None);
+            let at =
+                |msg: String| Diagnostic::error(Code::Alias, &page.source, msg).at(page.item_line("aliases", n), None);
             let path = crate::urls::alias(&page.lang, alias);
             let key = path.to_lowercase();
             if key == page.url.to_lowercase() {
@@ -280,7 +281,8 @@ pub(crate) fn aliases(site: &Site, published: &[Entry]) -> (Vec<(String, PageId)
 
 /// The alias of `page` whose redirect is written at `file`, and its front-matter line.
 pub(crate) fn alias_at<'a>(page: &'a crate::content::Page, file: &str) -> Option<(&'a str, Option<usize>)> {
-    let n = page.front.aliases.iter().position(|a| crate::urls::output_file(&crate::urls::alias(&page.lang, a)) == file)?;
+    let n =
+        page.front.aliases.iter().position(|a| crate::urls::output_file(&crate::urls::alias(&page.lang, a)) == file)?;
     Some((page.front.aliases[n].as_str(), page.item_line("aliases", n)))
 }
 
