@@ -96,7 +96,7 @@ codes! {
     UnknownTheme "unknown-theme" "`theme` in site.yaml naming a theme that is not in themes/",
     UnsafeLink "unsafe-link" "a link with a scheme other than http, https, mailto or tel",
     UnsafeOutput "unsafe-output" "an output folder that would replace the site's own files",
-    UnsafePath "unsafe-path" "a file name that a web server would decode or cut (`%`, `?`, `#`, `\\`, a control character)",
+    UnsafePath "unsafe-path" "a file name or `slug` with a character a web server would decode or cut (`%`, `?`, `#`, `\\`, a control character)",
     UnusedIndicator "unused-indicator" "`faro check`: an indicator no page, goal or campaign uses",
     UrlRemoved "url-removed" "a build that would drop a URL published before (urls.txt)",
 }

@@ -224,3 +224,15 @@ fn every_html_file_faro_writes_carries_the_content_security_policy_and_no_referr
     assert_eq!(kinds.into_iter().collect::<Vec<_>>(), want, "every kind of HTML file was walked");
     assert!(checked > 100, "only {checked} HTML files");
 }
+
+#[test]
+fn a_slug_with_a_character_a_server_would_decode_is_an_error_at_its_line() {
+    let run = break_and_rebuild(&site(), |s| {
+        s.write("content/es/a.md", "---\ntitle: \"A\"\nslug: \"mi%20pagina\"\n---\n");
+        s.write("content/es/b/_index.md", "---\ntitle: \"B\"\nslug: \"b?c\"\n---\n");
+    });
+    let a = run.diagnostic("content/es/a.md:3: error[unsafe-path]");
+    assert!(a.contains("`mi%20pagina` has `%`"), "{a}");
+    run.assert_diagnostic("content/es/b/_index.md:3: error[unsafe-path]");
+    assert_eq!(run.reported_error_count(), 2, "{}", run.stderr);
+}
