@@ -96,6 +96,7 @@ codes! {
     UnknownTheme "unknown-theme" "`theme` in site.yaml naming a theme that is not in themes/",
     UnsafeLink "unsafe-link" "a link with a scheme other than http, https, mailto or tel",
     UnsafeOutput "unsafe-output" "an output folder that would replace the site's own files",
+    UnsafePath "unsafe-path" "a file name or `slug` with a character a web server would decode or cut (`%`, `?`, `#`, `\\`, a control character)",
     UnusedIndicator "unused-indicator" "`faro check`: an indicator no page, goal or campaign uses",
     UrlRemoved "url-removed" "a build that would drop a URL published before (urls.txt)",
 }
@@ -158,12 +159,13 @@ impl Diagnostic {
         self
     }
 
-    /// `path:line:col`, as far as they are known.
+    /// `path:line:col`, as far as they are known; control characters of the path escaped.
     pub fn location(&self) -> String {
+        let path = one_line(&self.path.display().to_string());
         match (self.line, self.col) {
-            (Some(l), Some(c)) => format!("{}:{l}:{c}", self.path.display()),
-            (Some(l), None) => format!("{}:{l}", self.path.display()),
-            _ => self.path.display().to_string(),
+            (Some(l), Some(c)) => format!("{path}:{l}:{c}"),
+            (Some(l), None) => format!("{path}:{l}"),
+            _ => path,
         }
     }
 }
@@ -175,12 +177,25 @@ impl fmt::Display for Diagnostic {
             Severity::Error => "error",
             Severity::Warning => "warning",
         };
-        write!(f, ": {sev}[{}]: {}", self.code, self.message)?;
+        write!(f, ": {sev}[{}]: {}", self.code, one_line(&self.message))?;
         if let Some(hint) = &self.hint {
-            write!(f, "\n  = hint: {hint}")?;
+            write!(f, "\n  = hint: {}", one_line(hint))?;
         }
         Ok(())
     }
+}
+
+/// `text` with what could break a diagnostic's line or forge terminal output escaped: C0
+/// and C1 controls (a newline in a file name, ESC), line separators and bidi overrides,
+/// each written as Rust writes it (`\n`, `\u{1b}`). Everything else is left as it is.
+pub(crate) fn one_line(text: &str) -> String {
+    let unsafe_char = |c: char| {
+        c.is_control() || matches!(c, '\u{2028}' | '\u{2029}' | '\u{202a}'..='\u{202e}' | '\u{2066}'..='\u{2069}')
+    };
+    if !text.contains(unsafe_char) {
+        return text.to_string();
+    }
+    text.chars().map(|c| if unsafe_char(c) { c.escape_default().to_string() } else { c.to_string() }).collect()
 }
 
 /// Collects diagnostics from all stages; sorted on output so reports are stable.
@@ -267,6 +282,26 @@ mod tests {
     fn display_is_file_line_col_code_message() {
         let d = Diagnostic::error(Code::FrontMatter, "content/es/a.md", "missing field `title`").at(Some(2), Some(1));
         assert_eq!(d.to_string(), "content/es/a.md:2:1: error[front-matter]: missing field `title`");
+    }
+
+    #[test]
+    fn a_diagnostic_stays_one_line_whatever_its_path_or_message_holds() {
+        let cases = [
+            ("content/es/a\nb.md", "content/es/a\\nb.md"),
+            ("a\tb\rc", "a\\tb\\rc"),
+            ("\u{1b}[31mrojo", "\\u{1b}[31mrojo"),
+            ("c1\u{85}x\u{9b}", "c1\\u{85}x\\u{9b}"),
+            ("bidi\u{202e}gpj.md", "bidi\\u{202e}gpj.md"),
+            ("sep\u{2028}x", "sep\\u{2028}x"),
+            ("nul\0", "nul\\u{0}"),
+            ("año ñandú", "año ñandú"),
+        ];
+        for (raw, shown) in cases {
+            assert_eq!(one_line(raw), shown, "{raw:?}");
+        }
+        let d =
+            Diagnostic::error(Code::FrontMatter, "content/es/a\nb.md", "bad\nline").at(Some(1), Some(1)).hint("h\x1b");
+        assert_eq!(d.to_string(), "content/es/a\\nb.md:1:1: error[front-matter]: bad\\nline\n  = hint: h\\u{1b}");
     }
 
     #[test]

@@ -9,8 +9,10 @@ use crate::content::{Content, PageId};
 use crate::diagnostics::{merge_repeated, Code, Diagnostic, Diagnostics};
 use crate::model::{self, Reread, Site, SiteOptions};
 use crate::output::{DiscardOutput, MemoryOutput, Output};
+use crate::pages::claims::{Family, Source};
 use crate::pages::{self, Body, Cx, File, Prepared, Scope, Touched};
 use crate::print::Printer;
+use crate::urls::Registry;
 use rayon::prelude::*;
 use std::collections::{BTreeMap, BTreeSet};
 use std::path::Path;
@@ -73,40 +75,59 @@ pub(crate) fn run<O: Output>(
     Ok(Done { site, prepared, out, diags })
 }
 
-/// Writes what `scope` names, family by family (a later file of the same path wins).
+/// Writes what `scope` names, family by family. Every path is claimed in one registry as
+/// it is written: a second claim (in any case), a file where a folder is needed, or a path
+/// a server would not serve is an error naming both sides, and is not written.
 pub(crate) fn render(site: &Site, prepared: &Prepared, out: &dyn Output, scope: &Scope) -> Vec<Diagnostic> {
+    use pages::claims::Family::*;
     let cx = Cx::new(site, prepared, scope);
-    let mut diags = write(out, pages::statics::files(cx));
+    let w = Writer { out, registry: Registry::default() };
+    let mut diags = w.write(Statics, pages::statics::files(cx));
     // A broken template fails every page that uses it: each distinct error once.
-    diags.extend(merge_repeated(write(out, pages::content::pages(cx))));
-    diags.extend(merge_repeated(write(out, pages::indicators::files(cx))));
-    diags.extend(write(out, pages::kits::files(cx)));
-    diags.extend(write(out, pages::publish::files(cx).into_par_iter()));
-    diags.extend(write(out, pages::search::files(cx).into_par_iter()));
-    diags.extend(write(out, pages::lists::files(cx)));
-    diags.extend(write(out, pages::reports::full_views(cx)));
+    diags.extend(merge_repeated(w.write(Content, pages::content::pages(cx))));
+    diags.extend(merge_repeated(w.write(Indicators, pages::indicators::files(cx))));
+    diags.extend(w.write(Kits, pages::kits::files(cx)));
+    diags.extend(w.write(Publish, pages::publish::files(cx).into_par_iter()));
+    diags.extend(w.write(Search, pages::search::files(cx).into_par_iter()));
+    diags.extend(w.write(Lists, pages::lists::files(cx)));
+    diags.extend(w.write(Reports, pages::reports::full_views(cx)));
     if scope.everything() {
-        diags.extend(write(out, pages::content::not_found_pages(cx).into_par_iter()));
-        diags.extend(write(out, rayon::iter::once(pages::content::root(cx))));
+        diags.extend(w.write(NotFound, pages::content::not_found_pages(cx).into_par_iter()));
+        diags.extend(w.write(Root, rayon::iter::once(pages::content::root(cx))));
     }
+    diags.extend(pages::claims::diagnostics(site, &w.registry.settle()));
     diags
 }
 
-/// Writes each file as it is made, on all cores; returns, in order, why files could not
-/// be made or written.
-fn write<'a>(out: &dyn Output, files: impl ParallelIterator<Item = File<'a>>) -> Vec<Diagnostic> {
-    files
-        .filter_map(|f| {
-            let written = match f.body {
-                Err(d) => return Some(d),
-                Ok(Body::Text(text)) => out.write_string(&f.path, text),
-                Ok(Body::Bytes(bytes)) => out.write(&f.path, &bytes),
-                Ok(Body::Borrowed(bytes)) => out.write(&f.path, bytes),
-                Ok(Body::Copy(source)) => out.copy(&f.path, &source),
-            };
-            written.err().map(|e| Diagnostic::error(Code::Io, f.from.as_ref(), format!("{e:#}")))
-        })
-        .collect()
+/// The output and the registry of the paths written to it.
+struct Writer<'o> {
+    out: &'o dyn Output,
+    registry: Registry<Source>,
+}
+
+impl Writer<'_> {
+    /// Writes each file as it is made, on all cores, once its path is claimed; returns,
+    /// in order, why files could not be made or written.
+    fn write<'a>(&self, family: Family, files: impl ParallelIterator<Item = File<'a>>) -> Vec<Diagnostic> {
+        files
+            .filter_map(|f| {
+                let body = match f.body {
+                    Err(d) => return Some(d),
+                    Ok(body) => body,
+                };
+                if !self.registry.claim(&f.path, Source { family, from: f.from.to_path_buf() }) {
+                    return None; // reported once every claim is in
+                }
+                let written = match body {
+                    Body::Text(text) => self.out.write_string(&f.path, text),
+                    Body::Bytes(bytes) => self.out.write(&f.path, &bytes),
+                    Body::Borrowed(bytes) => self.out.write(&f.path, bytes),
+                    Body::Copy(source) => self.out.copy(&f.path, &source),
+                };
+                written.err().map(|e| Diagnostic::error(Code::Io, f.from.as_ref(), format!("{e:#}")))
+            })
+            .collect()
+    }
 }
 
 /// What an in-place preview edit came to.

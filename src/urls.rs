@@ -1,7 +1,8 @@
 //! Every path and URL rule in one place: where each kind of page is published (pages from
 //! their folders, and the generated ones: indicators, search, full reports, kits, term
 //! lists, feeds, aliases), how a site path becomes a URL under `base_url`, how relative
-//! links inside content/ resolve, and the one percent-decoder.
+//! links inside content/ resolve, the one percent-decoder, and the registry every output
+//! path is claimed in (a second claim of a path is an error, never a silent overwrite).
 //!
 //! Site paths have no leading slash and end in `/` for pages: `es/campanas/linea-1818/`.
 //! Localized folder names (`indicadores`, `buscar`, `materiales`) come from theme strings.
@@ -10,6 +11,7 @@ use crate::config::{Lang, Taxonomy};
 use crate::i18n::Strings;
 use crate::slug::slugify;
 use std::collections::{BTreeMap, HashMap};
+use std::sync::Mutex;
 
 /// `base` (ending in `/`) joined with a site path; `url("/es/")` under `/campana/` gives `/campana/es/`.
 pub(crate) fn site_url(base: &str, path: &str) -> String {
@@ -164,6 +166,161 @@ pub(crate) fn alias(lang: &str, alias: &str) -> String {
     format!("{}/", path.trim_end_matches('/'))
 }
 
+/// A character a web server decodes (`%`), cuts the path at (`?`, `#`), reads as a
+/// separator (`\\` on some hosts) or that has no place in an address (controls, NUL): a
+/// path holding one is never served as the file faro wrote.
+pub(crate) fn unsafe_path_char(c: char) -> bool {
+    matches!(c, '%' | '?' | '#' | '\\') || c.is_control()
+}
+
+/// File names faro writes itself: an alias folder named so would clash with one of them.
+const RESERVED: &[&str] = &[NOT_FOUND, ROOT, SITEMAP, ROBOTS, "index.json", "atom.xml"];
+
+/// What is wrong with an alias as written in the front matter of a page of `lang`, as a
+/// message and a hint; None when it is a plain path in the language, which a web server
+/// hands to the redirect faro writes unchanged.
+pub(crate) fn alias_problem(lang: &str, written: &str) -> Option<(String, String)> {
+    if let Some(c) = written.chars().find(|&c| unsafe_path_char(c)) {
+        let hint = match c {
+            '%' => "write the address as it reads, `año` and not `a%C3%B1o`: a server decodes `%` escapes first",
+            '?' | '#' => "an alias is a path: a server never sees what follows `#`, and `?` starts a query",
+            '\\' => "separate folders with `/`",
+            _ => "remove the invisible character",
+        };
+        let shown = if c.is_control() { c.escape_default().to_string() } else { c.to_string() };
+        return Some((
+            format!("the alias `{written}` has `{shown}`, which a web server would decode or cut"),
+            hint.into(),
+        ));
+    }
+    let path = alias(lang, written);
+    if path.split('/').any(|s| s == ".." || s == ".") || path.contains("//") {
+        return Some((
+            format!("the alias `{written}` is not a plain path"),
+            "write it without `.`, `..` or `//`".into(),
+        ));
+    }
+    if !path.starts_with(&format!("{lang}/")) {
+        return Some((
+            format!("the alias `{written}` is outside /{lang}/, this page's language"),
+            "each language keeps its own old addresses: put this alias on the page in that language".into(),
+        ));
+    }
+    if let Some(name) = path.split('/').find(|s| RESERVED.iter().any(|r| r.eq_ignore_ascii_case(s))) {
+        return Some((
+            format!("the alias `{written}` is named like `{name}`, a file faro writes itself"),
+            "an alias becomes a folder with a redirect page in it: give the old page's address".into(),
+        ));
+    }
+    None
+}
+
+/// Why two claims of output paths cannot both be written, or one claim at all.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) enum Clash {
+    /// Both write the same file.
+    Same,
+    /// The paths differ only in case: one file on a host that does not tell case apart.
+    Case,
+    /// One writes a file where the other needs a folder of that name.
+    FileAndFolder,
+    /// The path holds a character a web server would decode or cut.
+    Character(char),
+}
+
+/// Output paths claimed so far, by their lower-cased form (hosts that ignore case see one).
+/// `S` says who claimed a path; it is described only when a claim clashes.
+#[derive(Debug)]
+pub(crate) struct Claims<S> {
+    claims: Vec<(String, S)>,
+    files: HashMap<String, usize>,
+    /// Every folder the files claimed need, with one file inside it.
+    folders: HashMap<String, usize>,
+    /// (earlier claim, clashing claim, why), by index into `claims`.
+    clashes: Vec<(Option<usize>, usize, Clash)>,
+}
+
+impl<S> Default for Claims<S> {
+    fn default() -> Self {
+        Claims { claims: Vec::new(), files: HashMap::new(), folders: HashMap::new(), clashes: Vec::new() }
+    }
+}
+
+impl<S> Claims<S> {
+    /// Claims `path` for `source`; false when it clashes (the clash is recorded; the file
+    /// should not be written).
+    pub(crate) fn claim(&mut self, path: &str, source: S) -> bool {
+        let n = self.claims.len();
+        self.claims.push((path.to_string(), source));
+        let clash = self.clash_of(path);
+        if let Some((first, why)) = clash {
+            self.clashes.push((first, n, why));
+            return false;
+        }
+        let lower = path.to_lowercase();
+        for (i, _) in lower.match_indices('/') {
+            self.folders.entry(lower[..i].to_string()).or_insert(n);
+        }
+        self.files.insert(lower, n);
+        true
+    }
+
+    fn clash_of(&self, path: &str) -> Option<(Option<usize>, Clash)> {
+        if let Some(c) = path.chars().find(|&c| unsafe_path_char(c)) {
+            return Some((None, Clash::Character(c)));
+        }
+        let lower = path.to_lowercase();
+        if let Some(&first) = self.files.get(&lower) {
+            return Some((Some(first), if self.claims[first].0 == path { Clash::Same } else { Clash::Case }));
+        }
+        if let Some(&inside) = self.folders.get(&lower) {
+            return Some((Some(inside), Clash::FileAndFolder));
+        }
+        let folder = lower.match_indices('/').find_map(|(i, _)| self.files.get(&lower[..i]));
+        folder.map(|&file| (Some(file), Clash::FileAndFolder))
+    }
+
+    /// Every clash: (the earlier claim, the clashing one, why), each a path and its source.
+    pub(crate) fn clashes(&self) -> impl Iterator<Item = (Option<(&str, &S)>, (&str, &S), Clash)> {
+        let at = |i: usize| (self.claims[i].0.as_str(), &self.claims[i].1);
+        self.clashes.iter().map(move |&(first, second, why)| (first.map(at), at(second), why))
+    }
+}
+
+/// `Claims` shared by the threads that write files. The order of claims among threads is
+/// not fixed, so `settle` claims everything again in sorted order: what is reported does
+/// not depend on which thread came first.
+#[derive(Debug)]
+pub(crate) struct Registry<S>(Mutex<Claims<S>>);
+
+impl<S> Default for Registry<S> {
+    fn default() -> Self {
+        Registry(Mutex::new(Claims::default()))
+    }
+}
+
+impl<S: Ord> Registry<S> {
+    /// Claims `path`; false when it must not be written.
+    pub(crate) fn claim(&self, path: &str, source: S) -> bool {
+        self.0.lock().unwrap_or_else(|e| e.into_inner()).claim(path, source)
+    }
+
+    /// The claims made, claimed again in order (source, then path), with their clashes.
+    pub(crate) fn settle(self) -> Claims<S> {
+        let claims = self.0.into_inner().unwrap_or_else(|e| e.into_inner());
+        if claims.clashes.is_empty() {
+            return claims;
+        }
+        let mut all = claims.claims;
+        all.sort_by(|a, b| (&a.1, &a.0).cmp(&(&b.1, &b.0)));
+        let mut settled = Claims::default();
+        for (path, source) in all {
+            settled.claim(&path, source);
+        }
+        settled
+    }
+}
+
 /// The paths of generated pages, whose folder names are theme strings of their language.
 #[derive(Clone, Copy)]
 pub(crate) struct Paths<'a> {
@@ -260,6 +417,78 @@ mod tests {
     fn aliases_are_paths_in_the_language() {
         assert_eq!(alias("es", "campanas/vieja"), "es/campanas/vieja/");
         assert_eq!(alias("es", "/es/x/"), "es/x/");
+    }
+
+    #[test]
+    fn aliases_a_server_would_not_hand_over_unchanged_are_refused() {
+        let refused = |a: &str| alias_problem("es", a).map(|(m, _)| m);
+        for (alias, says) in [
+            ("%2e%2e/admin", "has `%`"),
+            ("a%C3%B1o", "has `%`"),
+            ("vieja?x=1", "has `?`"),
+            ("vieja#arriba", "has `#`"),
+            ("campanas\\vieja", "has `\\`"),
+            ("vie\0ja", "has `\\u{0}`"),
+            ("vie\nja", "has `\\n`"),
+            ("vie\u{85}ja", "has `\\u{85}`"),
+            ("../x", "not a plain path"),
+            ("a//b", "not a plain path"),
+            ("/en/x", "outside /es/"),
+            ("404.html", "named like `404.html`"),
+            ("/es/sitemap.xml", "named like `sitemap.xml`"),
+            ("buscar/INDEX.JSON", "named like `INDEX.JSON`"),
+            ("x/atom.xml/y", "named like `atom.xml`"),
+        ] {
+            let got = refused(alias).unwrap_or_else(|| panic!("{alias:?} was accepted"));
+            assert!(got.contains(says), "{alias:?}: {got}");
+        }
+        for ok in ["campanas/vieja", "/es/x/", "año nuevo", "Mayúsculas", "pagina.html"] {
+            assert_eq!(refused(ok), None, "{ok:?}");
+        }
+    }
+
+    #[test]
+    fn a_path_is_claimed_once_whatever_its_case_and_never_as_file_and_folder() {
+        let clashes = |paths: &[&str]| {
+            let mut claims = Claims::default();
+            let written: Vec<bool> = paths.iter().enumerate().map(|(i, p)| claims.claim(p, i)).collect();
+            let found: Vec<(Option<usize>, usize, Clash)> =
+                claims.clashes().map(|(a, b, why)| (a.map(|a| *a.1), *b.1, why)).collect();
+            (written, found)
+        };
+        assert_eq!(clashes(&["es/a/index.html", "es/b/index.html"]), (vec![true, true], vec![]));
+        assert_eq!(
+            clashes(&["es/buscar/index.html", "es/buscar/index.html"]),
+            (vec![true, false], vec![(Some(0), 1, Clash::Same)])
+        );
+        assert_eq!(clashes(&["es/Foto.png", "es/foto.png"]), (vec![true, false], vec![(Some(0), 1, Clash::Case)]));
+        // The file first, then a file inside a folder of its name; and the other way round.
+        assert_eq!(
+            clashes(&["es/404.html", "es/404.html/index.html"]),
+            (vec![true, false], vec![(Some(0), 1, Clash::FileAndFolder)])
+        );
+        assert_eq!(
+            clashes(&["es/x/index.html", "ES/X"]),
+            (vec![true, false], vec![(Some(0), 1, Clash::FileAndFolder)])
+        );
+        assert_eq!(clashes(&["es/a#b.png"]), (vec![false], vec![(None, 0, Clash::Character('#'))]));
+        assert_eq!(clashes(&["es/a\nb.png"]), (vec![false], vec![(None, 0, Clash::Character('\n'))]));
+    }
+
+    #[test]
+    fn a_settled_registry_reports_the_same_whatever_order_threads_claimed_in() {
+        let settle = |order: &[(&str, u8)]| {
+            let registry = Registry::default();
+            for (path, source) in order {
+                registry.claim(path, *source);
+            }
+            let settled = registry.settle();
+            settled.clashes().map(|(a, b, why)| (a.map(|a| *a.1), *b.1, why)).collect::<Vec<_>>()
+        };
+        let forward = settle(&[("x/index.html", 1), ("x/index.html", 2), ("x/index.html", 3)]);
+        let backward = settle(&[("x/index.html", 3), ("x/index.html", 2), ("x/index.html", 1)]);
+        assert_eq!(forward, backward);
+        assert_eq!(forward, [(Some(1), 2, Clash::Same), (Some(1), 3, Clash::Same)]);
     }
 
     #[test]

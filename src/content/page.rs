@@ -156,6 +156,12 @@ impl Page {
         &self.rel[self.lang.len() + 1..]
     }
 
+    /// The line of item `n` of a front-matter list (`aliases`, `tags`): its own line in a
+    /// block list, the key's line in a flow list.
+    pub(crate) fn item_line(&self, key: &str, n: usize) -> Option<usize> {
+        yaml::item_lines(&self.front_src, key).get(n).map(|l| l + 1).or_else(|| self.key_line(key))
+    }
+
     /// `_index.md` or `index.md`: the page of its folder.
     pub(crate) fn is_index(&self) -> bool {
         self.rel.ends_with("/_index.md") || self.rel.ends_with("/index.md")
@@ -187,7 +193,10 @@ pub(crate) fn parse_page(lang: Lang, rel: String, source: PathBuf) -> Result<Pag
 
 /// `parse_page` on text already read (`source` only names the file in diagnostics).
 pub(crate) fn parse_page_text(lang: Lang, rel: String, source: PathBuf, src: &str) -> Result<Page, Diagnostic> {
-    let (fm, body, body_line) = split_front_matter(src)
+    // CommonMark: a NUL is replaced by U+FFFD, so none reaches HTML or YAML; done here, the
+    // one place page text is parsed, so front matter, body and the fuzz targets all see it.
+    let src: std::borrow::Cow<str> = if src.contains('\0') { src.replace('\0', "\u{fffd}").into() } else { src.into() };
+    let (fm, body, body_line) = split_front_matter(&src)
         .map_err(|(line, msg)| Diagnostic::error(Code::FrontMatter, &source, msg).at(Some(line), None))?;
     let front: FrontMatter = yaml::parse(fm, &source, 2, Code::FrontMatter).map_err(|d| {
         let hint = if d.message.starts_with("missing field `title`") {
@@ -270,6 +279,15 @@ mod tests {
         assert_eq!((fm, body, line), ("title: a\n", "body\n", 4));
         assert_eq!(split_front_matter("title: a\n").unwrap_err().0, 1);
         assert!(split_front_matter("---\ntitle: a\n").unwrap_err().1.contains("never closed"));
+    }
+
+    #[test]
+    fn a_nul_becomes_the_replacement_character_in_front_matter_and_body() {
+        let src = "---\ntitle: \"a\0b\"\ntags: [\"x\0\"]\n---\nuno\0dos\n";
+        let page = parse_page_text("es".into(), "es/a.md".into(), "a.md".into(), src).unwrap();
+        assert_eq!(page.front.title, "a\u{fffd}b");
+        assert_eq!(page.front.tags, ["x\u{fffd}"]);
+        assert_eq!((page.body.as_str(), page.body_line), ("uno\u{fffd}dos\n", 5));
     }
 
     #[test]

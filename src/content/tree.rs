@@ -18,6 +18,23 @@ fn empty_slug(page: &Page) -> Diagnostic {
     .at(page.key_line("slug"), None)
 }
 
+/// A `slug` with a character a web server would decode or cut: folding it to `-` would
+/// publish an address the author did not write (`a%20b` as `a-20b`), so it is an error.
+fn unsafe_slug(page: &Page) -> Option<Diagnostic> {
+    let slug = page.front.slug.as_deref()?;
+    let c = slug.chars().find(|&c| crate::urls::unsafe_path_char(c))?;
+    let shown = if c.is_control() { c.escape_default().to_string() } else { c.to_string() };
+    Some(
+        Diagnostic::error(
+            Code::UnsafePath,
+            &page.source,
+            format!("the slug `{slug}` has `{shown}`, which a web server would decode or cut"),
+        )
+        .at(page.key_line("slug"), None)
+        .hint("write the slug as it should read, with letters, digits and `-`"),
+    )
+}
+
 /// Gives every page its URL; returns the folder slugs, which files beside pages follow too.
 pub(super) fn resolve_urls(content: &mut Content, diags: &mut Vec<Diagnostic>) -> FolderSlugs {
     let mut index_of_dir: HashMap<(String, String), usize> = HashMap::new();
@@ -38,6 +55,7 @@ pub(super) fn resolve_urls(content: &mut Content, diags: &mut Vec<Diagnostic>) -
             index_of_dir.insert(key, i);
         }
     }
+    diags.extend(content.pages.iter().filter_map(unsafe_slug));
     let urls: Vec<String> = content.pages.iter().map(|page| page_url(page, &slugs, diags)).collect();
     let mut seen: HashMap<&str, usize> = HashMap::new();
     for (i, url) in urls.iter().enumerate() {

@@ -1,6 +1,7 @@
 //! What can be wrong with one page beyond its own Markdown, found once the whole site is
 //! loaded: shortcodes naming what does not exist, report blocks outside reports, unknown
-//! taxonomies and templates, and campaign blocks a kit cannot be made from.
+//! taxonomies and templates, campaign blocks a kit cannot be made from, aliases that are
+//! not plain paths, and terms whose slug is empty.
 
 use super::Site;
 use crate::content::{CampaignFigure, PageId};
@@ -12,6 +13,8 @@ pub(crate) const MAX_FIGURES: usize = 4;
 
 pub(crate) fn page_checks(site: &Site, id: PageId) -> Vec<Diagnostic> {
     let mut diags = campaign_checks(site, id);
+    diags.extend(alias_checks(site, id));
+    diags.extend(term_checks(site, id));
     let (page, md) = (&site.content[id], site.md(id));
     for chart in &md.charts {
         // An indicator that failed validation was reported already; say nothing more here.
@@ -121,4 +124,40 @@ fn campaign_checks(site: &Site, id: PageId) -> Vec<Diagnostic> {
         }
     }
     diags
+}
+
+/// Aliases a web server would not hand to their redirect unchanged, at their lines (those
+/// that clash with other addresses are found when the redirects are made).
+fn alias_checks(site: &Site, id: PageId) -> Vec<Diagnostic> {
+    let page = &site.content[id];
+    let problems = page.front.aliases.iter().enumerate();
+    let problems = problems.filter_map(|(n, a)| Some((n, crate::urls::alias_problem(&page.lang, a)?)));
+    problems
+        .map(|(n, (msg, hint))| {
+            Diagnostic::error(Code::Alias, &page.source, msg).at(page.item_line("aliases", n), None).hint(hint)
+        })
+        .collect()
+}
+
+/// A term that folds to an empty slug (`!!!`, an emoji) would have no list page: it is an
+/// error, as an empty page slug is, rather than a tag the page silently lacks.
+fn term_checks(site: &Site, id: PageId) -> Vec<Diagnostic> {
+    let page = &site.content[id];
+    let tags = page.front.tags.iter().enumerate().map(|(n, t)| (t, page.item_line("tags", n)));
+    let others = page.front.taxonomies.iter().flat_map(|(key, terms)| {
+        let line = crate::yaml::locate(&page.front_src, &["taxonomies", key], 2).or(page.key_line("taxonomies"));
+        terms.iter().map(move |t| (t, line))
+    });
+    tags.chain(others)
+        .filter(|(term, _)| crate::slug::slugify(term).is_empty())
+        .map(|(term, line)| {
+            Diagnostic::error(
+                Code::EmptySlug,
+                &page.source,
+                format!("the term `{term}` has no letters or digits, so it has no address to be listed at"),
+            )
+            .at(line, None)
+            .hint("write the term with at least one letter or digit, or remove it")
+        })
+        .collect()
 }

@@ -4,11 +4,12 @@
 //! through the output. A family that only some pages feed makes only what its `Scope`
 //! names, so a preview edit redoes only what shows the edited pages.
 //!
-//! The families, in the order the driver runs them (a later file of the same path wins):
-//! static files, pages and sections, indicators, kits, publishing (sitemap, robots, feeds,
-//! the redirects of aliases), search, lists (taxonomies), full reports, and for a whole
-//! build the 404 pages and the root page.
+//! The families, in the order the driver runs them: static files, pages and sections,
+//! indicators, kits, publishing (sitemap, robots, feeds, the redirects of aliases), search,
+//! lists (taxonomies), full reports, and for a whole build the 404 pages and the root page.
+//! No two files may share a path: the driver claims each (`claims`), and a clash is an error.
 
+pub(crate) mod claims;
 pub(crate) mod content;
 mod fills;
 pub(crate) mod indicators;

@@ -239,49 +239,51 @@ fn redirects<'a>(cx: Cx<'a>, entries: &[Entry]) -> Vec<File<'a>> {
 }
 
 /// Redirects from old addresses: (old site path, index of the page it leads to). Aliases
-/// live in their page's language; one that clashes with a page, another alias or itself
-/// is an error.
+/// live in their page's language; one that clashes with a page, another alias or itself,
+/// also in case only (many hosts do not tell case apart), is an error. An alias that is
+/// not a plain path was reported when the page was checked (`urls::alias_problem`).
 /// `published` is every published page, generated ones included (`entries`).
 pub(crate) fn aliases(site: &Site, published: &[Entry]) -> (Vec<(String, PageId)>, Vec<Diagnostic>) {
-    let pages: BTreeSet<&str> = published.iter().map(|e| e.path.as_str()).collect();
-    let mut seen: BTreeMap<String, PageId> = BTreeMap::new();
+    let pages: BTreeMap<String, &str> = published.iter().map(|e| (e.path.to_lowercase(), e.path.as_str())).collect();
+    let mut seen: BTreeMap<String, (String, PageId)> = BTreeMap::new();
     let mut diags = Vec::new();
     for (i, page) in site.content.iter() {
-        // Each alias of a block list is pointed at on its own line; a flow list at `aliases:`.
-        let items = crate::yaml::item_lines(&page.front_src, "aliases");
         for (n, alias) in page.front.aliases.iter().enumerate() {
-            let line = items.get(n).map(|l| l + 1).or_else(|| page.key_line("aliases"));
-            let at = |msg: String| Diagnostic::error(Code::Alias, &page.source, msg).at(line, None);
+            if crate::urls::alias_problem(&page.lang, alias).is_some() {
+                continue;
+            }
+            let at =
+                |msg: String| Diagnostic::error(Code::Alias, &page.source, msg).at(page.item_line("aliases", n), None);
             let path = crate::urls::alias(&page.lang, alias);
-            if path.split('/').any(|s| s == ".." || s == ".") || path.contains("//") {
-                diags.push(at(format!("the alias `{alias}` is not a plain path")));
-                continue;
-            }
-            if !path.starts_with(&format!("{}/", page.lang)) {
-                diags
-                    .push(at(format!("the alias `{alias}` is outside /{}/, this page's language", page.lang)).hint(
-                        "each language keeps its own old addresses: put this alias on the page in that language",
-                    ));
-                continue;
-            }
-            if path == page.url {
+            let key = path.to_lowercase();
+            if key == page.url.to_lowercase() {
                 diags.push(at(format!(
                     "the alias `{alias}` is this page's own address, so it would redirect to itself"
                 )));
                 continue;
             }
-            if pages.contains(path.as_str()) {
-                diags.push(at(format!("the alias `{alias}` is the address of another page, /{path}")));
+            if let Some(other) = pages.get(&key) {
+                let case = if *other == path { "" } else { ", but for the case of its letters" };
+                diags.push(at(format!("the alias `{alias}` is the address of another page, /{other}{case}")));
                 continue;
             }
-            if let Some(&other) = seen.get(&path) {
-                diags.push(at(format!("the alias `{alias}` is also an alias of content/{}", site.content[other].rel)));
+            if let Some((other_path, other)) = seen.get(&key) {
+                let case = if *other_path == path { "" } else { " (but for the case of its letters)" };
+                let rel = &site.content[*other].rel;
+                diags.push(at(format!("the alias `{alias}` is also an alias of content/{rel}{case}")));
                 continue;
             }
-            seen.insert(path, i);
+            seen.insert(key, (path, i));
         }
     }
-    (seen.into_iter().collect(), diags)
+    (seen.into_values().collect(), diags)
+}
+
+/// The alias of `page` whose redirect is written at `file`, and its front-matter line.
+pub(crate) fn alias_at<'a>(page: &'a crate::content::Page, file: &str) -> Option<(&'a str, Option<usize>)> {
+    let n =
+        page.front.aliases.iter().position(|a| crate::urls::output_file(&crate::urls::alias(&page.lang, a)) == file)?;
+    Some((page.front.aliases[n].as_str(), page.item_line("aliases", n)))
 }
 
 pub(crate) const URL_RECORD: &str = "urls.txt";
