@@ -69,6 +69,9 @@ pub(super) fn check_rel(rel: &str) -> Result<()> {
     if rel.is_empty() || rel.starts_with('/') || rel.split('/').any(|s| s == "..") || rel.contains('\\') {
         anyhow::bail!("refusing to write outside the output folder: {rel}");
     }
+    if rel == folder::MANIFEST {
+        anyhow::bail!("`{rel}` is the name of faro's own record of the files it wrote; rename the file");
+    }
     Ok(())
 }
 
