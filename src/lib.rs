@@ -34,6 +34,7 @@ mod pages;
 mod print;
 mod render;
 mod slug;
+mod sources;
 mod taxonomy;
 mod text;
 mod theme;
