@@ -158,7 +158,7 @@ impl Renderer {
 }
 
 /// The bytes of `static/<rel>` for an asset's version hash; None when the site has no such
-/// file (the theme's is used). Read through `sources`, so nothing outside the site is read.
+/// file to publish (the theme's is used). Read through `sources`, so nothing outside the site is read.
 fn site_asset(static_dir: &std::path::Path, rel: &str) -> Result<Option<Vec<u8>>, Error> {
     use crate::sources::{place, Kind, Refusal};
     let path = static_dir.join(rel);
@@ -167,7 +167,8 @@ fn site_asset(static_dir: &std::path::Path, rel: &str) -> Result<Option<Vec<u8>>
         |r: Refusal| Error::new(ErrorKind::InvalidOperation, format!("asset `{rel}`: {}", r.diagnostic(&path).message));
     match place(root, &path) {
         Ok((real, Kind::File)) => std::fs::read(real).map(Some).map_err(|e| refused(Refusal::Missing(e))),
-        Ok((_, Kind::Dir)) | Err(Refusal::Missing(_)) => Ok(None),
+        // Skipped by the static files too, so the theme's file is the one published.
+        Ok((_, Kind::Dir)) | Err(Refusal::Missing(_) | Refusal::Special(_)) => Ok(None),
         Err(r) => Err(refused(r)),
     }
 }
