@@ -128,6 +128,17 @@ pub(crate) fn dir_exists(root: &Path, dir: &Path) -> Result<bool, Diagnostic> {
     }
 }
 
+/// `Err` at the first NUL character of a text file that is published (a template, a CSV):
+/// no text on the site may hold one. YAML is checked by `yaml`, Markdown by its parser.
+pub(crate) fn nul_free(bytes: &[u8], path: &Path, code: Code) -> Result<(), Diagnostic> {
+    let Some(at) = bytes.iter().position(|&b| b == 0) else { return Ok(()) };
+    let before = String::from_utf8_lossy(&bytes[..at]);
+    let (line, col) = crate::diagnostics::line_col(&before, before.len());
+    Err(Diagnostic::error(code, path, "a NUL character (U+0000), which published text may not hold")
+        .at(Some(line), Some(col))
+        .hint("delete it: the file should hold text only"))
+}
+
 /// A file or folder found by `walk`.
 #[derive(Debug)]
 pub(crate) struct Found {

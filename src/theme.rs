@@ -72,7 +72,13 @@ impl Theme {
                 continue;
             }
             let key = if prefix.is_empty() { found.rel } else { format!("{prefix}/{}", found.rel) };
-            match crate::sources::read(root, &found.path) {
+            let read = crate::sources::read(root, &found.path);
+            // A template with a NUL character would copy it into every page.
+            let text_ok = |b: Vec<u8>| match key.starts_with("templates/") {
+                true => crate::sources::nul_free(&b, &found.path, Code::Template).map(|_| b),
+                false => Ok(b),
+            };
+            match read.and_then(text_ok) {
                 Ok(bytes) => {
                     let origin = found.path.strip_prefix(root).unwrap_or(&found.path).to_path_buf();
                     self.files.insert(key, ThemeFile { bytes: Cow::Owned(bytes), origin });

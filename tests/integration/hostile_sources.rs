@@ -263,3 +263,38 @@ fn a_fifo_in_data_is_skipped_with_a_warning_and_the_build_ends() {
 fn a_fifo_in_templates_or_i18n_is_skipped_with_a_warning() {
     assert_fifos_skipped(minimal_site(), &["templates/page.html", "i18n/es.yaml"]);
 }
+
+// ----- NUL characters -----------------------------------------------------------------
+
+#[test]
+fn a_nul_escape_in_yaml_is_an_error_at_its_line_not_a_nul_in_the_html() {
+    let cases = [
+        ("site.yaml", "title: { es: \"Alto a la trata\"", "title: { es: \"Alto\\0 a la trata\"", 5),
+        ("data/indicators/capacitacion.yaml", "Policías capacitados", "Policías\\x00 capacitados", 1),
+        ("i18n/es.yaml", "", "skip_to_content: \"Saltar\\u0000 al contenido\"\n", 1),
+    ];
+    for (file, from, to, line) in cases {
+        let site = Site::fixture("indicators");
+        let run = break_and_rebuild(&site, |s| {
+            let text = std::fs::read_to_string(s.path().join(file)).unwrap_or_default();
+            assert!(text.contains(from), "{file} has no `{from}`");
+            s.write(file, if from.is_empty() { to.to_string() } else { text.replacen(from, to, 1) });
+        });
+        let diag = run.diagnostic(&format!("{file}:{line}:"));
+        assert!(diag.contains("a NUL character (U+0000)"), "{diag}");
+    }
+}
+
+#[test]
+fn a_nul_in_a_template_or_a_csv_is_an_error_at_its_line_and_column() {
+    let site = Site::fixture("indicators");
+    let run = break_and_rebuild(&site, |s| s.write("templates/page.html", page_template("<b>\0</b>")));
+    run.assert_diagnostic("templates/page.html:4:4: error[template]: a NUL character (U+0000)");
+    let site = Site::fixture("indicators");
+    let run = break_and_rebuild(&site, |s| {
+        let csv = "data/indicators/victimas-por-anio.csv";
+        let text = String::from_utf8(s.read_source(csv)).unwrap();
+        s.write(csv, text.replacen("\n2019,", "\n2019\0,", 1));
+    });
+    run.assert_diagnostic("data/indicators/victimas-por-anio.csv:2:5: error[indicator]: a NUL character (U+0000)");
+}
