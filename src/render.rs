@@ -158,7 +158,7 @@ impl Renderer {
 }
 
 /// The bytes of `static/<rel>` for an asset's version hash; None when the site has no such
-/// file to publish (the theme's is used). Read through `sources`, so nothing outside the site is read.
+/// file to publish (the theme's is used). Read through `sources`: never from outside the site.
 fn site_asset(static_dir: &std::path::Path, rel: &str) -> Result<Option<Vec<u8>>, Error> {
     use crate::sources::{place, Kind, Refusal};
     let path = static_dir.join(rel);

@@ -184,12 +184,15 @@ fn a_static_folder_linked_outside_the_site_is_an_error_and_nothing_is_published(
     assert_nothing_leaked(&site);
 }
 
+/// A change that breaks a site.
+type Breakage<'a> = dyn Fn(&Site) + 'a;
+
 #[test]
 fn templates_and_a_theme_linked_from_outside_the_site_are_errors() {
     let secret = secret_folder();
     std::fs::create_dir_all(secret.path().join("templates")).unwrap();
     std::fs::copy(secret.path().join("page.html"), secret.path().join("templates/page.html")).unwrap();
-    let breakages: [(&str, &dyn Fn(&Site)); 3] = [
+    let breakages: [(&str, &Breakage); 3] = [
         ("templates/page.html", &|s| {
             std::fs::create_dir_all(s.path().join("templates")).unwrap();
             symlink(secret.path().join("page.html"), s.path().join("templates/page.html")).unwrap();
