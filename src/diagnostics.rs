@@ -84,6 +84,7 @@ codes! {
     Scaffold "scaffold" "a fault in faro's own scaffold files",
     Shortcode "shortcode" "a line that looks like a shortcode but is not one",
     SiteConfig "site-config" "site.yaml that is not valid or breaks a rule",
+    SpecialFile "special-file" "a FIFO, socket or device in the site folder, which is skipped and never opened",
     StaleTranslation "stale-translation" "`faro check`: a translation older than the page it translates",
     Symlink "symlink" "a link in content/ that is broken, leads to a folder or leads outside the site",
     TableCaption "table-caption" "a table caption not followed by a table",

@@ -463,7 +463,7 @@ mod tests {
         )
         .unwrap();
         let root = std::env::temp_dir().join("faro-i18n-no-site");
-        let theme = Theme::load(&root, &config).unwrap();
+        let (theme, _) = Theme::load(&root, &config).unwrap();
         let (strings, diags) = load(&theme, &config);
         // Quechua has `other` only, but the text it is shown is Spanish: Spanish picks.
         let one = strings["qu"].plural("qu", "goals_summary_caption", 1.0);

@@ -35,6 +35,7 @@ mod pages;
 mod print;
 mod render;
 mod slug;
+mod sources;
 mod taxonomy;
 mod text;
 mod theme;

@@ -65,9 +65,9 @@ impl Renderer {
             let hash = match cache.get(rel) {
                 Some(h) => *h,
                 None => {
-                    let bytes = match std::fs::read(u.static_dir.join(rel)) {
-                        Ok(b) => b,
-                        Err(_) => t.get(&format!("static/{rel}")).map(|f| f.bytes.to_vec()).ok_or_else(|| {
+                    let bytes = match site_asset(&u.static_dir, rel)? {
+                        Some(b) => b,
+                        None => t.get(&format!("static/{rel}")).map(|f| f.bytes.to_vec()).ok_or_else(|| {
                             Error::new(
                                 ErrorKind::InvalidOperation,
                                 format!("asset `{rel}` is in neither static/ nor the theme's static/"),
@@ -154,6 +154,22 @@ impl Renderer {
             message.push_str(&format!("; {cause}"));
         }
         Diagnostic::error(Code::Template, path, message).at(err.line(), None).hint(format!("while rendering {context}"))
+    }
+}
+
+/// The bytes of `static/<rel>` for an asset's version hash; None when the site has no such
+/// file to publish (the theme's is used). Read through `sources`: never from outside the site.
+fn site_asset(static_dir: &std::path::Path, rel: &str) -> Result<Option<Vec<u8>>, Error> {
+    use crate::sources::{place, Kind, Refusal};
+    let path = static_dir.join(rel);
+    let root = static_dir.parent().unwrap_or(static_dir);
+    let refused =
+        |r: Refusal| Error::new(ErrorKind::InvalidOperation, format!("asset `{rel}`: {}", r.diagnostic(&path).message));
+    match place(root, &path) {
+        Ok((real, Kind::File)) => std::fs::read(real).map(Some).map_err(|e| refused(Refusal::Missing(e))),
+        // Skipped by the static files too, so the theme's file is the one published.
+        Ok((_, Kind::Dir)) | Err(Refusal::Missing(_) | Refusal::Special(_)) => Ok(None),
+        Err(r) => Err(refused(r)),
     }
 }
 

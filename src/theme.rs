@@ -29,7 +29,9 @@ pub(crate) struct Theme {
 }
 
 impl Theme {
-    pub(crate) fn load(root: &Path, config: &Config) -> Result<Theme, Diagnostic> {
+    /// The theme and what its folders gave to report (files refused are left out, so the
+    /// rest of the site is still checked); `Err` for a theme that is not there.
+    pub(crate) fn load(root: &Path, config: &Config) -> Result<(Theme, Vec<Diagnostic>), Diagnostic> {
         let mut theme = Theme::default();
         if config.theme == "default" {
             for (rel, bytes) in DEFAULT_THEME {
@@ -37,43 +39,53 @@ impl Theme {
                 theme.files.insert(rel.to_string(), ThemeFile { bytes: Cow::Borrowed(bytes), origin });
             }
         }
+        let mut diags = Vec::new();
         let theme_dir = root.join("themes").join(&config.theme);
-        if theme_dir.is_dir() {
-            theme.overlay(&theme_dir, "", root)?;
-        } else if config.theme != "default" {
-            return Err(Diagnostic::error(
-                Code::UnknownTheme,
-                root.join("site.yaml"),
-                format!("theme `{}` not found: there is no folder themes/{}/", config.theme, config.theme),
-            ));
+        match crate::sources::dir_exists(root, &theme_dir) {
+            Ok(true) => theme.overlay(&theme_dir, "", root, &mut diags),
+            Ok(false) if config.theme != "default" => {
+                return Err(Diagnostic::error(
+                    Code::UnknownTheme,
+                    root.join("site.yaml"),
+                    format!("theme `{}` not found: there is no folder themes/{}/", config.theme, config.theme),
+                ))
+            }
+            Ok(false) => {}
+            Err(d) => diags.push(d),
         }
-        let templates = root.join("templates");
-        if templates.is_dir() {
-            theme.overlay(&templates, "templates", root)?;
-        }
+        theme.overlay(&root.join("templates"), "templates", root, &mut diags);
         // Kept apart from the theme's strings: i18n merges them key by key.
-        let strings = root.join("i18n");
-        if strings.is_dir() {
-            theme.overlay(&strings, "site-i18n", root)?;
-        }
-        Ok(theme)
+        theme.overlay(&root.join("i18n"), "site-i18n", root, &mut diags);
+        Ok((theme, diags))
     }
 
-    fn overlay(&mut self, dir: &Path, prefix: &str, root: &Path) -> Result<(), Diagnostic> {
-        for entry in walkdir::WalkDir::new(dir).sort_by_file_name() {
-            let entry = entry.map_err(|e| Diagnostic::error(Code::Io, dir, format!("cannot read: {e}")))?;
-            if !entry.file_type().is_file() || entry.file_name().to_string_lossy().starts_with('.') {
+    /// Lays the files of `dir`, if there is one, over the theme's; hidden files are skipped.
+    fn overlay(&mut self, dir: &Path, prefix: &str, root: &Path, diags: &mut Vec<Diagnostic>) {
+        match crate::sources::dir_exists(root, dir) {
+            Ok(true) => {}
+            Ok(false) => return,
+            Err(d) => return diags.push(d),
+        }
+        for found in crate::sources::walk(root, dir, &|_| false, diags) {
+            let hidden = found.path.file_name().is_some_and(|n| n.to_string_lossy().starts_with('.'));
+            if found.is_dir || hidden {
                 continue;
             }
-            let rel = entry.path().strip_prefix(dir).unwrap_or(entry.path());
-            let rel: Vec<_> = rel.components().map(|c| c.as_os_str().to_string_lossy()).collect();
-            let key = if prefix.is_empty() { rel.join("/") } else { format!("{prefix}/{}", rel.join("/")) };
-            let bytes = std::fs::read(entry.path())
-                .map_err(|e| Diagnostic::error(Code::Io, entry.path(), format!("cannot read: {e}")))?;
-            let origin = entry.path().strip_prefix(root).unwrap_or(entry.path()).to_path_buf();
-            self.files.insert(key, ThemeFile { bytes: Cow::Owned(bytes), origin });
+            let key = if prefix.is_empty() { found.rel } else { format!("{prefix}/{}", found.rel) };
+            let read = crate::sources::read(root, &found.path);
+            // A template with a NUL character would copy it into every page.
+            let text_ok = |b: Vec<u8>| match key.starts_with("templates/") {
+                true => crate::sources::nul_free(&b, &found.path, Code::Template).map(|_| b),
+                false => Ok(b),
+            };
+            match read.and_then(text_ok) {
+                Ok(bytes) => {
+                    let origin = found.path.strip_prefix(root).unwrap_or(&found.path).to_path_buf();
+                    self.files.insert(key, ThemeFile { bytes: Cow::Owned(bytes), origin });
+                }
+                Err(d) => diags.push(d),
+            }
         }
-        Ok(())
     }
 
     pub(crate) fn get(&self, key: &str) -> Option<&ThemeFile> {

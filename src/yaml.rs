@@ -17,6 +17,11 @@ pub(crate) fn parse<T: DeserializeOwned>(
 ) -> Result<T, Diagnostic> {
     // An empty document is an empty mapping, so "missing field" errors name the field.
     let src = if src.trim().is_empty() { "{}" } else { src };
+    if let Some((line, col)) = nul_at(src) {
+        return Err(Diagnostic::error(code, path, "a NUL character (U+0000), which published text may not hold")
+            .at(Some(line + first_line - 1), Some(col))
+            .hint("delete it (or the `\\0` escape that writes it)"));
+    }
     serde_yaml::from_str(src).map_err(|err| {
         let message = clean_message(&err.to_string());
         let (line, col) = match (repeated_key(src, &message), err.location()) {
@@ -26,6 +31,28 @@ pub(crate) fn parse<T: DeserializeOwned>(
         };
         Diagnostic::error(code, path, message).at(line, col)
     })
+}
+
+/// Where a NUL character is written, raw or as an escape in a double-quoted value (which
+/// YAML allows and would pass on into HTML, feeds and SVG). An escape is confirmed by
+/// parsing, so `\0` in a comment or a plain value is left alone.
+fn nul_at(src: &str) -> Option<(usize, usize)> {
+    if let Some(i) = src.find('\0') {
+        return Some(crate::diagnostics::line_col(src, i));
+    }
+    let at = ["\\0", "\\x00", "\\u0000", "\\U00000000"].iter().filter_map(|e| src.find(e)).min()?;
+    let value: Value = serde_yaml::from_str(src).ok()?;
+    holds_nul(&value).then(|| crate::diagnostics::line_col(src, at))
+}
+
+fn holds_nul(value: &Value) -> bool {
+    match value {
+        Value::String(s) => s.contains('\0'),
+        Value::Sequence(items) => items.iter().any(holds_nul),
+        Value::Mapping(m) => m.iter().any(|(k, v)| holds_nul(k) || holds_nul(v)),
+        Value::Tagged(t) => holds_nul(&t.value),
+        _ => false,
+    }
 }
 
 /// For "duplicate field `x`", which the parser places at the start of the mapping: the
@@ -142,6 +169,23 @@ fn has_key(line: &str, key: &str) -> bool {
 mod tests {
     use super::*;
     use serde::Deserialize;
+
+    #[test]
+    fn a_nul_character_is_found_raw_or_escaped_but_not_in_plain_text() {
+        let cases: &[(&str, Option<(usize, usize)>)] = &[
+            ("a: \"x\"\nb: \"y\0z\"\n", Some((2, 6))),
+            ("a: \"x\\0\"\n", Some((1, 6))),
+            ("a: \"x\"\nb: \"\\x00\"\n", Some((2, 5))),
+            ("a: [\"\\u0000\"]\n", Some((1, 6))),
+            ("a: 'x\\0'\n", None),
+            ("a: C:\\0x # \\0\n", None),
+            ("a: \"\\\\0\"\n", None),
+            ("a: b\n", None),
+        ];
+        for (src, want) in cases {
+            assert_eq!(nul_at(src), *want, "{src:?}");
+        }
+    }
 
     #[derive(Debug, Deserialize)]
     #[serde(deny_unknown_fields)]

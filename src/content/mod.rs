@@ -158,59 +158,32 @@ pub(crate) fn load(root: &Path, config: &Config, opts: &LoadOptions) -> (Content
     (content, diags)
 }
 
-/// The Markdown files and the other files of content/, in sorted order; hidden files and
-/// links that leave the site are skipped.
+/// The Markdown files and the other files of content/, in sorted order; hidden files are
+/// skipped, and links and special files as `sources::walk` decides.
 fn walk(root: &Path, content_dir: &Path, config: &Config, diags: &mut Vec<Diagnostic>) -> (Found, Found) {
     let mut md_files = Vec::new();
     let mut asset_files = Vec::new();
-    let walker = walkdir::WalkDir::new(content_dir)
-        .min_depth(1)
-        .sort_by_file_name()
-        .into_iter()
-        .filter_entry(|e| !e.file_name().to_string_lossy().starts_with('.'));
-    for entry in walker {
-        let entry = match entry {
-            Ok(e) => e,
-            Err(e) => {
-                let path = e.path().map(Path::to_path_buf).unwrap_or_else(|| content_dir.to_path_buf());
-                diags.push(Diagnostic::error(Code::Io, path, format!("cannot read: {e}")));
-                continue;
-            }
-        };
-        if entry.path_is_symlink() && !link_stays_inside(root, entry.path()) {
-            diags.push(
-                Diagnostic::warning(
-                    Code::Symlink,
-                    entry.path(),
-                    "this link was skipped: it is broken, leads to a folder, or leads outside the site folder",
-                )
-                .hint("copy the file into content/ instead of linking to it"),
-            );
+    // A missing content/ is reported by the walk itself.
+    if let Err(d) = crate::sources::dir_exists(root, content_dir) {
+        diags.push(d);
+        return (md_files, asset_files);
+    }
+    for found in crate::sources::walk(root, content_dir, &|name| name.starts_with('.'), diags) {
+        let lang = found.rel.split('/').next().unwrap_or("").to_string();
+        if found.depth == 1 {
+            diags.extend(language_folder(&found.path, found.is_dir, &lang, config));
             continue;
         }
-        let rel = rel_path(content_dir, entry.path());
-        let lang = rel.split('/').next().unwrap_or("").to_string();
-        if entry.depth() == 1 {
-            diags.extend(language_folder(entry.path(), entry.file_type().is_dir(), &lang, config));
+        if !config.languages.contains(&lang) || found.is_dir {
             continue;
         }
-        if !config.languages.contains(&lang) || entry.file_type().is_dir() {
-            continue;
-        }
-        if rel.ends_with(".md") {
-            md_files.push((lang, rel, entry.into_path()));
+        if found.rel.ends_with(".md") {
+            md_files.push((lang, found.rel, found.path));
         } else {
-            asset_files.push((lang, rel, entry.into_path()));
+            asset_files.push((lang, found.rel, found.path));
         }
     }
     (md_files, asset_files)
-}
-
-/// A link may lead anywhere on the machine: publish it only if it stays in the site.
-fn link_stays_inside(root: &Path, link: &Path) -> bool {
-    let site_root = std::fs::canonicalize(root).unwrap_or_else(|_| root.to_path_buf());
-    let inside = std::fs::canonicalize(link).is_ok_and(|t| t.starts_with(&site_root));
-    inside && !link.is_dir()
 }
 
 /// What is wrong with an entry at the top of content/, which must be a declared language's folder.
@@ -236,9 +209,4 @@ fn language_folder(path: &Path, is_dir: bool, lang: &str, config: &Config) -> Op
             config.languages.join(", ")
         )),
     )
-}
-
-fn rel_path(base: &Path, path: &Path) -> String {
-    let rel = path.strip_prefix(base).unwrap_or(path);
-    rel.components().map(|c| c.as_os_str().to_string_lossy()).collect::<Vec<_>>().join("/")
 }

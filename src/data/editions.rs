@@ -264,17 +264,30 @@ pub(crate) fn path(root: &Path, year: i32) -> PathBuf {
 pub(crate) fn load(root: &Path, years: &[i32]) -> (BTreeMap<i32, Edition>, Vec<Diagnostic>) {
     let mut out = BTreeMap::new();
     let mut diags = Vec::new();
+    // Through `sources`: a link out of the site or a FIFO is refused, never read. Refusing
+    // is an error here, as a build writes a missing edition where it looked for it.
+    let refuse = |mut d: Diagnostic| {
+        d.severity = crate::diagnostics::Severity::Error;
+        d
+    };
+    if let Err(d) = crate::sources::dir_exists(root, &root.join("data").join("editions")) {
+        return (out, vec![refuse(d)]);
+    }
     for &year in years {
         let file = path(root, year);
-        if !file.is_file() {
-            continue;
+        match crate::sources::exists(root, &file) {
+            Ok(true) => {}
+            Ok(false) => continue,
+            Err(d) => {
+                diags.push(refuse(d));
+                continue;
+            }
         }
-        match crate::text::read_utf8(&file).map_err(|d| vec![d]).and_then(|src| parse(&src, &file).map_err(|d| vec![d]))
-        {
+        match crate::sources::read_text(root, &file).and_then(|src| parse(&src, &file)) {
             Ok(e) => {
                 out.insert(year, e);
             }
-            Err(ds) => diags.extend(ds),
+            Err(d) => diags.push(d),
         }
     }
     (out, diags)

@@ -212,8 +212,8 @@ pub(crate) fn load(root: &Path, config: &Config, indicators: &[Indicator]) -> (P
     let mut errors = Vec::new();
     let goals_path = root.join("data").join("goals.yaml");
     let goals_errors = errors.len();
-    if goals_path.is_file() {
-        match crate::text::read_utf8(&goals_path) {
+    if readable(root, &goals_path, &mut errors) {
+        match crate::sources::read_text(root, &goals_path) {
             Ok(src) => match parse_goals(&src, &goals_path, config, indicators) {
                 Ok((start, goals)) => {
                     plan.start_year = start;
@@ -227,8 +227,8 @@ pub(crate) fn load(root: &Path, config: &Config, indicators: &[Indicator]) -> (P
     // When goals.yaml failed, its goal ids are unknown: do not call roadmap links to them wrong.
     let goals_ok = errors.len() == goals_errors;
     let roadmap_path = root.join("data").join("roadmap.yaml");
-    if roadmap_path.is_file() {
-        match crate::text::read_utf8(&roadmap_path) {
+    if readable(root, &roadmap_path, &mut errors) {
+        match crate::sources::read_text(root, &roadmap_path) {
             Ok(src) => match parse_roadmap(&src, &roadmap_path, config, goals_ok.then_some(plan.goals.as_slice())) {
                 Ok(actions) => plan.actions = actions,
                 Err(ds) => errors.extend(ds),
@@ -237,6 +237,15 @@ pub(crate) fn load(root: &Path, config: &Config, indicators: &[Indicator]) -> (P
         }
     }
     (plan, errors)
+}
+
+/// Whether a data file is there to read; one that is refused (outside the site, a FIFO)
+/// is reported.
+fn readable(root: &Path, path: &Path, errors: &mut Vec<Diagnostic>) -> bool {
+    crate::sources::exists(root, path).unwrap_or_else(|d| {
+        errors.push(d);
+        false
+    })
 }
 
 pub(crate) fn parse_goals(

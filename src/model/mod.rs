@@ -189,6 +189,12 @@ impl Site {
 /// render (it may still carry errors) and every diagnostic found on the way.
 pub(crate) fn load(root: &Path, opts: &SiteOptions) -> (Option<Site>, Diagnostics) {
     let mut diags = Diagnostics::default();
+    // site.yaml too is read only from inside the site, and never if it is a FIFO.
+    if let Err(mut d) = crate::sources::exists(root, &root.join("site.yaml")) {
+        d.severity = crate::diagnostics::Severity::Error;
+        diags.push(d);
+        return (None, diags);
+    }
     let mut config = match Config::from_file(&root.join("site.yaml"), opts.base_url.as_deref()) {
         Ok(c) => c,
         Err(errs) => {
@@ -203,7 +209,10 @@ pub(crate) fn load(root: &Path, opts: &SiteOptions) -> (Option<Site>, Diagnostic
         config.read_from_disk(dir);
     }
     let theme = match Theme::load(root, &config) {
-        Ok(t) => Arc::new(t),
+        Ok((t, ds)) => {
+            diags.extend(ds);
+            Arc::new(t)
+        }
         Err(d) => {
             diags.push(d);
             return (None, diags);
@@ -348,6 +357,10 @@ impl Site {
         let mut diags = Diagnostics::default();
         for &id in ids {
             let old = &self.content[id];
+            // Now a link or a special file: the whole reload decides what to do with it.
+            if !matches!(crate::sources::place(&self.root, &old.source), Ok((_, crate::sources::Kind::File))) {
+                return Reread::Moved;
+            }
             match content::parse_page(old.lang.clone(), old.rel.clone(), old.source.clone()) {
                 Ok(new) if place(&new.front) == place(&old.front) => parsed.push((id, new)),
                 Ok(_) => return Reread::Moved,

@@ -2,7 +2,6 @@
 //! replaces the theme's file of the same path), and the files beside pages in content/.
 
 use super::{Body, Cx, File};
-use crate::diagnostics::{Code, Diagnostic};
 use rayon::prelude::*;
 use std::borrow::Cow;
 use std::collections::BTreeMap;
@@ -24,27 +23,20 @@ pub(crate) fn files<'a>(cx: Cx<'a>) -> impl ParallelIterator<Item = File<'a>> + 
             statics.insert(rel.to_string(), Source::Theme(&file.bytes));
         }
         let static_dir = site.root.join("static");
-        if static_dir.is_dir() {
-            for entry in walkdir::WalkDir::new(&static_dir).sort_by_file_name() {
-                match entry {
-                    Ok(e) if e.file_type().is_file() => {
-                        let rel: Vec<_> = e
-                            .path()
-                            .strip_prefix(&static_dir)
-                            .unwrap_or(e.path())
-                            .components()
-                            .map(|c| c.as_os_str().to_string_lossy())
-                            .collect();
-                        statics.insert(rel.join("/"), Source::Site(e.into_path()));
+        let mut diags = Vec::new();
+        // Hidden files are published too: `.well-known/` lives here.
+        match crate::sources::dir_exists(&site.root, &static_dir) {
+            Ok(true) => {
+                for found in crate::sources::walk(&site.root, &static_dir, &|_| false, &mut diags) {
+                    if !found.is_dir {
+                        statics.insert(found.rel, Source::Site(found.path));
                     }
-                    Ok(_) => {}
-                    Err(e) => failed.push(File::failed(
-                        "static".into(),
-                        Diagnostic::error(Code::Io, &static_dir, format!("cannot read: {e}")),
-                    )),
                 }
             }
+            Ok(false) => {}
+            Err(d) => diags.push(d),
         }
+        failed.extend(diags.into_iter().map(|d| File::failed("static".into(), d)));
     }
     let assets = if cx.scope.everything() { site.content.assets.as_slice() } else { &[] };
     let statics: Vec<File<'a>> = statics

@@ -194,14 +194,20 @@ fn nothing_outside_the_built_site_is_served() {
     site.write("static/ok.txt", "public file\n");
     let secret = Site::empty();
     secret.write("secret.txt", "SECRET-CONTENTS\n");
+    let server = Server::start(&site);
+    assert_eq!(server.get("/ok.txt").status, 200);
+    // Links out of the site are errors: the rebuild fails and the last good site is served.
     #[cfg(unix)]
     {
         std::os::unix::fs::symlink(secret.path().join("secret.txt"), site.path().join("static/leak.txt")).unwrap();
         std::os::unix::fs::symlink(secret.path().join("secret.txt"), site.path().join("content/es/leak.txt")).unwrap();
         std::os::unix::fs::symlink(secret.path(), site.path().join("static/outside")).unwrap();
+        let start = Instant::now();
+        while !server.stderr().contains("symlink") && start.elapsed() < Duration::from_secs(10) {
+            std::thread::sleep(Duration::from_millis(20));
+        }
     }
-    let server = Server::start(&site);
-    assert_eq!(server.get("/ok.txt").status, 200);
+    assert_eq!(server.get("/ok.txt").status, 200, "the last good site is still served");
     let attempts = [
         "/../site.yaml",
         "/es/../../site.yaml",

@@ -190,8 +190,11 @@ pub(crate) fn load_all(root: &Path, config: &Config) -> (Vec<Indicator>, Vec<Dia
     let dir = root.join("data").join("indicators");
     let mut out = Vec::new();
     let mut diags = Vec::new();
-    if !dir.is_dir() {
-        return (out, diags);
+    // Read through `sources`: nothing outside the site, no FIFO or device opened.
+    match crate::sources::dir_exists(root, &dir) {
+        Ok(true) => {}
+        Ok(false) => return (out, diags),
+        Err(d) => return (out, vec![d]),
     }
     let mut files: Vec<PathBuf> = match std::fs::read_dir(&dir) {
         Ok(entries) => entries.filter_map(|e| e.ok().map(|e| e.path())).collect(),
@@ -228,7 +231,7 @@ pub(crate) fn load_all(root: &Path, config: &Config) -> (Vec<Indicator>, Vec<Dia
             );
             continue;
         }
-        let src = match crate::text::read_utf8(&path) {
+        let src = match crate::sources::read_text(root, &path) {
             Ok(s) => s,
             Err(d) => {
                 diags.push(d);
@@ -237,7 +240,13 @@ pub(crate) fn load_all(root: &Path, config: &Config) -> (Vec<Indicator>, Vec<Dia
         };
         let id = path.file_stem().map(|s| s.to_string_lossy().into_owned()).unwrap_or_default();
         let csv = path.with_extension("csv");
-        let csv = csv.is_file().then_some(csv);
+        let csv = match crate::sources::exists(root, &csv) {
+            Ok(there) => there.then_some(csv),
+            Err(d) => {
+                diags.push(d);
+                continue;
+            }
+        };
         match parse(&id, &src, &path, csv.as_deref(), config) {
             Ok(ind) => out.push(ind),
             Err(ds) => diags.extend(ds),

@@ -104,7 +104,9 @@ fn parse_number(text: &str) -> Option<f64> {
 }
 
 pub(super) fn read_csv(path: &Path, breakdowns: &[Breakdown], errors: &mut Vec<Diagnostic>) -> Vec<Row> {
-    let text = match crate::text::read_utf8(path) {
+    let text = match crate::text::read_utf8(path)
+        .and_then(|t| crate::sources::nul_free(t.as_bytes(), path, Code::Indicator).map(|_| t))
+    {
         Ok(t) => t,
         Err(d) => {
             errors.push(d);

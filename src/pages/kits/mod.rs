@@ -114,10 +114,25 @@ fn logo(site: &Site) -> Result<Option<String>, String> {
         Some("jpg" | "jpeg") => "image/jpeg",
         _ => return Err(format!("the logo `{rel}` must be an SVG, PNG or JPEG file")),
     };
+    // A path below static/, read only from inside the site (a link out is refused).
+    if std::path::Path::new(rel)
+        .components()
+        .any(|c| !matches!(c, std::path::Component::Normal(_) | std::path::Component::CurDir))
+    {
+        return Err(format!("the logo `{rel}` must be a path inside static/, without `..`"));
+    }
     let on_disk = site.root.join("static").join(rel);
-    let bytes = match std::fs::read(&on_disk) {
-        Ok(b) => b,
-        Err(_) => match site.theme.get(&format!("static/{rel}")) {
+    let bytes = match crate::sources::place(&site.root, &on_disk) {
+        Ok((real, crate::sources::Kind::File)) => {
+            std::fs::read(real).map_err(|e| format!("the logo `{rel}` cannot be read: {e}"))?
+        }
+        Err(crate::sources::Refusal::Outside) => {
+            return Err(format!("the logo `{rel}` leads outside the site folder, and is not read"))
+        }
+        Err(crate::sources::Refusal::Special(what)) => {
+            return Err(format!("the logo `{rel}` is {what}, not a file, and is not read"))
+        }
+        _ => match site.theme.get(&format!("static/{rel}")) {
             Some(f) => f.bytes.to_vec(),
             None => return Err(format!("the logo `{rel}` is not in static/")),
         },
