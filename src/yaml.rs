@@ -153,7 +153,7 @@ fn has_key(line: &str, key: &str) -> bool {
         // Text inside a quoted string (`title: "a, date: b"`) is a value, not a key.
         let quoted_key = before_text.ends_with(['"', '\'']);
         let quotes = before_text.matches('"').count() + before_text.matches('\'').count();
-        let inside_string = quotes % 2 == 1 && !quoted_key || quoted_key && quotes % 2 == 0;
+        let inside_string = !quotes.is_multiple_of(2) && !quoted_key || quoted_key && quotes.is_multiple_of(2);
         let before = before_text.trim_end_matches(['"', '\'']).trim_end().chars().last();
         let after = line[i + key.len()..].trim_start_matches(['"', '\'']).trim_start();
         let bounded = matches!(before, None | Some('{' | ',' | '-'));

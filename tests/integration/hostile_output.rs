@@ -30,7 +30,7 @@ fn a_build_into_a_gh_pages_checkout_keeps_its_git_and_cname() {
     write(&site.public().join(".git/HEAD"), "ref: refs/heads/gh-pages\n");
     write(&site.public().join(".git/objects/ab/cdef"), "object");
     for round in 0..2 {
-        site.write("content/es/linea-1818.md", &format!("---\ntitle: \"Línea 1818\"\n---\n\nRonda {round}.\n"));
+        site.write("content/es/linea-1818.md", format!("---\ntitle: \"Línea 1818\"\n---\n\nRonda {round}.\n"));
         site.build_ok(&[]);
         assert_eq!(read(&site.public().join(".git/HEAD")), "ref: refs/heads/gh-pages\n");
         assert_eq!(read(&site.public().join(".git/objects/ab/cdef")), "object");
@@ -95,7 +95,7 @@ fn a_file_added_to_the_output_after_a_build_stops_the_next_build_until_it_is_kep
     assert_eq!(site.html("es/index.html"), home, "the previous output is exactly as it was");
     assert!(site.public().join("google1234.html").exists());
     let yaml = String::from_utf8(site.read_source("site.yaml")).unwrap();
-    site.write("site.yaml", &format!("{yaml}publish:\n  keep: [google1234.html]\n"));
+    site.write("site.yaml", format!("{yaml}publish:\n  keep: [google1234.html]\n"));
     site.build_ok(&[]);
     assert!(site.html("es/index.html").contains("Cambiado"));
     assert!(read(&site.public().join("google1234.html")).contains("verification"));
@@ -109,7 +109,7 @@ fn a_symlinked_output_is_updated_where_it_points() {
     std::fs::create_dir_all(&www).unwrap();
     std::os::unix::fs::symlink(&www, site.public()).unwrap();
     for round in 0..2 {
-        site.write("content/es/linea-1818.md", &format!("---\ntitle: \"Línea 1818\"\n---\n\nRonda {round}.\n"));
+        site.write("content/es/linea-1818.md", format!("---\ntitle: \"Línea 1818\"\n---\n\nRonda {round}.\n"));
         site.build_ok(&[]);
         let meta = std::fs::symlink_metadata(site.public()).unwrap();
         assert!(meta.file_type().is_symlink(), "public stays a link");
@@ -133,7 +133,7 @@ fn a_stale_staging_folder_is_removed_even_when_its_pid_is_reused() {
 fn publish_keep_outside_the_output_is_an_error_at_its_line() {
     let site = minimal_site();
     let yaml = String::from_utf8(site.read_source("site.yaml")).unwrap();
-    site.write("site.yaml", &format!("{yaml}publish:\n  keep: [\"../content\"]\n"));
+    site.write("site.yaml", format!("{yaml}publish:\n  keep: [\"../content\"]\n"));
     let run = site.build(&[]);
     run.assert_failure();
     assert!(run.stderr.contains("site.yaml:5"), "{}", run.stderr);
