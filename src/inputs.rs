@@ -67,3 +67,46 @@ impl ParsedIndicator {
         crate::charts::render(&self.0, &words, "t", &summary, id)
     }
 }
+
+/// An address as a user writes it (a link, a menu `url`): its kind (`external`, `mailto`,
+/// `tel`, `site`), or why the URL policy refuses it.
+pub fn parse_href(s: &str) -> Result<&'static str, String> {
+    use crate::href::Href;
+    match Href::parse(s) {
+        Ok(Href::External(_)) => Ok("external"),
+        Ok(Href::Mailto(_)) => Ok("mailto"),
+        Ok(Href::Tel(_)) => Ok("tel"),
+        Ok(Href::Site(_)) => Ok("site"),
+        Err(refusal) => Err(refusal.message),
+    }
+}
+
+/// `base_url` as site.yaml or `--base-url` gives it: the URL ending in `/`, or why not.
+pub fn parse_base_url(s: &str) -> Result<String, String> {
+    crate::href::base_url(s).map(|(url, _)| url)
+}
+
+/// The URL escaped for an HTML attribute, as faro prints an address.
+pub fn escape_href(s: &str) -> String {
+    crate::escape::href(s)
+}
+
+/// An alias of a page of `lang` as written in front matter: the site path it redirects
+/// from, or what is wrong with it.
+pub fn alias_path(lang: &str, written: &str) -> Result<String, String> {
+    match crate::urls::alias_problem(lang, written) {
+        Some((message, _)) => Err(message),
+        None => Ok(crate::urls::alias(lang, written)),
+    }
+}
+
+/// A CSV text cell as faro writes it, neutralised for spreadsheets.
+pub fn csv_cell(s: &str) -> String {
+    crate::escape::csv_cell(s)
+}
+
+/// Claims output paths in order, as the driver does; whether each was granted.
+pub fn claim_paths(paths: &[&str]) -> Vec<bool> {
+    let mut claims = crate::urls::Claims::default();
+    paths.iter().map(|p| claims.claim(p, ())).collect()
+}

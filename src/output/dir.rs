@@ -50,7 +50,7 @@ impl DirOutput {
     pub(crate) fn new(output: &Path, keep: &[String]) -> Result<DirOutput, Diagnostic> {
         let target = folder::resolve(output);
         let keep = Keep::new(keep);
-        refuse(output, &target, &keep)?;
+        refuse(output, &target, &keep, false)?;
         let io = |e: anyhow::Error| Diagnostic::error(Code::Io, output, format!("{e:#}"));
         let beside = Beside::of(&target);
         let pid = std::process::id();
@@ -79,8 +79,8 @@ impl DirOutput {
         let written = std::mem::take(&mut *self.written.lock().unwrap_or_else(|e| e.into_inner()));
         std::fs::write(self.staging.join(MANIFEST), folder::manifest(&written))
             .map_err(|e| kept(io(format!("cannot write {MANIFEST}: {e}"))))?;
-        // Files may have appeared in the output while the build ran.
-        refuse(&self.named, &self.target, &self.keep).map_err(kept)?;
+        // The whole look, just before the swap: files may have appeared while the build ran.
+        refuse(&self.named, &self.target, &self.keep, true).map_err(kept)?;
         let clashes = folder::kept_and_written(&self.target, &self.staging, &self.keep);
         if !clashes.is_empty() {
             let msg =
@@ -125,12 +125,12 @@ fn swap(target: &Path, new: &Path, old: &Path, keep: &Keep) -> Result<(), (Strin
 }
 
 /// The error for an output faro may not replace, naming where a symlinked one leads.
-fn refuse(named: &Path, target: &Path, keep: &Keep) -> Result<(), Diagnostic> {
+fn refuse(named: &Path, target: &Path, keep: &Keep, whole: bool) -> Result<(), Diagnostic> {
     let shown = match named == target {
         true => format!("`{}`", named.display()),
         false => format!("`{}` (a link to `{}`)", named.display(), target.display()),
     };
-    match folder::check(target, keep) {
+    match folder::check(target, keep, whole) {
         Ok(()) => Ok(()),
         Err(Refusal::File) => Err(Diagnostic::error(
             Code::UnsafeOutput,

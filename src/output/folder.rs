@@ -32,7 +32,7 @@ pub(crate) fn is_keepable(keep: &str) -> bool {
     !k.is_empty()
         && !keep.starts_with('/')
         && !k.contains('\\')
-        && k.split('/').all(|s| !s.is_empty() && s != "..")
+        && k.split('/').all(|s| !matches!(s, "" | "." | ".."))
         && k != MANIFEST
 }
 
@@ -86,8 +86,10 @@ pub(crate) enum Refusal {
 }
 
 /// Whether a build may replace `dir` (which may not exist); only files count, so empty
-/// folders left by the user are no obstacle.
-pub(crate) fn check(dir: &Path, keep: &Keep) -> Result<(), Refusal> {
+/// folders left by the user are no obstacle. `whole: false` looks at the top level only:
+/// the quick look before a build, which the whole look before the swap completes (a
+/// walk of a big site's output is a tenth of a rebuild's system calls; one is enough).
+pub(crate) fn check(dir: &Path, keep: &Keep, whole: bool) -> Result<(), Refusal> {
     match dir.symlink_metadata() {
         Err(_) => return Ok(()),
         Ok(m) if !m.is_dir() => return Err(Refusal::File),
@@ -96,7 +98,8 @@ pub(crate) fn check(dir: &Path, keep: &Keep) -> Result<(), Refusal> {
     let manifest = read_manifest(dir);
     let ours = manifest.clone().unwrap_or_default();
     let mut foreign = Vec::new();
-    let walk = walkdir::WalkDir::new(dir).min_depth(1).sort_by_file_name().into_iter();
+    let walk = walkdir::WalkDir::new(dir).min_depth(1).max_depth(if whole { usize::MAX } else { 1 });
+    let walk = walk.sort_by_file_name().into_iter();
     for entry in walk.filter_entry(|e| !keep.covers(&relative(dir, e.path()))) {
         let Ok(entry) = entry else { continue };
         let rel = relative(dir, entry.path());
@@ -196,7 +199,7 @@ mod tests {
         for ok in [".git", "CNAME", ".well-known/", "./docs/x.txt"] {
             assert!(is_keepable(ok), "{ok}");
         }
-        for bad in ["", "/", "/etc", "../x", "a/../../b", "a\\b", MANIFEST, "a//b"] {
+        for bad in ["", ".", "./", "/", "/etc", "../x", "a/../../b", "a/./b", "a\\b", MANIFEST, "a//b"] {
             assert!(!is_keepable(bad), "{bad}");
         }
         let keep = Keep::new(&[".git".into(), ".well-known/".into()]);
@@ -209,18 +212,18 @@ mod tests {
         let dir = tempfile::tempdir().unwrap();
         let out = dir.path().join("public");
         let keep = Keep::new(&[".git".into()]);
-        assert!(check(&out, &keep).is_ok(), "a folder that does not exist yet");
+        assert!(check(&out, &keep, true).is_ok(), "a folder that does not exist yet");
         std::fs::create_dir_all(out.join(".git/objects")).unwrap();
         std::fs::write(out.join(".git/HEAD"), "ref").unwrap();
         std::fs::create_dir_all(out.join("empty")).unwrap();
-        assert!(check(&out, &keep).is_ok(), "kept files and empty folders");
+        assert!(check(&out, &keep, true).is_ok(), "kept files and empty folders");
         std::fs::write(out.join("index.html"), "x").unwrap();
-        assert!(matches!(check(&out, &keep), Err(Refusal::Foreign(f, _)) if f == ["index.html"]));
+        assert!(matches!(check(&out, &keep, true), Err(Refusal::Foreign(f, _)) if f == ["index.html"]));
         std::fs::write(out.join(MANIFEST), manifest(&["index.html".to_string()].into())).unwrap();
-        assert!(check(&out, &keep).is_ok(), "files the manifest lists");
+        assert!(check(&out, &keep, true).is_ok(), "files the manifest lists");
         std::fs::write(out.join("google123.html"), "x").unwrap();
-        assert!(matches!(check(&out, &keep), Err(Refusal::Foreign(f, _)) if f == ["google123.html"]));
-        assert!(matches!(check(&out.join("index.html"), &keep), Err(Refusal::File)));
+        assert!(matches!(check(&out, &keep, true), Err(Refusal::Foreign(f, _)) if f == ["google123.html"]));
+        assert!(matches!(check(&out.join("index.html"), &keep, true), Err(Refusal::File)));
     }
 
     #[test]
