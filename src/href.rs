@@ -150,6 +150,9 @@ fn authority_problem(rest: &str) -> Option<&'static str> {
     if !port.chars().all(|c| c.is_ascii_digit()) {
         return Some("has a port that is not a number");
     }
+    if !port.is_empty() && port.parse::<u16>().is_err() {
+        return Some("has a port above 65535");
+    }
     let ipv6 = host.len() > 2
         && host.starts_with('[')
         && host.ends_with(']')
@@ -250,6 +253,7 @@ mod tests {
             ("https:///x", "no host"),
             ("https://ev\"il/", "no host"),
             ("https://e.org:80x/", "port"),
+            ("https://e.org:99999/", "above 65535"),
             ("mailto:", "whole"),
             ("tel:1818;javascript", "whole"),
             ("", "empty"),

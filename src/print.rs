@@ -82,8 +82,11 @@ impl Printer {
     pub(crate) fn print(&self, html: &str) -> Result<Vec<u8>, String> {
         let key = format!("{:016x}", crate::hash::fnv1a(html.as_bytes()));
         let cached = self.cache.join(format!("{key}.pdf"));
-        if let Ok(bytes) = std::fs::read(&cached) {
-            return Ok(bytes);
+        // Only a plain file is the cache's: a link could lead out of the site, a FIFO would block.
+        if crate::sources::is_plain_file(&cached) {
+            if let Ok(bytes) = std::fs::read(&cached) {
+                return Ok(bytes);
+            }
         }
         let work = std::env::temp_dir().join(format!("faro-kit-{}-{key}", std::process::id()));
         std::fs::create_dir_all(&work).map_err(|e| format!("cannot create {}: {e}", work.display()))?;
@@ -103,7 +106,10 @@ impl Printer {
         let _ = std::fs::remove_dir_all(&work);
         let bytes = result?;
         // A cache that cannot be written only costs time on the next build.
-        let _ = std::fs::create_dir_all(&self.cache).and_then(|_| std::fs::write(&cached, &bytes));
+        let cache_ok = std::fs::symlink_metadata(&self.cache).map_or(true, |m| m.is_dir());
+        if cache_ok && std::fs::symlink_metadata(&cached).map_or(true, |m| m.is_file()) {
+            let _ = std::fs::create_dir_all(&self.cache).and_then(|_| std::fs::write(&cached, &bytes));
+        }
         Ok(bytes)
     }
 }

@@ -128,6 +128,12 @@ pub(crate) fn dir_exists(root: &Path, dir: &Path) -> Result<bool, Diagnostic> {
     }
 }
 
+/// Whether `path` is a regular file itself (not a link, FIFO or device): for files faro
+/// keeps for itself (its PDF cache, the output's manifest), which are read and written only so.
+pub(crate) fn is_plain_file(path: &Path) -> bool {
+    std::fs::symlink_metadata(path).is_ok_and(|m| m.file_type().is_file())
+}
+
 /// `Err` at the first NUL character of a text file that is published (a template, a CSV):
 /// no text on the site may hold one. YAML is checked by `yaml`, Markdown by its parser.
 pub(crate) fn nul_free(bytes: &[u8], path: &Path, code: Code) -> Result<(), Diagnostic> {

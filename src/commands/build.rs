@@ -72,7 +72,7 @@ pub fn build(opts: &BuildOptions) -> Result<BuildReport, BuildFailure> {
     let done = driver::run(root, Options { site: opts.site.clone(), printer, keep_going: false }, opened)
         .map_err(|f| kept(f.diags))?;
     let files_written = crate::output::Output::files_written(&done.out);
-    done.out.commit().map_err(|(d, previous)| BuildFailure(vec![d], previous))?;
+    done.out.commit().map_err(|(d, previous)| BuildFailure(vec![d.relative_to(root)], previous))?;
     let record_file = root.join(URL_RECORD);
     if let Some(record) = record.filter(|r| std::fs::read_to_string(&record_file).ok().as_deref() != Some(r.as_str())) {
         std::fs::write(&record_file, &record)

@@ -105,11 +105,12 @@ fn swap(target: &Path, new: &Path, old: &Path, keep: &Keep) -> Result<(), (Strin
         std::fs::rename(target, old)
             .map_err(|e| (format!("cannot move the previous {shown} aside ({e})"), Previous::Kept))?;
     }
-    let moved = folder::carry(old, new, keep).map_err(|e| format!("cannot keep the files publish.keep lists ({e})"));
+    let moved =
+        folder::carry(old, new, Some(keep)).map_err(|e| format!("cannot keep the files publish.keep lists ({e})"));
     let moved = moved
         .and_then(|_| std::fs::rename(new, target).map_err(|e| format!("cannot move the new site into {shown} ({e})")));
     if let Err(msg) = moved {
-        let back = folder::carry(new, old, keep).and_then(|_| std::fs::rename(old, target));
+        let back = folder::carry(new, old, Some(keep)).and_then(|_| std::fs::rename(old, target));
         let _ = std::fs::remove_dir_all(new);
         return Err(match back {
             Ok(()) => (msg, Previous::Kept),
@@ -202,7 +203,7 @@ pub(crate) fn recover_interrupted(output: &Path) -> Result<()> {
         let gone = target.symlink_metadata().is_err();
         if gone && new.join(MANIFEST).exists() && old.exists() {
             // Died mid-swap with a complete new site: finish what it started.
-            folder::carry_unlisted(&old, &new)?;
+            folder::carry(&old, &new, None)?;
             std::fs::rename(&new, &target).with_context(|| format!("cannot finish {}", target.display()))?;
         } else if gone && old.exists() {
             std::fs::rename(&old, &target).with_context(|| format!("cannot restore {}", target.display()))?;

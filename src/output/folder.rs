@@ -51,11 +51,6 @@ impl Keep {
     fn covers(&self, rel: &str) -> bool {
         self.0.iter().any(|k| rel == k || rel.strip_prefix(k.as_str()).is_some_and(|r| r.starts_with('/')))
     }
-
-    /// The kept paths present in `dir`.
-    pub(crate) fn present(&self, dir: &Path) -> Vec<String> {
-        self.0.iter().filter(|k| dir.join(k).symlink_metadata().is_ok()).cloned().collect()
-    }
 }
 
 /// The manifest's text for the files written.
@@ -72,7 +67,9 @@ pub(crate) fn manifest(written: &BTreeSet<String>) -> String {
 
 /// The files faro wrote into `dir` according to its manifest; None when there is none.
 fn read_manifest(dir: &Path) -> Option<BTreeSet<String>> {
-    let text = std::fs::read_to_string(dir.join(MANIFEST)).ok()?;
+    // Only a plain file is faro's manifest; anything else there (a FIFO would block) is foreign.
+    let path = dir.join(MANIFEST);
+    let text = crate::sources::is_plain_file(&path).then(|| std::fs::read_to_string(&path).ok()).flatten()?;
     Some(text.lines().filter(|l| !l.starts_with('#') && !l.is_empty()).map(String::from).collect())
 }
 
@@ -103,12 +100,15 @@ pub(crate) fn check(dir: &Path, keep: &Keep, whole: bool) -> Result<(), Refusal>
     for entry in walk.filter_entry(|e| !keep.covers(&relative(dir, e.path()))) {
         let Ok(entry) = entry else { continue };
         let rel = relative(dir, entry.path());
-        if !entry.file_type().is_dir() && rel != MANIFEST && !ours.contains(&rel) {
+        let faros = (rel == MANIFEST && manifest.is_some()) || ours.contains(&rel);
+        if !entry.file_type().is_dir() && !faros {
             foreign.push(rel);
         }
     }
     match foreign.is_empty() {
         true => Ok(()),
+        // A refusal names every file: the quick look found one, the whole look lists them.
+        false if !whole => check(dir, keep, true),
         false => Err(Refusal::Foreign(foreign, manifest.is_some())),
     }
 }
@@ -118,11 +118,47 @@ fn relative(dir: &Path, path: &Path) -> String {
     rel.components().map(|c| c.as_os_str().to_string_lossy()).collect::<Vec<_>>().join("/")
 }
 
-/// The kept files of `old` that `new` also holds (faro wrote them): a kept file would be lost.
+/// The user's entries in the output folder `from` that a build keeps: under a `keep`
+/// path (any path with `None`) and not listed in its manifest. A folder with none of
+/// faro's files inside is one entry, whole; `.git` is never walked file by file.
+fn kept_entries(from: &Path, keep: Option<&Keep>) -> Vec<String> {
+    let ours = read_manifest(from).unwrap_or_default();
+    let holds_ours = |rel: &str| {
+        let prefix = format!("{rel}/");
+        ours.range(prefix.clone()..).next().is_some_and(|p| p.starts_with(&prefix))
+    };
+    let kept = |rel: &str| keep.is_none_or(|k| k.covers(rel));
+    // Folders above a kept path are entered to reach it.
+    let leads_to_kept = |rel: &str| keep.is_none_or(|k| k.0.iter().any(|p| p.starts_with(&format!("{rel}/"))));
+    let mut out = Vec::new();
+    let mut walk = walkdir::WalkDir::new(from).min_depth(1).sort_by_file_name().into_iter();
+    while let Some(entry) = walk.next() {
+        let Ok(entry) = entry else { continue };
+        let rel = relative(from, entry.path());
+        let dir = entry.file_type().is_dir();
+        if !kept(&rel) {
+            if dir && !leads_to_kept(&rel) {
+                walk.skip_current_dir();
+            }
+            continue;
+        }
+        if (rel == MANIFEST && keep.is_none()) || ours.contains(&rel) || (dir && holds_ours(&rel)) {
+            continue;
+        }
+        if dir {
+            walk.skip_current_dir();
+        }
+        out.push(rel);
+    }
+    out
+}
+
+/// The kept files of `old` that `new` also holds (the site writes them now): keeping one
+/// would overwrite what the build wrote, replacing it would lose the user's file.
 pub(crate) fn kept_and_written(old: &Path, new: &Path, keep: &Keep) -> Vec<String> {
     let mut clashes = Vec::new();
-    for k in keep.present(old) {
-        clash(&old.join(&k), &new.join(&k), &k, &mut clashes);
+    for rel in kept_entries(old, Some(keep)) {
+        clash(&old.join(&rel), &new.join(&rel), &rel, &mut clashes);
     }
     clashes
 }
@@ -140,33 +176,12 @@ fn clash(old: &Path, new: &Path, rel: &str, out: &mut Vec<String>) {
     }
 }
 
-/// Moves the kept paths of `from` into `to`, merging folders; what `to` already holds is
-/// left, so running it again after an interruption finishes the move.
-pub(crate) fn carry(from: &Path, to: &Path, keep: &Keep) -> std::io::Result<()> {
-    for k in keep.present(from) {
-        carry_one(&from.join(&k), &to.join(&k))?;
-    }
-    Ok(())
-}
-
-/// Moves what `from` holds and its manifest does not list into `to`: the kept files of a
-/// build that died before it could move them all, whatever its `publish.keep` said.
-pub(crate) fn carry_unlisted(from: &Path, to: &Path) -> std::io::Result<()> {
-    let ours = read_manifest(from).unwrap_or_default();
-    let holds_ours =
-        |rel: &str| ours.range(format!("{rel}/")..).next().is_some_and(|p| p.starts_with(&format!("{rel}/")));
-    let mut walk = walkdir::WalkDir::new(from).min_depth(1).sort_by_file_name().into_iter();
-    while let Some(entry) = walk.next() {
-        let Ok(entry) = entry else { continue };
-        let rel = relative(from, entry.path());
-        let dir = entry.file_type().is_dir();
-        if rel == MANIFEST || ours.contains(&rel) || (dir && holds_ours(&rel)) {
-            continue;
-        }
-        if dir {
-            walk.skip_current_dir();
-        }
-        carry_one(entry.path(), &to.join(&rel))?;
+/// Moves the user's kept entries of `from` into `to` (all of them with `None`: a build
+/// that died mid-swap, whatever its `publish.keep` said), merging folders; what `to`
+/// already holds is left, so running it again after an interruption finishes the move.
+pub(crate) fn carry(from: &Path, to: &Path, keep: Option<&Keep>) -> std::io::Result<()> {
+    for rel in kept_entries(from, keep) {
+        carry_one(&from.join(&rel), &to.join(&rel))?;
     }
     Ok(())
 }
@@ -241,8 +256,8 @@ mod tests {
         std::fs::write(new.join(".well-known/a.txt"), "faro's").unwrap();
         assert_eq!(kept_and_written(&old, &new, &keep), [".well-known/a.txt"]);
         std::fs::remove_file(new.join(".well-known/a.txt")).unwrap();
-        carry(&old, &new, &keep).unwrap();
-        carry(&old, &new, &keep).unwrap();
+        carry(&old, &new, Some(&keep)).unwrap();
+        carry(&old, &new, Some(&keep)).unwrap();
         for f in [".well-known/a.txt", ".well-known/b.txt", "CNAME"] {
             assert_eq!(std::fs::read_to_string(new.join(f)).unwrap(), f);
         }

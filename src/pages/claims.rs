@@ -145,7 +145,9 @@ fn describe(site: &Site, path: &str, source: &Source) -> Claimant {
     let rel = |p: &Path| p.strip_prefix(&site.root).unwrap_or(p).display().to_string();
     let page = site.content.pages.iter().find(|p| p.source == from);
     let lang = path.split('/').next().unwrap_or_default();
-    let own_file = from.is_absolute() && from.starts_with(&site.root);
+    // The site's own files carry its root (`./static/x` when built from the site folder);
+    // the theme's are named by their output path alone.
+    let own_file = !site.root.as_os_str().is_empty() && from.starts_with(&site.root);
     let claimant = |kind, what: String, at| Claimant { kind, path: path.to_string(), what, at };
     let generated = |what: String| {
         let (kind, at) =

@@ -292,8 +292,19 @@ pub(crate) const URL_RECORD: &str = "urls.txt";
 /// with no alias keeping it, is an error. Returns the new record's text.
 pub(crate) fn check_url_record(root: &Path, published: &BTreeSet<String>) -> (String, Vec<Diagnostic>) {
     let file = root.join(URL_RECORD);
-    let previous = std::fs::read_to_string(&file).unwrap_or_default();
     let mut diags = Vec::new();
+    // Read as every source is: a link out of the site or a FIFO (which would block) is an error.
+    let previous = match crate::sources::exists(root, &file) {
+        Ok(false) => String::new(),
+        Ok(true) => crate::sources::read_text(root, &file).unwrap_or_else(|d| {
+            diags.push(d);
+            String::new()
+        }),
+        Err(d) => {
+            diags.push(Diagnostic { severity: crate::diagnostics::Severity::Error, ..d });
+            String::new()
+        }
+    };
     for (n, line) in previous.lines().enumerate() {
         let url = line.trim();
         if url.is_empty() || url.starts_with('#') || published.contains(url) {

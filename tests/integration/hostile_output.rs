@@ -139,3 +139,71 @@ fn publish_keep_outside_the_output_is_an_error_at_its_line() {
     assert!(run.stderr.contains("site.yaml:5"), "{}", run.stderr);
     assert!(run.stderr.contains("`publish.keep` lists `../content`"), "{}", run.stderr);
 }
+
+#[test]
+fn a_kept_path_the_site_writes_itself_builds_every_time_and_only_user_files_are_kept() {
+    // An outsider's case: static/CNAME under the default keep list built once, then failed.
+    let site = minimal_site();
+    site.write("static/CNAME", "campana.example.pe\n");
+    let yaml = String::from_utf8(site.read_source("site.yaml")).unwrap();
+    site.write("site.yaml", format!("{yaml}publish:\n  keep: [.git, CNAME, es]\n"));
+    site.write("content/es/vieja.md", "---\ntitle: \"Vieja\"\n---\n\nSe irá.\n");
+    site.build_ok(&[]);
+    site.build_ok(&[]);
+    assert_eq!(read(&site.public().join("CNAME")), "campana.example.pe\n");
+    // A user's file inside a kept folder that faro also writes into stays; faro's own
+    // old pages there do not come back once their source is gone.
+    write(&site.public().join("es/verificacion.html"), "mine");
+    site.remove("content/es/vieja.md");
+    site.remove("urls.txt"); // the record of published URLs would keep the page
+    site.build_ok(&[]);
+    assert_eq!(read(&site.public().join("es/verificacion.html")), "mine");
+    assert!(!site.public().join("es/vieja/index.html").exists(), "a removed page is not carried over");
+    // A kept file the user placed, that the site now writes too, is an error, not an overwrite.
+    site.remove("static/CNAME");
+    site.build_ok(&[]);
+    write(&site.public().join("CNAME"), "the user's own\n");
+    site.write("static/CNAME", "campana.example.pe\n");
+    let run = site.build(&[]);
+    run.assert_failure();
+    assert!(run.diagnostic("public: error[unsafe-output]").contains("`CNAME`"), "{}", run.stderr);
+    assert_eq!(read(&site.public().join("CNAME")), "the user's own\n");
+}
+
+#[cfg(unix)]
+#[test]
+fn fifos_where_faro_reads_its_own_files_never_hang_a_build() {
+    let site = minimal_site();
+    site.build_ok(&[]);
+    let fifo = |path: &Path| {
+        let _ = std::fs::remove_file(path);
+        assert!(std::process::Command::new("mkfifo").arg(path).status().unwrap().success());
+    };
+    let build = |site: &Site| {
+        let mut child = std::process::Command::new(faro())
+            .args(["build", "--no-pdf", "--site"])
+            .arg(site.path())
+            .stdout(std::process::Stdio::null())
+            .stderr(std::process::Stdio::piped())
+            .spawn()
+            .unwrap();
+        let start = std::time::Instant::now();
+        while child.try_wait().unwrap().is_none() {
+            if start.elapsed() > std::time::Duration::from_secs(20) {
+                child.kill().unwrap();
+                panic!("the build hung on a FIFO");
+            }
+            std::thread::sleep(std::time::Duration::from_millis(50));
+        }
+        let mut stderr = String::new();
+        std::io::Read::read_to_string(&mut child.stderr.take().unwrap(), &mut stderr).unwrap();
+        (child.wait().unwrap(), stderr)
+    };
+    fifo(&site.path().join("urls.txt"));
+    let (status, stderr) = build(&site);
+    assert!(!status.success() && stderr.contains("urls.txt: error[special-file]"), "{stderr}");
+    std::fs::remove_file(site.path().join("urls.txt")).unwrap();
+    fifo(&site.public().join(".faro-manifest"));
+    let (status, stderr) = build(&site);
+    assert!(!status.success() && stderr.contains("error[unsafe-output]"), "{stderr}");
+}

@@ -236,3 +236,17 @@ fn a_slug_with_a_character_a_server_would_decode_is_an_error_at_its_line() {
     run.assert_diagnostic("content/es/b/_index.md:3: error[unsafe-path]");
     assert_eq!(run.reported_error_count(), 2, "{}", run.stderr);
 }
+
+#[test]
+fn a_clash_names_the_sites_own_static_file_when_built_from_the_site_folder() {
+    // An outsider's case: run as `faro build` in the site folder, static/sitemap.xml was
+    // called "the theme's file sitemap.xml (generated)".
+    let site = site();
+    site.write("static/sitemap.xml", "<urlset/>");
+    let out = std::process::Command::new(faro()).arg("build").current_dir(site.path()).output().unwrap();
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert!(!out.status.success());
+    let line = stderr.lines().find(|l| l.contains("error[duplicate-url]")).unwrap_or_else(|| panic!("{stderr}"));
+    assert!(line.starts_with("static/sitemap.xml: error[duplicate-url]"), "{line}");
+    assert!(!line.contains("theme's file"), "{line}");
+}

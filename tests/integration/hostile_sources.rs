@@ -301,3 +301,16 @@ fn a_nul_in_a_template_or_a_csv_is_an_error_at_its_line_and_column() {
     });
     run.assert_diagnostic("data/indicators/victimas-por-anio.csv:2:5: error[indicator]: a NUL character (U+0000)");
 }
+
+#[cfg(unix)]
+#[test]
+fn a_fifo_for_an_indicators_csv_is_an_error_not_a_vanished_indicator() {
+    // An outsider's case: the FIFO was skipped with a warning, and the indicator with it.
+    let site = Site::fixture("indicators");
+    let csv = site.path().join("data/indicators/victimas-por-anio.csv");
+    std::fs::remove_file(&csv).unwrap();
+    assert!(std::process::Command::new("mkfifo").arg(&csv).status().unwrap().success());
+    let run = site.build(&[]);
+    run.assert_failure();
+    run.assert_diagnostic("data/indicators/victimas-por-anio.csv: error[special-file]");
+}

@@ -178,6 +178,8 @@ fn a_base_url_with_a_user_query_fragment_or_quote_is_an_error() {
         "https://example.org/it's/",
         "https://example.org/a b/",
         "javascript:alert(1)//",
+        // An outsider's case: a port no URL can have was written into every page.
+        "https://example.org:99999/",
     ] {
         let run = site.build(&["--base-url", bad]);
         run.assert_failure();

@@ -8,7 +8,7 @@
 //! either could otherwise push the user's open tabs off the capped event streams.
 
 use hyper::header::{AsHeaderName, HeaderMap, HeaderValue, HOST, ORIGIN};
-use hyper::{Request, Version};
+use hyper::Request;
 use std::net::IpAddr;
 
 /// What the preview listens on.
@@ -45,7 +45,8 @@ impl Names {
         };
         // An absolute-form target (`GET http://host/ HTTP/1.1`) names the host instead of Host.
         match req.uri().authority().map(|a| a.as_str()).or(host) {
-            None if req.version() >= Version::HTTP_11 => return Some("This request named no host.".into()),
+            // HTTP/1.0 may omit Host; browsers never do, and no request of the preview needs to.
+            None => return Some("This request named no host.".into()),
             Some(host) if !self.allows(host, local) => {
                 return Some(format!("This request named the host \"{}\".", shown(host)));
             }
@@ -132,6 +133,7 @@ fn name(host: &str) -> Option<String> {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use hyper::Version;
 
     #[test]
     fn only_loopback_names_and_the_bound_address_on_the_bound_port_are_served() {
@@ -204,7 +206,7 @@ mod tests {
         let cases: &[Case] = &[
             ("/es/", h11, &[("host", "localhost:1111")], false, true),
             ("/es/", h11, &[], false, false),
-            ("/es/", Version::HTTP_10, &[], false, true),
+            ("/es/", Version::HTTP_10, &[], false, false),
             ("/es/", Version::HTTP_10, &[("host", "evil.example")], false, false),
             ("/es/", h11, &[("host", "localhost:1111"), ("host", "evil.example")], false, false),
             ("http://evil.example/es/", h11, &[("host", "localhost:1111")], false, false),

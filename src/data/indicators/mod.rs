@@ -243,7 +243,8 @@ pub(crate) fn load_all(root: &Path, config: &Config) -> (Vec<Indicator>, Vec<Dia
         let csv = match crate::sources::exists(root, &csv) {
             Ok(there) => there.then_some(csv),
             Err(d) => {
-                diags.push(d);
+                // The indicator's rows are in it: skipping it would drop the indicator unseen.
+                diags.push(Diagnostic { severity: crate::diagnostics::Severity::Error, ..d });
                 continue;
             }
         };
