@@ -102,3 +102,31 @@ fn base_url_flag_overrides_site_yaml() {
         assert!(!html.contains("/otra/"), "{file} uses site.yaml's base path");
     }
 }
+
+#[test]
+fn site_paths_in_indicator_sources_and_roadmap_evidence_follow_the_base_path() {
+    // `/docs/…` in YAML is a path of the site: under /campana/ it must lead to /campana/docs/….
+    let site = Site::fixture("reports");
+    let edit = |rel: &str, from: &str, to: &str| {
+        let text = read_text(&site.path().join(rel));
+        assert!(text.contains(from), "{rel} has no `{from}`");
+        site.write(rel, text.replacen(from, to, 1));
+    };
+    edit(
+        "data/indicators/capacitacion.yaml",
+        "source: { name: { es: \"Ejemplo\", en: \"Example\" } }",
+        "source: { name: { es: \"Ejemplo\", en: \"Example\" }, url: \"/docs/fuente.pdf\" }",
+    );
+    edit("data/roadmap.yaml", "evidence: [\"https://example.org/acta.pdf\"]", "evidence: [\"/docs/acta.pdf\"]");
+    site.write("static/docs/fuente.pdf", "%PDF");
+    site.write("static/docs/acta.pdf", "%PDF");
+    site.build_ok(&["--base-url", "https://example.org/campana/"]);
+    let html: String = snapshot(&site.public())
+        .iter()
+        .filter(|(p, _)| p.ends_with(".html"))
+        .map(|(_, bytes)| String::from_utf8_lossy(bytes).into_owned())
+        .collect();
+    assert!(html.contains("href=\"/campana/docs/fuente.pdf\""), "the source leads under the base path");
+    assert!(html.contains("href=\"/campana/docs/acta.pdf\""), "the evidence leads under the base path");
+    assert!(!html.contains("href=\"/docs/"), "no link leaves the base path");
+}

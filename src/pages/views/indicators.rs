@@ -253,7 +253,7 @@ fn list(ind: &Indicator, lang: &Lang, rows: Vec<&Row>, breakdowns: &[&Breakdown]
 #[derive(Serialize)]
 struct SourceView<'a> {
     name: &'a str,
-    url: Option<&'a str>,
+    url: Option<String>,
     date: Option<&'a str>,
     licence: Option<&'a str>,
     /// The full stop after the source, unless its name (with no date after it) has one.
@@ -352,7 +352,7 @@ pub(crate) fn view_of_chart<'a>(
         threshold: ind.threshold.map(|t| lang.fmt.format(f64::from(t), 0)),
         source: SourceView {
             name: source_name,
-            url: ind.source.url.as_ref().map(crate::href::Href::as_str),
+            url: ind.source.url.as_ref().map(|h| h.to_url(&site.config.base_path)),
             date: ind.source.date.as_deref(),
             licence: ind.source.licence.get(code).map(String::as_str),
             stop: if ind.source.date.is_none() && ends(source_name) { "" } else { "." },

@@ -92,7 +92,7 @@ fn references(site: &Site, report: PageId) -> Vec<Reference> {
         }
         list.push(Reference {
             name,
-            url: Some(ind.source.url.as_ref().map(ToString::to_string)),
+            url: Some(ind.source.url.as_ref().map(|h| h.to_url(&site.config.base_path))),
             date: Some(ind.source.date.clone()),
         });
     }
@@ -380,7 +380,7 @@ struct ActionView {
     status_label: String,
     before_label: Option<String>,
     changed: bool,
-    evidence: Vec<crate::href::Href>,
+    evidence: Vec<String>,
     note: Option<String>,
 }
 
@@ -418,10 +418,11 @@ pub(crate) fn roadmap_view(site: &Site, lang: &str, year: i32) -> RoadmapView {
                         status_label: now_status.map_or_else(|| site.t(lang, "action_no_report"), label),
                         before_label: before.map(label),
                         changed: now_status != before && now_status.is_some(),
-                        evidence: frozen_note.map_or_else(
-                            || now.map(|s| s.evidence.clone()).unwrap_or_default(),
-                            |n| n.evidence.clone(),
-                        ),
+                        evidence: frozen_note
+                            .map_or_else(|| now.map(|s| s.evidence.as_slice()).unwrap_or_default(), |n| &n.evidence)
+                            .iter()
+                            .map(|h| h.to_url(&site.config.base_path))
+                            .collect(),
                         note: frozen_note
                             .map_or_else(|| now.and_then(|s| s.note.get(lang).cloned()), |n| n.note.get(lang).cloned()),
                     }
