@@ -211,7 +211,11 @@ pub(crate) fn base_url(written: &str) -> Result<(String, String), String> {
     if let Some(problem) = problem {
         return Err(problem);
     }
-    let base_url = if written.ends_with('/') { written.to_string() } else { format!("{written}/") };
+    // The scheme in its canonical lower case (`HTTPS://` is valid, and every URL built on it
+    // would carry it): what follows is kept as written.
+    let end = written.find(':').unwrap_or(0);
+    let written = format!("{}{}", written[..end].to_ascii_lowercase(), &written[end..]);
+    let base_url = if written.ends_with('/') { written } else { format!("{written}/") };
     let after = &base_url[base_url.find("//").map_or(0, |i| i + 2)..];
     let base_path = after.find('/').map_or("/".to_string(), |i| after[i..].to_string());
     Ok((base_url, base_path))
@@ -289,6 +293,7 @@ mod tests {
         assert_eq!(base_url("https://e.org/sub"), Ok(("https://e.org/sub/".into(), "/sub/".into())));
         assert_eq!(base_url("http://127.0.0.1:1111"), Ok(("http://127.0.0.1:1111/".into(), "/".into())));
         assert_eq!(base_url("https://e.org/a&b/"), Ok(("https://e.org/a&b/".into(), "/a&b/".into())));
+        assert_eq!(base_url("HTTPS://perú.example/"), Ok(("https://perú.example/".into(), "/".into())));
         for bad in [
             "https://example.org/\"><img src=x onerror=alert(1)>",
             "https://e.org/it's/",

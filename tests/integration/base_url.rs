@@ -130,3 +130,13 @@ fn site_paths_in_indicator_sources_and_roadmap_evidence_follow_the_base_path() {
     assert!(html.contains("href=\"/campana/docs/acta.pdf\""), "the evidence leads under the base path");
     assert!(!html.contains("href=\"/docs/"), "no link leaves the base path");
 }
+
+#[test]
+fn a_base_url_with_an_upper_case_scheme_is_written_in_lower_case() {
+    // Found by the `href` fuzz target: `HTTPS://…` was accepted and kept in every absolute URL.
+    let site = minimal_site();
+    site.build_ok(&["--base-url", "HTTPS://Campana.example.pe/sub/"]);
+    let sitemap = site.html("sitemap.xml");
+    assert!(sitemap.contains("<loc>https://Campana.example.pe/sub/es/</loc>"), "{sitemap}");
+    assert!(!sitemap.contains("HTTPS://"), "{sitemap}");
+}
