@@ -201,7 +201,7 @@ pub(crate) fn base_url(written: &str) -> Result<(String, String), String> {
     let problem = match Href::parse(written) {
         Err(r) => Some(r.message),
         Ok(Href::External(_)) => {
-            let bad = written.chars().find(|&c| "\"'<>`{}| ?#".contains(c));
+            let bad = written.chars().find(|&c| c.is_whitespace() || "\"'<>`{}|?#".contains(c));
             bad.map(|c| {
                 format!("`{}` contains `{c}`: a base URL has no query, fragment, spaces or quotes", shown(written))
             })
@@ -294,6 +294,8 @@ mod tests {
         assert_eq!(base_url("http://127.0.0.1:1111"), Ok(("http://127.0.0.1:1111/".into(), "/".into())));
         assert_eq!(base_url("https://e.org/a&b/"), Ok(("https://e.org/a&b/".into(), "/a&b/".into())));
         assert_eq!(base_url("HTTPS://perú.example/"), Ok(("https://perú.example/".into(), "/".into())));
+        // Found by the href fuzz target: a Unicode space (U+2003) was let through.
+        assert!(base_url("http://e.org/a\u{2003}b/").is_err());
         for bad in [
             "https://example.org/\"><img src=x onerror=alert(1)>",
             "https://e.org/it's/",
