@@ -202,9 +202,10 @@ pub(crate) fn base_url(written: &str) -> Result<(String, String), String> {
         Err(r) => Some(r.message),
         Ok(Href::External(_)) => {
             let bad = written.chars().find(|&c| c.is_whitespace() || "\"'<>`{}|?#".contains(c));
-            bad.map(|c| {
+            let bad = bad.map(|c| {
                 format!("`{}` contains `{c}`: a base URL has no query, fragment, spaces or quotes", shown(written))
-            })
+            });
+            bad.or_else(|| base_problem(written).map(|why| format!("`{}` {why}", shown(written))))
         }
         Ok(_) => Some(format!("`{}` is not an absolute http(s) URL", shown(written))),
     };
@@ -219,6 +220,25 @@ pub(crate) fn base_url(written: &str) -> Result<(String, String), String> {
     let after = &base_url[base_url.find("//").map_or(0, |i| i + 2)..];
     let base_path = after.find('/').map_or("/".to_string(), |i| after[i..].to_string());
     Ok((base_url, base_path))
+}
+
+/// What a base URL may not have though a link may: `.` or `..` in its path (browsers
+/// resolve them away, so every link built on it would lead elsewhere), or a port that is
+/// empty or 0.
+fn base_problem(written: &str) -> Option<&'static str> {
+    let after = &written[written.find("//").map_or(0, |i| i + 2)..];
+    let (authority, path) = after.split_at(after.find('/').unwrap_or(after.len()));
+    let dots = path
+        .split('/')
+        .any(|seg| matches!(seg.to_ascii_lowercase().as_str(), "." | ".." | "%2e" | "%2e%2e" | ".%2e" | "%2e."));
+    if dots {
+        return Some("has `.` or `..` in its path: write the path a browser would arrive at");
+    }
+    let port = authority.rsplit_once(':').filter(|(host, _)| !host.ends_with('[')).map(|(_, p)| p);
+    match port {
+        Some(p) if !p.contains(']') && p.parse::<u16>().map_or(true, |n| n == 0) => Some("has an empty port or port 0"),
+        _ => None,
+    }
 }
 
 #[cfg(test)]
@@ -296,6 +316,18 @@ mod tests {
         assert_eq!(base_url("HTTPS://perú.example/"), Ok(("https://perú.example/".into(), "/".into())));
         // Found by the href fuzz target: a Unicode space (U+2003) was let through.
         assert!(base_url("http://e.org/a\u{2003}b/").is_err());
+        // Found by an outsider: browsers resolve the dots away, and the preview then 404s.
+        for bad in [
+            "https://e.org/a/../b/",
+            "https://e.org/./x/",
+            "https://e.org/%2E%2e/x",
+            "https://e.org:0/",
+            "https://e.org:/",
+        ] {
+            assert!(base_url(bad).is_err(), "{bad}");
+        }
+        assert!(base_url("https://[::1]:8080/").is_ok());
+        assert!(base_url("https://[::1]/").is_ok());
         for bad in [
             "https://example.org/\"><img src=x onerror=alert(1)>",
             "https://e.org/it's/",

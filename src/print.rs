@@ -75,18 +75,35 @@ impl Chromium {
 /// the time of printing into every PDF).
 pub(crate) struct Printer {
     pub(crate) chromium: Chromium,
-    pub(crate) cache: PathBuf,
+    /// Where printed PDFs are kept between builds; None when that folder (or a folder above
+    /// it) is a link or leads out of the site: then nothing is read from or written to it.
+    pub(crate) cache: Option<PathBuf>,
+}
+
+/// The site's PDF cache folder, if faro may use it: every part of `.faro/pdf` that exists
+/// is a real folder (not a link), so the cache can neither read nor write outside the site.
+pub(crate) fn cache_in(root: &Path) -> Option<PathBuf> {
+    let mut path = root.to_path_buf();
+    for part in Path::new(PDF_CACHE).components() {
+        path.push(part);
+        match std::fs::symlink_metadata(&path) {
+            Ok(m) if !m.is_dir() => return None,
+            Ok(_) => {}
+            Err(_) => break,
+        }
+    }
+    Some(root.join(PDF_CACHE))
 }
 
 impl Printer {
     pub(crate) fn print(&self, html: &str) -> Result<Vec<u8>, String> {
         let key = format!("{:016x}", crate::hash::fnv1a(html.as_bytes()));
-        let cached = self.cache.join(format!("{key}.pdf"));
-        // Only a plain file is the cache's: a link could lead out of the site, a FIFO would block.
-        if crate::sources::is_plain_file(&cached) {
-            if let Ok(bytes) = std::fs::read(&cached) {
-                return Ok(bytes);
-            }
+        let cached = self.cache.as_ref().map(|c| c.join(format!("{key}.pdf")));
+        // Only a plain file is the cache's (a link could lead out of the site, a FIFO would
+        // block), and only a PDF is one.
+        let hit = cached.as_ref().filter(|c| crate::sources::is_plain_file(c)).and_then(|c| std::fs::read(c).ok());
+        if let Some(bytes) = hit.filter(|b| b.starts_with(b"%PDF-")) {
+            return Ok(bytes);
         }
         let work = std::env::temp_dir().join(format!("faro-kit-{}-{key}", std::process::id()));
         std::fs::create_dir_all(&work).map_err(|e| format!("cannot create {}: {e}", work.display()))?;
@@ -106,9 +123,10 @@ impl Printer {
         let _ = std::fs::remove_dir_all(&work);
         let bytes = result?;
         // A cache that cannot be written only costs time on the next build.
-        let cache_ok = std::fs::symlink_metadata(&self.cache).map_or(true, |m| m.is_dir());
-        if cache_ok && std::fs::symlink_metadata(&cached).map_or(true, |m| m.is_file()) {
-            let _ = std::fs::create_dir_all(&self.cache).and_then(|_| std::fs::write(&cached, &bytes));
+        if let (Some(cache), Some(cached)) = (&self.cache, &cached) {
+            if std::fs::symlink_metadata(cached).map_or(true, |m| m.is_file()) {
+                let _ = std::fs::create_dir_all(cache).and_then(|_| std::fs::write(cached, &bytes));
+            }
         }
         Ok(bytes)
     }

@@ -10,7 +10,7 @@ use crate::model::{Site, SiteOptions};
 pub use crate::output::Previous;
 use crate::output::{self, DirOutput};
 use crate::pages::publish::{self, URL_RECORD};
-use crate::print::{Chromium, Printer, PDF_CACHE};
+use crate::print::{Chromium, Printer};
 use std::path::{Path, PathBuf};
 use std::time::{Duration, Instant};
 
@@ -55,8 +55,11 @@ pub fn build(opts: &BuildOptions) -> Result<BuildReport, BuildFailure> {
     output::recover_interrupted(&output)
         .map_err(|e| kept(vec![Diagnostic::error(Code::Io, &output, format!("{e:#}"))]))?;
     // Kit PDFs need a Chromium; without one the kits have their HTML posters only.
-    let printer =
-        opts.pdf.then(Chromium::find).flatten().map(|chromium| Printer { chromium, cache: root.join(PDF_CACHE) });
+    let printer = opts
+        .pdf
+        .then(Chromium::find)
+        .flatten()
+        .map(|chromium| Printer { chromium, cache: crate::print::cache_in(root) });
     let mut record = None;
     let opened = |site: &Site| {
         // A preview with drafts neither checks nor updates the record of published URLs.

@@ -120,8 +120,8 @@ fn swap(target: &Path, new: &Path, old: &Path, keep: &Keep) -> Result<(), (Strin
             ),
         });
     }
-    // What is left of the old folder is faro's; a failure here is cleaned up by the next build.
-    let _ = std::fs::remove_dir_all(old);
+    // A failure here leaves the old folder for the next build to clear.
+    let _ = folder::clear(old, target);
     Ok(())
 }
 
@@ -207,6 +207,9 @@ pub(crate) fn recover_interrupted(output: &Path) -> Result<()> {
             std::fs::rename(&new, &target).with_context(|| format!("cannot finish {}", target.display()))?;
         } else if gone && old.exists() {
             std::fs::rename(&old, &target).with_context(|| format!("cannot restore {}", target.display()))?;
+        }
+        if old.exists() && target.symlink_metadata().is_ok() {
+            folder::clear(&old, &target).with_context(|| format!("cannot remove {}", old.display()))?;
         }
         for path in [&new, &old] {
             if path.exists() {

@@ -186,6 +186,36 @@ pub(crate) fn carry(from: &Path, to: &Path, keep: Option<&Keep>) -> std::io::Res
     Ok(())
 }
 
+/// Empties `old`, a previous output moved aside, of faro's files (by its manifest, with no
+/// walk of the folder) and removes it. Anything else still there, a file added in the instant
+/// between the last look and the swap, is moved into `new` first: never lost.
+pub(crate) fn clear(old: &Path, new: &Path) -> std::io::Result<()> {
+    let ours = read_manifest(old).unwrap_or_default();
+    let mut dirs = BTreeSet::new();
+    for rel in &ours {
+        let _ = std::fs::remove_file(old.join(rel));
+        let mut at = rel.as_str();
+        while let Some((parent, _)) = at.rsplit_once('/') {
+            if !dirs.insert(parent.to_string()) {
+                break; // its parents are in already
+            }
+            at = parent;
+        }
+    }
+    let _ = std::fs::remove_file(old.join(MANIFEST));
+    // Deepest first; a folder that still holds something is left for the move below.
+    let mut dirs: Vec<String> = dirs.into_iter().collect();
+    dirs.sort_by_key(|d| std::cmp::Reverse(d.matches('/').count()));
+    for dir in dirs {
+        let _ = std::fs::remove_dir(old.join(dir));
+    }
+    if std::fs::remove_dir(old).is_err() && old.symlink_metadata().is_ok() {
+        carry(old, new, None)?;
+        std::fs::remove_dir_all(old)?;
+    }
+    Ok(())
+}
+
 fn carry_one(from: &Path, to: &Path) -> std::io::Result<()> {
     match to.symlink_metadata() {
         Err(_) => {
@@ -262,6 +292,25 @@ mod tests {
             assert_eq!(std::fs::read_to_string(new.join(f)).unwrap(), f);
         }
         assert_eq!(std::fs::read_to_string(new.join(".well-known/c.txt")).unwrap(), "faro's");
+    }
+
+    #[test]
+    fn clearing_the_old_output_removes_faros_files_and_moves_any_other() {
+        // An outsider's case: a file added in the instant before the swap was deleted with it.
+        let dir = tempfile::tempdir().unwrap();
+        let (old, new) = (dir.path().join("old"), dir.path().join("new"));
+        let ours = ["es/a/index.html", "es/index.html", "index.html"].map(String::from);
+        for f in ours.iter().chain([&"late.txt".to_string(), &"es/a/late.txt".to_string()]) {
+            std::fs::create_dir_all(old.join(f).parent().unwrap()).unwrap();
+            std::fs::write(old.join(f), f).unwrap();
+        }
+        std::fs::write(old.join(MANIFEST), manifest(&ours.iter().cloned().collect())).unwrap();
+        std::fs::create_dir_all(new.join("es")).unwrap();
+        clear(&old, &new).unwrap();
+        assert!(!old.exists());
+        assert_eq!(std::fs::read_to_string(new.join("late.txt")).unwrap(), "late.txt");
+        assert_eq!(std::fs::read_to_string(new.join("es/a/late.txt")).unwrap(), "es/a/late.txt");
+        assert!(!new.join("es/a/index.html").exists() && !new.join("index.html").exists());
     }
 
     #[cfg(unix)]

@@ -314,3 +314,66 @@ fn a_fifo_for_an_indicators_csv_is_an_error_not_a_vanished_indicator() {
     run.assert_failure();
     run.assert_diagnostic("data/indicators/victimas-por-anio.csv: error[special-file]");
 }
+
+#[cfg(unix)]
+#[test]
+fn a_pdf_cache_folder_linked_out_of_the_site_is_neither_read_nor_written() {
+    // An outsider's case: `.faro -> elsewhere` published whatever was there as kit PDFs, and
+    // the build wrote its PDFs there.
+    use std::os::unix::fs::PermissionsExt;
+    let site = campaign_site();
+    let elsewhere = tempfile::tempdir().unwrap();
+    let chromium = elsewhere.path().join("chromium");
+    std::fs::write(
+        &chromium,
+        "#!/bin/sh\nfor a in \"$@\"; do case \"$a\" in --print-to-pdf=*) printf '%%PDF-1.4 stand-in\\n' > \"${a#--print-to-pdf=}\";; esac; done\n",
+    )
+    .unwrap();
+    std::fs::set_permissions(&chromium, std::fs::Permissions::from_mode(0o755)).unwrap();
+    let cache = elsewhere.path().join("cache");
+    std::fs::create_dir_all(&cache).unwrap();
+    std::os::unix::fs::symlink(&cache, site.path().join(".faro")).unwrap();
+    let out = std::process::Command::new(faro())
+        .args(["build", "--site"])
+        .arg(site.path())
+        .env("FARO_CHROMIUM", &chromium)
+        .output()
+        .unwrap();
+    assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+    let pdfs: Vec<_> = walk_files(&site.public()).into_iter().filter(|p| p.ends_with(".pdf")).collect();
+    assert!(!pdfs.is_empty(), "the kits were printed");
+    assert_eq!(std::fs::read_dir(&cache).unwrap().count(), 0, "nothing written out of the site");
+}
+
+fn walk_files(dir: &std::path::Path) -> Vec<String> {
+    snapshot(dir).keys().cloned().collect()
+}
+
+/// Found by the `indicator` fuzz target (10 minutes): a key the YAML locator searched for was
+/// empty, and the search never advanced. bf75f1e hangs on it.
+const FUZZ_EMPTY_KEY: &str = r#"title: { es: "Víctimas por sexo, 2021", en: "Victims by sex, 2021" }
+topic: { es: "Víctimas", en: "Vicimts" }
+unit: { es: "personas", en: "people" }
+measure: count
+chart: bar
+weight: 10
+source: { name: "MIMP" }
+breakdowns:
+  sexo:
+    name: { es: "Sexo", en: S"ex" }
+    values:
+      mujeres: { es: "Mujeres", en: "Women" }
+      &otitle: { efalses: "Denu+cias por finalidad de expln iad", en: "Not recor$ded" }
+series:
+  - { bres,$ value: 4 }
+  - { period: .021, sexo: sin-dato, value: 15 }
+"#;
+
+#[test]
+fn an_indicator_that_hung_the_fuzz_target_is_reported_and_the_build_ends() {
+    let site = Site::fixture("indicators");
+    site.write("data/indicators/colgado.yaml", FUZZ_EMPTY_KEY);
+    let run = build_with_timeout(&site);
+    run.assert_failure();
+    run.assert_diagnostic("data/indicators/colgado.yaml:");
+}
