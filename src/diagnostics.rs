@@ -137,6 +137,11 @@ impl Diagnostic {
         Diagnostic { severity: Severity::Warning, ..Diagnostic::error(code, path, message) }
     }
 
+    /// The same finding as an error: where what a warning would skip cannot be done without.
+    pub(crate) fn into_error(self) -> Self {
+        Diagnostic { severity: Severity::Error, ..self }
+    }
+
     pub(crate) fn at(mut self, line: Option<usize>, col: Option<usize>) -> Self {
         self.line = line;
         self.col = col;

@@ -101,15 +101,6 @@ impl Href {
         }
     }
 
-    /// The address to print on a page of a site under `base_path`: a site path written
-    /// from the site's root (`/docs/x.pdf`, as YAML fields give it) gains the base path.
-    pub(crate) fn to_url(&self, base_path: &str) -> String {
-        match self {
-            Href::Site(s) if s.starts_with('/') => crate::urls::site_url(base_path, s),
-            other => other.as_str().to_string(),
-        }
-    }
-
     pub(crate) fn is_external(&self) -> bool {
         matches!(self, Href::External(_))
     }

@@ -18,6 +18,15 @@ pub(crate) fn site_url(base: &str, path: &str) -> String {
     format!("{base}{}", path.trim_start_matches('/'))
 }
 
+/// An address a user wrote, as a page of a site under `base` prints it: a site path written
+/// from the site's root (`/docs/x.pdf`, as YAML fields give it) gains the base path.
+pub(crate) fn href(base: &str, href: &crate::href::Href) -> String {
+    match href {
+        crate::href::Href::Site(s) if s.starts_with('/') => site_url(base, s),
+        other => other.as_str().to_string(),
+    }
+}
+
 /// Decodes `%XX` escapes; anything else, a stray `%` included, stays as written.
 pub(crate) fn percent_decode(s: &str) -> Vec<u8> {
     let bytes = s.as_bytes();

@@ -80,8 +80,8 @@ impl DirOutput {
         std::fs::write(self.staging.join(MANIFEST), folder::manifest(&written))
             .map_err(|e| kept(io(format!("cannot write {MANIFEST}: {e}"))))?;
         // The whole look, just before the swap: files may have appeared while the build ran.
-        refuse(&self.named, &self.target, &self.keep, true).map_err(kept)?;
-        let clashes = folder::kept_and_written(&self.target, &self.staging, &self.keep);
+        let ours = refuse(&self.named, &self.target, &self.keep, true).map_err(kept)?;
+        let clashes = folder::kept_and_written(&self.target, &ours, &self.staging, &self.keep);
         if !clashes.is_empty() {
             let msg =
                 format!("`publish.keep` keeps `{}` in the output, and the site writes it too", clashes.join("`, `"));
@@ -94,23 +94,30 @@ impl DirOutput {
         }
         let old = Beside::of(&self.target).path("old", std::process::id());
         self.committed = true;
-        swap(&self.target, &self.staging, &old, &self.keep).map_err(|(msg, previous)| (io(msg), previous))
+        let manifests = Manifests { old: &ours, new: &written };
+        swap(&self.target, &self.staging, &old, &self.keep, manifests).map_err(|(msg, previous)| (io(msg), previous))
     }
 }
 
 /// Moves `target` aside to `old`, its kept files into `new`, and `new` into its place.
-fn swap(target: &Path, new: &Path, old: &Path, keep: &Keep) -> Result<(), (String, Previous)> {
+/// The files faro wrote into the previous output and into the new one, read once.
+struct Manifests<'a> {
+    old: &'a folder::Files,
+    new: &'a folder::Files,
+}
+
+fn swap(target: &Path, new: &Path, old: &Path, keep: &Keep, ours: Manifests) -> Result<(), (String, Previous)> {
     let shown = target.display();
     if target.symlink_metadata().is_ok() {
         std::fs::rename(target, old)
             .map_err(|e| (format!("cannot move the previous {shown} aside ({e})"), Previous::Kept))?;
     }
-    let moved =
-        folder::carry(old, new, Some(keep)).map_err(|e| format!("cannot keep the files publish.keep lists ({e})"));
+    let moved = folder::carry(old, ours.old, new, Some(keep))
+        .map_err(|e| format!("cannot keep the files publish.keep lists ({e})"));
     let moved = moved
         .and_then(|_| std::fs::rename(new, target).map_err(|e| format!("cannot move the new site into {shown} ({e})")));
     if let Err(msg) = moved {
-        let back = folder::carry(new, old, Some(keep)).and_then(|_| std::fs::rename(old, target));
+        let back = folder::carry(new, ours.new, old, Some(keep)).and_then(|_| std::fs::rename(old, target));
         let _ = std::fs::remove_dir_all(new);
         return Err(match back {
             Ok(()) => (msg, Previous::Kept),
@@ -121,18 +128,19 @@ fn swap(target: &Path, new: &Path, old: &Path, keep: &Keep) -> Result<(), (Strin
         });
     }
     // A failure here leaves the old folder for the next build to clear.
-    let _ = folder::clear(old, target);
+    let _ = folder::clear(old, ours.old, target);
     Ok(())
 }
 
-/// The error for an output faro may not replace, naming where a symlinked one leads.
-fn refuse(named: &Path, target: &Path, keep: &Keep, whole: bool) -> Result<(), Diagnostic> {
+/// The files faro wrote into `target` if it may replace them; else the error, naming where
+/// a symlinked output leads.
+fn refuse(named: &Path, target: &Path, keep: &Keep, whole: bool) -> Result<folder::Files, Diagnostic> {
     let shown = match named == target {
         true => format!("`{}`", named.display()),
         false => format!("`{}` (a link to `{}`)", named.display(), target.display()),
     };
     match folder::check(target, keep, whole) {
-        Ok(()) => Ok(()),
+        Ok(ours) => Ok(ours),
         Err(Refusal::File) => Err(Diagnostic::error(
             Code::UnsafeOutput,
             named,
@@ -203,13 +211,14 @@ pub(crate) fn recover_interrupted(output: &Path) -> Result<()> {
         let gone = target.symlink_metadata().is_err();
         if gone && new.join(MANIFEST).exists() && old.exists() {
             // Died mid-swap with a complete new site: finish what it started.
-            folder::carry(&old, &new, None)?;
+            folder::carry(&old, &folder::ours(&old), &new, None)?;
             std::fs::rename(&new, &target).with_context(|| format!("cannot finish {}", target.display()))?;
         } else if gone && old.exists() {
             std::fs::rename(&old, &target).with_context(|| format!("cannot restore {}", target.display()))?;
         }
         if old.exists() && target.symlink_metadata().is_ok() {
-            folder::clear(&old, &target).with_context(|| format!("cannot remove {}", old.display()))?;
+            folder::clear(&old, &folder::ours(&old), &target)
+                .with_context(|| format!("cannot remove {}", old.display()))?;
         }
         for path in [&new, &old] {
             if path.exists() {

@@ -65,6 +65,14 @@ pub(crate) fn manifest(written: &BTreeSet<String>) -> String {
     text
 }
 
+/// Paths faro wrote into an output folder, as its manifest lists them.
+pub(crate) type Files = BTreeSet<String>;
+
+/// The files faro wrote into `dir` according to its manifest (none without one).
+pub(crate) fn ours(dir: &Path) -> Files {
+    read_manifest(dir).unwrap_or_default()
+}
+
 /// The files faro wrote into `dir` according to its manifest; None when there is none.
 fn read_manifest(dir: &Path) -> Option<BTreeSet<String>> {
     // Only a plain file is faro's manifest; anything else there (a FIFO would block) is foreign.
@@ -86,30 +94,31 @@ pub(crate) enum Refusal {
 /// folders left by the user are no obstacle. `whole: false` looks at the top level only:
 /// the quick look before a build, which the whole look before the swap completes (a
 /// walk of a big site's output is a tenth of a rebuild's system calls; one is enough).
-pub(crate) fn check(dir: &Path, keep: &Keep, whole: bool) -> Result<(), Refusal> {
+pub(crate) fn check(dir: &Path, keep: &Keep, whole: bool) -> Result<Files, Refusal> {
     match dir.symlink_metadata() {
-        Err(_) => return Ok(()),
+        Err(_) => return Ok(Files::new()),
         Ok(m) if !m.is_dir() => return Err(Refusal::File),
         Ok(_) => {}
     }
     let manifest = read_manifest(dir);
-    let ours = manifest.clone().unwrap_or_default();
+    let has_manifest = manifest.is_some();
+    let ours = manifest.unwrap_or_default();
     let mut foreign = Vec::new();
     let walk = walkdir::WalkDir::new(dir).min_depth(1).max_depth(if whole { usize::MAX } else { 1 });
     let walk = walk.sort_by_file_name().into_iter();
     for entry in walk.filter_entry(|e| !keep.covers(&relative(dir, e.path()))) {
         let Ok(entry) = entry else { continue };
         let rel = relative(dir, entry.path());
-        let faros = (rel == MANIFEST && manifest.is_some()) || ours.contains(&rel);
+        let faros = (rel == MANIFEST && has_manifest) || ours.contains(&rel);
         if !entry.file_type().is_dir() && !faros {
             foreign.push(rel);
         }
     }
     match foreign.is_empty() {
-        true => Ok(()),
+        true => Ok(ours),
         // A refusal names every file: the quick look found one, the whole look lists them.
         false if !whole => check(dir, keep, true),
-        false => Err(Refusal::Foreign(foreign, manifest.is_some())),
+        false => Err(Refusal::Foreign(foreign, has_manifest)),
     }
 }
 
@@ -121,8 +130,7 @@ fn relative(dir: &Path, path: &Path) -> String {
 /// The user's entries in the output folder `from` that a build keeps: under a `keep`
 /// path (any path with `None`) and not listed in its manifest. A folder with none of
 /// faro's files inside is one entry, whole; `.git` is never walked file by file.
-fn kept_entries(from: &Path, keep: Option<&Keep>) -> Vec<String> {
-    let ours = read_manifest(from).unwrap_or_default();
+fn kept_entries(from: &Path, ours: &Files, keep: Option<&Keep>) -> Vec<String> {
     let holds_ours = |rel: &str| {
         let prefix = format!("{rel}/");
         ours.range(prefix.clone()..).next().is_some_and(|p| p.starts_with(&prefix))
@@ -155,9 +163,9 @@ fn kept_entries(from: &Path, keep: Option<&Keep>) -> Vec<String> {
 
 /// The kept files of `old` that `new` also holds (the site writes them now): keeping one
 /// would overwrite what the build wrote, replacing it would lose the user's file.
-pub(crate) fn kept_and_written(old: &Path, new: &Path, keep: &Keep) -> Vec<String> {
+pub(crate) fn kept_and_written(old: &Path, ours: &Files, new: &Path, keep: &Keep) -> Vec<String> {
     let mut clashes = Vec::new();
-    for rel in kept_entries(old, Some(keep)) {
+    for rel in kept_entries(old, ours, Some(keep)) {
         clash(&old.join(&rel), &new.join(&rel), &rel, &mut clashes);
     }
     clashes
@@ -179,8 +187,8 @@ fn clash(old: &Path, new: &Path, rel: &str, out: &mut Vec<String>) {
 /// Moves the user's kept entries of `from` into `to` (all of them with `None`: a build
 /// that died mid-swap, whatever its `publish.keep` said), merging folders; what `to`
 /// already holds is left, so running it again after an interruption finishes the move.
-pub(crate) fn carry(from: &Path, to: &Path, keep: Option<&Keep>) -> std::io::Result<()> {
-    for rel in kept_entries(from, keep) {
+pub(crate) fn carry(from: &Path, ours: &Files, to: &Path, keep: Option<&Keep>) -> std::io::Result<()> {
+    for rel in kept_entries(from, ours, keep) {
         carry_one(&from.join(&rel), &to.join(&rel))?;
     }
     Ok(())
@@ -189,10 +197,9 @@ pub(crate) fn carry(from: &Path, to: &Path, keep: Option<&Keep>) -> std::io::Res
 /// Empties `old`, a previous output moved aside, of faro's files (by its manifest, with no
 /// walk of the folder) and removes it. Anything else still there, a file added in the instant
 /// between the last look and the swap, is moved into `new` first: never lost.
-pub(crate) fn clear(old: &Path, new: &Path) -> std::io::Result<()> {
-    let ours = read_manifest(old).unwrap_or_default();
+pub(crate) fn clear(old: &Path, ours: &Files, new: &Path) -> std::io::Result<()> {
     let mut dirs = BTreeSet::new();
-    for rel in &ours {
+    for rel in ours {
         let _ = std::fs::remove_file(old.join(rel));
         let mut at = rel.as_str();
         while let Some((parent, _)) = at.rsplit_once('/') {
@@ -210,7 +217,7 @@ pub(crate) fn clear(old: &Path, new: &Path) -> std::io::Result<()> {
         let _ = std::fs::remove_dir(old.join(dir));
     }
     if std::fs::remove_dir(old).is_err() && old.symlink_metadata().is_ok() {
-        carry(old, new, None)?;
+        carry(old, &Files::new(), new, None)?; // what is left is all unlisted
         std::fs::remove_dir_all(old)?;
     }
     Ok(())
@@ -282,12 +289,12 @@ mod tests {
         std::fs::create_dir_all(new.join(".well-known")).unwrap();
         std::fs::write(new.join(".well-known/c.txt"), "faro's").unwrap();
         let keep = Keep::new(&[".well-known".into(), "CNAME".into()]);
-        assert!(kept_and_written(&old, &new, &keep).is_empty());
+        assert!(kept_and_written(&old, &ours(&old), &new, &keep).is_empty());
         std::fs::write(new.join(".well-known/a.txt"), "faro's").unwrap();
-        assert_eq!(kept_and_written(&old, &new, &keep), [".well-known/a.txt"]);
+        assert_eq!(kept_and_written(&old, &ours(&old), &new, &keep), [".well-known/a.txt"]);
         std::fs::remove_file(new.join(".well-known/a.txt")).unwrap();
-        carry(&old, &new, Some(&keep)).unwrap();
-        carry(&old, &new, Some(&keep)).unwrap();
+        carry(&old, &ours(&old), &new, Some(&keep)).unwrap();
+        carry(&old, &ours(&old), &new, Some(&keep)).unwrap();
         for f in [".well-known/a.txt", ".well-known/b.txt", "CNAME"] {
             assert_eq!(std::fs::read_to_string(new.join(f)).unwrap(), f);
         }
@@ -299,14 +306,14 @@ mod tests {
         // An outsider's case: a file added in the instant before the swap was deleted with it.
         let dir = tempfile::tempdir().unwrap();
         let (old, new) = (dir.path().join("old"), dir.path().join("new"));
-        let ours = ["es/a/index.html", "es/index.html", "index.html"].map(String::from);
-        for f in ours.iter().chain([&"late.txt".to_string(), &"es/a/late.txt".to_string()]) {
+        let listed = ["es/a/index.html", "es/index.html", "index.html"].map(String::from);
+        for f in listed.iter().chain([&"late.txt".to_string(), &"es/a/late.txt".to_string()]) {
             std::fs::create_dir_all(old.join(f).parent().unwrap()).unwrap();
             std::fs::write(old.join(f), f).unwrap();
         }
-        std::fs::write(old.join(MANIFEST), manifest(&ours.iter().cloned().collect())).unwrap();
+        std::fs::write(old.join(MANIFEST), manifest(&listed.iter().cloned().collect())).unwrap();
         std::fs::create_dir_all(new.join("es")).unwrap();
-        clear(&old, &new).unwrap();
+        clear(&old, &ours(&old), &new).unwrap();
         assert!(!old.exists());
         assert_eq!(std::fs::read_to_string(new.join("late.txt")).unwrap(), "late.txt");
         assert_eq!(std::fs::read_to_string(new.join("es/a/late.txt")).unwrap(), "es/a/late.txt");

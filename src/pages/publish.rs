@@ -301,7 +301,7 @@ pub(crate) fn check_url_record(root: &Path, published: &BTreeSet<String>) -> (St
             String::new()
         }),
         Err(d) => {
-            diags.push(Diagnostic { severity: crate::diagnostics::Severity::Error, ..d });
+            diags.push(d.into_error());
             String::new()
         }
     };

@@ -10,10 +10,6 @@ fn write(path: &Path, text: &str) {
     std::fs::write(path, text).unwrap();
 }
 
-fn read(path: &Path) -> String {
-    std::fs::read_to_string(path).unwrap_or_else(|e| panic!("read {}: {e}", path.display()))
-}
-
 /// A gh-pages checkout as `git worktree add public gh-pages` leaves it.
 fn gh_pages_checkout(public: &Path) {
     write(&public.join(".git"), "gitdir: /repo/.git/worktrees/public\n");
@@ -32,9 +28,9 @@ fn a_build_into_a_gh_pages_checkout_keeps_its_git_and_cname() {
     for round in 0..2 {
         site.write("content/es/linea-1818.md", format!("---\ntitle: \"Línea 1818\"\n---\n\nRonda {round}.\n"));
         site.build_ok(&[]);
-        assert_eq!(read(&site.public().join(".git/HEAD")), "ref: refs/heads/gh-pages\n");
-        assert_eq!(read(&site.public().join(".git/objects/ab/cdef")), "object");
-        assert_eq!(read(&site.public().join("CNAME")), "campana.example.pe\n");
+        assert_eq!(read_text(&site.public().join(".git/HEAD")), "ref: refs/heads/gh-pages\n");
+        assert_eq!(read_text(&site.public().join(".git/objects/ab/cdef")), "object");
+        assert_eq!(read_text(&site.public().join("CNAME")), "campana.example.pe\n");
         assert!(site.public().join(".nojekyll").exists());
         assert!(site.html("es/linea-1818/index.html").contains(&format!("Ronda {round}.")));
     }
@@ -48,8 +44,8 @@ fn a_git_worktree_file_and_a_well_known_folder_are_kept_by_default() {
     write(&site.public().join(".well-known/security.txt"), "Contact: mailto:seguridad@example.pe\n");
     site.build_ok(&[]);
     site.build_ok(&[]);
-    assert_eq!(read(&site.public().join(".git")), "gitdir: /repo/.git/worktrees/public\n");
-    assert!(read(&site.public().join(".well-known/security.txt")).contains("seguridad@"));
+    assert_eq!(read_text(&site.public().join(".git")), "gitdir: /repo/.git/worktrees/public\n");
+    assert!(read_text(&site.public().join(".well-known/security.txt")).contains("seguridad@"));
 }
 
 #[test]
@@ -61,7 +57,7 @@ fn an_output_that_is_a_file_is_refused_before_anything_moves() {
         let run = site.build(&["--output", file.to_str().unwrap()]);
         run.assert_failure();
         assert!(run.diagnostic("informe.pdf: error[unsafe-output]").contains("is a file, not a folder"));
-        assert_eq!(read(&file), "%PDF-1.7 the user's own file");
+        assert_eq!(read_text(&file), "%PDF-1.7 the user's own file");
         assert!(site.leftovers().is_empty(), "{:?}", site.leftovers());
     }
 }
@@ -77,8 +73,8 @@ fn a_folder_of_files_faro_did_not_write_is_refused_and_kept_whole() {
     let message = run.diagnostic("documentos: error[unsafe-output]");
     assert!(message.contains("`actas/acta-1.txt`") && message.contains("`plan-2026.docx`"), "{message}");
     assert!(run.stderr.contains("publish.keep"), "the hint names the way to keep them: {}", run.stderr);
-    assert_eq!(read(&docs.join("plan-2026.docx")), "the commission's draft");
-    assert_eq!(read(&docs.join("actas/acta-1.txt")), "minutes");
+    assert_eq!(read_text(&docs.join("plan-2026.docx")), "the commission's draft");
+    assert_eq!(read_text(&docs.join("actas/acta-1.txt")), "minutes");
     assert!(!docs.join("index.html").exists());
 }
 
@@ -98,7 +94,7 @@ fn a_file_added_to_the_output_after_a_build_stops_the_next_build_until_it_is_kep
     site.write("site.yaml", format!("{yaml}publish:\n  keep: [google1234.html]\n"));
     site.build_ok(&[]);
     assert!(site.html("es/index.html").contains("Cambiado"));
-    assert!(read(&site.public().join("google1234.html")).contains("verification"));
+    assert!(read_text(&site.public().join("google1234.html")).contains("verification"));
 }
 
 #[cfg(unix)]
@@ -113,7 +109,7 @@ fn a_symlinked_output_is_updated_where_it_points() {
         site.build_ok(&[]);
         let meta = std::fs::symlink_metadata(site.public()).unwrap();
         assert!(meta.file_type().is_symlink(), "public stays a link");
-        assert!(read(&www.join("es/linea-1818/index.html")).contains(&format!("Ronda {round}.")));
+        assert!(read_text(&www.join("es/linea-1818/index.html")).contains(&format!("Ronda {round}.")));
     }
     let beside: Vec<_> = std::fs::read_dir(site.path().join("srv")).unwrap().map(|e| e.unwrap().file_name()).collect();
     assert_eq!(beside, ["www"], "no staging folders left where the link points");
@@ -150,14 +146,14 @@ fn a_kept_path_the_site_writes_itself_builds_every_time_and_only_user_files_are_
     site.write("content/es/vieja.md", "---\ntitle: \"Vieja\"\n---\n\nSe irá.\n");
     site.build_ok(&[]);
     site.build_ok(&[]);
-    assert_eq!(read(&site.public().join("CNAME")), "campana.example.pe\n");
+    assert_eq!(read_text(&site.public().join("CNAME")), "campana.example.pe\n");
     // A user's file inside a kept folder that faro also writes into stays; faro's own
     // old pages there do not come back once their source is gone.
     write(&site.public().join("es/verificacion.html"), "mine");
     site.remove("content/es/vieja.md");
     site.remove("urls.txt"); // the record of published URLs would keep the page
     site.build_ok(&[]);
-    assert_eq!(read(&site.public().join("es/verificacion.html")), "mine");
+    assert_eq!(read_text(&site.public().join("es/verificacion.html")), "mine");
     assert!(!site.public().join("es/vieja/index.html").exists(), "a removed page is not carried over");
     // A kept file the user placed, that the site now writes too, is an error, not an overwrite.
     site.remove("static/CNAME");
@@ -167,7 +163,7 @@ fn a_kept_path_the_site_writes_itself_builds_every_time_and_only_user_files_are_
     let run = site.build(&[]);
     run.assert_failure();
     assert!(run.diagnostic("public: error[unsafe-output]").contains("`CNAME`"), "{}", run.stderr);
-    assert_eq!(read(&site.public().join("CNAME")), "the user's own\n");
+    assert_eq!(read_text(&site.public().join("CNAME")), "the user's own\n");
 }
 
 #[cfg(unix)]
@@ -179,31 +175,11 @@ fn fifos_where_faro_reads_its_own_files_never_hang_a_build() {
         let _ = std::fs::remove_file(path);
         assert!(std::process::Command::new("mkfifo").arg(path).status().unwrap().success());
     };
-    let build = |site: &Site| {
-        let mut child = std::process::Command::new(faro())
-            .args(["build", "--no-pdf", "--site"])
-            .arg(site.path())
-            .stdout(std::process::Stdio::null())
-            .stderr(std::process::Stdio::piped())
-            .spawn()
-            .unwrap();
-        let start = std::time::Instant::now();
-        while child.try_wait().unwrap().is_none() {
-            if start.elapsed() > std::time::Duration::from_secs(20) {
-                child.kill().unwrap();
-                panic!("the build hung on a FIFO");
-            }
-            std::thread::sleep(std::time::Duration::from_millis(50));
-        }
-        let mut stderr = String::new();
-        std::io::Read::read_to_string(&mut child.stderr.take().unwrap(), &mut stderr).unwrap();
-        (child.wait().unwrap(), stderr)
-    };
     fifo(&site.path().join("urls.txt"));
-    let (status, stderr) = build(&site);
-    assert!(!status.success() && stderr.contains("urls.txt: error[special-file]"), "{stderr}");
+    let run = build_with_timeout(&site);
+    assert!(!run.status.success() && run.stderr.contains("urls.txt: error[special-file]"), "{}", run.stderr);
     std::fs::remove_file(site.path().join("urls.txt")).unwrap();
     fifo(&site.public().join(".faro-manifest"));
-    let (status, stderr) = build(&site);
-    assert!(!status.success() && stderr.contains("error[unsafe-output]"), "{stderr}");
+    let run = build_with_timeout(&site);
+    assert!(!run.status.success() && run.stderr.contains("error[unsafe-output]"), "{}", run.stderr);
 }

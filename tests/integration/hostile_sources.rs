@@ -5,8 +5,7 @@
 use crate::support::*;
 use std::os::unix::fs::symlink;
 use std::path::Path;
-use std::process::{Command, Stdio};
-use std::time::{Duration, Instant};
+use std::process::Command;
 
 const SECRET: &str = "SECRETO-FUERA-DEL-SITIO";
 const SECRET_SVG: &str =
@@ -70,33 +69,6 @@ fn base64_of(text: &str) -> String {
         }
     }
     out
-}
-
-/// `faro build` on `site`, killed after 20 s so that a build that hangs on a FIFO fails the
-/// test instead of blocking the suite.
-fn build_with_timeout(site: &Site) -> Run {
-    let mut child = Command::new(faro())
-        .args(["build", "--no-pdf", "--site"])
-        .arg(site.path())
-        .stdout(Stdio::piped())
-        .stderr(Stdio::piped())
-        .spawn()
-        .expect("run faro");
-    let start = Instant::now();
-    while child.try_wait().unwrap().is_none() {
-        if start.elapsed() > Duration::from_secs(20) {
-            child.kill().unwrap();
-            let out = child.wait_with_output().unwrap();
-            panic!("the build still ran after 20 s (a FIFO was opened?)\n{}", String::from_utf8_lossy(&out.stderr));
-        }
-        std::thread::sleep(Duration::from_millis(20));
-    }
-    let out = child.wait_with_output().unwrap();
-    Run {
-        status: out.status,
-        stdout: String::from_utf8_lossy(&out.stdout).into_owned(),
-        stderr: String::from_utf8_lossy(&out.stderr).into_owned(),
-    }
 }
 
 fn mkfifo(site: &Site, rel: &str) {

@@ -446,3 +446,30 @@ pub fn page_template(bad_line: &str) -> String {
          {{% endblock %}}\n"
     )
 }
+
+/// `faro build` on `site`, killed after 20 s so that a build that hangs on a FIFO fails the
+/// test instead of blocking the suite.
+pub fn build_with_timeout(site: &Site) -> Run {
+    let mut child = Command::new(faro())
+        .args(["build", "--no-pdf", "--site"])
+        .arg(site.path())
+        .stdout(std::process::Stdio::piped())
+        .stderr(std::process::Stdio::piped())
+        .spawn()
+        .expect("run faro");
+    let start = std::time::Instant::now();
+    while child.try_wait().unwrap().is_none() {
+        if start.elapsed() > std::time::Duration::from_secs(20) {
+            child.kill().unwrap();
+            let out = child.wait_with_output().unwrap();
+            panic!("the build still ran after 20 s (a FIFO was opened?)\n{}", String::from_utf8_lossy(&out.stderr));
+        }
+        std::thread::sleep(std::time::Duration::from_millis(20));
+    }
+    let out = child.wait_with_output().unwrap();
+    Run {
+        status: out.status,
+        stdout: String::from_utf8_lossy(&out.stdout).into_owned(),
+        stderr: String::from_utf8_lossy(&out.stderr).into_owned(),
+    }
+}

@@ -244,7 +244,7 @@ pub(crate) fn load_all(root: &Path, config: &Config) -> (Vec<Indicator>, Vec<Dia
             Ok(there) => there.then_some(csv),
             Err(d) => {
                 // The indicator's rows are in it: skipping it would drop the indicator unseen.
-                diags.push(Diagnostic { severity: crate::diagnostics::Severity::Error, ..d });
+                diags.push(d.into_error());
                 continue;
             }
         };

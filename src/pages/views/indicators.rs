@@ -352,7 +352,7 @@ pub(crate) fn view_of_chart<'a>(
         threshold: ind.threshold.map(|t| lang.fmt.format(f64::from(t), 0)),
         source: SourceView {
             name: source_name,
-            url: ind.source.url.as_ref().map(|h| h.to_url(&site.config.base_path)),
+            url: ind.source.url.as_ref().map(|h| crate::urls::href(&site.config.base_path, h)),
             date: ind.source.date.as_deref(),
             licence: ind.source.licence.get(code).map(String::as_str),
             stop: if ind.source.date.is_none() && ends(source_name) { "" } else { "." },

@@ -92,7 +92,7 @@ fn references(site: &Site, report: PageId) -> Vec<Reference> {
         }
         list.push(Reference {
             name,
-            url: Some(ind.source.url.as_ref().map(|h| h.to_url(&site.config.base_path))),
+            url: Some(ind.source.url.as_ref().map(|h| crate::urls::href(&site.config.base_path, h))),
             date: Some(ind.source.date.clone()),
         });
     }
@@ -421,7 +421,7 @@ pub(crate) fn roadmap_view(site: &Site, lang: &str, year: i32) -> RoadmapView {
                         evidence: frozen_note
                             .map_or_else(|| now.map(|s| s.evidence.as_slice()).unwrap_or_default(), |n| &n.evidence)
                             .iter()
-                            .map(|h| h.to_url(&site.config.base_path))
+                            .map(|h| crate::urls::href(&site.config.base_path, h))
                             .collect(),
                         note: frozen_note
                             .map_or_else(|| now.and_then(|s| s.note.get(lang).cloned()), |n| n.note.get(lang).cloned()),
