@@ -1,0 +1,4 @@
+//! Issue 17: content_frontmatter.
+
+#[allow(unused_imports)]
+use crate::support::*;

@@ -1,0 +1,4 @@
+//! Issue 17: content_theme.
+
+#[allow(unused_imports)]
+use crate::support::*;
