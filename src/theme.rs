@@ -96,6 +96,11 @@ impl Theme {
         self.files.get(&format!("templates/{name}"))
     }
 
+    /// Templates, keyed by their path below `templates/`.
+    pub(crate) fn templates(&self) -> impl Iterator<Item = (&str, &ThemeFile)> {
+        self.files.iter().filter_map(|(k, f)| k.strip_prefix("templates/").map(|rel| (rel, f)))
+    }
+
     /// Files under `static/`, keyed by their path below it.
     pub(crate) fn static_files(&self) -> impl Iterator<Item = (&str, &ThemeFile)> {
         self.files.iter().filter_map(|(k, f)| k.strip_prefix("static/").map(|rel| (rel, f)))

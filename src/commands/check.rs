@@ -11,7 +11,7 @@ use crate::driver::{self, Options};
 use crate::model::{Site, SiteOptions};
 use crate::output::MemoryOutput;
 use crate::urls::output_file;
-use std::collections::{BTreeMap, BTreeSet, HashMap};
+use std::collections::{BTreeMap, BTreeSet, HashMap, HashSet};
 use std::path::{Path, PathBuf};
 
 pub struct CheckOptions {
@@ -71,7 +71,13 @@ pub fn check(opts: &CheckOptions) -> Result<CheckReport, Vec<Diagnostic>> {
         .collect();
     // Which source each output page comes from, so findings name the file to edit.
     let source_of = site.content.pages.iter().map(|p| (output_file(&p.url), p.source.clone())).collect();
-    let mut pages = Pages { site: &site, files: &files, html: &html, source_of, diags: &mut diags };
+    // The fragments of Markdown links were checked by the build itself, at their lines.
+    let built = site.content.ids().flat_map(|i| {
+        let file = output_file(&site.content[i].url);
+        site.md(i).fragments.iter().map(move |f| (file.clone(), unescape(&f.href)))
+    });
+    let checked = built.collect();
+    let mut pages = Pages { site: &site, files: &files, html: &html, source_of, checked, diags: &mut diags };
     let mut external = BTreeSet::new();
     let mut linked = BTreeSet::new();
     for (file, text) in &html {
@@ -93,6 +99,8 @@ struct Pages<'a> {
     files: &'a BTreeMap<String, Vec<u8>>,
     html: &'a BTreeMap<&'a str, &'a str>,
     source_of: HashMap<String, PathBuf>,
+    /// (output file, href) of links whose fragment the build checked.
+    checked: HashSet<(String, String)>,
     diags: &'a mut Diagnostics,
 }
 
@@ -120,7 +128,9 @@ impl Pages<'_> {
             if !is_redirect && tag == "a" && target != file {
                 linked.insert(target.clone());
             }
-            self.anchor(file, &value, &target);
+            if !self.checked.contains(&(file.to_string(), value.clone())) {
+                self.anchor(file, &value, &target);
+            }
         }
     }
 

@@ -4,7 +4,8 @@
 //! files are reported.
 
 use super::Links;
-use crate::content::{Page, Target};
+use crate::config::Lang;
+use crate::content::{Page, PageId, Target};
 use crate::diagnostics::{Code, Diagnostic};
 use crate::href::Href;
 use crate::urls::{join_content, percent_decode_lossy};
@@ -16,11 +17,16 @@ pub(super) struct Resolved {
     pub(super) external: bool,
     /// A file beside the pages (index into `Content::assets`), for image sizes.
     pub(super) asset: Option<usize>,
+    /// The page of the site it leads to, when another one: its `#fragment` is checked
+    /// against that page's ids once every page is rendered.
+    pub(super) page: Option<PageId>,
+    /// The language of that page, when it is not the linking page's (`hreflang`).
+    pub(super) lang: Option<Lang>,
 }
 
 impl Resolved {
     fn internal(url: String) -> Resolved {
-        Resolved { url, external: false, asset: None }
+        Resolved { url, external: false, asset: None, page: None, lang: None }
     }
 }
 
@@ -41,7 +47,7 @@ pub(super) fn resolve(
             return Resolved::internal("#".to_string());
         }
         Ok(Href::Site(path)) => path,
-        Ok(href) => return Resolved { external: href.is_external(), url: href.to_string(), asset: None },
+        Ok(href) => return Resolved { external: href.is_external(), ..Resolved::internal(href.to_string()) },
     };
     let dest = rest.as_str();
     if let Some(rest) = dest.strip_prefix('/') {
@@ -61,11 +67,14 @@ pub(super) fn resolve(
     };
     let content = links.content;
     match content.by_source.get(&target) {
-        Some(Target::Page(i)) => Resolved::internal(format!("{}{}{fragment}", links.base_path, content[*i].url)),
+        Some(Target::Page(i)) => {
+            let lang = Some(content[*i].lang.clone()).filter(|l| *l != page.lang);
+            let url = format!("{}{}{fragment}", links.base_path, content[*i].url);
+            Resolved { page: Some(*i), lang, ..Resolved::internal(url) }
+        }
         Some(Target::Asset(a)) => Resolved {
-            url: format!("{}{}{fragment}", links.base_path, content.assets[*a].url),
-            external: false,
             asset: Some(*a),
+            ..Resolved::internal(format!("{}{}{fragment}", links.base_path, content.assets[*a].url))
         },
         None => {
             diags.push(missing(dest, &target, page, content.drafts.contains(&target)).at(at.0, at.1));

@@ -6,8 +6,12 @@
 //! What only the site can fill in (a chart, the goals or roadmap of a report, a table's
 //! number, a cross-reference) comes back as a typed `Slot` between pieces of HTML.
 
+mod footnotes;
+mod fragments;
 mod links;
 mod shortcodes;
+
+pub(crate) use fragments::{resolve as resolve_fragments, Fragment};
 
 use crate::config::Lang;
 use crate::content::{Content, Page};
@@ -15,7 +19,7 @@ use crate::diagnostics::{line_col, Code, Diagnostic};
 use crate::escape::{href as attr_href, html as attr};
 use crate::i18n::Strings;
 use crate::slug::slugify;
-use pulldown_cmark::{CowStr, Event, HeadingLevel, Options, Parser, Tag, TagEnd};
+use pulldown_cmark::{CowStr, Event, HeadingLevel, LinkType, Options, Parser, Tag, TagEnd};
 use std::collections::{BTreeMap, HashMap, HashSet};
 use std::ops::Range;
 
@@ -36,6 +40,10 @@ pub(crate) struct Rendered {
     pub(crate) tables: Vec<Caption>,
     /// Cross-references `[@sec:id]`, `[@fig:id]`, `[@tbl:id]`, in order.
     pub(crate) refs: Vec<XRef>,
+    /// Every id the page's Markdown makes: headings, footnotes, table captions, charts.
+    pub(crate) ids: Vec<String>,
+    /// Links with a `#fragment` into a page of the site, checked by `resolve_fragments`.
+    pub(crate) fragments: Vec<Fragment>,
 }
 
 impl Rendered {
@@ -194,8 +202,19 @@ pub(crate) fn render(page: &Page, links: &Links) -> (Rendered, Vec<Diagnostic>) 
         ..Rendered::default()
     };
     let mut events: Vec<(Event, Range<usize>)> = Parser::new_ext(src, options()).into_offset_iter().collect();
-    let mut pass = Pass { page, links, src, out: &mut out, diags: &mut diags, ids: Ids::default(), first: None };
+    // Ids of captions and charts first, so that no heading or footnote can take one.
+    let mut ids = Ids::default();
+    let made: Vec<String> = (out.tables.iter().map(|c| format!("tbl-{}", c.id)))
+        .chain(out.charts.iter().flat_map(|c| [format!("fig-{}", c.id), format!("fig-{}-chart", c.id)]))
+        .collect();
+    for id in &made {
+        ids.used.insert(id.clone());
+    }
+    let mut pass = Pass { page, links, src, out: &mut out, diags: &mut diags, ids, first: None };
     pass.rewrite(&mut events);
+    let back = links.strings.get(&page.lang).and_then(|s| s.text("footnote_back")).unwrap_or("");
+    let notes = footnotes::rewrite(&mut events, &mut pass.ids, back);
+    out.ids = out.headings.iter().map(|h| h.id.clone()).chain(made).chain(notes).collect();
     out.summary = out.summary.trim().to_string();
     let mut html = String::with_capacity(src.len() * 3 / 2);
     pulldown_cmark::html::push_html(&mut html, events.into_iter().map(|(e, _)| e));
@@ -227,6 +246,9 @@ impl Pass<'_, '_> {
         let mut i = 0;
         while i < events.len() {
             let range = events[i].1.clone();
+            if matches!(&events[i].0, Event::Text(t) if t.as_ref() == "’") && between_letters(self.src, &range) {
+                events[i].0 = Event::Text("'".into());
+            }
             let replacement = match &events[i].0 {
                 Event::Start(Tag::Heading { level, id, .. }) => {
                     let (level, explicit) = (*level, id.clone());
@@ -260,7 +282,9 @@ impl Pass<'_, '_> {
                     self.out.summary.push(' ');
                     None
                 }
-                Event::Start(Tag::Link { dest_url, title, .. }) => Some(self.link(dest_url, title, &range)),
+                Event::Start(Tag::Link { link_type, dest_url, title, .. }) => {
+                    Some(self.link(*link_type, dest_url, title, &range))
+                }
                 Event::End(TagEnd::Link) => Some(Event::Html("</a>".into())),
                 Event::Start(Tag::Image { .. }) => {
                     self.image(events, i, &range);
@@ -301,15 +325,28 @@ impl Pass<'_, '_> {
         id
     }
 
-    fn link(&mut self, dest: &str, title: &str, range: &Range<usize>) -> Event<'static> {
+    fn link(&mut self, kind: LinkType, dest: &str, title: &str, range: &Range<usize>) -> Event<'static> {
         let at = self.locate(range);
+        // `<name@example.org>` comes without its scheme, which would make it a relative path.
+        let mailto = format!("mailto:{dest}");
+        let dest = if kind == LinkType::Email { mailto.as_str() } else { dest };
         let to = links::resolve(dest, self.page, self.links, at, self.diags);
-        let mut tag = format!("<a href=\"{}\"", attr_href(&to.url));
+        let href = attr_href(&to.url);
+        let mut tag = format!("<a href=\"{href}\"");
         if !title.is_empty() {
             tag.push_str(&format!(" title=\"{}\"", attr(title)));
         }
         if to.external {
             tag.push_str(" rel=\"noopener noreferrer\"");
+        }
+        if let Some(lang) = &to.lang {
+            tag.push_str(&format!(" hreflang=\"{0}\" lang=\"{0}\"", attr(lang)));
+        }
+        let into_site = !to.external && (dest.starts_with('#') || to.page.is_some());
+        if let Some((prefix, raw)) = to.url.split_once('#').filter(|(_, raw)| into_site && !raw.is_empty()) {
+            let (prefix, raw, dest) = (prefix.to_string(), raw.to_string(), dest.to_string());
+            let page = to.page;
+            self.out.fragments.push(Fragment { page, prefix, raw, href, dest, line: at.0, col: at.1 });
         }
         tag.push('>');
         Event::Html(tag.into())
@@ -380,14 +417,12 @@ fn finish_html(
     for n in 0..out.charts.len() {
         html = html.replace(&format!("<p>FAROCHART{n}</p>"), &chart_marker(n));
     }
-    // Footnotes get their own id space: `[^fuente]` and `## Fuente` must not share an id.
-    if html.contains("footnote-") {
-        html = html
-            .replace(
-                "<sup class=\"footnote-reference\"><a href=\"#",
-                "<sup class=\"footnote-reference\"><a href=\"#fn-",
-            )
-            .replace("<div class=\"footnote-definition\" id=\"", "<div class=\"footnote-definition\" id=\"fn-");
+    // Alignment as classes: the theme's CSP forbids inline style. Page text cannot hold
+    // `style="` (quotes are escaped), so only pulldown-cmark's table cells match.
+    if html.contains(" style=\"text-align: ") {
+        for side in ["left", "center", "right"] {
+            html = html.replace(&format!(" style=\"text-align: {side}\""), &format!(" class=\"align-{side}\""));
+        }
     }
     // Wide tables scroll inside a box that keyboard users can focus and scroll too. Markdown
     // tables are the only source of `<table>` here: raw HTML and code are escaped.
@@ -499,6 +534,16 @@ impl Ids {
     }
 }
 
+/// Whether the character at `range` is a straight apostrophe between two letters
+/// (`hark'asun`, `don't`): it stays as written, in every language, as titles keep it.
+fn between_letters(src: &str, range: &Range<usize>) -> bool {
+    let before = src.get(..range.start).and_then(|s| s.chars().next_back());
+    let after = src.get(range.end..).and_then(|s| s.chars().next());
+    src.get(range.clone()) == Some("'")
+        && before.is_some_and(char::is_alphabetic)
+        && after.is_some_and(char::is_alphabetic)
+}
+
 /// The text inside a tag, up to the event `is_end` matches.
 fn plain_text(events: &[(Event, Range<usize>)], is_end: impl Fn(&Event) -> bool) -> String {
     let mut text = String::new();
@@ -520,7 +565,11 @@ pub(crate) fn render_alone(page: Page) -> (Rendered, Vec<Diagnostic>) {
     let content = Content::of_pages(vec![page]);
     let strings = BTreeMap::new();
     let links = Links { content: &content, base_path: "/", strings: &strings };
-    render(&content.pages[0], &links)
+    let (md, mut diags) = render(&content.pages[0], &links);
+    let mut markdown = [md];
+    diags.extend(resolve_fragments(&content, &mut markdown, &crate::theme::Theme::default()));
+    let [md] = markdown;
+    (md, diags)
 }
 
 #[cfg(test)]

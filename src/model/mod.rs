@@ -242,6 +242,7 @@ pub(crate) fn load(root: &Path, opts: &SiteOptions) -> (Option<Site>, Diagnostic
         strings: Arc::new(strings),
     };
     diags.extend(site.render_markdown());
+    diags.extend(markdown::resolve_fragments(&site.content, &mut site.markdown, &site.theme));
     diags.extend(site.config_targets());
     diags.extend(crate::outline::check_xrefs(&site.content, &site.markdown));
     diags.extend(site.load_editions());
@@ -389,6 +390,7 @@ impl Site {
             self.markdown[id.0] = md;
             diags.extend(ds);
         }
+        diags.extend(markdown::resolve_fragments(&self.content, &mut self.markdown, &self.theme));
         for (id, ..) in &saved {
             diags.extend(page_checks(self, *id));
         }
