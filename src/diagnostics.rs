@@ -38,7 +38,7 @@ macro_rules! codes {
 codes! {
     Alias "alias" "an `aliases` entry that is not a plain path in the page's language, or that clashes with a page or another alias",
     AmbiguousTranslation "ambiguous-translation" "two pages of one language claim to translate the same page",
-    BrokenAnchor "broken-anchor" "`faro check`: a link to a `#fragment` that is not on the page it leads to",
+    BrokenAnchor "broken-anchor" "a link to a `#fragment` that is not on the page it leads to",
     BrokenLink "broken-link" "a link to a page or file that does not exist, or that leaves the site",
     BrokenRef "broken-ref" "a cross-reference (`[@sec:id]`, `[@fig:id]`, `[@tbl:id]`) to nothing, or outside a report",
     Campaign "campaign" "a `campaign:` block that a kit cannot be made from (no message, too many or unknown figures)",

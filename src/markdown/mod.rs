@@ -10,6 +10,7 @@ mod footnotes;
 mod fragments;
 mod links;
 mod shortcodes;
+mod slots;
 
 pub(crate) use fragments::{resolve as resolve_fragments, Fragment};
 
@@ -162,24 +163,6 @@ fn options() -> Options {
         | Options::ENABLE_HEADING_ATTRIBUTES
 }
 
-// Markers of slots inside this module only: raw HTML is escaped, so no page text can
-// write one, and `split_slots` turns each into a `Slot` before the HTML leaves.
-fn chart_marker(n: usize) -> String {
-    format!("<!--faro-chart:{n}-->")
-}
-fn block_marker(block: Block) -> &'static str {
-    match block {
-        Block::Goals => "<!--faro:goals-->",
-        Block::Roadmap => "<!--faro:roadmap-->",
-    }
-}
-fn table_marker(n: usize) -> String {
-    format!("<!--faro-tbl:{n}-->")
-}
-fn ref_marker(n: usize) -> String {
-    format!("<!--faro-ref:{n}-->")
-}
-
 pub(crate) fn render(page: &Page, links: &Links) -> (Rendered, Vec<Diagnostic>) {
     let found = shortcodes::extract_shortcodes(&page.body, page.body_line);
     let (src, refs) = shortcodes::extract_refs(found.src, page.body_line);
@@ -218,8 +201,8 @@ pub(crate) fn render(page: &Page, links: &Links) -> (Rendered, Vec<Diagnostic>) 
     out.summary = out.summary.trim().to_string();
     let mut html = String::with_capacity(src.len() * 3 / 2);
     pulldown_cmark::html::push_html(&mut html, events.into_iter().map(|(e, _)| e));
-    let html = finish_html(html, &out, &captions, page, &mut diags);
-    out.body = split_slots(&html, out.charts.len(), out.refs.len(), out.tables.len());
+    let html = slots::finish_html(html, &out, &captions, page, &mut diags);
+    out.body = slots::split_slots(&html, out.charts.len(), out.refs.len(), out.tables.len());
     (out, diags)
 }
 
@@ -243,12 +226,15 @@ impl Pass<'_, '_> {
     }
 
     fn rewrite(&mut self, events: &mut Vec<(Event, Range<usize>)>) {
+        // Before headings read their text, so a heading and its table-of-contents entry agree.
+        for (e, range) in events.iter_mut() {
+            if matches!(e, Event::Text(t) if t.as_ref() == "’") && between_letters(self.src, range) {
+                *e = Event::Text("'".into());
+            }
+        }
         let mut i = 0;
         while i < events.len() {
             let range = events[i].1.clone();
-            if matches!(&events[i].0, Event::Text(t) if t.as_ref() == "’") && between_letters(self.src, &range) {
-                events[i].0 = Event::Text("'".into());
-            }
             let replacement = match &events[i].0 {
                 Event::Start(Tag::Heading { level, id, .. }) => {
                     let (level, explicit) = (*level, id.clone());
@@ -399,117 +385,6 @@ impl Pass<'_, '_> {
     }
 }
 
-/// What pulldown-cmark's HTML still needs: slot markers in place of tokens, footnote ids
-/// of their own, scrollable tables, and captions.
-fn finish_html(
-    mut html: String,
-    out: &Rendered,
-    captions: &[(Caption, String)],
-    page: &Page,
-    diags: &mut Vec<Diagnostic>,
-) -> String {
-    for n in (0..out.refs.len()).rev() {
-        html = html.replace(&format!("FAROREF{n}X"), &ref_marker(n));
-    }
-    for (n, b) in out.blocks.iter().enumerate() {
-        html = html.replace(&format!("<p>FAROBLOCK{n}</p>"), block_marker(b.block));
-    }
-    for n in 0..out.charts.len() {
-        html = html.replace(&format!("<p>FAROCHART{n}</p>"), &chart_marker(n));
-    }
-    // Alignment as classes: the theme's CSP forbids inline style. Page text cannot hold
-    // `style="` (quotes are escaped), so only pulldown-cmark's table cells match.
-    if html.contains(" style=\"text-align: ") {
-        for side in ["left", "center", "right"] {
-            html = html.replace(&format!(" style=\"text-align: {side}\""), &format!(" class=\"align-{side}\""));
-        }
-    }
-    // Wide tables scroll inside a box that keyboard users can focus and scroll too. Markdown
-    // tables are the only source of `<table>` here: raw HTML and code are escaped.
-    if html.contains("<table>") {
-        html = html
-            .replace("<table>", "<div class=\"table-scroll\" tabindex=\"0\"><table>")
-            .replace("</table>", "</table></div>");
-    }
-    // A caption line right before a table becomes that table's <caption>, with an id to refer to.
-    for (n, (caption, text)) in captions.iter().enumerate() {
-        let token = format!("<p>FAROTBL{n}X</p>\n<div class=\"table-scroll\" tabindex=\"0\"><table>");
-        let with_caption = format!(
-            "<div class=\"table-scroll\" tabindex=\"0\" id=\"tbl-{}\"><table><caption>{}{}</caption>",
-            attr(&caption.id),
-            table_marker(n),
-            attr(text)
-        );
-        if html.contains(&token) {
-            html = html.replace(&token, &with_caption);
-        } else {
-            html = html.replace(&format!("<p>FAROTBL{n}X</p>"), "");
-            diags.push(
-                Diagnostic::error(
-                    Code::TableCaption,
-                    &page.source,
-                    format!("the caption of table `{}` is not followed by a table", caption.id),
-                )
-                .at(Some(caption.line), None)
-                .hint("write the caption line directly above the table"),
-            );
-        }
-    }
-    html
-}
-
-/// Cuts the HTML at its slot markers. Every page's HTML stays alive until the build ends,
-/// so each piece is shrunk to its length.
-fn split_slots(html: &str, charts: usize, refs: usize, tables: usize) -> Vec<Piece> {
-    let mut pieces = Vec::new();
-    let mut rest = html;
-    let mut text = String::new();
-    while let Some(i) = rest.find("<!--faro") {
-        let tail = &rest[i..];
-        let marker = tail.find("-->").map(|e| &tail[..e + 3]);
-        let slot = marker.and_then(|m| parse_marker(m, charts, refs, tables));
-        match (slot, marker) {
-            (Some(slot), Some(m)) => {
-                text.push_str(&rest[..i]);
-                if !text.is_empty() {
-                    text.shrink_to_fit();
-                    pieces.push(Piece::Html(std::mem::take(&mut text)));
-                }
-                pieces.push(Piece::Slot(slot));
-                rest = &tail[m.len()..];
-            }
-            _ => {
-                text.push_str(&rest[..i + 1]);
-                rest = &rest[i + 1..];
-            }
-        }
-    }
-    text.push_str(rest);
-    if !text.is_empty() || pieces.is_empty() {
-        text.shrink_to_fit();
-        pieces.push(Piece::Html(text));
-    }
-    pieces
-}
-
-fn parse_marker(marker: &str, charts: usize, refs: usize, tables: usize) -> Option<Slot> {
-    let inner = marker.strip_prefix("<!--faro")?.strip_suffix("-->")?;
-    let index = |s: &str, len: usize| s.parse::<usize>().ok().filter(|n| *n < len);
-    match inner {
-        ":goals" => Some(Slot::Block(Block::Goals)),
-        ":roadmap" => Some(Slot::Block(Block::Roadmap)),
-        _ => {
-            let (kind, n) = inner.strip_prefix('-')?.split_once(':')?;
-            match kind {
-                "chart" => index(n, charts).map(Slot::Chart),
-                "tbl" => index(n, tables).map(Slot::TableNumber),
-                "ref" => index(n, refs).map(Slot::Ref),
-                _ => None,
-            }
-        }
-    }
-}
-
 /// Heading ids of a page: `fuente`, `fuente-1`, `fuente-2`… Each base remembers its next
 /// suffix, so a page of thousands of equal headings stays linear.
 #[derive(Default)]
@@ -621,5 +496,45 @@ mod tests {
         let (md, _) = render_alone(page("## Año 2021\n\n## Año 2021\n\n## ¿?\n"));
         let ids: Vec<&str> = md.headings.iter().map(|h| h.id.as_str()).collect();
         assert_eq!(ids, ["anio-2021", "anio-2021-1", "section"]);
+    }
+
+    #[test]
+    fn apostrophes_between_letters_stay_as_written_and_the_rest_curls() {
+        let cases = [
+            ("hark'asun", "hark'asun"),
+            ("don't", "don't"),
+            ("hark’asun", "hark’asun"),
+            ("'no'", "‘no’"),
+            ("\"sí\"", "“sí”"),
+            ("a -- b", "a – b"),
+            ("años '90", "años ’90"),
+        ];
+        for (src, want) in cases {
+            let (md, _) = render_alone(page(&format!("{src}\n")));
+            assert_eq!(md.text_html(), format!("<p>{want}</p>\n"), "{src}");
+        }
+    }
+
+    #[test]
+    fn markdown_writes_no_inline_style_and_email_autolinks_are_mailto() {
+        let cases = [
+            ("| a | b | c |\n|:--|:-:|--:|\n| 1 | 2 | 3 |\n", "<td class=\"align-right\">3</td>"),
+            ("<a@example.org>\n", "<a href=\"mailto:a@example.org\">a@example.org</a>"),
+            ("[x](#año)\n\n## Año\n", "<a href=\"#anio\">x</a>"),
+        ];
+        for (src, want) in cases {
+            let (md, diags) = render_alone(page(src));
+            let html = md.text_html();
+            assert!(html.contains(want) && !html.contains(" style="), "{src}: {html}");
+            assert!(diags.is_empty(), "{diags:?}");
+        }
+    }
+
+    #[test]
+    fn footnote_and_heading_ids_never_clash() {
+        let (md, _) = render_alone(page("Dato[^fuente].\n\n## Fuente\n\n## Fn fuente\n\n[^fuente]: Nota.\n"));
+        let mut ids = md.ids.clone();
+        ids.sort();
+        assert_eq!(ids, ["fn-fuente", "fn-fuente-1", "fnref-fuente-1", "fuente"]);
     }
 }
