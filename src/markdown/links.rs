@@ -51,7 +51,10 @@ pub(super) fn resolve(
     };
     let dest = rest.as_str();
     if let Some(rest) = dest.strip_prefix('/') {
-        return Resolved::internal(format!("{}{rest}", links.base_path));
+        // A site path starts with its language (`/en/…`): one of another language gets hreflang.
+        let first = rest.split(['/', '?', '#']).next().unwrap_or("");
+        let lang = Some(first.to_string()).filter(|l| *l != page.lang && links.strings.contains_key(l));
+        return Resolved { lang, ..Resolved::internal(format!("{}{rest}", links.base_path)) };
     }
     let (path, fragment) = match dest.find(['#', '?']) {
         Some(i) => (&dest[..i], &dest[i..]),

@@ -196,7 +196,7 @@ fn an_apostrophe_between_letters_stays_as_written_while_quotes_and_dashes_curl()
 #[test]
 fn a_link_to_a_page_in_another_language_carries_hreflang_and_lang() {
     let site = site_with(&[
-        ("es/comision.md", "Ver [English](../en/comision.md) y [la línea](linea-1818.md).\n"),
+        ("es/comision.md", "Ver [English](../en/comision.md), [la línea](linea-1818.md) y [EN](/en/).\n"),
         ("en/comision.md", "See [Spanish](../es/comision.md).\n"),
     ]);
     site.build_ok(&[]);
@@ -205,6 +205,8 @@ fn a_link_to_a_page_in_another_language_carries_hreflang_and_lang() {
     assert_eq!((english.attr("hreflang"), english.attr("lang")), (Some("en"), Some("en")), "{}", english.raw);
     let same = es.iter().find(|a| a.attr("href") == Some("/es/linea-1818/")).expect("the link in Spanish");
     assert_eq!(same.attr("hreflang"), None, "{}", same.raw);
+    let root = es.iter().find(|a| a.attr("href") == Some("/en/")).expect("the site path in English");
+    assert_eq!(root.attr("hreflang"), Some("en"), "{}", root.raw);
     let en = main_links(&site.html("en/comision/index.html"));
     let spanish = en.iter().find(|a| a.attr("href") == Some("/es/comision/")).expect("the link to Spanish");
     assert_eq!(spanish.attr("hreflang"), Some("es"), "{}", spanish.raw);
