@@ -113,13 +113,14 @@ fn index(site: &Site, lang: &str, entries: &[String]) -> (String, usize) {
     (json, items.len())
 }
 
-/// The count line's texts for every number of results up to `most`, as JSON runs
-/// `[[from, text], …]`, e.g. `[[0,"{n} resultados"],[1,"{n} resultado"],[2,"{n} resultados"]]`.
+/// The count line's texts for every number of results an index of `entries` can give, as
+/// JSON runs `[[from, text], …]`, e.g. `[[0,"{n} resultados"],[1,"{n} resultado"],[2,"{n} resultados"]]`.
 /// faro's plural rule picks each (that of the language a borrowed string is written in), so
-/// `search.js` needs no rule of its own.
-fn counts(strings: &Strings, lang: &str, most: usize) -> String {
+/// `search.js` needs no rule of its own. Counted to 100 at least, so that a small site's
+/// page does not change with each page added.
+fn counts(strings: &Strings, lang: &str, entries: usize) -> String {
     let mut runs: Vec<(usize, &str)> = Vec::new();
-    for n in 0..=most {
+    for n in 0..=entries.max(100) {
         let text = strings.plural(lang, "search_count", n as f64).unwrap_or("{n}");
         if runs.last().is_none_or(|(_, last)| *last != text) {
             runs.push((n, text));
