@@ -6,19 +6,25 @@ use unicode_normalization::char::is_combining_mark;
 use unicode_normalization::UnicodeNormalization;
 
 /// The folded words of `text`, each with its forms: one, or two for a word with `ñ`, which
-/// is also written `n` (`señales` is typed `seniales` and `senales`).
+/// is also written `n` (`señales` is typed `seniales` and `senales`). What `search.js` does
+/// to a query; the index needs only `spellings`, so here it serves the tests.
+#[cfg(test)]
 pub(crate) fn word_forms(text: &str) -> Vec<Vec<String>> {
-    let ni = fold_with(text, "ni");
-    if !has_enye(text) {
+    let (ni, n) = spellings(text);
+    let Some(n) = n else {
         return ni.split(' ').filter(|w| !w.is_empty()).map(|w| vec![w.to_string()]).collect();
-    }
+    };
     // Both spellings split at the same places: `ñ` becomes letters either way.
-    let n = fold_with(text, "n");
     ni.split(' ')
         .zip(n.split(' '))
         .filter(|(a, _)| !a.is_empty())
         .map(|(a, b)| if a == b { vec![a.to_string()] } else { vec![a.to_string(), b.to_string()] })
         .collect()
+}
+
+/// `text` folded with `ñ` as `ni`, and again with `ñ` as `n` when it has one.
+pub(crate) fn spellings(text: &str) -> (String, Option<String>) {
+    (fold_with(text, "ni"), has_enye(text).then(|| fold_with(text, "n")))
 }
 
 fn has_enye(text: &str) -> bool {

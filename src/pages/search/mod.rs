@@ -18,20 +18,23 @@ use crate::escape::json as json_str;
 use crate::i18n::Strings;
 use crate::model::Site;
 use crate::urls::{output_file, search_index, site_url};
-use fold::{html_text, word_forms};
+use fold::{html_text, spellings};
 use serde::Serialize;
+use std::borrow::Cow;
 use std::path::Path;
 
 /// The index keys of `text` under `rule`, space-separated: each word's key once, sorted,
 /// leaving out a key that starts another key (a query finding it finds the longer one).
 pub(crate) fn keys(rule: Option<&str>, text: &str) -> String {
-    let mut keys: Vec<String> = word_forms(text).into_iter().flatten().map(|w| plural::key(rule, &w)).collect();
+    let (ni, n) = spellings(text);
+    let words = ni.split(' ').chain(n.as_deref().unwrap_or("").split(' ')).filter(|w| !w.is_empty());
+    let mut keys: Vec<Cow<str>> = words.map(|w| plural::key(rule, w)).collect();
     keys.sort_unstable();
     keys.dedup();
     let mut out = String::with_capacity(keys.iter().map(|k| k.len() + 1).sum());
     for (n, key) in keys.iter().enumerate() {
         // Sorted, so a longer key starting with this one comes right after it.
-        if keys.get(n + 1).is_some_and(|next| next.starts_with(key.as_str())) {
+        if keys.get(n + 1).is_some_and(|next| next.starts_with(key.as_ref())) {
             continue;
         }
         if !out.is_empty() {

@@ -5,6 +5,8 @@
 //! Queries match keys by their start, so a rule that cuts a little too much costs nothing
 //! but a few more results. A language without a rule is only folded.
 
+use std::borrow::Cow;
+
 /// The rule for `lang` (`es-PE` uses `es`'s), or none.
 pub(crate) fn rule_for(lang: &str) -> Option<&'static str> {
     match lang.split(['-', '_']).next().unwrap_or(lang) {
@@ -16,20 +18,20 @@ pub(crate) fn rule_for(lang: &str) -> Option<&'static str> {
 }
 
 /// The key of a folded `word` under `rule`.
-pub(crate) fn key(rule: Option<&str>, word: &str) -> String {
+pub(crate) fn key<'a>(rule: Option<&str>, word: &'a str) -> Cow<'a, str> {
     match rule {
         Some("es") => spanish(word),
         Some("en") => english(word),
-        Some("qu") => quechua(word).to_string(),
-        _ => word.to_string(),
+        Some("qu") => Cow::Borrowed(quechua(word)),
+        _ => Cow::Borrowed(word),
     }
 }
 
 /// Spanish (after Savoy's light stemmer): `z` is written `c` (`luz`, `luces`); then `-as`,
 /// `-es`, `-os` lose both letters (`leyes` → `ley`, `meses` → `mes`), or a final `a`, `e`,
 /// `o` goes (`campaña` and `campañas` → `campani`). A key keeps at least two letters.
-fn spanish(word: &str) -> String {
-    let w = word.replace('z', "c");
+fn spanish(word: &str) -> Cow<'_, str> {
+    let w = if word.contains('z') { Cow::Owned(word.replace('z', "c")) } else { Cow::Borrowed(word) };
     let cut = if ["as", "es", "os"].iter().any(|e| w.ends_with(e)) {
         2
     } else if w.ends_with(['a', 'e', 'o']) {
@@ -38,10 +40,15 @@ fn spanish(word: &str) -> String {
         0
     };
     // The cut letters are ASCII, so byte offsets are safe; the two kept are counted in chars.
-    if w.chars().count() >= cut + 2 {
-        w[..w.len() - cut].to_string()
-    } else {
-        w
+    if cut == 0 || w.chars().count() < cut + 2 {
+        return w;
+    }
+    match w {
+        Cow::Borrowed(w) => Cow::Borrowed(&w[..w.len() - cut]),
+        Cow::Owned(mut w) => {
+            w.truncate(w.len() - cut);
+            Cow::Owned(w)
+        }
     }
 }
 
@@ -49,22 +56,21 @@ fn spanish(word: &str) -> String {
 /// three letters or more ending in `s` loses it (`victims` → `victim`), except after `u` or
 /// `s` (`virus`, `class`); `-ies` becomes `-y` (`countries`), except `-aies`, `-eies`; and
 /// `-aes`, `-ees`, `-oes` stay as they are.
-fn english(word: &str) -> String {
-    let c: Vec<char> = word.chars().collect();
-    let n = c.len();
-    if n < 3 || c[n - 1] != 's' || matches!(c[n - 2], 'u' | 's') {
-        return word.to_string();
+fn english(word: &str) -> Cow<'_, str> {
+    // The letters looked at are ASCII (`s`, `e`, …), so cutting them is at a char boundary.
+    let c: Vec<char> = word.chars().rev().take(4).collect();
+    if c.len() < 3 || c[0] != 's' || matches!(c[1], 'u' | 's') {
+        return Cow::Borrowed(word);
     }
-    let cut = |k: usize| c[..n - k].iter().collect::<String>();
-    if c[n - 2] == 'e' {
-        if n > 3 && c[n - 3] == 'i' && !matches!(c[n - 4], 'a' | 'e') {
-            return cut(3) + "y";
+    if c[1] == 'e' {
+        if c.len() > 3 && c[2] == 'i' && !matches!(c[3], 'a' | 'e') {
+            return Cow::Owned(format!("{}y", &word[..word.len() - 3]));
         }
-        if matches!(c[n - 3], 'i' | 'a' | 'o' | 'e') {
-            return word.to_string();
+        if matches!(c[2], 'i' | 'a' | 'o' | 'e') {
+            return Cow::Borrowed(word);
         }
     }
-    cut(1)
+    Cow::Borrowed(&word[..word.len() - 1])
 }
 
 /// Quechua: the plural suffix `-kuna` goes (`wasikuna` → `wasi`). A key keeps two letters.
