@@ -1029,10 +1029,12 @@ fn previewing_drafts_does_not_record_their_urls() {
 
 // ----- search -------------------------------------------------------------------------
 
-/// The search index of a language: (title, url, folded text) for each entry.
+/// The search index of a language: (title, url, folded keys) for each entry.
 fn search_index(site: &Site, rel: &str) -> Vec<(String, String, String)> {
     let json = parse_json(&site.html(rel));
-    json.arr()
+    json.get("entries")
+        .unwrap_or_else(|| panic!("{rel}: no entries"))
+        .arr()
         .iter()
         .map(|e| {
             let field = |k: &str| {
@@ -1054,9 +1056,15 @@ fn search_index_per_language_holds_folded_text() {
     let by_title: BTreeMap<&str, &(String, String, String)> = es.iter().map(|e| (e.0.as_str(), e)).collect();
     let trafico = by_title["Operativo contra el tráfico de personas"];
     assert_eq!(trafico.1, "/es/noticias/operativo/");
-    assert!(trafico.2.contains("operativo contra el trafico de personas"), "{}", trafico.2);
+    // Keys: folded words cut by the plural rule (src/pages/search/cases.txt), each once.
+    let keys = |e: &(String, String, String)| e.2.split(' ').map(str::to_string).collect::<Vec<_>>();
+    for key in ["operativ", "contr", "trafic", "person"] {
+        assert!(keys(trafico).iter().any(|k| k == key), "{key}: {}", trafico.2);
+    }
     let anio = by_title["Balance del año 2024"];
-    assert!(anio.2.contains("balance del anio 2024"), "{}", anio.2);
+    for key in ["balanc", "del", "ani", "2024"] {
+        assert!(keys(anio).iter().any(|k| k == key), "{key}: {}", anio.2);
+    }
     assert!(by_title["Capacitación de operadores"].2.contains("capacitacion"), "{es:?}");
     for (title, url, text) in es.iter().chain(&en) {
         assert_eq!(text, &text.to_lowercase(), "{title}: not lower case");
@@ -1108,7 +1116,7 @@ fn three_language_site_has_a_search_index_for_quechua() {
     let qu = search_index(&site, &format!("{}index.json", &search[1..]));
     let titles: Vec<&str> = qu.iter().map(|e| e.0.as_str()).collect();
     assert_eq!(titles, vec!["Yanapay 1818", "Ñawpa willakuy"], "{qu:?}");
-    assert!(qu[1].2.starts_with("niawpa willakuy"), "{:?}", qu[1]);
+    assert!(qu[1].2.contains("niawp") && qu[1].2.contains("willakuy"), "{:?}", qu[1]);
     assert!(qu.iter().all(|e| e.1.starts_with("/qu/")), "{qu:?}");
     assert!(site.public().join("es/buscar/index.json").is_file());
     assert!(site.public().join("en/search/index.json").is_file());
