@@ -74,6 +74,11 @@ fn an_unknown_front_matter_key_stays_an_error_with_a_hint_to_use_extra() {
     let run = site.build(&[]);
     run.assert_diagnostic("content/es/a.md:3:1: error[front-matter]: unknown field `summary`");
     run.assert_stderr_contains("`description` is what lists, feeds, search and search engines show");
+    // A typo of a known key is named as one.
+    site.write("content/es/a.md", "---\ntitle: \"A\"\ntranslation_kye: a\n---\nTexto.\n");
+    let run = site.build(&[]);
+    run.assert_diagnostic("content/es/a.md:3:1: error[front-matter]: unknown field `translation_kye`");
+    run.assert_stderr_contains("hint: did you mean `translation_key`?");
 }
 
 // ----- dates -----------------------------------------------------------------------------
