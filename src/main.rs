@@ -233,6 +233,9 @@ fn build(opts: &BuildOptions) -> ExitCode {
             for w in &report.warnings {
                 eprintln!("{w}");
             }
+            for note in &report.notes {
+                println!("note: {note}");
+            }
             for file in &report.frozen {
                 println!("Froze the values of a final report in {} (commit this file)", file.display());
             }

@@ -33,6 +33,8 @@ pub struct BuildReport {
     pub elapsed: Duration,
     pub output: PathBuf,
     pub warnings: Vec<Diagnostic>,
+    /// Things worth knowing that are not problems (robots.txt under a subpath).
+    pub notes: Vec<String>,
 }
 
 /// Everything found wrong, sorted, errors first, and what became of the previous output.
@@ -92,6 +94,7 @@ pub fn build(opts: &BuildOptions) -> Result<BuildReport, BuildFailure> {
         elapsed: start.elapsed(),
         output,
         warnings: done.diags.report(root),
+        notes: publish::notes(site),
     })
 }
 

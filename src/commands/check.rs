@@ -227,7 +227,7 @@ fn translations(site: &Site, diags: &mut Diagnostics) -> BTreeMap<String, Vec<St
         let source = &site.content[src];
         let date = |p: &Page| p.front.updated.clone().or_else(|| p.front.date.clone());
         if let (Some(s), Some(t)) = (date(source), date(page)) {
-            if s > t {
+            if crate::content::date_key(&s) > crate::content::date_key(&t) {
                 diags.push(
                     Diagnostic::warning(
                         Code::StaleTranslation,

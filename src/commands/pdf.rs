@@ -90,7 +90,7 @@ impl Job {
             .chain(chapters.iter().copied())
             .flat_map(|i| [&site.content[i].front.date, &site.content[i].front.updated])
             .flatten()
-            .max()
+            .max_by_key(|d| crate::content::date_key(d))
             .cloned();
         let in_words = date.as_deref().and_then(|d| Some(site.strings.get(lang)?.format_date(d)));
         let version = in_words.map(|d| site.t(lang, "pdf_version").replace("{date}", &d));

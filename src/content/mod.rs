@@ -2,13 +2,14 @@
 //! file tree implies: page kinds, localized URLs, sections and their children, and which
 //! pages translate each other. Markdown bodies are kept as text; `markdown` renders them.
 
+mod date;
+mod keys;
 mod page;
 mod tree;
 
+pub(crate) use date::{is_valid_date, rfc3339, sort_key as date_key};
 pub(crate) use page::parse_page_text;
-pub(crate) use page::{
-    is_valid_date, parse_page, CampaignFigure, FrontMatter, Page, PageKind, ReportMeta, ReportStatus, SortBy,
-};
+pub(crate) use page::{parse_page, CampaignFigure, FrontMatter, Page, PageKind, ReportMeta, ReportStatus, SortBy};
 pub(crate) use tree::sort_children;
 
 use crate::config::Config;
@@ -179,11 +180,21 @@ fn walk(root: &Path, content_dir: &Path, config: &Config, diags: &mut Vec<Diagno
         }
         if found.rel.ends_with(".md") {
             md_files.push((lang, found.rel, found.path));
-        } else {
+        } else if !is_clutter(found.rel.rsplit('/').next().unwrap_or("")) {
             asset_files.push((lang, found.rel, found.path));
         }
     }
     (md_files, asset_files)
+}
+
+/// Files that keep an empty folder in git or that an operating system leaves behind:
+/// never published from static/ or beside pages. Deliberate dotfiles (`.well-known/`,
+/// `.nojekyll`) are published. Windows names are matched in any case, as Windows does.
+pub(crate) fn is_clutter(name: &str) -> bool {
+    const EXACT: &[&str] = &[".gitkeep", ".keep", ".DS_Store"];
+    const ANY_CASE: &[&str] = &["Thumbs.db", "ehthumbs.db", "desktop.ini"];
+    // `._name`: the resource forks macOS writes beside files on FAT and network drives.
+    EXACT.contains(&name) || ANY_CASE.iter().any(|c| c.eq_ignore_ascii_case(name)) || name.starts_with("._")
 }
 
 /// What is wrong with an entry at the top of content/, which must be a declared language's folder.
@@ -209,4 +220,28 @@ fn language_folder(path: &Path, is_dir: bool, lang: &str, config: &Config) -> Op
             config.languages.join(", ")
         )),
     )
+}
+
+#[cfg(test)]
+mod tests {
+    #[test]
+    fn placeholders_and_os_clutter_are_not_published() {
+        let cases = [
+            (".gitkeep", true),
+            (".keep", true),
+            (".DS_Store", true),
+            ("Thumbs.db", true),
+            ("thumbs.db", true),
+            ("Desktop.ini", true),
+            ("._foto.jpg", true),
+            (".nojekyll", false),
+            (".well-known", false),
+            ("security.txt", false),
+            ("foto.jpg", false),
+            ("keep", false),
+        ];
+        for (name, clutter) in cases {
+            assert_eq!(super::is_clutter(name), clutter, "{name}");
+        }
+    }
 }

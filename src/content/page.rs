@@ -5,7 +5,7 @@ use super::PageId;
 use crate::config::Lang;
 use crate::diagnostics::{Code, Diagnostic};
 use crate::yaml;
-use serde::Deserialize;
+use serde::{Deserialize, Deserializer};
 use std::collections::BTreeMap;
 use std::path::PathBuf;
 
@@ -14,6 +14,8 @@ use std::path::PathBuf;
 pub(crate) struct FrontMatter {
     pub(crate) title: String,
     pub(crate) description: Option<String>,
+    /// A day or an RFC 3339 instant, normalised by `date::normalize` once parsed.
+    #[serde(default, deserialize_with = "scalar_text")]
     pub(crate) date: Option<String>,
     #[serde(default)]
     pub(crate) draft: bool,
@@ -23,11 +25,13 @@ pub(crate) struct FrontMatter {
     #[serde(default)]
     pub(crate) tags: Vec<String>,
     pub(crate) template: Option<String>,
+    #[serde(alias = "translationKey")]
     pub(crate) translation_key: Option<String>,
     pub(crate) sort_by: Option<SortBy>,
     /// Makes a section an accountability report; its pages are the chapters.
     pub(crate) report: Option<ReportMeta>,
-    /// Last substantive change (YYYY-MM-DD), for the sitemap and feeds.
+    /// Last substantive change (a date like `date`), for the sitemap and feeds.
+    #[serde(default, alias = "lastmod", deserialize_with = "scalar_text")]
     pub(crate) updated: Option<String>,
     /// Old addresses of this page, kept working as redirects: paths under the page's
     /// language (`campanas/linea-gratuita`) or full site paths (`/es/campanas/linea-gratuita/`).
@@ -43,6 +47,25 @@ pub(crate) struct FrontMatter {
     pub(crate) taxonomies: BTreeMap<String, Vec<String>>,
     /// Makes the page a campaign with a printable kit (posters, flyer, social card).
     pub(crate) campaign: Option<Campaign>,
+    /// The writer's own fields, any YAML, given to templates as they are (`page.extra`).
+    #[serde(default, alias = "params")]
+    pub(crate) extra: yaml::Value,
+}
+
+/// A scalar as text: an unquoted `2025` is a number to YAML, and is then reported as a bad
+/// date at its line rather than as a type error.
+fn scalar_text<'de, D: Deserializer<'de>>(d: D) -> Result<Option<String>, D::Error> {
+    use serde::de::Error;
+    match yaml::Value::deserialize(d)? {
+        yaml::Value::Null => Ok(None),
+        yaml::Value::String(s) => Ok(Some(s)),
+        yaml::Value::Number(n) => Ok(Some(n.to_string())),
+        yaml::Value::Tagged(t) => match t.value {
+            yaml::Value::String(s) => Ok(Some(s)),
+            _ => Err(D::Error::custom("a date is written as text, such as 2025-02-10")),
+        },
+        _ => Err(D::Error::custom("a date is written as text, such as 2025-02-10")),
+    }
 }
 
 /// `campaign:` in front matter: what the kit prints besides the page title.
@@ -147,8 +170,9 @@ pub(crate) struct Page {
 }
 
 impl Page {
+    /// The line of a top-level key, in whichever of its spellings the page wrote it.
     pub(crate) fn key_line(&self, key: &str) -> Option<usize> {
-        yaml::locate(&self.front_src, &[key], 2)
+        super::keys::line_of(&self.front_src, key, 2)
     }
 
     /// The path below the language folder, which translations share.
@@ -198,22 +222,21 @@ pub(crate) fn parse_page_text(lang: Lang, rel: String, source: PathBuf, src: &st
     let src: std::borrow::Cow<str> = if src.contains('\0') { src.replace('\0', "\u{fffd}").into() } else { src.into() };
     let (fm, body, body_line) = split_front_matter(&src)
         .map_err(|(line, msg)| Diagnostic::error(Code::FrontMatter, &source, msg).at(Some(line), None))?;
-    let front: FrontMatter = yaml::parse(fm, &source, 2, Code::FrontMatter).map_err(|d| {
-        let hint = if d.message.starts_with("missing field `title`") {
-            "every page needs a title: add a line `title: \"...\"` between the `---` lines"
-        } else {
-            "front matter is YAML: check quotes, colons and indentation; allowed keys are title, description, date, updated, draft, slug, weight, tags, taxonomies, image, template, translation_key, sort_by, report, aliases, feed"
-        };
-        d.hint(hint)
-    })?;
-    let locate = |key: &str| yaml::locate(fm, &[key], 2);
-    let fail = |msg: String, key: &str| Err(Diagnostic::error(Code::FrontMatter, &source, msg).at(locate(key), None));
-    if front.title.trim().is_empty() {
-        return fail("`title` is empty".into(), "title");
+    let mut front: FrontMatter =
+        yaml::parse(fm, &source, 2, Code::FrontMatter).map_err(|d| front_matter_error(fm, d))?;
+    let locate = |key: &str| super::keys::line_of(fm, key, 2);
+    let fail =
+        |msg: String, line: Option<usize>| Err(Diagnostic::error(Code::FrontMatter, &source, msg).at(line, None));
+    trim_texts(&mut front);
+    if front.title.is_empty() {
+        return fail("`title` is empty".into(), locate("title"));
     }
-    for (key, value) in [("date", &front.date), ("updated", &front.updated)] {
-        if let Some(date) = value.as_ref().filter(|d| !is_valid_date(d)) {
-            return fail(format!("`{key}` must be a date written YYYY-MM-DD, not `{date}`"), key);
+    for (key, value) in [("date", &mut front.date), ("updated", &mut front.updated)] {
+        if let Some(date) = value {
+            match super::date::normalize(date) {
+                Ok(normal) => *date = normal,
+                Err(want) => return fail(format!("`{key}` must be {want}, not `{date}`"), locate(key)),
+            }
         }
     }
     let lang_rel = &rel[lang.len() + 1..];
@@ -225,13 +248,20 @@ pub(crate) fn parse_page_text(lang: Lang, rel: String, source: PathBuf, src: &st
     };
     if front.report.is_some() && kind != PageKind::Section {
         let msg = "`report` belongs in the `_index.md` of a report's folder; its other pages are the chapters";
-        return fail(msg.into(), "report");
+        return fail(msg.into(), locate("report"));
     }
-    if let Some(date) = front.report.as_ref().and_then(|r| r.date.as_deref()).filter(|d| !is_valid_date(d)) {
-        return fail(format!("`report.date` must be a date written YYYY-MM-DD, not `{date}`"), "date");
+    if let Some(date) = front.report.as_mut().and_then(|r| r.date.as_mut()) {
+        // A report is as of a day, which roadmap due dates are compared with.
+        match super::date::normalize(date) {
+            Ok(normal) => *date = normal[..10].to_string(),
+            Err(want) => {
+                let msg = format!("`report.date` must be {want}, not `{date}`");
+                return fail(msg, yaml::locate(fm, &["report", "date"], 2));
+            }
+        }
     }
     if front.sort_by.is_some() && kind == PageKind::Page {
-        return fail("`sort_by` only applies to a section's `_index.md`".into(), "sort_by");
+        return fail("`sort_by` only applies to a section's `_index.md`".into(), locate("sort_by"));
     }
     Ok(Page {
         dir: dir.to_string(),
@@ -250,23 +280,37 @@ pub(crate) fn parse_page_text(lang: Lang, rel: String, source: PathBuf, src: &st
     })
 }
 
-/// A calendar date written YYYY-MM-DD: `2025-02-30` is not one.
-pub(crate) fn is_valid_date(date: &str) -> bool {
-    let parts: Vec<&str> = date.split('-').collect();
-    let num = |s: &str, len: usize| {
-        (s.len() == len && s.bytes().all(|b| b.is_ascii_digit())).then(|| s.parse::<u32>().ok()).flatten()
+/// The error of front matter that did not parse, with a hint on what to do: a missing
+/// title, a key written in both its spellings, or an unknown key.
+fn front_matter_error(fm: &str, d: Diagnostic) -> Diagnostic {
+    if let Some((msg, line)) = super::keys::both_spellings(fm, &d.message, 2) {
+        return Diagnostic { message: msg, ..d }.at(Some(line), None);
+    }
+    if let Some(hint) = super::keys::unknown_key_hint(&d.message) {
+        return d.hint(hint);
+    }
+    let hint = if d.message.starts_with("missing field `title`") {
+        "every page needs a title: add a line `title: \"...\"` between the `---` lines"
+    } else {
+        "front matter is YAML: check quotes, colons and indentation; allowed keys are title, description, date, updated, draft, slug, weight, tags, taxonomies, image, template, translation_key, sort_by, report, aliases, feed, campaign, extra"
     };
-    let [y, m, d] = parts[..] else { return false };
-    let (Some(y), Some(m), Some(d)) = (num(y, 4), num(m, 2), num(d, 2)) else { return false };
-    let leap = y % 4 == 0 && (y % 100 != 0 || y % 400 == 0);
-    let days = match m {
-        1 | 3 | 5 | 7 | 8 | 10 | 12 => 31,
-        4 | 6 | 9 | 11 => 30,
-        2 if leap => 29,
-        2 => 28,
-        _ => return false,
-    };
-    (1..=days).contains(&d)
+    d.hint(hint)
+}
+
+/// Texts shown on one line (titles, meta tags, kit posters) lose the whitespace around them:
+/// a folded `description: >` ends in a newline, which would reach every meta tag.
+fn trim_texts(front: &mut FrontMatter) {
+    let trim = |s: &mut String| *s = s.trim().to_string();
+    trim(&mut front.title);
+    front.description = front.description.take().map(|d| d.trim().to_string()).filter(|d| !d.is_empty());
+    // A kit's figures are cells of its CSV, kept as written so that export guards them.
+    if let Some(c) = front.campaign.as_mut() {
+        trim(&mut c.message);
+    }
+    if let Some(r) = front.report.as_mut() {
+        trim(&mut r.period);
+        trim(&mut r.organization);
+    }
 }
 
 #[cfg(test)]
@@ -288,15 +332,6 @@ mod tests {
         assert_eq!(page.front.title, "a\u{fffd}b");
         assert_eq!(page.front.tags, ["x\u{fffd}"]);
         assert_eq!((page.body.as_str(), page.body_line), ("uno\u{fffd}dos\n", 5));
-    }
-
-    #[test]
-    fn dates_are_checked() {
-        assert!(is_valid_date("2022-06-01"));
-        assert!(is_valid_date("2024-02-29"));
-        assert!(!is_valid_date("2025-02-29"));
-        assert!(!is_valid_date("2022-13-01"));
-        assert!(!is_valid_date("1 de junio"));
     }
 
     #[test]

@@ -144,7 +144,8 @@ pub(crate) fn sort_children(content: &mut Content, s: PageId) {
     children.sort_by(|&a, &b| {
         let (a, b) = (&content[a].front, &content[b].front);
         let by_title = || a.title.cmp(&b.title);
-        let newest = || b.date.cmp(&a.date);
+        // By instant, so pages dated in different offsets sort as time runs.
+        let newest = || b.date.as_deref().map(super::date_key).cmp(&a.date.as_deref().map(super::date_key));
         // Reports list newest year first, whatever else the section sorts by.
         if let (Some(ra), Some(rb)) = (&a.report, &b.report) {
             return rb.year.cmp(&ra.year).then_with(by_title);

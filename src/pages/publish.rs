@@ -5,7 +5,7 @@
 
 use super::views::Plain;
 use super::{Cx, File};
-use crate::content::{PageId, PageKind};
+use crate::content::{date_key, rfc3339, PageId, PageKind};
 use crate::diagnostics::{Code, Diagnostic};
 use crate::escape::html as esc;
 use crate::model::Site;
@@ -137,6 +137,31 @@ fn robots(site: &Site) -> String {
     }
 }
 
+/// Crawlers read robots.txt only at the root of a host (RFC 9309), so under a subpath one
+/// would be ignored and mislead whoever reads it; pages keep their robots meta tags.
+fn writes_robots(site: &Site) -> bool {
+    site.config.base_path == "/"
+}
+
+/// What a build tells about publishing besides its errors and warnings: under a subpath,
+/// that robots.txt is not written, and which sitemap to name instead.
+pub(crate) fn notes(site: &Site) -> Vec<String> {
+    if writes_robots(site) {
+        return Vec::new();
+    }
+    let c = &site.config;
+    let sitemap = site_url(&c.base_url, SITEMAP);
+    let ask = if c.publish.index {
+        format!("submit {sitemap} to search engines, or add `Sitemap: {sitemap}` to the host's /robots.txt")
+    } else {
+        "every page asks not to be indexed with its robots meta tag".to_string()
+    };
+    vec![format!(
+        "robots.txt was not written: the site lives under {}, and crawlers read robots.txt only at the root of a host; {ask}",
+        c.base_path
+    )]
+}
+
 /// Atom feeds: (site path, XML) for each section with `feed: true` that `wanted` names
 /// (a preview edit rewrites only its own sections' feeds), newest entries first.
 fn feeds(site: &Site, wanted: &dyn Fn(PageId) -> bool) -> Vec<(String, String)> {
@@ -156,19 +181,22 @@ fn feed_xml(site: &Site, s: PageId) -> String {
         let f = &site.content[i].front;
         f.updated.as_deref().or(f.date.as_deref()).unwrap_or_default()
     };
-    items.sort_by(|&a, &b| date(b).cmp(date(a)).then_with(|| site.content[a].url.cmp(&site.content[b].url)));
+    // Newest instant first; a day alone counts as its midnight in UTC, as it is written.
+    let key = |i: PageId| date_key(date(i));
+    items.sort_by(|&a, &b| key(b).cmp(&key(a)).then_with(|| site.content[a].url.cmp(&site.content[b].url)));
     items.truncate(c.publish.feed_size);
-    let updated = items.iter().map(|&i| date(i)).max().filter(|d| !d.is_empty()).unwrap_or("2000-01-01");
+    let updated =
+        items.iter().map(|&i| date(i)).max_by_key(|d| date_key(d)).filter(|d| !d.is_empty()).unwrap_or("2000-01-01");
     let title = format!("{} · {}", section.front.title, c.title.get(&section.lang).map(String::as_str).unwrap_or(""));
     let self_url = site_url(&c.base_url, &feed(&section.url));
     let mut xml = format!(
-        "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<feed xmlns=\"http://www.w3.org/2005/Atom\" xml:lang=\"{}\">\n  <title>{}</title>\n  <id>{}</id>\n  <link rel=\"self\" href=\"{}\"/>\n  <link rel=\"alternate\" type=\"text/html\" href=\"{}\"/>\n  <updated>{}T00:00:00Z</updated>\n  <author><name>{}</name></author>\n",
+        "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<feed xmlns=\"http://www.w3.org/2005/Atom\" xml:lang=\"{}\">\n  <title>{}</title>\n  <id>{}</id>\n  <link rel=\"self\" href=\"{}\"/>\n  <link rel=\"alternate\" type=\"text/html\" href=\"{}\"/>\n  <updated>{}</updated>\n  <author><name>{}</name></author>\n",
         esc(&section.lang),
         esc(&title),
         esc(&site_url(&c.base_url, &section.url)),
         esc(&self_url),
         esc(&site_url(&c.base_url, &section.url)),
-        esc(updated),
+        esc(&rfc3339(updated)),
         esc(c.organization.get(&section.lang).or_else(|| c.title.get(&section.lang)).map(String::as_str).unwrap_or("")),
     );
     for &i in &items {
@@ -178,11 +206,11 @@ fn feed_xml(site: &Site, s: PageId) -> String {
         let d = if d.is_empty() { updated } else { d };
         let summary = p.front.description.as_deref().unwrap_or(&site.md(i).summary);
         xml.push_str(&format!(
-            "  <entry>\n    <title>{}</title>\n    <id>{}</id>\n    <link rel=\"alternate\" type=\"text/html\" href=\"{}\"/>\n    <updated>{}T00:00:00Z</updated>\n    <summary>{}</summary>\n  </entry>\n",
+            "  <entry>\n    <title>{}</title>\n    <id>{}</id>\n    <link rel=\"alternate\" type=\"text/html\" href=\"{}\"/>\n    <updated>{}</updated>\n    <summary>{}</summary>\n  </entry>\n",
             esc(&p.front.title),
             esc(&link),
             esc(&link),
-            esc(d),
+            esc(&rfc3339(d)),
             esc(summary)
         ));
     }
@@ -199,7 +227,7 @@ pub(crate) fn files(cx: Cx<'_>) -> Vec<File<'_>> {
     if let Some(entries) = entries.as_ref().filter(|_| cx.scope.touched.sitemap) {
         files.push((SITEMAP.to_string(), sitemap(cx.site, entries)));
     }
-    if cx.scope.everything() {
+    if cx.scope.everything() && writes_robots(cx.site) {
         files.push((ROBOTS.to_string(), robots(cx.site)));
     }
     files.extend(feeds(cx.site, &|i| cx.scope.page(i)));
@@ -223,7 +251,7 @@ fn redirects<'a>(cx: Cx<'a>, entries: &[Entry]) -> Vec<File<'a>> {
         let page = &site.content[target];
         let view = Plain {
             title: &page.front.title,
-            kind: "redirect",
+            kind: "alias",
             url: site_url(&c.base_path, &path),
             target: Some(site_url(&c.base_path, &page.url)),
             permalink: Some(site_url(&c.base_url, &page.url)),

@@ -24,10 +24,11 @@ pub(crate) fn files<'a>(cx: Cx<'a>) -> impl ParallelIterator<Item = File<'a>> + 
         }
         let static_dir = site.root.join("static");
         let mut diags = Vec::new();
-        // Hidden files are published too: `.well-known/` lives here.
+        // Hidden files are published too (`.well-known/` lives here), but not placeholders
+        // and OS clutter (`.gitkeep`, `.DS_Store`): see `content::is_clutter`.
         match crate::sources::dir_exists(&site.root, &static_dir) {
             Ok(true) => {
-                for found in crate::sources::walk(&site.root, &static_dir, &|_| false, &mut diags) {
+                for found in crate::sources::walk(&site.root, &static_dir, &crate::content::is_clutter, &mut diags) {
                     if !found.is_dir {
                         statics.insert(found.rel, Source::Site(found.path));
                     }

@@ -189,11 +189,35 @@ struct PageView<'a> {
     report: Option<reports::ReportView>,
     #[serde(skip_serializing_if = "Option::is_none")]
     chapter: Option<ChapterView>,
+    /// Front matter `extra:` as written (an empty map when there is none).
+    extra: std::borrow::Cow<'a, crate::yaml::Value>,
+    /// Every section above the page, the top one first; the home page is not among them.
+    breadcrumb: Vec<Crumb<'a>>,
     #[serde(skip_serializing_if = "Option::is_none")]
     pages: Option<Vec<Value>>,
     /// Subsections apart, so a home page over thousands of pages need not scan them all.
     #[serde(skip_serializing_if = "Option::is_none")]
     sections: Option<Vec<Value>>,
+}
+
+#[derive(Serialize)]
+struct Crumb<'a> {
+    title: &'a str,
+    url: String,
+}
+
+/// The sections above page `i`, outermost first, the home page left out (templates link
+/// it with its own label).
+fn breadcrumb(site: &Site, i: PageId) -> Vec<Crumb<'_>> {
+    let mut crumbs = Vec::new();
+    let mut at = site.content[i].parent;
+    while let Some(p) = at.filter(|&p| site.content[p].kind != PageKind::Home) {
+        let page = &site.content[p];
+        crumbs.push(Crumb { title: &page.front.title, url: site_url(&site.config.base_path, &page.url) });
+        at = page.parent;
+    }
+    crumbs.reverse();
+    crumbs
 }
 
 #[derive(Serialize)]
@@ -280,6 +304,11 @@ fn page_view<'a>(site: &'a Site, i: PageId, done: &[Value], fills: &Fills) -> Pa
         reading_minutes: md.word_count.div_ceil(200).max(1),
         report: page.front.report.as_ref().map(|meta| reports::report_view(site, i, meta)),
         chapter: chapter_view(site, i),
+        extra: match &page.front.extra {
+            crate::yaml::Value::Null => std::borrow::Cow::Owned(crate::yaml::Value::Mapping(Default::default())),
+            extra => std::borrow::Cow::Borrowed(extra),
+        },
+        breadcrumb: breadcrumb(site, i),
         pages: lists.then(|| listed(false)),
         sections: lists.then(|| listed(true)),
     }

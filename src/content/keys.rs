@@ -1,0 +1,133 @@
+//! Front-matter keys as Hugo and Zola writers spell them. Where a peer's name is as good as
+//! faro's, it is accepted as another spelling (a serde alias on `FrontMatter`); a page may
+//! use one spelling of a key, not both. For peer keys faro has no use for, the unknown-key
+//! error says what faro does instead. README's "Front matter keys in Hugo and Zola" is the
+//! table of all this.
+
+use crate::yaml;
+
+/// (faro's key, the peer's spelling faro also accepts).
+pub(crate) const SPELLINGS: &[(&str, &str)] =
+    &[("translation_key", "translationKey"), ("updated", "lastmod"), ("extra", "params")];
+
+/// Peer keys faro does not take, and what to write instead.
+const PEER_KEYS: &[(&str, &str)] = &[
+    ("summary", "faro has no `summary` key: `description` is what lists, feeds, search and search engines show"),
+    ("layout", "name the template with `template: page.html`"),
+    ("type", "name the template with `template: page.html`"),
+    ("categories", "group pages with `tags`, or with a taxonomy of site.yaml: `taxonomies: { categories: [...] }`"),
+    ("keywords", "list them as `tags`"),
+    ("images", "faro shares one picture: `image: /es/campanas/afiche.png`"),
+    ("url", "the address comes from the file name and `slug`; keep old addresses with `aliases`"),
+    ("path", "the address comes from the file name and `slug`; keep old addresses with `aliases`"),
+    ("publishDate", "faro does not schedule pages: keep a page as `draft: true` until it is ready"),
+    ("expiryDate", "faro does not expire pages: set `draft: true` or delete the page, with an alias to its successor"),
+    ("generate_feeds", "on a section's `_index.md`, `feed: true` writes its Atom feed"),
+    ("menu", "menus are written in site.yaml (`menus:`)"),
+    ("menus", "menus are written in site.yaml (`menus:`)"),
+    ("authors", "put it under `extra:` (`extra: { authors: [...] }`), where templates read it as `page.extra`"),
+];
+
+/// The line (from `first_line`) of a top-level key, written in either of its spellings.
+pub(crate) fn line_of(src: &str, key: &str, first_line: usize) -> Option<usize> {
+    yaml::locate(src, &[key], first_line).or_else(|| {
+        let peer = SPELLINGS.iter().find(|(k, _)| *k == key)?.1;
+        yaml::locate(src, &[peer], first_line)
+    })
+}
+
+/// For a "duplicate field" error on a key with two spellings that are both written: a
+/// clearer message, at the line of the later one.
+pub(crate) fn both_spellings(src: &str, message: &str, first_line: usize) -> Option<(String, usize)> {
+    let key = message.strip_prefix("duplicate field `")?.split('`').next()?;
+    let &(ours, peer) = SPELLINGS.iter().find(|(k, _)| *k == key)?;
+    let (a, b) = (yaml::locate(src, &[ours], first_line)?, yaml::locate(src, &[peer], first_line)?);
+    let msg = format!("`{peer}` is another spelling of `{ours}`, and this page writes both; keep one");
+    Some((msg, a.max(b)))
+}
+
+/// The hint for an unknown key: what faro does instead, for a peer's key, or where custom
+/// fields go.
+pub(crate) fn unknown_key_hint(message: &str) -> Option<String> {
+    let key = message.strip_prefix("unknown field `")?.split('`').next()?;
+    if let Some((_, hint)) = PEER_KEYS.iter().find(|(k, _)| *k == key) {
+        return Some(hint.to_string());
+    }
+    // A typo of a key faro knows (serde lists them after "expected one of").
+    let known = message.split_once("expected")?.1.split('`').skip(1).step_by(2);
+    let typo = known.filter(|k| near(key, k)).min_by_key(|k| distance(key, k));
+    Some(match typo {
+        Some(k) => format!("did you mean `{k}`?"),
+        None => format!(
+            "put fields of your own under `extra:` (`extra: {{ {key}: ... }}`), where templates read them as `page.extra.{key}`"
+        ),
+    })
+}
+
+/// Whether `a` looks like a misspelling of `b`: other case, or one or two edits away
+/// (one for short keys, which two edits would make into any other).
+fn near(a: &str, b: &str) -> bool {
+    let limit = if b.len() <= 4 { 1 } else { 2 };
+    a.eq_ignore_ascii_case(b) || distance(a, b) <= limit
+}
+
+/// Edits (insert, delete, replace, swap two neighbours) from `a` to `b`.
+fn distance(a: &str, b: &str) -> usize {
+    let (a, b): (Vec<char>, Vec<char>) = (a.chars().collect(), b.chars().collect());
+    let mut d = vec![vec![0; b.len() + 1]; a.len() + 1];
+    for (i, row) in d.iter_mut().enumerate() {
+        row[0] = i;
+    }
+    d[0] = (0..=b.len()).collect();
+    for i in 1..=a.len() {
+        for j in 1..=b.len() {
+            let cost = usize::from(a[i - 1] != b[j - 1]);
+            d[i][j] = (d[i - 1][j] + 1).min(d[i][j - 1] + 1).min(d[i - 1][j - 1] + cost);
+            if i > 1 && j > 1 && a[i - 1] == b[j - 2] && a[i - 2] == b[j - 1] {
+                d[i][j] = d[i][j].min(d[i - 2][j - 2] + 1);
+            }
+        }
+    }
+    d[a.len()][b.len()]
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn keys_are_found_in_either_spelling() {
+        let src = "title: a\ntranslationKey: x\nupdated: 2025-01-01\n";
+        assert_eq!(line_of(src, "translation_key", 2), Some(3));
+        assert_eq!(line_of(src, "updated", 2), Some(4));
+        assert_eq!(line_of(src, "slug", 2), None);
+    }
+
+    #[test]
+    fn both_spellings_point_at_the_later_one() {
+        let src = "title: a\nlastmod: 2025-01-01\nupdated: 2025-01-02\n";
+        let (msg, line) = both_spellings(src, "duplicate field `updated`", 2).unwrap();
+        assert_eq!(line, 4);
+        assert!(msg.contains("`lastmod` is another spelling of `updated`"));
+        assert_eq!(both_spellings(src, "duplicate field `title`", 2), None);
+    }
+
+    #[test]
+    fn unknown_keys_get_a_hint() {
+        let cases = [
+            ("unknown field `summary`, expected one of", "`description`"),
+            ("unknown field `autor`, expected one of", "`extra: { autor: ... }`"),
+            ("unknown field `layout`, expected", "template: page.html"),
+            ("unknown field `titel`, expected one of `title`, `date`", "did you mean `title`?"),
+            ("unknown field `Slug`, expected one of `title`, `slug`", "did you mean `slug`?"),
+            ("unknown field `dat`, expected one of `title`, `date`", "did you mean `date`?"),
+            ("unknown field `tag`, expected one of `title`, `date`, `tags`", "did you mean `tags`?"),
+            ("unknown field `feeds`, expected one of `feed`, `tags`", "did you mean `feed`?"),
+            ("unknown field `lugar`, expected one of `title`, `date`, `tags`", "`extra: { lugar: ... }`"),
+        ];
+        for (msg, part) in cases {
+            assert!(unknown_key_hint(msg).unwrap().contains(part), "{msg}");
+        }
+        assert_eq!(unknown_key_hint("missing field `title`"), None);
+    }
+}
