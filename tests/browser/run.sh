@@ -1,7 +1,10 @@
 #!/usr/bin/env bash
 # Browser tests: builds the example site under a subpath, serves it with nginx, and runs the
-# browser suite (Chromium + axe-core), the crawler and the Nu HTML Checker. Then it proves
-# the checks can fail: a fixture broken on purpose must fail axe, the crawler and vnu.
+# browser suite (Chromium + axe-core, failing on any CSP violation), the crawler (links and
+# #fragments) and the Nu HTML Checker; the same site with an eight-entry main menu for the
+# header checks; and the writers' fixture of issue 17 with its own checks. Then it proves the
+# checks can fail: a fixture broken on purpose must fail axe, the CSP watcher, the crawler
+# (a broken link and a missing #id) and vnu.
 #
 # Needs: chromium, nginx, java, node; `npm ci` in this folder; a built faro
 # (cargo build --release). Usage: tests/browser/run.sh
@@ -15,6 +18,21 @@ work=$(mktemp -d)
 chmod 755 "$work"
 mkdir -p "$work/www"
 
+# ISSUE 17 SWITCH. The names of issue 17's branches whose features some checks wait for.
+# While a name is listed, those checks run and print PENDING instead of failing the run:
+#   markdown   table alignment as classes (no inline style: the CSP blocks it, and until then
+#              the suite tolerates exactly those violations), footnote back-links, accented
+#              heading fragments, <mailto> autolinks
+#   search     the whole page indexed (the last paragraph of the writers' 3,000-word guide)
+#   siteconfig named menus (main + footer) and menu entries into another language
+#   languages  `languages:` entries with a name and fallback (qu: Runasimi)
+#   writers    the writers' fixture builds at all (it needs all of the branches above plus
+#              frontmatter: extra:, RFC 3339 dates, translationKey); while pending, a failed
+#              build or failed check of it does not fail the run
+# After merging a branch, the lead removes its name here; with the list empty, all must pass.
+export FARO_PENDING=${FARO_PENDING-"markdown search siteconfig languages writers"}
+pending() { [[ " $FARO_PENDING " == *" $1 "* ]]; }
+
 cleanup() {
   [ -f "$work/nginx.pid" ] && kill "$(cat "$work/nginx.pid")" 2>/dev/null || true
   rm -rf "$work"
@@ -25,6 +43,27 @@ echo "== build the example site under /campana/ and the broken fixture under /ro
 "$faro" build --site "$repo" --output "$work/www/campana" --base-url "$origin/campana/"
 "$faro" build --site "$here/fixtures/broken" --output "$work/www/roto" --base-url "$origin/roto/"
 
+echo "== the example again under /largo/, with a main menu of eight entries (for the header checks)"
+mkdir -p "$work/largo"
+for f in site.yaml urls.txt content data static; do cp -r "$repo/$f" "$work/largo/"; done
+sed -i \
+  -e 's|^    - { name: "Acerca de", page: "acerca.md" }$|&\n    - { name: "Navegar seguro", page: "navegar-seguro.md" }\n    - { name: "Informes", page: "informes/_index.md" }|' \
+  -e 's|^    - { name: "About", page: "acerca.md" }$|&\n    - { name: "Browse safely", page: "navegar-seguro.md" }\n    - { name: "Reports", page: "informes/_index.md" }|' \
+  "$work/largo/site.yaml"
+[ "$(grep -c 'page: "informes/_index.md"' "$work/largo/site.yaml")" = 2 ] || { echo "FAIL: could not lengthen the example's menu"; exit 1; }
+"$faro" build --site "$work/largo" --output "$work/www/largo" --base-url "$origin/largo/" --no-pdf
+
+echo "== the writers' fixture (issue 17) under /escritores/, from a scratch copy"
+cp -r "$here/fixtures/writers" "$work/writers"
+writers=0
+if "$faro" build --site "$work/writers" --output "$work/www/escritores" --base-url "$origin/escritores/" --no-pdf; then
+  writers=1
+elif pending writers; then
+  echo "PENDING the writers' fixture does not build yet (waits for the issue 17 branches; see FARO_PENDING)"
+else
+  echo "FAIL the writers' fixture does not build"; exit 1
+fi
+
 user_line=""
 [ "$(id -u)" = 0 ] && user_line="user root;"
 sed -e "s#@WORK@#$work#g" -e "s#@PORT@#$port#g" -e "s#@USER@#$user_line#" "$here/nginx.conf.in" > "$work/nginx.conf"
@@ -33,15 +72,28 @@ for _ in $(seq 50); do curl -fsS "$origin/campana/" >/dev/null 2>&1 && break; sl
 
 status=0
 echo "== browser suite"
-node "$here/suite.mjs" "$origin/campana/" || status=1
+node "$here/suite.mjs" "$origin/campana/" "$origin/largo/" || status=1
 echo "== crawler"
 node "$here/crawl.mjs" "$origin/campana/" "$origin/campana/" "$origin/campana/es/" "$origin/campana/en/" || status=1
 echo "== Nu HTML Checker"
 vnu=(java -jar "$here/node_modules/vnu-jar/build/dist/vnu.jar" --errors-only --skip-non-html)
-if "${vnu[@]}" "$work/www/campana"; then
-  echo "vnu: $(find "$work/www/campana" -name '*.html' | wc -l) passed, 0 failed"
+if "${vnu[@]}" "$work/www/campana" "$work/www/largo"; then
+  echo "vnu: $(find "$work/www/campana" "$work/www/largo" -name '*.html' | wc -l) passed, 0 failed"
 else
   echo "vnu: found errors"; status=1
+fi
+
+if [ "$writers" = 1 ]; then
+  echo "== the writers' fixture: its checks, the crawler and vnu"
+  wstatus=0
+  node "$here/writers.mjs" "$origin/escritores/" || wstatus=1
+  node "$here/crawl.mjs" "$origin/escritores/" "$origin/escritores/" "$origin/escritores/es/" "$origin/escritores/en/" "$origin/escritores/qu/" || wstatus=1
+  "${vnu[@]}" "$work/www/escritores" || wstatus=1
+  if [ "$wstatus" != 0 ] && pending writers; then
+    echo "PENDING the writers' fixture failed a check (waits for the issue 17 branches; see FARO_PENDING)"
+  elif [ "$wstatus" != 0 ]; then
+    status=1
+  fi
 fi
 
 echo "== live reload under faro serve (on a scratch copy of the example)"
@@ -66,6 +118,8 @@ expect_failure() { # name, pattern, command...
 expect_failure "axe (missing alt)" "image-alt" node "$here/axe.mjs" "$origin/roto/es/"
 expect_failure "axe (low contrast)" "color-contrast" node "$here/axe.mjs" "$origin/roto/es/"
 expect_failure "crawler (broken link)" "404 $origin/roto/es/no-existe/" node "$here/crawl.mjs" "$origin/roto/" "$origin/roto/es/"
+expect_failure "crawler (missing #id)" 'no element with id "no-hay-tal-id"' node "$here/crawl.mjs" "$origin/roto/" "$origin/roto/es/"
+expect_failure "CSP watcher (inline style)" "style-src" node "$here/csp.mjs" "$origin/roto/es/"
 expect_failure "vnu (missing alt)" "must have an “alt” attribute" "${vnu[@]}" "$work/www/roto"
 
 exit $status

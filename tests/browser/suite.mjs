@@ -1,13 +1,19 @@
 // The browser suite: loads the built site from a real web server (nginx, under a subpath)
 // in headless Chromium and checks what a reader at risk, on a phone or with a screen reader,
-// depends on. Usage: node suite.mjs http://127.0.0.1:PORT/sub/
+// depends on. Every page any check opens fails it on a Content-Security-Policy violation.
+// Usage: node suite.mjs http://127.0.0.1:PORT/sub/ [LONG_MENU_BASE/]
+// LONG_MENU_BASE: the same site built with a main menu of eight entries (run.sh makes it).
 import { gzipSync } from "node:zlib";
 import { PAGES, allPages } from "./pages.mjs";
-import { launch, axe, formatViolations, runChecks, assert } from "./lib.mjs";
+import {
+  launch, axe, formatViolations, runChecks, assert, pageOpener,
+  headerChecks, alignmentChecks, footnoteChecks, printableExitChecks,
+} from "./lib.mjs";
 
 const BASE = process.argv[2];
-if (!BASE || !BASE.endsWith("/")) {
-  console.error("usage: node suite.mjs BASE_URL/ (ending in /)");
+const LONG_MENU_BASE = process.argv[3];
+if (!BASE || !BASE.endsWith("/") || (LONG_MENU_BASE && !LONG_MENU_BASE.endsWith("/"))) {
+  console.error("usage: node suite.mjs BASE_URL/ [LONG_MENU_BASE_URL/] (ending in /)");
   process.exit(2);
 }
 const ORIGIN = new URL(BASE).origin;
@@ -16,28 +22,7 @@ const [, campaignEs, campaignEn] = PAGES.find(([t]) => t === "campaign page");
 const [, untranslatedEs] = PAGES.find(([t]) => t === "untranslated page");
 
 const browser = await launch();
-const NEUTRAL_BODY = "<!DOCTYPE html><title>neutral</title><p>neutral site</p>";
-
-/** A fresh context; requests leaving the site are recorded and answered with a stub. */
-async function open({ width = 1280, height = 900, js = true, bypassCSP = false } = {}) {
-  const context = await browser.newContext({ viewport: { width, height }, javaScriptEnabled: js, bypassCSP });
-  const foreign = [];
-  await context.route((u) => u.origin !== ORIGIN, (route) => {
-    foreign.push(route.request().url());
-    route.fulfill({ status: 200, contentType: "text/html", body: NEUTRAL_BODY });
-  });
-  const page = await context.newPage();
-  return { context, page, foreign };
-}
-
-async function withPage(opts, fn) {
-  const ctx = await open(opts);
-  try {
-    await fn(ctx);
-  } finally {
-    await ctx.context.close();
-  }
-}
+const withPage = pageOpener(browser, ORIGIN);
 
 const checks = [
   ["language switcher goes to the translation (es -> en)", () => withPage({}, async ({ page }) => {
@@ -227,6 +212,15 @@ const checks = [
       assert(bad.length === 0, `${path}: ${bad.join(", ")}`);
     }
   })],
+  ["no Content-Security-Policy violation on any page type (JavaScript on, policy enforced)", () => withPage({}, async ({ page, csp }) => {
+    for (const { path } of allPages()) {
+      await page.goto(url(path));
+      await page.waitForLoadState("networkidle");
+    }
+    // withPage fails on what was seen; this also proves the watcher is listening.
+    assert(await page.evaluate(() => typeof window.__faroCspViolation === "function"), "the CSP watcher is not installed");
+    console.log(`     ${allPages().length} pages, ${csp.length} violation(s) seen`);
+  })],
   ["skip link moves focus to the main content", () => withPage({}, async ({ page }) => {
     await page.goto(url(campaignEs));
     await page.keyboard.press("Tab");
@@ -236,6 +230,16 @@ const checks = [
     assert((await page.evaluate(() => document.activeElement.id)) === "faro-main", "focus did not move to main");
   })],
 ];
+
+// The header at a phone's and a desktop's size, on the example's own menu and, when given,
+// on the same site with eight entries; printables keep the quick exit; Markdown tables and
+// footnotes as readers see them.
+const header = [[campaignEs, "Menú"], ["en/", "Menu"]];
+checks.push(...headerChecks(withPage, url, header));
+if (LONG_MENU_BASE) checks.push(...headerChecks(withPage, (p) => LONG_MENU_BASE + p, [["es/", "Menú"], [campaignEn, "Menu"]], ", eight entries"));
+checks.push(...printableExitChecks(withPage, url, BASE, allPages().filter((p) => p.document).map((p) => p.path).slice(0, 2)));
+checks.push(...alignmentChecks(withPage, url, [["es/informes/2025/04-indicadores/", "Denuncias"], ["en/reports/2025/indicators/", "Reports"]]));
+checks.push(...footnoteChecks(withPage, url, ["es/", "en/"]));
 
 // axe on every page type, in both languages, at phone and desktop widths.
 for (const { type, lang, path } of allPages()) {
