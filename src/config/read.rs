@@ -1,0 +1,166 @@
+//! The first layers of reading site.yaml: the YAML value, its keys checked level by level,
+//! and each part read as its type on its own. Errors are collected, each at the line and
+//! column the YAML reader gives, so one run reports them all and a wrong type in one part
+//! does not hide the mistakes of the others.
+
+use super::keys;
+use crate::diagnostics::{Code, Diagnostic};
+use crate::yaml::{self, Deferred, Mapping, Step, Value};
+use serde::de::DeserializeOwned;
+use std::collections::BTreeMap;
+use std::path::Path;
+
+pub(super) struct Reader<'a> {
+    pub(super) src: &'a str,
+    pub(super) path: &'a Path,
+    pub(super) errors: Vec<Diagnostic>,
+    /// Top-level keys written under another generator's name: faro key -> name as written.
+    written: BTreeMap<&'static str, &'static str>,
+}
+
+/// A key as text (YAML allows numbers and booleans as keys).
+pub(super) fn key_text(key: &Value) -> String {
+    match key {
+        Value::String(s) => s.clone(),
+        Value::Number(n) => n.to_string(),
+        Value::Bool(b) => b.to_string(),
+        Value::Null => "null".into(),
+        other => yaml::to_string(other).trim().to_string(),
+    }
+}
+
+impl<'a> Reader<'a> {
+    /// The top-level mapping of site.yaml; a file that is not YAML, or not a mapping, stops here.
+    pub(super) fn load(src: &'a str, path: &'a Path) -> Result<(Reader<'a>, Mapping), Vec<Diagnostic>> {
+        let value: Value = yaml::parse(src, path, 1, Code::SiteConfig).map_err(|d| vec![d])?;
+        let map = match value {
+            Value::Mapping(map) => map,
+            Value::Null => Mapping::new(),
+            _ => {
+                let msg = "site.yaml must be a mapping of keys (`base_url: …`, `languages: […]`, …)";
+                return Err(vec![Diagnostic::error(Code::SiteConfig, path, msg).at(Some(1), Some(1))]);
+            }
+        };
+        Ok((Reader { src, path, errors: Vec::new(), written: BTreeMap::new() }, map))
+    }
+
+    /// Line and column of the node at `steps`.
+    pub(super) fn at(&self, steps: &[Step]) -> (Option<usize>, Option<usize>) {
+        yaml::position(self.src, steps).map_or((None, None), |(l, c)| (Some(l), Some(c)))
+    }
+
+    /// An error at the node `steps` (its line and column).
+    pub(super) fn error(&mut self, code: Code, steps: &[Step], msg: String) -> &mut Diagnostic {
+        let (line, col) = self.at(steps);
+        self.errors.push(Diagnostic::error(code, self.path, msg).at(line, col));
+        self.errors.last_mut().expect("just pushed")
+    }
+
+    /// The steps to faro's top-level `key` then `rest`, with the key as the file spells it.
+    pub(super) fn steps(&self, key: &str, rest: &[Step]) -> Vec<Step> {
+        let written = self.written.get(key).copied().unwrap_or(key);
+        std::iter::once(yaml::key(written)).chain(rest.iter().cloned()).collect()
+    }
+
+    /// Renames the top-level keys written as another generator spells them to faro's;
+    /// both spellings at once are an error.
+    pub(super) fn aliases(&mut self, map: &mut Mapping) {
+        for &(alias, faro, whose) in keys::ALIASES {
+            let Some(value) = map.remove(alias) else { continue };
+            if map.contains_key(faro) {
+                let msg = format!("`{alias}` ({whose}'s name) and `{faro}` are the same key: keep one of them");
+                self.error(Code::SiteConfig, &[yaml::key(alias)], msg);
+                continue;
+            }
+            map.insert(Value::String(faro.into()), value);
+            self.written.insert(faro, alias);
+        }
+    }
+
+    /// Reports every key of `map` (the node at `steps`, a `level` for messages) that is not
+    /// in `known`, and takes it out. Returns whether one of them named a `missing` key.
+    pub(super) fn unknown_keys(
+        &mut self,
+        map: &mut Mapping,
+        steps: &[Step],
+        level: &str,
+        known: &[&str],
+        missing: &[&str],
+    ) -> bool {
+        let unknown: Vec<Value> = map.keys().filter(|k| !k.as_str().is_some_and(|k| known.contains(&k))).cloned().collect();
+        let mut named_missing = false;
+        for key in unknown {
+            map.remove(&key);
+            let text = key_text(&key);
+            let about = keys::unknown(level, &text, known, missing);
+            named_missing |= about.names_missing;
+            let at: Vec<Step> = steps.iter().cloned().chain([yaml::key(&text)]).collect();
+            let d = self.error(Code::SiteConfig, &at, about.message);
+            if let Some(hint) = about.hint {
+                d.hint = Some(hint);
+            }
+        }
+        named_missing
+    }
+
+    /// The keys of the mapping at faro's top-level `key` (or of each item, when it is a
+    /// list and `items`), checked against `known`.
+    pub(super) fn section_keys(&mut self, top: &mut Mapping, key: &str, items: bool, known: &[&str]) {
+        let steps = self.steps(key, &[]);
+        match top.get_mut(key) {
+            Some(Value::Mapping(map)) if !items => {
+                self.unknown_keys(map, &steps, &format!("`{key}`"), known, &[]);
+            }
+            Some(Value::Sequence(list)) if items => {
+                for (i, item) in list.iter_mut().enumerate() {
+                    if let Value::Mapping(map) = item {
+                        let at: Vec<Step> = steps.iter().cloned().chain([Step::Index(i)]).collect();
+                        self.unknown_keys(map, &at, &format!("an entry of `{key}`"), known, &[]);
+                    }
+                }
+            }
+            _ => {}
+        }
+    }
+
+    /// `part` read as `T`, or None after an error at the place in the file (`steps`) where
+    /// the reader stopped.
+    pub(super) fn read<T: DeserializeOwned>(&mut self, part: &Deferred<T>, steps: &[Step]) -> Option<T> {
+        self.read_value(&part.value, steps)
+    }
+
+    /// `value` (the node at `steps`) read as `T`, or None after an error where it is wrong.
+    pub(super) fn read_value<T: DeserializeOwned>(&mut self, value: &Value, steps: &[Step]) -> Option<T> {
+        let message = match yaml::from_value::<T>(value.clone()) {
+            Ok(value) => return Some(value),
+            Err(message) => message,
+        };
+        // Read again from the text, which knows where it is.
+        let (message, line, col) = match yaml::parse_at::<T>(self.src, steps) {
+            Err(e) => (e.message, e.line, e.col),
+            Ok(_) => {
+                let (line, col) = self.at(steps);
+                (message, line, col)
+            }
+        };
+        self.errors.push(Diagnostic::error(Code::SiteConfig, self.path, message).at(line, col));
+        None
+    }
+
+    /// A top-level part, None when absent or after its error.
+    pub(super) fn part<T: DeserializeOwned>(&mut self, part: &Option<Deferred<T>>, key: &str) -> Option<T> {
+        let steps = self.steps(key, &[]);
+        part.as_ref().and_then(|p| self.read(p, &steps))
+    }
+
+    /// A top-level list whose items are read one by one: the items that read, in order.
+    pub(super) fn items<T: DeserializeOwned>(&mut self, part: &Option<Deferred<Vec<Deferred<T>>>>, key: &str) -> Vec<T> {
+        let list = self.part(part, key).unwrap_or_default();
+        let mut out = Vec::new();
+        for (i, item) in list.iter().enumerate() {
+            let steps = self.steps(key, &[Step::Index(i)]);
+            out.extend(self.read(item, &steps));
+        }
+        out
+    }
+}
