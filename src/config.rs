@@ -243,14 +243,19 @@ impl Config {
         check.languages();
         let (base_url, base_path) = match base_url_override {
             Some(flag) => check.base_url(flag, true),
-            None => r.part(&raw.base_url, "base_url").map_or_else(|| ("/".into(), "/".into()), |u| check.base_url(&u, false)),
+            None => r
+                .part(&raw.base_url, "base_url")
+                .map_or_else(|| ("/".into(), "/".into()), |u| check.base_url(&u, false)),
         };
         let mut text = |part: &Option<Deferred<Localized>>, key: &str, required: bool| {
             let map = r.part(part, key);
             map.inspect(|m| check.localized(m, &[key], required)).unwrap_or_default()
         };
-        let (title, description, organization) =
-            (text(&raw.title, "title", true), text(&raw.description, "description", false), text(&raw.organization, "organization", false));
+        let (title, description, organization) = (
+            text(&raw.title, "title", true),
+            text(&raw.description, "description", false),
+            text(&raw.organization, "organization", false),
+        );
         let contact: Contact = r.part(&raw.contact, "contact").unwrap_or_default();
         check.localized(&contact.address, &["contact", "address"], false);
         let help_lines = r.items(&raw.help_lines, "help_lines").into_iter().map(|line| check.help_line(line)).collect();

@@ -43,7 +43,6 @@ impl<'de, T> serde::Deserialize<'de> for Deferred<T> {
     }
 }
 
-
 /// Parses `src` (which starts at line `first_line` of `path`) into `T`.
 pub(crate) fn parse<T: DeserializeOwned>(
     src: &str,

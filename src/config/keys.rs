@@ -38,7 +38,7 @@ pub(super) fn fields_of<T: for<'de> Deserialize<'de>>() -> &'static [&'static st
 pub(super) const ALIASES: &[(&str, &str, &str)] = &[("baseURL", "base_url", "Hugo"), ("params", "extra", "Hugo")];
 
 /// Keys of Hugo's and Zola's site configuration that faro does not take, with what to write
-/// instead: (level, key, advice). Level `""` is the top of site.yaml, `menu entry` an entry.
+/// instead: (level, key, advice). Level `""` is the top of site.yaml, `a menu entry` an entry.
 const PEER_KEYS: &[(&str, &str, &str)] = &[
     ("", "languageCode", "Hugo's `languageCode` is faro's `languages` list (codes such as `es`, `en`, `qu`)"),
     ("", "defaultContentLanguage", "faro's default language is the first one in `languages`"),
@@ -56,10 +56,10 @@ const PEER_KEYS: &[(&str, &str, &str)] = &[
     ("", "permalinks", "faro's URLs follow the folders of content/ and each page's `slug`"),
     ("", "translations", "interface strings are in i18n/<lang>.yaml (see `faro theme strings <lang>`)"),
     ("", "author", "faro names the publisher in `organization`"),
-    ("menu entry", "pageRef", "Hugo's `pageRef` is faro's `page`, a file under content/<lang>/"),
-    ("menu entry", "weight", "menu entries are shown in the order they are written"),
-    ("menu entry", "identifier", "faro's menus are one level: entries have no identifier"),
-    ("menu entry", "parent", "faro's menus are one level: entries have no parent"),
+    ("a menu entry", "pageRef", "Hugo's `pageRef` is faro's `page`, a file under content/<lang>/"),
+    ("a menu entry", "weight", "menu entries are shown in the order they are written"),
+    ("a menu entry", "identifier", "faro's menus are one level: entries have no identifier"),
+    ("a menu entry", "parent", "faro's menus are one level: entries have no parent"),
 ];
 
 /// What to say about an unknown key.
@@ -107,8 +107,8 @@ fn distance(a: &str, b: &str) -> usize {
     for (i, row) in d.iter_mut().enumerate() {
         row[0] = i;
     }
-    for j in 0..=b.len() {
-        d[0][j] = j;
+    for (j, cell) in d[0].iter_mut().enumerate() {
+        *cell = j;
     }
     for i in 1..=a.len() {
         for j in 1..=b.len() {
@@ -128,7 +128,8 @@ mod tests {
 
     #[test]
     fn distance_counts_edits_and_swaps() {
-        let cases = [("title", "title", 0), ("titel", "title", 1), ("ur", "url", 1), ("menu", "menus", 1), ("a", "xyz", 3)];
+        let cases =
+            [("title", "title", 0), ("titel", "title", 1), ("ur", "url", 1), ("menu", "menus", 1), ("a", "xyz", 3)];
         for (a, b, want) in cases {
             assert_eq!(distance(a, b), want, "{a} {b}");
         }
@@ -154,7 +155,7 @@ mod tests {
     fn peer_keys_are_answered_with_the_faro_key() {
         let u = unknown("", "default_language", &["languages"], &[]);
         assert!(u.message.contains("first one in `languages`"), "{}", u.message);
-        let u = unknown("menu entry", "pageRef", &["name", "page"], &[]);
+        let u = unknown("a menu entry", "pageRef", &["name", "page"], &[]);
         assert!(u.message.contains("`page`"), "{}", u.message);
         let u = unknown("", "nombre", &["title"], &["title"]);
         assert!(u.message.contains("lacks `title`") && u.names_missing, "{}", u.message);

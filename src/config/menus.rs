@@ -72,7 +72,11 @@ pub(super) fn read(r: &mut Reader, value: Option<Value>, languages: Option<&[Lan
     let top = r.steps("menus", &[]);
     let Some(value) = value.filter(|v| !v.is_null()) else { return menus };
     let Value::Mapping(map) = value else {
-        r.error(Code::SiteConfig, &top, "`menus` must be a map: `{ es: [entries] }` or `{ main: { es: [entries] } }`".into());
+        r.error(
+            Code::SiteConfig,
+            &top,
+            "`menus` must be a map: `{ es: [entries] }` or `{ main: { es: [entries] } }`".into(),
+        );
         return menus;
     };
     let lists: Vec<String> = map.iter().filter(|(_, v)| v.is_sequence()).map(|(k, _)| key_text(k)).collect();

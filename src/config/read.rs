@@ -87,7 +87,8 @@ impl<'a> Reader<'a> {
         known: &[&str],
         missing: &[&str],
     ) -> bool {
-        let unknown: Vec<Value> = map.keys().filter(|k| !k.as_str().is_some_and(|k| known.contains(&k))).cloned().collect();
+        let unknown: Vec<Value> =
+            map.keys().filter(|k| !k.as_str().is_some_and(|k| known.contains(&k))).cloned().collect();
         let mut named_missing = false;
         for key in unknown {
             map.remove(&key);
@@ -130,18 +131,20 @@ impl<'a> Reader<'a> {
     }
 
     /// `value` (the node at `steps`) read as `T`, or None after an error where it is wrong.
+    /// It is read again from the text, as all of faro reads YAML (a plain `1818` is text
+    /// where text is expected, which a `Value` would refuse), and so with its place.
     pub(super) fn read_value<T: DeserializeOwned>(&mut self, value: &Value, steps: &[Step]) -> Option<T> {
-        let message = match yaml::from_value::<T>(value.clone()) {
-            Ok(value) => return Some(value),
-            Err(message) => message,
-        };
-        // Read again from the text, which knows where it is.
         let (message, line, col) = match yaml::parse_at::<T>(self.src, steps) {
+            Ok(Some(read)) => return Some(read),
             Err(e) => (e.message, e.line, e.col),
-            Ok(_) => {
-                let (line, col) = self.at(steps);
-                (message, line, col)
-            }
+            // Not found by its path (faro's fault): the value, with no better place than its key.
+            Ok(None) => match yaml::from_value::<T>(value.clone()) {
+                Ok(read) => return Some(read),
+                Err(message) => {
+                    let (line, col) = self.at(steps);
+                    (message, line, col)
+                }
+            },
         };
         self.errors.push(Diagnostic::error(Code::SiteConfig, self.path, message).at(line, col));
         None
@@ -154,7 +157,11 @@ impl<'a> Reader<'a> {
     }
 
     /// A top-level list whose items are read one by one: the items that read, in order.
-    pub(super) fn items<T: DeserializeOwned>(&mut self, part: &Option<Deferred<Vec<Deferred<T>>>>, key: &str) -> Vec<T> {
+    pub(super) fn items<T: DeserializeOwned>(
+        &mut self,
+        part: &Option<Deferred<Vec<Deferred<T>>>>,
+        key: &str,
+    ) -> Vec<T> {
         let list = self.part(part, key).unwrap_or_default();
         let mut out = Vec::new();
         for (i, item) in list.iter().enumerate() {

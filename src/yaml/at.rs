@@ -190,7 +190,8 @@ mod tests {
 
     #[test]
     fn position_finds_keys_and_items_in_block_and_flow_style() {
-        let src = "a: 1\nmenus:\n  es:\n    - { name: x, url: y }\n    - name: z\n      page: p.md\nt: { es: a, en: b }\n";
+        let src =
+            "a: 1\nmenus:\n  es:\n    - { name: x, url: y }\n    - name: z\n      page: p.md\nt: { es: a, en: b }\n";
         let cases = [
             ("a", Some((1, 1))),
             ("menus.es", Some((3, 3))),
