@@ -203,3 +203,75 @@ fn menu_of(
     }
     entries
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use std::path::Path;
+
+    const HEAD: &str = "base_url: https://e.org/\nlanguages: [es, en]\ntitle: { es: a, en: b }\n";
+
+    fn parse(menus: &str) -> Result<Config, Vec<Diagnostic>> {
+        Config::parse(&format!("{HEAD}{menus}"), Path::new("site.yaml"), None)
+    }
+
+    /// (menu name, language) -> entry names.
+    fn names(c: &Config) -> Vec<(String, String, Vec<String>)> {
+        let mut out = Vec::new();
+        for (name, by_lang) in &c.menus {
+            for (lang, items) in by_lang {
+                out.push((name.clone(), lang.clone(), items.iter().map(|i| i.name.clone()).collect()));
+            }
+        }
+        out
+    }
+
+    #[test]
+    fn a_list_is_a_languages_main_menu_and_a_map_a_named_menu() {
+        let own = |v: &[(&str, &str, &[&str])]| -> Vec<(String, String, Vec<String>)> {
+            v.iter()
+                .map(|(m, l, n)| (m.to_string(), l.to_string(), n.iter().map(|s| s.to_string()).collect()))
+                .collect()
+        };
+        let cases: &[(&str, &[(&str, &str, &[&str])])] = &[
+            ("menus: { es: [{ name: A, url: /es/ }] }\n", &[("main", "es", &["A"])]),
+            (
+                "menus: { main: { en: [{ name: B, url: /en/ }] }, footer: { es: [{ name: C, url: /es/ }] } }\n",
+                &[("footer", "es", &["C"]), ("main", "en", &["B"])],
+            ),
+            ("menus: { es: [] }\n", &[("main", "es", &[])]),
+            ("", &[]),
+        ];
+        for (src, want) in cases {
+            let c = parse(src).unwrap_or_else(|e| panic!("{src}: {e:?}"));
+            assert_eq!(names(&c), own(want), "{src}");
+        }
+    }
+
+    #[test]
+    fn mixed_forms_and_odd_values_are_errors_at_their_keys() {
+        let cases = [
+            ("menus: { es: [], footer: { es: [] } }\n", "mixes its two forms", (4, 1)),
+            ("menus: [a]\n", "must be a map", (4, 1)),
+            ("menus: { es: 3 }\n", "`menus.es` must be a list", (4, 10)),
+            ("menus: { footer: { es: x } }\n", "`menus.footer.es` must be a list", (4, 20)),
+            ("menus: { fr: [] }\n", "`fr`, which is not in `languages`", (4, 10)),
+            ("menus: { es: [{ name: E, url: /en/, lang: fr }] }\n", "language `fr`", (4, 37)),
+        ];
+        for (src, want, (line, col)) in cases {
+            let errs = parse(src).unwrap_err();
+            assert_eq!(errs.len(), 1, "{src}: {errs:?}");
+            assert!(errs[0].message.contains(want), "{src}: {}", errs[0].message);
+            assert_eq!((errs[0].line, errs[0].col), (Some(line), Some(col)), "{src}");
+        }
+    }
+
+    #[test]
+    fn an_entry_into_another_language_keeps_it_and_one_into_its_own_does_not() {
+        let c =
+            parse("menus: { es: [{ name: E, page: a.md, lang: en }, { name: S, page: b.md, lang: es }] }\n").unwrap();
+        let items = c.menu(MAIN, "es");
+        assert_eq!(items.iter().map(|i| i.lang.as_deref()).collect::<Vec<_>>(), [Some("en"), None]);
+        assert_eq!(items[0].page_lang("es"), "en");
+    }
+}

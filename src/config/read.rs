@@ -171,3 +171,41 @@ impl<'a> Reader<'a> {
         out
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use crate::config::Config;
+    use std::path::Path;
+
+    const HEAD: &str = "base_url: https://e.org/\nlanguages: [es, en]\ntitle: { es: a, en: b }\n";
+
+    #[test]
+    fn plain_numbers_stay_text_where_text_is_expected() {
+        let src = format!("{HEAD}help_lines:\n  - name: {{ es: 1818, en: 1818 }}\n    phone: 1818\ntheme: 5\n");
+        let c = Config::parse(&src, Path::new("site.yaml"), None).unwrap();
+        assert_eq!(c.help_lines[0].phone.as_deref(), Some("1818"));
+        assert_eq!(c.theme, "5");
+    }
+
+    #[test]
+    fn extra_is_passed_on_as_written_and_params_is_its_other_name() {
+        for key in ["extra", "params"] {
+            let src = format!("{HEAD}{key}: {{ a: [1, {{ b: x }}] }}\n");
+            let c = Config::parse(&src, Path::new("site.yaml"), None).unwrap();
+            assert_eq!(crate::yaml::to_string(&c.extra), "a:\n- 1\n- b: x\n", "{key}");
+        }
+        let src = format!("{HEAD}params: {{}}\nextra: {{}}\n");
+        let errs = Config::parse(&src, Path::new("site.yaml"), None).unwrap_err();
+        assert_eq!((errs.len(), errs[0].line), (1, Some(4)), "{errs:?}");
+    }
+
+    #[test]
+    fn every_mistake_is_reported_once_with_its_place() {
+        let src = "base_url: 1\nlanguages: es\ntitel: { es: a }\npublish: { feed_size: x, keeep: [] }\nlogo: []\n";
+        let errs = Config::parse(src, Path::new("site.yaml"), None).unwrap_err();
+        let mut got: Vec<(usize, usize)> = errs.iter().map(|e| (e.line.unwrap(), e.col.unwrap_or(0))).collect();
+        got.sort();
+        // base_url's check, languages' type, titel (naming title), keeep, feed_size's type, logo's type.
+        assert_eq!(got, [(1, 0), (2, 12), (3, 1), (4, 23), (4, 26), (5, 7)], "{errs:#?}");
+    }
+}
