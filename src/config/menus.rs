@@ -215,6 +215,9 @@ mod tests {
         Config::parse(&format!("{HEAD}{menus}"), Path::new("site.yaml"), None)
     }
 
+    /// A menu of one language as a test expects it: (menu name, language, entry names).
+    type Expected<'a> = (&'a str, &'a str, &'a [&'a str]);
+
     /// (menu name, language) -> entry names.
     fn names(c: &Config) -> Vec<(String, String, Vec<String>)> {
         let mut out = Vec::new();
@@ -228,12 +231,12 @@ mod tests {
 
     #[test]
     fn a_list_is_a_languages_main_menu_and_a_map_a_named_menu() {
-        let own = |v: &[(&str, &str, &[&str])]| -> Vec<(String, String, Vec<String>)> {
+        let own = |v: &[Expected]| -> Vec<(String, String, Vec<String>)> {
             v.iter()
                 .map(|(m, l, n)| (m.to_string(), l.to_string(), n.iter().map(|s| s.to_string()).collect()))
                 .collect()
         };
-        let cases: &[(&str, &[(&str, &str, &[&str])])] = &[
+        let cases: &[(&str, &[Expected])] = &[
             ("menus: { es: [{ name: A, url: /es/ }] }\n", &[("main", "es", &["A"])]),
             (
                 "menus: { main: { en: [{ name: B, url: /en/ }] }, footer: { es: [{ name: C, url: /es/ }] } }\n",
