@@ -4,46 +4,53 @@
 
 use crate::diagnostics::{Code, Diagnostic};
 use crate::href::Href;
-use crate::yaml;
+use crate::yaml::{self, Deferred, Value};
 use serde::Deserialize;
 use std::collections::BTreeMap;
 use std::path::Path;
+
+mod keys;
+mod menus;
+mod read;
+
+pub(crate) use menus::{MenuTarget, Menus, MAIN};
+use read::Reader;
 
 pub(crate) type Lang = String;
 /// Text per language code.
 pub(crate) type Localized = BTreeMap<Lang, String>;
 
+/// The keys of site.yaml. Each part is read as its type on its own (`Deferred`), so one
+/// wrong part is one error and the others are still checked; unknown keys are found by
+/// `keys`, level by level, from the fields of these structs (which therefore do not deny
+/// unknown fields themselves: the key check has reported and removed them first).
 #[derive(Debug, Deserialize)]
-#[serde(deny_unknown_fields)]
 struct RawConfig {
-    base_url: String,
-    languages: Vec<String>,
-    theme: Option<String>,
-    title: Localized,
-    #[serde(default)]
-    description: Localized,
-    #[serde(default)]
-    organization: Localized,
+    base_url: Option<Deferred<String>>,
+    languages: Option<Deferred<Vec<String>>>,
+    theme: Option<Deferred<String>>,
+    title: Option<Deferred<Localized>>,
+    description: Option<Deferred<Localized>>,
+    organization: Option<Deferred<Localized>>,
     /// The organisation's logo, a file in static/ (SVG or PNG), printed on campaign kits.
-    logo: Option<String>,
-    #[serde(default)]
-    menus: BTreeMap<Lang, Vec<RawMenuItem>>,
-    #[serde(default)]
-    contact: Contact,
-    #[serde(default)]
-    help_lines: Vec<RawHelpLine>,
-    quick_exit: Option<RawQuickExit>,
-    #[serde(default)]
-    statistics: Statistics,
-    #[serde(default)]
-    publish: Publish,
+    logo: Option<Deferred<String>>,
+    /// Read by `menus`, which tells its two forms apart.
+    menus: Option<Deferred<Value>>,
+    contact: Option<Deferred<Contact>>,
+    help_lines: Option<Deferred<Vec<Deferred<RawHelpLine>>>>,
+    quick_exit: Option<Deferred<RawQuickExit>>,
+    statistics: Option<Deferred<Statistics>>,
+    publish: Option<Deferred<Publish>>,
     /// Groupings of pages besides `tags`: region, audience… each with list pages.
-    #[serde(default)]
-    taxonomies: Vec<RawTaxonomy>,
+    taxonomies: Option<Deferred<Vec<Deferred<RawTaxonomy>>>>,
+    /// Anything the site's templates want (`site.extra`), passed on as written.
+    extra: Option<Deferred<Value>>,
 }
 
+/// Keys site.yaml cannot do without.
+const REQUIRED: &[&str] = &["base_url", "languages", "title"];
+
 #[derive(Debug, Deserialize)]
-#[serde(deny_unknown_fields)]
 struct RawTaxonomy {
     key: String,
     name: Localized,
@@ -60,7 +67,6 @@ pub(crate) struct Taxonomy {
 
 /// How the site presents itself to search engines and feed readers.
 #[derive(Debug, Clone, Deserialize)]
-#[serde(deny_unknown_fields)]
 pub(crate) struct Publish {
     /// false for a staging copy: robots.txt and every page ask not to be indexed.
     #[serde(default = "yes")]
@@ -103,7 +109,6 @@ fn feed_size() -> usize {
 
 /// How published statistics protect the people behind them.
 #[derive(Debug, Clone, Deserialize)]
-#[serde(deny_unknown_fields)]
 pub(crate) struct Statistics {
     /// Counts of people below this are shown as "fewer than N": a whole number, at least 1
     /// (protection cannot be turned off).
@@ -122,7 +127,6 @@ fn default_suppress_below() -> u32 {
 }
 
 #[derive(Debug, Deserialize)]
-#[serde(deny_unknown_fields)]
 struct RawQuickExit {
     enabled: Option<bool>,
     url: Option<String>,
@@ -130,15 +134,6 @@ struct RawQuickExit {
 }
 
 #[derive(Debug, Deserialize)]
-#[serde(deny_unknown_fields)]
-struct RawMenuItem {
-    name: String,
-    page: Option<String>,
-    url: Option<String>,
-}
-
-#[derive(Debug, Deserialize)]
-#[serde(deny_unknown_fields)]
 struct RawHelpLine {
     name: Localized,
     /// Optional: some channels are places (a police station), not numbers.
@@ -148,7 +143,6 @@ struct RawHelpLine {
 }
 
 #[derive(Debug, Clone, Default, Deserialize, serde::Serialize)]
-#[serde(deny_unknown_fields)]
 pub(crate) struct Contact {
     pub(crate) email: Option<String>,
     pub(crate) phone: Option<String>,
@@ -170,13 +164,16 @@ pub struct Config {
     pub(crate) organization: Localized,
     /// Path under static/ of the logo (`logo.svg`), checked to exist when the kits are made.
     pub(crate) logo: Option<String>,
-    pub(crate) menus: BTreeMap<Lang, Vec<MenuItem>>,
+    /// Menu name (`main`, `footer`…) -> language -> entries.
+    pub(crate) menus: Menus,
     pub(crate) contact: Contact,
     pub(crate) help_lines: Vec<HelpLine>,
     pub(crate) quick_exit: QuickExit,
     pub(crate) statistics: Statistics,
     pub(crate) publish: Publish,
     pub(crate) taxonomies: Vec<Taxonomy>,
+    /// `extra:` as written (an empty map when absent), for templates as `site.extra`.
+    pub(crate) extra: Value,
     /// Lines of keys whose values are checked against other files later (the safety page
     /// against content/, the logo against static/), so those errors point into site.yaml.
     pub(crate) lines: KeyLines,
@@ -200,21 +197,6 @@ pub(crate) struct QuickExit {
 
 /// Neutral enough not to draw attention in a browser's history or on a screen.
 pub(crate) const DEFAULT_EXIT_URL: &str = "https://www.google.com/";
-
-#[derive(Debug, Clone)]
-pub(crate) enum MenuTarget {
-    /// A source path under `content/<lang>/`, resolved to that page's URL.
-    Page(String),
-    /// An address of another site, or a path of this one (`/es/indicadores/`).
-    Url(Href),
-}
-
-#[derive(Debug, Clone)]
-pub(crate) struct MenuItem {
-    pub(crate) name: String,
-    pub(crate) target: MenuTarget,
-    pub(crate) line: Option<usize>,
-}
 
 #[derive(Debug, Clone)]
 pub(crate) struct HelpLine {
@@ -250,56 +232,67 @@ impl Config {
     }
 
     pub fn parse(src: &str, path: &Path, base_url_override: Option<&str>) -> Result<Config, Vec<Diagnostic>> {
-        let raw: RawConfig = yaml::parse(src, path, 1, Code::SiteConfig).map_err(|d| vec![d])?;
-        let mut check = Check { src, path, languages: raw.languages.clone(), errors: Vec::new() };
+        let (mut r, map) = Reader::load(src, path)?;
+        let raw = match check_keys(&mut r, map) {
+            Ok(raw) => raw,
+            Err(d) => return Err(r.errors.into_iter().chain([d]).collect()),
+        };
+        let languages = r.part(&raw.languages, "languages");
+        let known = languages.is_some();
+        let mut check = Check { src, path, known, languages: languages.unwrap_or_default(), errors: Vec::new() };
         check.languages();
         let (base_url, base_path) = match base_url_override {
             Some(flag) => check.base_url(flag, true),
-            None => check.base_url(&raw.base_url, false),
+            None => r
+                .part(&raw.base_url, "base_url")
+                .map_or_else(|| ("/".into(), "/".into()), |u| check.base_url(&u, false)),
         };
-        check.localized(&raw.title, &["title"], true);
-        check.localized(&raw.description, &["description"], false);
-        check.localized(&raw.organization, &["organization"], false);
-        check.localized(&raw.contact.address, &["contact", "address"], false);
-        let help_lines = raw.help_lines.into_iter().map(|line| check.help_line(line)).collect();
+        let mut text = |part: &Option<Deferred<Localized>>, key: &str, required: bool| {
+            let map = r.part(part, key);
+            map.inspect(|m| check.localized(m, &[key], required)).unwrap_or_default()
+        };
+        let (title, description, organization) = (
+            text(&raw.title, "title", true),
+            text(&raw.description, "description", false),
+            text(&raw.organization, "organization", false),
+        );
+        let contact: Contact = r.part(&raw.contact, "contact").unwrap_or_default();
+        check.localized(&contact.address, &["contact", "address"], false);
+        let help_lines = r.items(&raw.help_lines, "help_lines").into_iter().map(|line| check.help_line(line)).collect();
         let mut taxonomies = Vec::new();
-        for t in raw.taxonomies {
+        for t in r.items(&raw.taxonomies, "taxonomies") {
             check.localized(&t.name, &["taxonomies", "name"], true);
             check.localized(&t.slug, &["taxonomies", "slug"], true);
             taxonomies.push(Taxonomy { key: t.key, name: t.name, slug: t.slug });
         }
-        let quick_exit = check.quick_exit(raw.quick_exit);
-        let menus = check.menus(raw.menus);
-        if raw.statistics.suppress_below == 0 {
-            let msg = "`statistics.suppress_below` must be at least 1: protection of small counts cannot be turned off"
-                .into();
-            check.err(&["statistics", "suppress_below"], msg);
-        }
-        for keep in raw.publish.keep.iter().filter(|k| !crate::output::is_keepable(k)) {
-            let msg = format!(
-                "`publish.keep` lists `{keep}`: give paths inside the output folder, such as `.git` or `CNAME`"
-            );
-            check.err(&["publish", "keep"], msg);
-        }
-        if !check.errors.is_empty() {
-            return Err(check.errors);
+        let quick_exit = check.quick_exit(r.part(&raw.quick_exit, "quick_exit"));
+        let menus = menus::read(&mut r, raw.menus.map(|m| m.value), known.then_some(&check.languages[..]));
+        let statistics: Statistics = r.part(&raw.statistics, "statistics").unwrap_or_default();
+        let publish: Publish = r.part(&raw.publish, "publish").unwrap_or_default();
+        check.numbers(&statistics, &publish);
+        let (theme, logo) = (r.part(&raw.theme, "theme"), r.part(&raw.logo, "logo"));
+        let extra = raw.extra.map_or_else(|| Value::Mapping(Default::default()), |e| e.value);
+        let errors: Vec<Diagnostic> = r.errors.into_iter().chain(check.errors).collect();
+        if !errors.is_empty() {
+            return Err(errors);
         }
         Ok(Config {
             base_url,
             base_path,
-            languages: raw.languages,
-            theme: raw.theme.unwrap_or_else(|| "default".into()),
-            title: raw.title,
-            description: raw.description,
-            organization: raw.organization,
-            logo: raw.logo.map(|l| l.trim_start_matches('/').to_string()),
+            languages: check.languages,
+            theme: theme.unwrap_or_else(|| "default".into()),
+            title,
+            description,
+            organization,
+            logo: logo.map(|l| l.trim_start_matches('/').to_string()),
             menus,
-            contact: raw.contact,
+            contact,
             help_lines,
             quick_exit,
-            statistics: raw.statistics,
-            publish: raw.publish,
+            statistics,
+            publish,
             taxonomies,
+            extra,
             lines: KeyLines {
                 safety_page: yaml::locate(src, &["quick_exit", "safety_page"], 1),
                 logo: yaml::locate(src, &["logo"], 1),
@@ -308,10 +301,41 @@ impl Config {
     }
 }
 
+/// Renames peer spellings (`params`) to faro's, reports every unknown key at every level
+/// whose keys are fixed (and takes it out) and the required keys that are missing, then
+/// splits the file into its parts. Only a fault of faro's own can fail the last step.
+fn check_keys(r: &mut Reader, mut map: yaml::Mapping) -> Result<RawConfig, Diagnostic> {
+    r.aliases(&mut map);
+    let missing: Vec<&str> = REQUIRED.iter().copied().filter(|k| map.get(*k).is_none_or(Value::is_null)).collect();
+    let named = r.unknown_keys(&mut map, &[], "", keys::fields_of::<RawConfig>(), &missing);
+    if let (Some(first), false) = (missing.first(), named) {
+        let mut msg = format!("missing field `{first}`");
+        if missing.len() > 1 {
+            let rest: Vec<String> = missing[1..].iter().map(|k| format!("`{k}`")).collect();
+            msg.push_str(&format!(" (site.yaml also needs {})", rest.join(" and ")));
+        }
+        r.errors.push(Diagnostic::error(Code::SiteConfig, r.path, msg).at(Some(1), Some(1)));
+    }
+    let sections = [
+        ("contact", false, keys::fields_of::<Contact>()),
+        ("quick_exit", false, keys::fields_of::<RawQuickExit>()),
+        ("statistics", false, keys::fields_of::<Statistics>()),
+        ("publish", false, keys::fields_of::<Publish>()),
+        ("help_lines", true, keys::fields_of::<RawHelpLine>()),
+        ("taxonomies", true, keys::fields_of::<RawTaxonomy>()),
+    ];
+    for (key, items, known) in sections {
+        r.section_keys(&mut map, key, items, known);
+    }
+    yaml::from_value(Value::Mapping(map)).map_err(|m| Diagnostic::error(Code::Internal, r.path, m))
+}
+
 /// The checks of site.yaml, each error at the line of its key.
 struct Check<'a> {
     src: &'a str,
     path: &'a Path,
+    /// Whether `languages` could be read: the checks against it are skipped otherwise.
+    known: bool,
     languages: Vec<Lang>,
     errors: Vec<Diagnostic>,
 }
@@ -323,6 +347,9 @@ impl Check<'_> {
     }
 
     fn languages(&mut self) {
+        if !self.known {
+            return;
+        }
         if self.languages.is_empty() {
             self.err(&["languages"], "`languages` must list at least one language".into());
         }
@@ -354,7 +381,7 @@ impl Check<'_> {
     /// Text for every declared language (when `required`, or when any is given), and none
     /// for an undeclared one.
     fn localized(&mut self, map: &Localized, keys: &[&str], required: bool) {
-        if !required && map.is_empty() {
+        if !self.known || !required && map.is_empty() {
             return;
         }
         for lang in self.languages.clone() {
@@ -393,46 +420,20 @@ impl Check<'_> {
         quick_exit
     }
 
-    fn menus(&mut self, raw: BTreeMap<Lang, Vec<RawMenuItem>>) -> BTreeMap<Lang, Vec<MenuItem>> {
-        let mut menus = BTreeMap::new();
-        for (lang, items) in raw {
-            if !self.languages.contains(&lang) {
-                self.err(&["menus", &lang], format!("`menus` has a menu for `{lang}`, which is not in `languages`"));
-            }
-            let mut resolved = Vec::new();
-            for item in items {
-                let line = yaml::locate(self.src, &["menus", &lang, &item.name], 1);
-                let target = match (item.page, item.url) {
-                    (Some(page), None) => MenuTarget::Page(page),
-                    (None, Some(url)) => match Href::parse_rooted(&url) {
-                        Ok(href) => MenuTarget::Url(href),
-                        Err(refusal) => {
-                            let name = line_after(self.src, line.unwrap_or(1), &item.name);
-                            let at = name.and_then(|n| line_after(self.src, n, "url")).or(line);
-                            self.errors.push(refusal.diagnostic(self.path, at, None));
-                            continue;
-                        }
-                    },
-                    _ => {
-                        let msg = format!(
-                            "menu entry `{}` needs exactly one of `page` (a file under content/{lang}/) or `url`",
-                            item.name
-                        );
-                        self.errors.push(Diagnostic::error(Code::SiteConfig, self.path, msg).at(line, None));
-                        continue;
-                    }
-                };
-                resolved.push(MenuItem { name: item.name, target, line });
-            }
-            menus.insert(lang, resolved);
+    /// The numbers of `statistics` and `publish` that parse but cannot be used.
+    fn numbers(&mut self, statistics: &Statistics, publish: &Publish) {
+        if statistics.suppress_below == 0 {
+            let msg = "`statistics.suppress_below` must be at least 1: protection of small counts cannot be turned off"
+                .into();
+            self.err(&["statistics", "suppress_below"], msg);
         }
-        menus
+        for keep in publish.keep.iter().filter(|k| !crate::output::is_keepable(k)) {
+            let msg = format!(
+                "`publish.keep` lists `{keep}`: give paths inside the output folder, such as `.git` or `CNAME`"
+            );
+            self.err(&["publish", "keep"], msg);
+        }
     }
-}
-
-/// The first line from line `from` on that contains `needle`.
-fn line_after(src: &str, from: usize, needle: &str) -> Option<usize> {
-    src.lines().enumerate().skip(from.saturating_sub(1)).find(|(_, l)| l.contains(needle)).map(|(i, _)| i + 1)
 }
 
 /// A two-language (es, en) configuration for unit tests of other modules.

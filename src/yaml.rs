@@ -8,6 +8,41 @@ use serde::de::DeserializeOwned;
 pub(crate) use serde_yaml::{Mapping, Value};
 use std::path::Path;
 
+mod at;
+pub(crate) use at::{key, parse_at, position, Step};
+
+/// An error of the YAML reader: its message and where it is, as far as known.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub(crate) struct Located {
+    pub(crate) message: String,
+    pub(crate) line: Option<usize>,
+    pub(crate) col: Option<usize>,
+}
+
+fn located(err: serde_yaml::Error) -> Located {
+    let loc = err.location();
+    Located {
+        message: clean_message(&err.to_string()),
+        line: loc.as_ref().map(|l| l.line()),
+        col: loc.as_ref().map(|l| l.column()),
+    }
+}
+
+/// A part of a document kept as a YAML value and read as `T` only when asked, so a wrong
+/// type in one part is one error and the other parts are still read and checked.
+#[derive(Debug, Clone)]
+pub(crate) struct Deferred<T> {
+    pub(crate) value: Value,
+    /// What the value is to be read as.
+    of: std::marker::PhantomData<T>,
+}
+
+impl<'de, T> serde::Deserialize<'de> for Deferred<T> {
+    fn deserialize<D: serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+        Ok(Deferred { value: Value::deserialize(d)?, of: std::marker::PhantomData })
+    }
+}
+
 /// Parses `src` (which starts at line `first_line` of `path`) into `T`.
 pub(crate) fn parse<T: DeserializeOwned>(
     src: &str,
@@ -58,7 +93,11 @@ fn holds_nul(value: &Value) -> bool {
 /// For "duplicate field `x`", which the parser places at the start of the mapping: the
 /// line and column where `x:` is written the second time, at the first one's indentation.
 fn repeated_key(src: &str, message: &str) -> Option<(usize, usize)> {
-    let key = message.strip_prefix("duplicate field `")?.split('`').next()?;
+    // A struct names the field, a plain mapping the entry (`duplicate entry with key "x"`).
+    let key = match message.strip_prefix("duplicate field `") {
+        Some(rest) => rest.split('`').next()?,
+        None => message.split("duplicate entry with key \"").nth(1)?.split('"').next()?,
+    };
     let mut first_indent = None;
     for (n, line) in src.lines().enumerate() {
         let indent = line.len() - line.trim_start().len();

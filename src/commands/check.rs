@@ -271,10 +271,8 @@ fn duplicate_titles(site: &Site) -> Vec<Diagnostic> {
 /// A page nothing links to: no section, menu or other page.
 fn orphan(site: &Site, page: &Page, linked: &BTreeSet<String>) -> Option<Diagnostic> {
     let file = output_file(&page.url);
-    let in_menu = site.config.menus.get(&page.lang).is_some_and(|items| {
-        items.iter().any(
-            |m| matches!(&m.target, crate::config::MenuTarget::Page(p) if format!("{}/{p}", page.lang) == page.rel),
-        )
+    let in_menu = site.config.menu_entries().any(|(lang, m)| {
+        matches!(&m.target, crate::config::MenuTarget::Page(p) if format!("{}/{p}", m.page_lang(lang)) == page.rel)
     });
     (page.kind != PageKind::Home && !in_menu && !linked.contains(&file)).then(|| {
         Diagnostic::warning(Code::OrphanPage, &page.source, "no other page links to this page")

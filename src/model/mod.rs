@@ -285,14 +285,12 @@ impl Site {
     fn config_targets(&self) -> Vec<Diagnostic> {
         let (root, c) = (&self.root, &self.config);
         let mut diags = Vec::new();
-        for (lang, items) in &c.menus {
-            for item in items {
-                let crate::config::MenuTarget::Page(src) = &item.target else { continue };
-                if self.content.page_at(&crate::urls::source(lang, src)).is_none() {
-                    let msg =
-                        format!("menu entry `{}` points to content/{lang}/{src}, which does not exist", item.name);
-                    diags.push(Diagnostic::error(Code::MenuTarget, root.join("site.yaml"), msg).at(item.line, None));
-                }
+        for (menu_lang, item) in c.menu_entries() {
+            let crate::config::MenuTarget::Page(src) = &item.target else { continue };
+            let lang = item.page_lang(menu_lang);
+            if self.content.page_at(&crate::urls::source(lang, src)).is_none() {
+                let msg = format!("menu entry `{}` points to content/{lang}/{src}, which does not exist", item.name);
+                diags.push(Diagnostic::error(Code::MenuTarget, root.join("site.yaml"), msg).at(item.line, None));
             }
         }
         if let Some(src) = &c.quick_exit.safety_page {

@@ -1,4 +1,180 @@
-//! Issue 17: content_siteconfig.
+//! Issue 17: content_siteconfig. site.yaml as an outsider coming from Hugo or Zola writes
+//! it: every mistake reported in one run, named menus (a footer menu), menu entries that
+//! lead into another language, `extra:` for templates, and peer key names.
 
-#[allow(unused_imports)]
 use crate::support::*;
+
+const HEAD: &str = "base_url: \"https://example.org/\"\nlanguages: [es, en]\ntitle: { es: \"Alto a la trata\", en: \"Stop Trafficking\" }\n";
+
+/// `line:col` (1-based, the column in characters) of the one occurrence of `needle`.
+fn pos(text: &str, needle: &str) -> String {
+    assert_eq!(text.matches(needle).count(), 1, "`{needle}` should occur once in:\n{text}");
+    let before = &text[..text.find(needle).unwrap()];
+    let line = before.matches('\n').count() + 1;
+    let col = before.rsplit('\n').next().unwrap().chars().count() + 1;
+    format!("{line}:{col}")
+}
+
+fn line_of(text: &str, needle: &str) -> String {
+    pos(text, needle).split(':').next().unwrap().to_string()
+}
+
+/// The error line at `site.yaml:<at>: error[<code>]: `, which must hold every part.
+fn assert_error(run: &Run, at: &str, code: &str, parts: &[&str]) {
+    let line = run.diagnostic(&format!("site.yaml:{at}: error[{code}]: "));
+    for part in parts {
+        assert!(line.contains(part), "`{part}` is not in: {line}");
+    }
+}
+
+#[test]
+fn every_mistake_in_site_yaml_is_reported_in_one_run_at_its_line_and_column() {
+    let text = format!(
+        "{HEAD}descripton: {{ es: \"Campaña\", en: \"Campaign\" }}\n\
+         copyright: \"© 2025\"\n\
+         default_language: es\n\
+         theme: [5]\n\
+         publish:\n  feed_sise: 10\n\
+         statistics: {{ suppress_below: \"cinco\" }}\n\
+         help_lines:\n  - name: {{ es: \"Línea 1818\", en: \"1818 line\" }}\n    phone: \"1818\"\n  - name: \"Policía\"\n\
+         quick_exit: {{ enabled: \"sí\" }}\n\
+         menus:\n  es:\n    - {{ name: \"Inicio\", pageRef: \"_index.md\" }}\n"
+    );
+    let run = break_and_rebuild(&minimal_site(), |s| s.write("site.yaml", &text));
+    assert_error(
+        &run,
+        &pos(&text, "descripton"),
+        "site-config",
+        &["unknown field `descripton`", "did you mean `description`?"],
+    );
+    assert_error(&run, &pos(&text, "copyright"), "site-config", &["unknown field `copyright`", "`organization`"]);
+    assert_error(&run, &pos(&text, "default_language"), "site-config", &["first one in `languages`"]);
+    assert_error(&run, &pos(&text, "[5]"), "site-config", &["sequence", "string"]);
+    assert_error(&run, &pos(&text, "feed_sise"), "site-config", &["in `publish`", "did you mean `feed_size`?"]);
+    assert_error(&run, &pos(&text, "\"cinco\""), "site-config", &["suppress_below", "cinco"]);
+    assert_error(&run, &pos(&text, "\"Policía\""), "site-config", &["help_lines[1].name", "Policía"]);
+    assert_error(&run, &pos(&text, "\"sí\""), "site-config", &["quick_exit.enabled", "sí"]);
+    assert_error(&run, &pos(&text, "pageRef"), "site-config", &["unknown field `pageRef`", "faro's `page`"]);
+    assert_error(&run, &line_of(&text, "pageRef"), "site-config", &["`Inicio` needs exactly one of `page`"]);
+    assert_eq!(run.reported_error_count(), 10, "{}", run.stderr);
+}
+
+#[test]
+fn a_misspelt_required_key_is_one_error_that_names_it() {
+    let text = "base_url: \"https://example.org/\"\nlanguages: [es, en]\ntitel: { es: a, en: b }\nlogo: { file: x }\n";
+    let run = break_and_rebuild(&minimal_site(), |s| s.write("site.yaml", text));
+    assert_error(&run, &pos(text, "titel"), "site-config", &["did you mean `title`?"]);
+    assert_error(&run, &pos(text, "{ file"), "site-config", &["logo", "map"]);
+    assert_eq!(run.reported_error_count(), 2, "{}", run.stderr);
+}
+
+#[test]
+fn named_menus_give_the_header_its_main_menu_and_the_footer_its_own() {
+    let site = minimal_site();
+    site.write(
+        "site.yaml",
+        format!(
+            "{HEAD}menus:\n  main:\n    es:\n      - {{ name: \"Línea 1818\", page: \"linea-1818.md\" }}\n    en:\n      - {{ name: \"Hotline\", page: \"linea-1818.md\" }}\n  footer:\n    es:\n      - {{ name: \"Privacidad\", url: \"/es/\" }}\n      - {{ name: \"Fuente\", url: \"https://example.net/\" }}\n    en:\n      - {{ name: \"Privacy\", url: \"/en/\" }}\n"
+        ),
+    );
+    site.build_ok(&[]);
+    let es = site.html("es/linea-1818/index.html");
+    let header = element(&es, "nav", |t| t.has_class("site-nav")).expect("a main menu");
+    assert!(header.contains("href=\"/es/linea-1818/\" aria-current=\"page\">Línea 1818</a>"), "{header}");
+    let footer = element(&es, "nav", |t| t.has_class("footer-nav")).expect("a footer menu");
+    assert!(footer.contains("aria-label=\"Menú del pie de página\""), "{footer}");
+    assert!(footer.contains("<a href=\"/es/\">Privacidad</a>") && footer.contains(">Fuente</a>"), "{footer}");
+    assert!(!header.contains("Privacidad"), "{header}");
+    let en = site.html("en/index.html");
+    let footer = element(&en, "nav", |t| t.has_class("footer-nav")).expect("a footer menu in English");
+    assert!(footer.contains("aria-label=\"Footer menu\"") && footer.contains(">Privacy</a>"), "{footer}");
+}
+
+#[test]
+fn mixing_the_two_menu_forms_is_an_error_that_states_the_rule() {
+    let text = format!(
+        "{HEAD}menus:\n  es:\n    - {{ name: \"Línea\", page: \"linea-1818.md\" }}\n  footer:\n    es:\n      - {{ name: \"Inicio\", url: \"/es/\" }}\n"
+    );
+    let run = break_and_rebuild(&minimal_site(), |s| s.write("site.yaml", &text));
+    assert_error(
+        &run,
+        &pos(&text, "menus"),
+        "site-config",
+        &["mixes its two forms", "a list is a language's main menu and a map is a named menu"],
+    );
+    assert_eq!(run.reported_error_count(), 1, "{}", run.stderr);
+}
+
+#[test]
+fn a_menu_entry_into_another_language_links_there_with_hreflang_and_lang() {
+    let site = minimal_site();
+    site.write(
+        "site.yaml",
+        format!("{HEAD}menus:\n  main:\n    es:\n      - {{ name: \"English\", page: \"linea-1818.md\", lang: en }}\n      - {{ name: \"Inicio\", url: \"/es/\" }}\n"),
+    );
+    site.build_ok(&[]);
+    let es = site.html("es/index.html");
+    let nav = element(&es, "nav", |t| t.has_class("site-nav")).unwrap();
+    let link = tags(nav, "a").into_iter().find(|a| a.raw.contains("hotline-1818")).expect("a link to the English page");
+    assert_eq!(link.attr("href"), Some("/en/hotline-1818/"), "{nav}");
+    assert_eq!((link.attr("hreflang"), link.attr("lang")), (Some("en"), Some("en")), "{nav}");
+    let home = tags(nav, "a").into_iter().find(|a| a.attr("href") == Some("/es/")).unwrap();
+    assert_eq!((home.attr("hreflang"), home.attr("lang")), (None, None), "{nav}");
+}
+
+#[test]
+fn a_menu_entry_into_another_language_must_name_a_page_there_and_a_declared_language() {
+    let text = format!(
+        "{HEAD}menus:\n  main:\n    es:\n      - {{ name: \"English\", page: \"falta.md\", lang: en }}\n      - {{ name: \"Runasimi\", page: \"_index.md\", lang: qu }}\n"
+    );
+    let run = break_and_rebuild(&minimal_site(), |s| s.write("site.yaml", &text));
+    assert_error(&run, &pos(&text, "lang: qu"), "site-config", &["`Runasimi`", "`qu`", "not in `languages`"]);
+    assert_eq!(run.reported_error_count(), 1, "{}", run.stderr);
+    let text = text.replace("      - { name: \"Runasimi\", page: \"_index.md\", lang: qu }\n", "");
+    let run = break_and_rebuild(&minimal_site(), |s| s.write("site.yaml", &text));
+    assert_error(&run, &line_of(&text, "falta.md"), "menu-target", &["content/en/falta.md"]);
+}
+
+const EXTRA_TEMPLATE: &str = "{% extends \"base.html\" %}{% block main %}<p id=\"tag\">{{ site.extra.campaign.hashtag }}</p><ul id=\"partners\">{% for p in site.extra.partners %}<li>{{ p.name }}</li>{% endfor %}</ul><p id=\"year\">{{ site.extra.campaign.since + 1 }}</p>{% endblock %}";
+
+fn extra_site(extra: &str) -> Site {
+    let site = minimal_site();
+    site.write("site.yaml", format!("{HEAD}{extra}"));
+    site.write("templates/extra.html", EXTRA_TEMPLATE);
+    site.write("content/es/socios.md", "---\ntitle: \"Socios\"\ntemplate: extra.html\n---\n\nTexto.\n");
+    site
+}
+
+#[test]
+fn site_extra_reaches_templates_as_written() {
+    let extra = "extra:\n  campaign: { hashtag: \"#AltoALaTrata\", since: 2024 }\n  partners:\n    - name: \"CHS <Alternativo>\"\n    - name: \"Capital Humano\"\n";
+    let site = extra_site(extra);
+    site.build_ok(&[]);
+    let html = site.html("es/socios/index.html");
+    assert!(html.contains("<p id=\"tag\">#AltoALaTrata</p>"), "{html}");
+    assert!(html.contains("<li>CHS &lt;Alternativo&gt;</li><li>Capital Humano</li>"), "{html}");
+    assert!(html.contains("<p id=\"year\">2025</p>"), "{html}");
+}
+
+#[test]
+fn hugo_params_is_accepted_for_extra_but_not_both_at_once() {
+    let params = "params:\n  campaign: { hashtag: \"#Hugo\", since: 1 }\n  partners: []\n";
+    let site = extra_site(params);
+    site.build_ok(&[]);
+    assert!(site.html("es/socios/index.html").contains("<p id=\"tag\">#Hugo</p>"));
+
+    let text = format!("{HEAD}{params}extra: {{ partners: [] }}\n");
+    let run = break_and_rebuild(&site, |s| s.write("site.yaml", &text));
+    assert_error(&run, &pos(&text, "params"), "site-config", &["`params`", "`extra`", "keep one"]);
+    assert_eq!(run.reported_error_count(), 1, "{}", run.stderr);
+}
+
+#[test]
+fn hugo_base_url_is_accepted_and_its_errors_point_at_it() {
+    let site = minimal_site();
+    let text = format!("{}menus: {{ es: [] }}\n", HEAD.replace("base_url:", "baseURL:"));
+    site.write("site.yaml", &text);
+    site.build_ok(&[]);
+    let run = break_and_rebuild(&site, |s| s.write("site.yaml", text.replace("\"https://example.org/\"", "[1]")));
+    assert_error(&run, "1:10", "site-config", &["sequence"]);
+}

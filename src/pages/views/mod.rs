@@ -13,9 +13,9 @@ use crate::model::Site;
 use crate::urls::site_url;
 use minijinja::value::{Serde, Value};
 use serde::Serialize;
-use std::collections::{BTreeSet, HashMap};
+use std::collections::{BTreeMap, BTreeSet, HashMap};
 
-pub(crate) use site::{menu, translations_by, MenuEntry, Translation};
+pub(crate) use site::{menus, translations_by, MenuEntry, Translation};
 
 /// A view as a template value.
 pub(crate) fn value(view: impl Serialize) -> Value {
@@ -51,6 +51,8 @@ pub(crate) struct Context<'a, P: Serialize> {
     pub(crate) section: Option<&'a Value>,
     pub(crate) translations: Vec<Translation>,
     pub(crate) menu: Vec<MenuEntry>,
+    /// Every menu of the language by name; `menu` is its `main`.
+    pub(crate) menus: BTreeMap<String, Vec<MenuEntry>>,
     /// The full view of a report names its own canonical URL.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub(crate) canonical: Option<String>,
@@ -134,13 +136,15 @@ impl Views {
         translations: Vec<Translation>,
         section: Option<PageId>,
     ) -> Context<'a, P> {
+        let menus = menus(site, lang, path);
         Context {
+            menu: menus.get(crate::config::MAIN).cloned().unwrap_or_default(),
+            menus,
             site: &self.site[lang],
             lang,
             page,
             section: section.map(|p| &self.pages[p.0]),
             translations,
-            menu: menu(site, lang, path),
             canonical: None,
         }
     }

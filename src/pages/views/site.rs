@@ -1,5 +1,5 @@
 //! The parts of every context that come from the site rather than the page: the site in
-//! one language, the menu with the current entry marked, and the language switcher.
+//! one language, the menus with the current entry marked, and the language switcher.
 
 use crate::config::{Localized, MenuTarget};
 use crate::content::PageKind;
@@ -7,6 +7,7 @@ use crate::href::Href;
 use crate::model::Site;
 use crate::urls::{home, site_url};
 use serde::Serialize;
+use std::collections::BTreeMap;
 
 #[derive(Serialize)]
 pub(super) struct SiteView<'a> {
@@ -25,6 +26,8 @@ pub(super) struct SiteView<'a> {
     search_url: String,
     feeds: Vec<Feed>,
     contact: Contact<'a>,
+    /// site.yaml's `extra:`, as written.
+    extra: &'a crate::yaml::Value,
 }
 
 #[derive(Serialize)]
@@ -114,6 +117,7 @@ pub(super) fn view<'a>(site: &'a Site, lang: &str) -> SiteView<'a> {
             phone: c.contact.phone.as_deref(),
             address: localized(&c.contact.address, lang),
         },
+        extra: &c.extra,
     }
 }
 
@@ -165,27 +169,40 @@ pub(crate) fn translations_by(
         .collect()
 }
 
-#[derive(Serialize)]
+/// One menu entry as templates see it. `lang` is set only for an entry that leads into
+/// another language, whose link then carries `hreflang` and `lang`.
+#[derive(Serialize, Clone)]
 pub(crate) struct MenuEntry {
     name: String,
     url: String,
     current: bool,
     active: bool,
+    lang: Option<String>,
 }
 
-/// The menu of a language, with the entry of `current_path` marked current, and entries
-/// whose section holds it marked active.
-pub(crate) fn menu(site: &Site, lang: &str, current_path: &str) -> Vec<MenuEntry> {
+/// Every menu of a language by name (`main`, `footer`…), with the entry of `current_path`
+/// marked current, and entries whose section holds it marked active.
+pub(crate) fn menus(site: &Site, lang: &str, current_path: &str) -> BTreeMap<String, Vec<MenuEntry>> {
+    site.config
+        .menus
+        .iter()
+        .filter(|(_, by_lang)| by_lang.contains_key(lang))
+        .map(|(name, _)| (name.clone(), menu(site, name, lang, current_path)))
+        .collect()
+}
+
+/// Menu `name` of a language.
+fn menu(site: &Site, name: &str, lang: &str, current_path: &str) -> Vec<MenuEntry> {
     let c = &site.config;
-    let items = c.menus.get(lang).map(Vec::as_slice).unwrap_or_default();
-    items
+    c.menu(name, lang)
         .iter()
         .map(|item| {
+            let target_lang = item.page_lang(lang);
             let (url, path) = match &item.target {
                 // A site path (`/es/indicadores/`) can be current or active like a page.
                 MenuTarget::Url(Href::Site(u)) => (site_url(&c.base_path, u), Some(u.trim_start_matches('/'))),
                 MenuTarget::Url(u) => (u.to_string(), None),
-                MenuTarget::Page(src) => match site.content.page_at(&crate::urls::source(lang, src)) {
+                MenuTarget::Page(src) => match site.content.page_at(&crate::urls::source(target_lang, src)) {
                     Some(p) => {
                         let path = site.content[p].url.as_str();
                         (site_url(&c.base_path, path), Some(path))
@@ -197,7 +214,8 @@ pub(crate) fn menu(site: &Site, lang: &str, current_path: &str) -> Vec<MenuEntry
                 name: item.name.clone(),
                 url,
                 current: path == Some(current_path),
-                active: path.is_some_and(|p| current_path.starts_with(p) && p != home(lang)),
+                active: path.is_some_and(|p| current_path.starts_with(p) && p != home(target_lang)),
+                lang: item.lang.clone(),
             }
         })
         .collect()

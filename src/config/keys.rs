@@ -1,0 +1,179 @@
+//! The keys of site.yaml, checked level by level before anything is read as a type, so
+//! every unknown key is reported in one run (serde stops at the first). The known keys of
+//! a level are the fields of its raw struct, asked from serde itself, so the two cannot
+//! drift apart. A key a Hugo or Zola site would use is named with the faro key that does
+//! the same; a close misspelling with the key meant.
+
+use serde::de::{self, Deserialize, Visitor};
+
+/// The field names of a struct that derives `Deserialize`, as serde's derive passes them.
+pub(super) fn fields_of<T: for<'de> Deserialize<'de>>() -> &'static [&'static str] {
+    struct Fields(Option<&'static [&'static str]>);
+    impl<'de> de::Deserializer<'de> for &mut Fields {
+        type Error = de::value::Error;
+        fn deserialize_any<V: Visitor<'de>>(self, _: V) -> Result<V::Value, Self::Error> {
+            Err(de::Error::custom("not a struct"))
+        }
+        fn deserialize_struct<V: Visitor<'de>>(
+            self,
+            _: &'static str,
+            fields: &'static [&'static str],
+            _: V,
+        ) -> Result<V::Value, Self::Error> {
+            self.0 = Some(fields);
+            Err(de::Error::custom("fields read"))
+        }
+        serde::forward_to_deserialize_any! {
+            bool i8 i16 i32 i64 i128 u8 u16 u32 u64 u128 f32 f64 char str string bytes byte_buf option
+            unit unit_struct newtype_struct seq tuple tuple_struct map enum identifier ignored_any
+        }
+    }
+    let mut fields = Fields(None);
+    let _ = T::deserialize(&mut fields);
+    fields.0.unwrap_or(&[])
+}
+
+/// Keys that mean a faro key exactly, as another generator spells it: (alias, faro key,
+/// whose). Either spelling is accepted, never both.
+pub(super) const ALIASES: &[(&str, &str, &str)] = &[("baseURL", "base_url", "Hugo"), ("params", "extra", "Hugo")];
+
+/// Keys of Hugo's and Zola's site configuration that faro does not take, with what to write
+/// instead: (level, key, advice). Level `""` is the top of site.yaml, `a menu entry` an entry.
+const PEER_KEYS: &[(&str, &str, &str)] = &[
+    ("", "languageCode", "Hugo's `languageCode` is faro's `languages` list (codes such as `es`, `en`, `qu`)"),
+    ("", "defaultContentLanguage", "faro's default language is the first one in `languages`"),
+    ("", "default_language", "faro's default language (Zola's `default_language`) is the first one in `languages`"),
+    ("", "menu", "faro's menus are under `menus`"),
+    ("", "copyright", "faro prints `organization` in the footer; there is no copyright line"),
+    ("", "paginate", "the number of pages per list page is `publish.page_size`"),
+    ("", "pagination", "the number of pages per list page is `publish.page_size`"),
+    ("", "paginate_by", "the number of pages per list page is `publish.page_size`"),
+    ("", "enableRobotsTXT", "faro always writes robots.txt; `publish.index: false` asks not to be indexed"),
+    ("", "generate_feeds", "a section has a feed when its `_index.md` says `feed: true`"),
+    ("", "generate_feed", "a section has a feed when its `_index.md` says `feed: true`"),
+    ("", "feed_limit", "the number of entries per feed is `publish.feed_size`"),
+    ("", "build_search_index", "faro always builds the search index"),
+    ("", "permalinks", "faro's URLs follow the folders of content/ and each page's `slug`"),
+    ("", "translations", "interface strings are in i18n/<lang>.yaml (see `faro theme strings <lang>`)"),
+    ("", "author", "faro names the publisher in `organization`"),
+    ("a menu entry", "pageRef", "Hugo's `pageRef` is faro's `page`, a file under content/<lang>/"),
+    ("a menu entry", "weight", "menu entries are shown in the order they are written"),
+    ("a menu entry", "identifier", "faro's menus are one level: entries have no identifier"),
+    ("a menu entry", "parent", "faro's menus are one level: entries have no parent"),
+];
+
+/// What to say about an unknown key.
+#[derive(Debug)]
+pub(super) struct Unknown {
+    pub(super) message: String,
+    pub(super) hint: Option<String>,
+    /// The message names a required key that is missing, which then needs no error of its own.
+    pub(super) names_missing: bool,
+}
+
+/// The message for `key`, unknown at `level` (`""` for the top, else its name) whose known
+/// keys are `known`; `missing` are required keys not given, which a misspelling may be.
+pub(super) fn unknown(level: &str, key: &str, known: &[&str], missing: &[&str]) -> Unknown {
+    let place = if level.is_empty() { String::new() } else { format!(" in {level}") };
+    let head = format!("unknown field `{key}`{place}");
+    let list = known.iter().map(|k| format!("`{k}`")).collect::<Vec<_>>().join(", ");
+    let hint = Some(format!("the keys here are {list}"));
+    if let Some((_, _, advice)) = PEER_KEYS.iter().find(|(l, k, _)| *l == level && *k == key) {
+        return Unknown { message: format!("{head}: {advice}"), hint: None, names_missing: false };
+    }
+    if let Some(near) = closest(key, known) {
+        let message = format!("{head}: did you mean `{near}`?");
+        return Unknown { message, hint: None, names_missing: missing.contains(&near) };
+    }
+    if missing.is_empty() {
+        return Unknown { message: head, hint, names_missing: false };
+    }
+    let lacks = missing.iter().map(|k| format!("`{k}`")).collect::<Vec<_>>().join(", ");
+    Unknown { message: format!("{head}: site.yaml lacks {lacks}; is this it?"), hint, names_missing: true }
+}
+
+/// The known key closest to `key` in spelling, if close enough to be what was meant.
+fn closest<'a>(key: &str, known: &[&'a str]) -> Option<&'a str> {
+    let norm = |s: &str| s.to_lowercase().replace('-', "_");
+    let key = norm(key);
+    let limit = if key.chars().count() <= 3 { 1 } else { 2 };
+    known.iter().map(|k| (distance(&key, &norm(k)), *k)).filter(|(d, _)| *d <= limit).min().map(|(_, k)| k)
+}
+
+/// Edits (insert, delete, replace, swap two neighbours) between two words.
+fn distance(a: &str, b: &str) -> usize {
+    let (a, b): (Vec<char>, Vec<char>) = (a.chars().collect(), b.chars().collect());
+    let mut d = vec![vec![0usize; b.len() + 1]; a.len() + 1];
+    for (i, row) in d.iter_mut().enumerate() {
+        row[0] = i;
+    }
+    for (j, cell) in d[0].iter_mut().enumerate() {
+        *cell = j;
+    }
+    for i in 1..=a.len() {
+        for j in 1..=b.len() {
+            let cost = usize::from(a[i - 1] != b[j - 1]);
+            d[i][j] = (d[i - 1][j] + 1).min(d[i][j - 1] + 1).min(d[i - 1][j - 1] + cost);
+            if i > 1 && j > 1 && a[i - 1] == b[j - 2] && a[i - 2] == b[j - 1] {
+                d[i][j] = d[i][j].min(d[i - 2][j - 2] + 1);
+            }
+        }
+    }
+    d[a.len()][b.len()]
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn distance_counts_edits_and_swaps() {
+        let cases =
+            [("title", "title", 0), ("titel", "title", 1), ("ur", "url", 1), ("menu", "menus", 1), ("a", "xyz", 3)];
+        for (a, b, want) in cases {
+            assert_eq!(distance(a, b), want, "{a} {b}");
+        }
+    }
+
+    #[test]
+    fn a_close_key_is_suggested_and_a_far_one_is_not() {
+        let known = ["base_url", "languages", "title", "menus", "publish"];
+        let cases = [
+            ("titel", Some("title")),
+            ("baseUrl", Some("base_url")),
+            ("base-url", Some("base_url")),
+            ("lenguages", Some("languages")),
+            ("footer", None),
+            ("x", None),
+        ];
+        for (key, want) in cases {
+            assert_eq!(closest(key, &known), want, "{key}");
+        }
+    }
+
+    #[test]
+    fn peer_keys_are_answered_with_the_faro_key() {
+        let u = unknown("", "default_language", &["languages"], &[]);
+        assert!(u.message.contains("first one in `languages`"), "{}", u.message);
+        let u = unknown("a menu entry", "pageRef", &["name", "page"], &[]);
+        assert!(u.message.contains("`page`"), "{}", u.message);
+        let u = unknown("", "nombre", &["title"], &["title"]);
+        assert!(u.message.contains("lacks `title`") && u.names_missing, "{}", u.message);
+        assert!(u.hint.unwrap().contains("`title`"));
+        let u = unknown("", "titel", &["title"], &["title"]);
+        assert!(u.message.ends_with("did you mean `title`?") && u.names_missing, "{}", u.message);
+    }
+
+    #[derive(serde::Deserialize)]
+    #[allow(dead_code)]
+    struct Two {
+        one: u8,
+        #[serde(default)]
+        two: Option<String>,
+    }
+
+    #[test]
+    fn fields_come_from_the_struct() {
+        assert_eq!(fields_of::<Two>(), ["one", "two"]);
+    }
+}
