@@ -17,7 +17,7 @@ pub(crate) type Localized = BTreeMap<Lang, String>;
 #[serde(deny_unknown_fields)]
 struct RawConfig {
     base_url: String,
-    languages: Vec<String>,
+    languages: Vec<crate::languages::RawLanguage>,
     theme: Option<String>,
     title: Localized,
     #[serde(default)]
@@ -164,6 +164,8 @@ pub struct Config {
     pub(crate) base_path: String,
     /// Ordered; the first is the default language.
     pub(crate) languages: Vec<Lang>,
+    /// Name, locale, direction and fallback of each language, in the same order.
+    pub(crate) language_settings: Vec<crate::languages::Language>,
     pub(crate) theme: String,
     pub(crate) title: Localized,
     pub(crate) description: Localized,
@@ -251,7 +253,9 @@ impl Config {
 
     pub fn parse(src: &str, path: &Path, base_url_override: Option<&str>) -> Result<Config, Vec<Diagnostic>> {
         let raw: RawConfig = yaml::parse(src, path, 1, Code::SiteConfig).map_err(|d| vec![d])?;
-        let mut check = Check { src, path, languages: raw.languages.clone(), errors: Vec::new() };
+        let (language_settings, errors) = crate::languages::resolve(raw.languages, src, path);
+        let languages: Vec<Lang> = language_settings.iter().map(|l| l.code.clone()).collect();
+        let mut check = Check { src, path, languages: languages.clone(), errors };
         check.languages();
         let (base_url, base_path) = match base_url_override {
             Some(flag) => check.base_url(flag, true),
@@ -287,7 +291,8 @@ impl Config {
         Ok(Config {
             base_url,
             base_path,
-            languages: raw.languages,
+            languages,
+            language_settings,
             theme: raw.theme.unwrap_or_else(|| "default".into()),
             title: raw.title,
             description: raw.description,

@@ -317,11 +317,11 @@ fn text_lang(lang: &str) -> &str {
     }
 }
 
-fn scaffold_bytes(rel: &str) -> Option<&'static [u8]> {
+pub(super) fn scaffold_bytes(rel: &str) -> Option<&'static [u8]> {
     crate::theme::builtin(&format!("scaffold/{rel}"))
 }
 
-fn scaffold_text(rel: &str) -> Result<&'static str, Diagnostic> {
+pub(super) fn scaffold_text(rel: &str) -> Result<&'static str, Diagnostic> {
     let bytes = scaffold_bytes(rel).ok_or_else(|| broken(rel, "is missing from the built-in theme"))?;
     std::str::from_utf8(bytes).map_err(|_| broken(rel, "is not UTF-8 text"))
 }
@@ -353,7 +353,7 @@ fn out_path(rel: &str) -> PathBuf {
 
 /// Replaces each `{{name}}` (lowercase letters, digits, `_` and `:`) with `value(name)` in
 /// one pass; other `{{…}}` text is kept. An unknown name is a fault of the scaffold.
-fn fill(template: &str, origin: &str, value: impl Fn(&str) -> Option<String>) -> Result<String, Diagnostic> {
+pub(super) fn fill(template: &str, origin: &str, value: impl Fn(&str) -> Option<String>) -> Result<String, Diagnostic> {
     let mut out = String::with_capacity(template.len());
     let mut rest = template;
     while let Some(start) = rest.find("{{") {
@@ -380,7 +380,7 @@ fn fill(template: &str, origin: &str, value: impl Fn(&str) -> Option<String>) ->
 }
 
 /// A YAML double-quoted string, safe for any text.
-fn yaml_quote(text: &str) -> String {
+pub(crate) fn yaml_quote(text: &str) -> String {
     let mut out = String::with_capacity(text.len() + 2);
     out.push('"');
     for c in text.chars() {
