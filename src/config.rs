@@ -27,7 +27,7 @@ pub(crate) type Localized = BTreeMap<Lang, String>;
 #[derive(Debug, Deserialize)]
 struct RawConfig {
     base_url: Option<Deferred<String>>,
-    languages: Option<Deferred<Vec<String>>>,
+    languages: Option<Deferred<Vec<crate::languages::RawLanguage>>>,
     theme: Option<Deferred<String>>,
     title: Option<Deferred<Localized>>,
     description: Option<Deferred<Localized>>,
@@ -158,6 +158,8 @@ pub struct Config {
     pub(crate) base_path: String,
     /// Ordered; the first is the default language.
     pub(crate) languages: Vec<Lang>,
+    /// Name, locale, direction and fallback of each language, in the same order.
+    pub(crate) language_settings: Vec<crate::languages::Language>,
     pub(crate) theme: String,
     pub(crate) title: Localized,
     pub(crate) description: Localized,
@@ -237,9 +239,11 @@ impl Config {
             Ok(raw) => raw,
             Err(d) => return Err(r.errors.into_iter().chain([d]).collect()),
         };
-        let languages = r.part(&raw.languages, "languages");
-        let known = languages.is_some();
-        let mut check = Check { src, path, known, languages: languages.unwrap_or_default(), errors: Vec::new() };
+        let raw_languages = r.part(&raw.languages, "languages");
+        let known = raw_languages.is_some();
+        let (language_settings, errors) = crate::languages::resolve(raw_languages.unwrap_or_default(), src, path);
+        let languages: Vec<Lang> = language_settings.iter().map(|l| l.code.clone()).collect();
+        let mut check = Check { src, path, known, languages, errors };
         check.languages();
         let (base_url, base_path) = match base_url_override {
             Some(flag) => check.base_url(flag, true),
@@ -280,6 +284,7 @@ impl Config {
             base_url,
             base_path,
             languages: check.languages,
+            language_settings,
             theme: theme.unwrap_or_else(|| "default".into()),
             title,
             description,

@@ -1,6 +1,7 @@
 //! UI strings per language, from the theme's `i18n/<lang>.yaml` (overridable by the
-//! site's `i18n/`). A language the theme does not know, such as `qu`, still builds: its
-//! missing strings come from the default language, and a warning says which.
+//! site's `i18n/`). A language the theme does not know, such as `qu`, builds when site.yaml
+//! gives it a `fallback` (its missing strings come from that language) or the site has its
+//! strings file; otherwise the missing strings are an error that lists them.
 //!
 //! A string that holds a count may give one text per plural category (CLDR's names), for
 //! example `goals_summary_caption: { one: "…", other: "…" }`; `other` is required. The
@@ -84,11 +85,46 @@ impl<'de> Deserialize<'de> for Entry {
     }
 }
 
-/// One language's UI strings.
+impl Entry {
+    /// The entry as a YAML value, read back as the same entry.
+    pub(crate) fn to_yaml(&self) -> String {
+        let q = crate::commands::scaffold::yaml_quote;
+        match self {
+            Entry::Text(t) => q(t),
+            Entry::List(l) => format!("[{}]", l.iter().map(|t| q(t)).collect::<Vec<_>>().join(", ")),
+            Entry::Plural(p) => {
+                let forms = CATEGORIES.iter().filter_map(|c| Some(format!("{c}: {}", q(p.forms.get(*c)?))));
+                format!("{{ {} }}", forms.collect::<Vec<_>>().join(", "))
+            }
+        }
+    }
+}
+
+/// One language's UI strings, and the language each borrowed one is written in.
 #[derive(Debug, Clone, Default)]
-pub(crate) struct Strings(pub BTreeMap<String, Entry>);
+pub(crate) struct Strings(pub BTreeMap<String, Entry>, BTreeMap<String, Lang>);
 
 impl Strings {
+    pub(crate) fn new(entries: BTreeMap<String, Entry>) -> Strings {
+        Strings(entries, BTreeMap::new())
+    }
+
+    /// The language `key`'s text is written in, for strings of `lang`: `lang` itself unless
+    /// it was borrowed from a fallback.
+    pub(crate) fn written_in<'a>(&'a self, key: &str, lang: &'a str) -> &'a str {
+        self.1.get(key).map_or(lang, String::as_str)
+    }
+
+    /// Whether `key` is this language's own text (from its theme or site file).
+    pub(crate) fn is_own(&self, key: &str) -> bool {
+        self.0.contains_key(key) && !self.1.contains_key(key)
+    }
+
+    /// Every key with its text, for writing a strings file (`faro theme strings`).
+    pub(crate) fn entries(&self) -> &BTreeMap<String, Entry> {
+        &self.0
+    }
+
     /// The text of `key`; for a string with plural forms, its `other` form.
     pub(crate) fn text(&self, key: &str) -> Option<&str> {
         match self.0.get(key) {
@@ -147,40 +183,28 @@ pub(crate) fn builtin_text(lang: &str, key: &str) -> Option<String> {
 /// The built-in theme's strings of `lang`, as they are (no site, no fallback).
 pub(crate) fn builtin_strings(lang: &str) -> Option<Strings> {
     let src = std::str::from_utf8(crate::theme::builtin(&format!("i18n/{lang}.yaml"))?).ok()?;
-    yaml::parse(src, Path::new("i18n"), 1, Code::I18n).ok().map(Strings)
+    yaml::parse(src, Path::new("i18n"), 1, Code::I18n).ok().map(Strings::new)
 }
 
-/// Loads every site language's strings, filling gaps from the default language and then
-/// from English, the theme's reference language.
+/// Loads every site language's strings. Gaps are filled from the language's `fallback`
+/// chain (silently: the site chose it), then from the default language and English, the
+/// theme's reference languages; a language without a fallback that needs them is an error
+/// listing what is missing.
 pub(crate) fn load(theme: &Theme, config: &Config) -> (BTreeMap<Lang, Strings>, Vec<Diagnostic>) {
     let mut diags = Vec::new();
-    let mut parse_file = |key: &str| -> Option<Strings> {
-        let file = theme.get(key)?;
-        let origin: PathBuf = file.origin.clone();
-        let src = match crate::text::utf8_text(file.bytes.to_vec(), &origin) {
-            Ok(s) => s,
-            Err(d) => {
-                diags.push(d);
-                return None;
-            }
-        };
-        let src = src.as_str();
-        match yaml::parse::<BTreeMap<String, Entry>>(src, &origin, 1, Code::I18n) {
-            Ok(map) => Some(Strings(map)),
-            Err(d) => {
-                diags.push(d);
-                None
-            }
-        }
-    };
     let mut own: BTreeMap<Lang, Strings> = BTreeMap::new();
+    let mut site_files: BTreeMap<Lang, PathBuf> = BTreeMap::new();
     for lang in config.languages.iter().map(String::as_str).chain(["en"]) {
         if own.contains_key(lang) {
             continue;
         }
         // The site's file overrides the theme's key by key.
-        let theme_strings = parse_file(&format!("i18n/{lang}.yaml"));
-        let site_strings = parse_file(&format!("site-i18n/{lang}.yaml"));
+        let theme_strings = parse_file(theme, &format!("i18n/{lang}.yaml"), &mut diags);
+        let site_key = format!("site-i18n/{lang}.yaml");
+        let site_strings = parse_file(theme, &site_key, &mut diags);
+        if let Some(file) = theme.get(&site_key) {
+            site_files.insert(lang.to_string(), file.origin.clone());
+        }
         let merged = match (theme_strings, site_strings) {
             (Some(mut t), Some(s)) => {
                 t.0.extend(s.0);
@@ -192,53 +216,96 @@ pub(crate) fn load(theme: &Theme, config: &Config) -> (BTreeMap<Lang, Strings>, 
             own.insert(lang.to_string(), s);
         }
     }
-    let fallbacks = [config.default_language().to_string(), "en".to_string()];
     let mut out = BTreeMap::new();
     for lang in &config.languages {
+        let chosen = config.fallbacks(lang);
         let mut strings = own.get(lang).cloned().unwrap_or_default();
-        let mut missing = Vec::new();
-        for fb in &fallbacks {
-            let Some(fb_strings) = own.get(fb) else {
-                continue;
-            };
-            for (k, v) in &fb_strings.0 {
-                // A language is never labelled with another language's name; views fall back to its code.
-                if k == "language_name" && fb != lang {
-                    continue;
-                }
-                if !strings.0.contains_key(k) {
-                    strings.0.insert(k.clone(), if fb == lang { v.clone() } else { borrowed(v, fb) });
-                    if fb != lang {
-                        missing.push(k.clone());
-                    }
-                }
-            }
-        }
-        if !missing.is_empty() {
-            missing.sort();
-            missing.dedup();
-            diags.push(
-                Diagnostic::warning(
-                    Code::MissingUiStrings,
-                    format!("i18n/{lang}.yaml"),
-                    format!(
-                        "{} for `{lang}` {} missing and shown in another language: {}",
-                        match missing.len() {
-                            1 => "1 interface string".to_string(),
-                            n => format!("{n} interface strings"),
-                        },
-                        if missing.len() == 1 { "is" } else { "are" },
-                        missing.join(", ")
-                    ),
-                )
-                .hint(format!(
-                    "add them to i18n/{lang}.yaml in your site (copy the theme's i18n/en.yaml and translate it)"
-                )),
-            );
+        borrow_from(&mut strings, lang, &chosen, &own);
+        let reference = [config.default_language(), "en"];
+        let missing = borrow_from(&mut strings, lang, &reference, &own);
+        if chosen.is_empty() && !missing.is_empty() {
+            diags.push(missing_strings(config, lang, &missing, site_files.get(lang)));
         }
         out.insert(lang.clone(), strings);
     }
     (out, diags)
+}
+
+/// Parses the theme file `key` (`i18n/es.yaml`, `site-i18n/qu.yaml`), if there is one.
+fn parse_file(theme: &Theme, key: &str, diags: &mut Vec<Diagnostic>) -> Option<Strings> {
+    let file = theme.get(key)?;
+    let origin: PathBuf = file.origin.clone();
+    let src = match crate::text::utf8_text(file.bytes.to_vec(), &origin) {
+        Ok(s) => s,
+        Err(d) => {
+            diags.push(d);
+            return None;
+        }
+    };
+    match yaml::parse::<BTreeMap<String, Entry>>(&src, &origin, 1, Code::I18n) {
+        Ok(map) => Some(Strings::new(map)),
+        Err(d) => {
+            diags.push(d);
+            None
+        }
+    }
+}
+
+/// Fills the keys `strings` (of `lang`) lacks from each of `from` in turn, recording the
+/// language each borrowed text is written in; returns the keys borrowed, sorted.
+fn borrow_from(strings: &mut Strings, lang: &str, from: &[&str], own: &BTreeMap<Lang, Strings>) -> Vec<String> {
+    let mut missing = Vec::new();
+    for fb in from.iter().filter(|fb| **fb != lang) {
+        let Some(fb_strings) = own.get(*fb) else {
+            continue;
+        };
+        for (k, v) in &fb_strings.0 {
+            // A language is never labelled with another language's name; views fall back to its code.
+            if k == "language_name" || strings.0.contains_key(k) {
+                continue;
+            }
+            // A text that names its own language ("not available in Spanish") has a `_named`
+            // form with a `{language}` placeholder, which is what another language borrows.
+            let v = fb_strings.0.get(&format!("{k}_named")).unwrap_or(v);
+            strings.0.insert(k.clone(), borrowed(v, fb));
+            strings.1.insert(k.clone(), fb_strings.written_in(k, fb).to_string());
+            missing.push(k.clone());
+        }
+    }
+    missing.sort();
+    missing
+}
+
+/// The error for a language that lacks strings and names no fallback: at the site's own
+/// strings file when it has one, else at the language in site.yaml.
+fn missing_strings(config: &Config, lang: &str, missing: &[String], site_file: Option<&PathBuf>) -> Diagnostic {
+    let shown = match missing.len() {
+        n if n <= 12 => missing.join(", "),
+        n => format!("{}, and {} more", missing[..8].join(", "), n - 8),
+    };
+    let count = match missing.len() {
+        1 => "1 interface string".to_string(),
+        n => format!("{n} interface strings"),
+    };
+    let fallback = config.languages.iter().find(|l| *l != lang).map_or("es", String::as_str);
+    let or_fallback =
+        format!("or let another language fill them: `- {{ code: {lang}, fallback: {fallback} }}` in `languages`");
+    match site_file {
+        Some(file) => Diagnostic::error(
+            Code::MissingUiStrings,
+            file,
+            format!("{count} of the theme {} missing for `{lang}`: {shown}", if missing.len() == 1 { "is" } else { "are" }),
+        )
+        .at(Some(1), None)
+        .hint(format!("add them to this file (`faro theme strings {lang} --stdout` prints every string with the text to translate), {or_fallback}")),
+        None => Diagnostic::error(
+            Code::MissingUiStrings,
+            "site.yaml",
+            format!("the theme has no interface strings for `{lang}` and it names no `fallback`: {count} missing ({shown})"),
+        )
+        .at(config.language(lang).and_then(|l| l.line), None)
+        .hint(format!("run `faro theme strings {lang}` to write i18n/{lang}.yaml with every string to translate, {or_fallback}")),
+    }
 }
 
 /// A string one language borrows from `from`: its plural forms keep the rule of the language
@@ -420,7 +487,7 @@ mod tests {
     }
 
     fn strings(src: &str) -> Result<Strings, Diagnostic> {
-        yaml::parse::<BTreeMap<String, Entry>>(src, Path::new("i18n/es.yaml"), 1, Code::I18n).map(Strings)
+        yaml::parse::<BTreeMap<String, Entry>>(src, Path::new("i18n/es.yaml"), 1, Code::I18n).map(Strings::new)
     }
 
     #[test]
@@ -469,7 +536,12 @@ mod tests {
         let one = strings["qu"].plural("qu", "goals_summary_caption", 1.0);
         assert_eq!(one, strings["es"].plural("es", "goals_summary_caption", 1.0));
         assert_eq!(one, Some("Estado de la meta en {year}, por dimensión"));
-        assert!(diags.iter().any(|d| d.message.contains("interface strings for `qu` are missing")), "{diags:?}");
+        // No fallback named: the missing strings are an error at qu in site.yaml, with the keys.
+        let d = diags.iter().find(|d| d.code == Code::MissingUiStrings).expect("an error for qu");
+        assert!(d.is_error() && d.line == Some(2), "{d:?}");
+        assert!(d.message.contains("no interface strings for `qu`") && d.message.contains("more"), "{d:?}");
+        assert!(d.hint.as_deref().unwrap_or("").contains("faro theme strings qu"), "{d:?}");
+        assert_eq!(strings["qu"].written_in("goals_summary_caption", "qu"), "es");
     }
 
     #[test]

@@ -98,6 +98,11 @@ enum Command {
         #[arg(long, default_value = "text", value_parser = ["text", "json"])]
         format: String,
     },
+    /// Copy the theme's strings or templates into the site, to translate or change them
+    Theme {
+        #[command(subcommand)]
+        action: ThemeCommand,
+    },
     /// Print a report to PDF with a headless Chromium
     ///
     /// Builds the site into a temporary folder and prints the report's full view (every
@@ -115,6 +120,36 @@ enum Command {
     },
 }
 
+#[derive(Subcommand)]
+enum ThemeCommand {
+    /// Write i18n/LANG.yaml: every interface string of the theme, to translate
+    ///
+    /// Each value is the text the language shows today (its fallback's, or the default
+    /// language's, when the theme lacks the language). Never overwrites a file.
+    Strings {
+        /// The language, one of site.yaml's `languages`
+        lang: String,
+        /// The site folder (the one holding site.yaml)
+        #[arg(long, default_value = ".")]
+        site: PathBuf,
+        /// Print the file instead of writing it
+        #[arg(long)]
+        stdout: bool,
+    },
+    /// Copy the theme's templates (all, or those named) into templates/, and with none
+    /// named, its strings into i18n/
+    ///
+    /// The site then builds to the same bytes, from its own copies. Never overwrites a
+    /// file: when any exists, nothing is written.
+    Eject {
+        /// Templates to copy, such as `page.html` or `kit/poster.html` (default: all)
+        templates: Vec<String>,
+        /// The site folder (the one holding site.yaml)
+        #[arg(long, default_value = ".")]
+        site: PathBuf,
+    },
+}
+
 fn main() -> ExitCode {
     match Cli::parse().command {
         Command::Init { dir, languages } => {
@@ -126,6 +161,19 @@ fn main() -> ExitCode {
         }
         Command::Serve { site, port, bind, open, drafts } => {
             serve(&faro::ServeOptions { site_dir: site, bind, port, drafts }, open)
+        }
+        Command::Theme { action: ThemeCommand::Strings { lang, site, stdout } } => {
+            match faro::theme_strings(&site, &lang, stdout) {
+                Ok(faro::StringsFile::Text(text)) => {
+                    print!("{text}");
+                    ExitCode::SUCCESS
+                }
+                Ok(faro::StringsFile::Written(path)) => created(Ok(vec![path]), "translate it, then faro serve --open"),
+                Err(diags) => failed(&diags),
+            }
+        }
+        Command::Theme { action: ThemeCommand::Eject { templates, site } } => {
+            created(faro::theme_eject(&site, &templates), "edit the copies; the site's own files are used first")
         }
         Command::Check { site, format } => check(faro::check(&faro::CheckOptions { site_dir: site }), &format),
         Command::Pdf { report, site, output } => {

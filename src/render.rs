@@ -108,6 +108,17 @@ impl Renderer {
             let args: Vec<(&str, &str)> = args.iter().map(|(k, v)| (*k, v.as_str())).collect();
             Ok(crate::i18n::fill(text, &args))
         });
+        let s = strings.clone();
+        // The language a string is written in: a fallback's when borrowed, so a template can
+        // mark it with `lang=` rather than let it claim the page's language.
+        env.add_function("t_lang", move |state: &State, key: &str, kwargs: Kwargs| -> Result<String, Error> {
+            let lang = match kwargs.get::<Option<String>>("lang")? {
+                Some(l) => l,
+                None => current_lang(state)?,
+            };
+            kwargs.assert_all_used()?;
+            Ok(s.get(&lang).map_or(lang.as_str(), |st| st.written_in(key, &lang)).to_string())
+        });
         let s = strings;
         env.add_filter("date", move |state: &State, date: Option<String>| -> Result<String, Error> {
             let lang = current_lang(state)?;

@@ -32,6 +32,16 @@ impl Theme {
     /// The theme and what its folders gave to report (files refused are left out, so the
     /// rest of the site is still checked); `Err` for a theme that is not there.
     pub(crate) fn load(root: &Path, config: &Config) -> Result<(Theme, Vec<Diagnostic>), Diagnostic> {
+        let (mut theme, mut diags) = Theme::without_site(root, config)?;
+        theme.overlay(&root.join("templates"), "templates", root, &mut diags);
+        // Kept apart from the theme's strings: i18n merges them key by key.
+        theme.overlay(&root.join("i18n"), "site-i18n", root, &mut diags);
+        Ok((theme, diags))
+    }
+
+    /// The theme alone (built in, or its folder on disk over it), without the site's own
+    /// `templates/` and `i18n/`: what `faro theme` copies into a site.
+    pub(crate) fn without_site(root: &Path, config: &Config) -> Result<(Theme, Vec<Diagnostic>), Diagnostic> {
         let mut theme = Theme::default();
         if config.theme == "default" {
             for (rel, bytes) in DEFAULT_THEME {
@@ -53,9 +63,6 @@ impl Theme {
             Ok(false) => {}
             Err(d) => diags.push(d),
         }
-        theme.overlay(&root.join("templates"), "templates", root, &mut diags);
-        // Kept apart from the theme's strings: i18n merges them key by key.
-        theme.overlay(&root.join("i18n"), "site-i18n", root, &mut diags);
         Ok((theme, diags))
     }
 
@@ -86,6 +93,11 @@ impl Theme {
                 Err(d) => diags.push(d),
             }
         }
+    }
+
+    /// Every file, keyed by its path inside the theme (`templates/page.html`, `i18n/es.yaml`).
+    pub(crate) fn files(&self) -> impl Iterator<Item = (&str, &ThemeFile)> {
+        self.files.iter().map(|(k, f)| (k.as_str(), f))
     }
 
     pub(crate) fn get(&self, key: &str) -> Option<&ThemeFile> {

@@ -17,13 +17,15 @@
 //! Placeholders are `{{name}}`, filled in one pass (so a title containing `{{date}}` stays
 //! as written); anything else between braces, such as `{{< chart id >}}`, is left alone.
 
+mod languages;
+
 use crate::config::Config;
 use crate::diagnostics::{Code, Diagnostic};
 use crate::theme::DEFAULT_THEME;
 use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
 
-/// Texts for a language that has none of its own.
+/// Texts for a language that has none of its own and no fallback with texts.
 const FALLBACK_LANG: &str = "en";
 /// Scaffold files written with a leading dot (a dot file in the theme would be mistaken for
 /// the repository's own, or skipped by tools).
@@ -55,8 +57,18 @@ pub fn init(dir: &Path, languages: &[String]) -> Result<Vec<PathBuf>, Vec<Diagno
     if !errors.is_empty() {
         return Err(errors);
     }
-    let files = init_files(languages).map_err(|d| vec![d])?;
-    write_all(dir, &files).map_err(|d| vec![d])
+    let plan = languages::plan(languages).map_err(|d| vec![d])?;
+    let files = init_files(&plan).map_err(|d| vec![d])?;
+    let mut written = write_all(dir, &files).map_err(|d| vec![d])?;
+    // A language the theme lacks, with no listed language to fall back on, gets its strings
+    // file to translate, so the new site still builds.
+    for lang in plan.iter().filter(|l| !l.in_theme && l.fallback.is_none()) {
+        match super::theme::strings(dir, &lang.code, false)? {
+            super::theme::StringsFile::Written(path) => written.push(path),
+            super::theme::StringsFile::Text(_) => {}
+        }
+    }
+    Ok(written)
 }
 
 /// Creates the page `path` (relative to `content/<lang>/`, `.md` added when missing) in every
@@ -113,7 +125,7 @@ pub fn new_page(site_dir: &Path, path: &str, title: Option<&str>) -> Result<Vec<
                 .hint(format!("to add a page inside that folder, name it `{}/NAME`", stem)),
             );
         }
-        let src = text_lang(lang);
+        let src = languages::texts_of(lang, config.fallbacks(lang).first().copied());
         let template = scaffold_text(&format!("{src}/new.md")).map_err(|d| vec![d])?;
         let text = fill(template, &format!("{src}/new.md"), |name| match name {
             "title" => Some(yaml_quote(&title)),
@@ -168,17 +180,22 @@ fn is_new_language_code(code: &str) -> bool {
 
 /// Every file of a new site, as (path relative to the site, text), computed before anything
 /// is written so a broken scaffold leaves no half-made site.
-fn init_files(languages: &[String]) -> Result<Vec<(PathBuf, String)>, Diagnostic> {
+fn init_files(plan: &[languages::NewLanguage]) -> Result<Vec<(PathBuf, String)>, Diagnostic> {
+    let languages: Vec<String> = plan.iter().map(|l| l.code.clone()).collect();
     let main = &languages[0];
     let date = today();
     let list = languages.join(", ");
+    let entries = plan.iter().map(languages::NewLanguage::entry).collect::<Vec<_>>().join(", ");
     let mut strings: BTreeMap<&str, BTreeMap<String, String>> = BTreeMap::new();
+    let mut texts: BTreeMap<&str, BTreeMap<String, String>> = BTreeMap::new();
     let mut menus = String::new();
-    for lang in languages {
-        let src = text_lang(lang);
+    for new in plan {
+        let lang = &new.code;
+        let src = new.texts.as_str();
         let key = format!("{src}/strings.yaml");
         let origin = PathBuf::from(format!("(built-in theme)/scaffold/{key}"));
-        let parsed = crate::yaml::parse(scaffold_text(&key)?, &origin, 1, Code::Scaffold)?;
+        let parsed: BTreeMap<String, String> = crate::yaml::parse(scaffold_text(&key)?, &origin, 1, Code::Scaffold)?;
+        texts.insert(src, parsed.clone());
         strings.insert(lang, parsed);
         let key = format!("{src}/menu.yaml");
         menus.push_str(&format!("  {lang}:\n"));
@@ -186,18 +203,19 @@ fn init_files(languages: &[String]) -> Result<Vec<(PathBuf, String)>, Diagnostic
     }
     let localized = |key: &str| -> Option<String> {
         let mut out = Vec::new();
-        for lang in languages {
+        for lang in &languages {
             out.push(format!("{lang}: {}", yaml_quote(strings[lang.as_str()].get(key)?)));
         }
         Some(format!("{{ {} }}", out.join(", ")))
     };
 
     let mut files = Vec::new();
-    for prefix in ["site/".to_string(), format!("{}/site/", text_lang(main))] {
+    for prefix in ["site/".to_string(), format!("{}/site/", plan[0].texts)] {
         for (rel, text) in scaffold_files(&prefix)? {
             let filled = fill(text, &format!("{prefix}{rel}"), |name| match name {
                 "lang" => Some(main.clone()),
                 "languages" => Some(list.clone()),
+                "language_entries" => Some(entries.clone()),
                 "date" => Some(date.clone()),
                 "menus" => Some(menus.trim_end().to_string()),
                 _ => localized(name.strip_prefix("t:")?),
@@ -205,15 +223,19 @@ fn init_files(languages: &[String]) -> Result<Vec<(PathBuf, String)>, Diagnostic
             files.push((out_path(rel), filled));
         }
     }
-    for lang in languages {
-        let prefix = format!("{}/content/", text_lang(lang));
+    for new in plan {
+        let lang = &new.code;
+        let prefix = format!("{}/content/", new.texts);
         for (rel, text) in scaffold_files(&prefix)? {
-            let filled = fill(text, &format!("{prefix}{rel}"), |name| match name {
+            let mut filled = fill(text, &format!("{prefix}{rel}"), |name| match name {
                 "lang" => Some(lang.clone()),
                 "languages" => Some(list.clone()),
                 "date" => Some(date.clone()),
                 _ => None,
             })?;
+            if new.borrows_texts() {
+                filled = new.awaiting_translation(&filled, &texts[new.texts.as_str()]);
+            }
             files.push((Path::new("content").join(lang).join(out_path(rel)), filled));
         }
     }
@@ -308,20 +330,11 @@ fn humanize(parts: &[String]) -> String {
     }
 }
 
-/// The scaffold folder whose texts a language gets: its own, or English.
-fn text_lang(lang: &str) -> &str {
-    if scaffold_bytes(&format!("{lang}/strings.yaml")).is_some() {
-        lang
-    } else {
-        FALLBACK_LANG
-    }
-}
-
-fn scaffold_bytes(rel: &str) -> Option<&'static [u8]> {
+pub(super) fn scaffold_bytes(rel: &str) -> Option<&'static [u8]> {
     crate::theme::builtin(&format!("scaffold/{rel}"))
 }
 
-fn scaffold_text(rel: &str) -> Result<&'static str, Diagnostic> {
+pub(super) fn scaffold_text(rel: &str) -> Result<&'static str, Diagnostic> {
     let bytes = scaffold_bytes(rel).ok_or_else(|| broken(rel, "is missing from the built-in theme"))?;
     std::str::from_utf8(bytes).map_err(|_| broken(rel, "is not UTF-8 text"))
 }
@@ -353,7 +366,7 @@ fn out_path(rel: &str) -> PathBuf {
 
 /// Replaces each `{{name}}` (lowercase letters, digits, `_` and `:`) with `value(name)` in
 /// one pass; other `{{…}}` text is kept. An unknown name is a fault of the scaffold.
-fn fill(template: &str, origin: &str, value: impl Fn(&str) -> Option<String>) -> Result<String, Diagnostic> {
+pub(super) fn fill(template: &str, origin: &str, value: impl Fn(&str) -> Option<String>) -> Result<String, Diagnostic> {
     let mut out = String::with_capacity(template.len());
     let mut rest = template;
     while let Some(start) = rest.find("{{") {
@@ -380,7 +393,7 @@ fn fill(template: &str, origin: &str, value: impl Fn(&str) -> Option<String>) ->
 }
 
 /// A YAML double-quoted string, safe for any text.
-fn yaml_quote(text: &str) -> String {
+pub(crate) fn yaml_quote(text: &str) -> String {
     let mut out = String::with_capacity(text.len() + 2);
     out.push('"');
     for c in text.chars() {
@@ -507,11 +520,14 @@ mod tests {
 
     #[test]
     fn a_new_site_fills_every_placeholder() {
-        let files = init_files(&langs(&["es", "en", "qu"])).unwrap();
+        let files = init_files(&languages::plan(&langs(&["es", "en", "qu"])).unwrap()).unwrap();
         let site_yaml = &files.iter().find(|(p, _)| p == Path::new("site.yaml")).unwrap().1;
-        assert!(site_yaml.contains("languages: [es, en, qu]"), "{site_yaml}");
-        assert!(site_yaml
-            .contains("title: { es: \"Alto a la trata\", en: \"Stop Trafficking\", qu: \"Stop Trafficking\" }"));
+        let entries = "languages: [es, en, { code: qu, name: \"Runasimi\", locale: qu_PE, fallback: es }]";
+        assert!(site_yaml.contains(entries), "{site_yaml}");
+        // Quechua starts from the texts of its fallback, Spanish.
+        assert!(
+            site_yaml.contains("title: { es: \"Alto a la trata\", en: \"Stop Trafficking\", qu: \"Alto a la trata\" }")
+        );
         Config::parse(site_yaml, Path::new("site.yaml"), None).unwrap();
         assert!(files.iter().any(|(p, _)| p == Path::new("content/qu/_index.md")));
         assert!(files.iter().any(|(p, _)| p == Path::new("static/.gitkeep")));

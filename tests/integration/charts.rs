@@ -301,7 +301,7 @@ fn zoo_indicator(chart: &str, measure: &str, periods: &[&str], split: bool, tota
 
 fn zoo() -> Site {
     let site = Site::from_files(&[
-        ("site.yaml", "base_url: \"https://example.org/\"\nlanguages: [es, en, de]\ntitle: { es: a, en: b, de: c }\n"),
+        ("site.yaml", "base_url: \"https://example.org/\"\nlanguages: [es, en, { code: de, fallback: en }]\ntitle: { es: a, en: b, de: c }\n"),
         ("content/es/_index.md", "---\ntitle: \"Inicio\"\n---\n\nTexto.\n"),
         ("content/en/_index.md", "---\ntitle: \"Home\"\n---\n\nText.\n"),
         ("content/de/_index.md", "---\ntitle: \"Start\"\n---\n\nText.\n"),

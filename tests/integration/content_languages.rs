@@ -1,4 +1,242 @@
-//! Issue 17: content_languages.
+//! Issue 17, languages: `languages:` entries with settings, the rule for a language the
+//! theme lacks (a fallback or an error listing its missing strings), the "not translated"
+//! note, `faro init` with Quechua, and `faro theme strings` / `faro theme eject`. Every test
+//! runs the binary (so `FARO_BIN` can show what faro 16 got wrong).
 
-#[allow(unused_imports)]
 use crate::support::*;
+use std::path::Path;
+use std::process::Command;
+
+/// `faro <args>` run in no particular folder.
+fn faro_run(args: &[&str]) -> Run {
+    let out = Command::new(faro()).args(args).output().expect("run faro");
+    Run {
+        status: out.status,
+        stdout: String::from_utf8_lossy(&out.stdout).into_owned(),
+        stderr: String::from_utf8_lossy(&out.stderr).into_owned(),
+    }
+}
+
+fn site_arg(site: &Site) -> &str {
+    site.path().to_str().unwrap()
+}
+
+const HOMES: [(&str, &str); 3] = [
+    ("content/es/_index.md", "---\ntitle: \"Inicio\"\n---\n\nTexto.\n"),
+    ("content/en/_index.md", "---\ntitle: \"Home\"\n---\n\nText.\n"),
+    ("content/qu/_index.md", "---\ntitle: \"Qallariy\"\n---\n\nWillakuy.\n"),
+];
+
+/// A site in es, en and qu whose `languages:` block is `languages` (after line 1).
+fn site_with(languages: &str, extra: &[(&str, &str)]) -> Site {
+    let yaml = format!(
+        "base_url: \"https://example.org/\"\n{languages}title: {{ es: \"Alto a la trata\", en: \"Stop Trafficking\", qu: \"Yanapay 1818\" }}\n"
+    );
+    let site = Site::from_files(&HOMES);
+    site.write("site.yaml", yaml);
+    site.write("content/es/acerca.md", "---\ntitle: \"Acerca\"\n---\n\nSolo en español.\n");
+    for (path, text) in extra {
+        site.write(path, text);
+    }
+    site
+}
+
+/// The keys of a strings file, in order.
+fn keys(yaml: &str) -> Vec<String> {
+    yaml.lines()
+        .filter(|l| !l.starts_with('#') && !l.starts_with(' '))
+        .filter_map(|l| l.split_once(':').map(|(k, _)| k.to_string()))
+        .collect()
+}
+
+fn theme_file(rel: &str) -> String {
+    read_text(&Path::new(env!("CARGO_MANIFEST_DIR")).join("themes/default").join(rel))
+}
+
+#[test]
+fn language_entries_give_the_switcher_name_the_og_locale_and_the_direction() {
+    let site = site_with(
+        "languages:\n  - es\n  - en\n  - { code: qu, name: \"Runasimi\", locale: qu_PE, fallback: es }\n",
+        &[],
+    );
+    site.build_ok(&[]);
+    let qu = site.html("qu/index.html");
+    assert!(qu.contains("<meta property=\"og:locale\" content=\"qu_PE\">"), "qu declares another locale");
+    assert!(!qu.contains("content=\"es_PE\">\n<meta property=\"og:locale:alternate\" content=\"en_US\">\n<meta property=\"og:locale:alternate\" content=\"es_PE\""));
+    let es = site.html("es/index.html");
+    assert!(es.contains("<meta property=\"og:locale\" content=\"es_PE\">"));
+    assert!(es.contains("<meta property=\"og:locale:alternate\" content=\"qu_PE\">"), "no qu_PE alternate");
+    let current = element(lang_switch(&qu), "span", |t| t.has_class("lang-current")).unwrap();
+    assert!(current.contains(">Runasimi<"), "{current}");
+    let to_qu = switcher_link(&es, "qu");
+    assert!(element(&es[to_qu.at..], "a", |_| true).unwrap().contains(">Runasimi<"));
+    // hreflang stays the code, a valid BCP 47 tag, as in the URL.
+    assert!(alternates(&es).contains(&("qu".into(), "https://example.org/qu/".into())));
+
+    // A right-to-left language sets <html dir>, and only there.
+    let rtl = site_with("languages:\n  - es\n  - en\n  - { code: qu, direction: rtl, fallback: es }\n", &[]);
+    rtl.build_ok(&[]);
+    assert!(rtl.html("qu/index.html").contains("<html lang=\"qu\" dir=\"rtl\">"));
+    assert!(rtl.html("es/index.html").contains("<html lang=\"es\">"));
+    let link = switcher_link(&rtl.html("es/index.html"), "qu");
+    assert_eq!(link.attr("dir"), Some("rtl"), "{}", link.raw);
+}
+
+#[test]
+fn each_bad_language_setting_is_an_error_at_its_line_and_column() {
+    let site = site_with(
+        "languages:\n  - es\n  - code: en\n    direction: sideways\n  - { code: qu, locale: \"Peru\", fallback: de }\n",
+        &[],
+    );
+    let run = site.build(&[]);
+    run.assert_failure();
+    run.assert_diagnostic("site.yaml:5:16: error[site-config]: language `en`: `direction` is `ltr`");
+    run.assert_diagnostic("site.yaml:6:26: error[site-config]: language `qu`: `locale` must be");
+    run.assert_diagnostic("site.yaml:6:43: error[site-config]: language `qu`: `fallback` must be another language");
+    assert_eq!(run.reported_error_count(), 3, "{}", run.stderr);
+    assert!(!site.public().exists(), "a failed build wrote output");
+}
+
+#[test]
+fn a_language_the_theme_lacks_and_that_names_no_fallback_is_an_error_listing_its_missing_strings() {
+    let site = site_with("languages: [es, en, qu]\n", &[]);
+    let run = site.build(&[]);
+    run.assert_failure();
+    let line = run.diagnostic("site.yaml:2: error[missing-ui-strings]: ");
+    assert!(line.contains("no interface strings for `qu`"), "{line}");
+    assert!(line.contains("interface strings missing (action_delayed, "), "{line}");
+    run.assert_stderr_contains("hint: run `faro theme strings qu` to write i18n/qu.yaml");
+    // The hint never sends the writer to a file that exists only in faro's source tree.
+    assert!(!run.stderr.contains("copy the theme"), "{}", run.stderr);
+
+    // A site strings file that lacks a few keys: the error is at that file, with every key.
+    let es = theme_file("i18n/es.yaml");
+    let partial: String = es
+        .lines()
+        .filter(|l| !l.starts_with("quick_exit") && !l.starts_with("help_title"))
+        .map(|l| format!("{l}\n"))
+        .collect();
+    site.write("i18n/qu.yaml", partial);
+    let run = site.build(&[]);
+    run.assert_failure();
+    let line = run.diagnostic("i18n/qu.yaml:1: error[missing-ui-strings]: ");
+    assert!(line.contains("help_title, quick_exit, quick_exit_hint"), "{line}");
+}
+
+#[test]
+fn the_untranslated_note_names_quechua_in_the_language_it_is_written_in() {
+    let site = site_with("languages: [es, en, { code: qu, name: \"Runasimi\", fallback: es }]\n", &[]);
+    site.build_ok(&[]);
+    // es/acerca has no Quechua page: the link leads to the Quechua home with a note.
+    let html = site.html("es/acerca/index.html");
+    let link = switcher_link(&html, "qu");
+    assert!(link.has_class("lang-missing"), "{}", link.raw);
+    let title = link.attr("title").unwrap();
+    assert!(title.contains("Runasimi"), "the note does not name Quechua: {title}");
+    assert!(!title.contains("español"), "the note says Spanish: {title}");
+    // Quechua falls back to Spanish, so the note is Spanish and says so; the name is Quechua.
+    assert_eq!(link.attr("lang"), Some("es"), "{}", link.raw);
+    let a = element(&html[link.at..], "a", |_| true).unwrap();
+    assert!(a.contains("<span lang=\"qu\" dir=\"ltr\">Runasimi</span>"), "{a}");
+    // Languages with their own strings keep their own note, unchanged.
+    let en = switcher_link(&html, "en");
+    assert_eq!(en.attr("lang"), Some("en"));
+    let en_page = site.html("en/index.html");
+    let note = element(&en_page[switcher_link(&en_page, "qu").at..], "a", |_| true).unwrap();
+    assert!(!note.contains("English"), "{note}");
+}
+
+#[test]
+fn init_with_quechua_builds_with_no_warning_and_its_pages_await_translation() {
+    let root = Site::empty();
+    let dir = root.path().join("sitio");
+    let init = faro_run(&["init", dir.to_str().unwrap(), "--languages", "es,en,qu"]);
+    assert!(init.status.success(), "{}", init.stderr);
+    let yaml = read_text(&dir.join("site.yaml"));
+    assert!(yaml.contains("{ code: qu, name: \"Runasimi\", locale: qu_PE, fallback: es }"), "{yaml}");
+    let home = read_text(&dir.join("content/qu/_index.md"));
+    assert!(
+        home.starts_with("---\n# Esta página es una copia del texto en español: espera su traducción al Runasimi."),
+        "{home}"
+    );
+    let out = Command::new(faro()).args(["build", "--no-pdf", "--site", dir.to_str().unwrap()]).output().unwrap();
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert!(out.status.success(), "{stderr}");
+    assert!(!stderr.contains("warning"), "{stderr}");
+    let qu = read_text(&dir.join("public/qu/index.html"));
+    assert!(qu.contains("<meta property=\"og:locale\" content=\"qu_PE\">"));
+    assert!(element(lang_switch(&qu), "span", |t| t.has_class("lang-current")).unwrap().contains(">Runasimi<"));
+    // `faro new` starts the Quechua page from the Spanish text too.
+    let new = faro_run(&["new", "campanas/escuelas", "--title", "Escuelas", "--site", dir.to_str().unwrap()]);
+    assert!(new.status.success(), "{}", new.stderr);
+    assert_eq!(
+        read_text(&dir.join("content/qu/campanas/escuelas.md")),
+        read_text(&dir.join("content/es/campanas/escuelas.md")).replace("lang: es", "lang: qu")
+    );
+}
+
+#[test]
+fn theme_strings_writes_every_key_to_translate_and_the_site_then_builds_with_no_warning() {
+    let site = site_with("languages: [es, en, { code: qu, name: \"Runasimi\", locale: qu_PE }]\n", &[]);
+    site.build(&[]).assert_failure();
+    let printed = faro_run(&["theme", "strings", "qu", "--site", site_arg(&site), "--stdout"]);
+    assert!(printed.status.success(), "{}", printed.stderr);
+    let written = faro_run(&["theme", "strings", "qu", "--site", site_arg(&site)]);
+    assert!(written.status.success(), "{}", written.stderr);
+    let file = read_text(&site.path().join("i18n/qu.yaml"));
+    assert_eq!(file, printed.stdout, "--stdout prints what the command writes");
+    assert!(file.starts_with("# "), "no header comment:\n{file}");
+    assert!(file.contains("language_name: \"Runasimi\"\nog_locale: \"qu_PE\"\n"), "{file}");
+    // Every key of the theme, each with the default language's (Spanish) text.
+    let mut theme_keys = keys(&theme_file("i18n/es.yaml"));
+    let mut got = keys(&file);
+    theme_keys.sort();
+    got.sort();
+    assert_eq!(got, theme_keys);
+    assert!(file.contains("quick_exit: \"Salir rápido\"\n"), "{file}");
+    let run = site.build_ok(&[]);
+    assert!(!run.stderr.contains("warning"), "{}", run.stderr);
+
+    // It never overwrites: an error naming the file, which is left as it was.
+    site.write("i18n/qu.yaml", "quick_exit: \"Lluqsiy\"\n");
+    let again = faro_run(&["theme", "strings", "qu", "--site", site_arg(&site)]);
+    assert_eq!(again.status.code(), Some(1));
+    assert!(again.stderr.contains("i18n/qu.yaml: error[theme-file-exists]"), "{}", again.stderr);
+    assert_eq!(read_text(&site.path().join("i18n/qu.yaml")), "quick_exit: \"Lluqsiy\"\n");
+}
+
+#[test]
+fn theme_eject_copies_the_theme_and_the_site_builds_to_the_same_bytes() {
+    let site = Site::fixture("trilingual");
+    site.build_ok(&[]);
+    let before = snapshot(&site.public());
+    let eject = faro_run(&["theme", "eject", "--site", site_arg(&site)]);
+    assert!(eject.status.success(), "{}", eject.stderr);
+    for rel in
+        ["templates/base.html", "templates/page.html", "templates/kit/poster.html", "i18n/es.yaml", "i18n/en.yaml"]
+    {
+        assert!(site.path().join(rel).is_file(), "eject wrote no {rel}");
+    }
+    assert_eq!(read_text(&site.path().join("templates/base.html")), theme_file("templates/base.html"));
+    site.build_ok(&[]);
+    assert_same_snapshot(&before, &snapshot(&site.public()), "the build after faro theme eject");
+
+    // A second eject finds every file there: one error each, nothing written.
+    site.write("templates/page.html", "{% extends \"base.html\" %}");
+    let again = faro_run(&["theme", "eject", "--site", site_arg(&site)]);
+    assert_eq!(again.status.code(), Some(1));
+    let exists = again.stderr.lines().filter(|l| l.contains("error[theme-file-exists]")).count();
+    assert_eq!(exists, eject.stdout.lines().filter(|l| l.starts_with("Created ")).count(), "{}", again.stderr);
+    assert_eq!(read_text(&site.path().join("templates/page.html")), "{% extends \"base.html\" %}");
+
+    // Named templates: only those, and an unknown name is refused with nothing written.
+    let fresh = Site::fixture("trilingual");
+    let one = faro_run(&["theme", "eject", "page.html", "--site", site_arg(&fresh)]);
+    assert!(one.status.success(), "{}", one.stderr);
+    assert!(fresh.path().join("templates/page.html").is_file());
+    assert!(!fresh.path().join("templates/base.html").exists() && !fresh.path().join("i18n").exists());
+    let bad = faro_run(&["theme", "eject", "section.html", "nope.html", "--site", site_arg(&fresh)]);
+    assert_eq!(bad.status.code(), Some(1));
+    assert!(bad.stderr.contains("nope.html: error[unknown-template]"), "{}", bad.stderr);
+    assert!(!fresh.path().join("templates/section.html").exists());
+}

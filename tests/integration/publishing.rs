@@ -1098,7 +1098,7 @@ fn three_language_site_has_a_search_index_for_quechua() {
     let site = Site::from_files(&[
         (
             "site.yaml",
-            "base_url: \"https://example.org/\"\nlanguages: [es, en, qu]\n\
+            "base_url: \"https://example.org/\"\nlanguages: [es, en, { code: qu, fallback: es }]\n\
              title: { es: \"Alto a la trata\", en: \"Stop Trafficking\", qu: \"Yanapay 1818\" }\n",
         ),
         ("content/es/_index.md", "---\ntitle: \"Alto a la trata\"\n---\n\nLlama a la Línea 1818.\n"),

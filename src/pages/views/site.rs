@@ -18,6 +18,8 @@ pub(super) struct SiteView<'a> {
     default_language: &'a str,
     home_url: String,
     indicators_url: Option<String>,
+    /// The page's language: `code`, `name`, `url` (its home), `locale`, `direction`.
+    language: Language<'a>,
     languages: Vec<Language<'a>>,
     help_lines: Vec<HelpLine<'a>>,
     quick_exit: QuickExit<'a>,
@@ -35,6 +37,21 @@ struct Language<'a> {
     code: &'a str,
     name: &'a str,
     url: String,
+    locale: String,
+    direction: &'static str,
+}
+
+impl<'a> Language<'a> {
+    fn of(site: &'a Site, code: &'a str) -> Language<'a> {
+        let url = site_url(&site.config.base_path, &home(code));
+        Language {
+            code,
+            name: language_name(site, code),
+            url,
+            locale: locale(site, code),
+            direction: direction(site, code),
+        }
+    }
 }
 
 #[derive(Serialize)]
@@ -69,9 +86,23 @@ fn localized<'a>(map: &'a Localized, lang: &str) -> Option<&'a str> {
     map.get(lang).map(String::as_str)
 }
 
-/// A language's name in the switcher: its own `language_name`, or its code.
+/// A language's name in the switcher: site.yaml's `name`, its own `language_name`, or its code.
 fn language_name<'a>(site: &'a Site, lang: &'a str) -> &'a str {
-    site.strings[lang].text("language_name").unwrap_or(lang)
+    let set = site.config.language(lang).and_then(|l| l.name.as_deref());
+    set.or_else(|| site.strings[lang].text("language_name")).unwrap_or(lang)
+}
+
+/// Open Graph's locale: site.yaml's `locale`, the language's own `og_locale` (never a
+/// fallback's: a Quechua page is not `es_PE`), or the code in that form.
+fn locale(site: &Site, lang: &str) -> String {
+    let set = site.config.language(lang).and_then(|l| l.locale.clone());
+    let strings = &site.strings[lang];
+    let own = strings.is_own("og_locale").then(|| strings.text("og_locale")).flatten().map(str::to_string);
+    set.or(own).unwrap_or_else(|| lang.replace('-', "_"))
+}
+
+fn direction(site: &Site, lang: &str) -> &'static str {
+    site.config.language(lang).map_or("ltr", |l| l.direction.as_str())
 }
 
 pub(super) fn view<'a>(site: &'a Site, lang: &str) -> SiteView<'a> {
@@ -89,11 +120,8 @@ pub(super) fn view<'a>(site: &'a Site, lang: &str) -> SiteView<'a> {
         default_language: c.default_language(),
         home_url: site_url(&c.base_path, &home(lang)),
         indicators_url: (!site.indicators.is_empty()).then(|| site_url(&c.base_path, &paths.indicators(lang))),
-        languages: c
-            .languages
-            .iter()
-            .map(|l| Language { code: l, name: language_name(site, l), url: site_url(&c.base_path, &home(l)) })
-            .collect(),
+        language: Language::of(site, c.languages.iter().find(|l| *l == lang).map_or(c.default_language(), |l| l)),
+        languages: c.languages.iter().map(|l| Language::of(site, l)).collect(),
         help_lines: c
             .help_lines
             .iter()
@@ -140,6 +168,8 @@ pub(crate) struct Translation {
     exists: bool,
     current: bool,
     title: Option<String>,
+    locale: String,
+    direction: &'static str,
 }
 
 /// One entry per site language, in site.yaml's order, from `path_in(lang)`: (site path,
@@ -164,6 +194,8 @@ pub(crate) fn translations_by(
                 exists: found.is_some(),
                 current: lang == current,
                 title: found.map(|(_, t)| t).filter(|t| !t.is_empty()),
+                locale: locale(site, lang),
+                direction: direction(site, lang),
             }
         })
         .collect()

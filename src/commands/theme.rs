@@ -1,0 +1,196 @@
+//! `faro theme strings <lang>` and `faro theme eject [template…]`: copy what the theme
+//! holds into the site, where it can be translated or changed. Both read the theme alone
+//! (never the site's own `templates/` or `i18n/`), check every target first and write
+//! nothing when any file exists already, so a site's own work is never overwritten.
+
+use crate::config::Config;
+use crate::diagnostics::{Code, Diagnostic};
+use crate::theme::Theme;
+use std::path::{Path, PathBuf};
+
+/// What `faro theme strings` made: the file written, or the text for standard output.
+pub enum StringsFile {
+    Written(PathBuf),
+    Text(String),
+}
+
+/// Writes `i18n/<lang>.yaml` in the site (or returns its text when `stdout`): every string of
+/// the theme, each with the text the language shows today (its own, else its fallback's or the
+/// default language's) as the value to translate.
+pub fn strings(site_dir: &Path, lang: &str, stdout: bool) -> Result<StringsFile, Vec<Diagnostic>> {
+    let config = site_config(site_dir)?;
+    if !config.languages.iter().any(|l| l == lang) {
+        return Err(vec![Diagnostic::error(
+            Code::LanguageCode,
+            "LANG",
+            format!("`{lang}` is not a language of this site ({})", config.languages.join(", ")),
+        )
+        .hint(format!("add `{lang}` to `languages` in site.yaml first"))]);
+    }
+    let target = site_dir.join("i18n").join(format!("{lang}.yaml"));
+    if !stdout && target.exists() {
+        return Err(vec![exists(&target, "faro theme strings wrote nothing").hint(format!(
+            "translate the strings in that file, or see every string with `faro theme strings {lang} --stdout`"
+        ))]);
+    }
+    let (theme, diags) = Theme::load(site_dir, &config).map_err(|d| vec![d])?;
+    let (all, diags2) = crate::i18n::load(&theme, &config);
+    // The missing strings of `lang` are what this command is for; anything else stops it.
+    let errors: Vec<Diagnostic> =
+        diags.into_iter().chain(diags2).filter(|d| d.is_error() && d.code != Code::MissingUiStrings).collect();
+    if !errors.is_empty() {
+        return Err(errors);
+    }
+    let text = strings_text(&theme, &config, lang, &all[lang])?;
+    if stdout {
+        return Ok(StringsFile::Text(text));
+    }
+    write(&target, &text)?;
+    Ok(StringsFile::Written(target))
+}
+
+/// The strings file of `lang`: a header, its name and locale, then every key in the order
+/// of the theme's file for the language the texts come from.
+fn strings_text(
+    theme: &Theme,
+    config: &Config,
+    lang: &str,
+    strings: &crate::i18n::Strings,
+) -> Result<String, Vec<Diagnostic>> {
+    let settings = config.language(lang);
+    let from = config.fallbacks(lang).first().copied().unwrap_or(config.default_language()).to_string();
+    // A language with every string of its own (es, en) is copied as it is.
+    let from = if strings.entries().keys().all(|k| strings.is_own(k)) { lang.to_string() } else { from };
+    let name = settings
+        .and_then(|l| l.name.clone())
+        .or_else(|| strings.text("language_name").map(str::to_string))
+        .unwrap_or_else(|| lang.to_string());
+    let locale = settings.and_then(|l| l.locale.clone()).unwrap_or_else(|| match strings.is_own("og_locale") {
+        true => strings.text("og_locale").unwrap_or(lang).to_string(),
+        false => lang.replace('-', "_"),
+    });
+    let scaffold_lang = if super::scaffold::scaffold_bytes(&format!("{from}/strings-file.yaml")).is_some() {
+        from.as_str()
+    } else {
+        "en"
+    };
+    let key = format!("{scaffold_lang}/strings-file.yaml");
+    let header = super::scaffold::scaffold_text(&key).map_err(|d| vec![d])?;
+    let header = super::scaffold::fill(header, &key, |n| match n {
+        "lang" => Some(lang.to_string()),
+        "name" => Some(name.clone()),
+        "from" => Some(from.clone()),
+        _ => None,
+    })
+    .map_err(|d| vec![d])?;
+    let quote = super::scaffold::yaml_quote;
+    let mut out = format!("{header}language_name: {}\nog_locale: {}\n", quote(&name), quote(&locale));
+    let order = theme.get(&format!("i18n/{from}.yaml")).map(|f| keys_in_order(&f.bytes)).unwrap_or_default();
+    let entries = strings.entries();
+    let rest = entries.keys().filter(|k| !order.contains(k)).cloned().collect::<Vec<_>>();
+    for key in order.iter().chain(&rest) {
+        if key == "language_name" || key == "og_locale" {
+            continue;
+        }
+        if let Some(entry) = entries.get(key) {
+            out.push_str(&format!("{key}: {}\n", entry.to_yaml()));
+        }
+    }
+    Ok(out)
+}
+
+/// The top-level keys of a strings file, in the order written.
+fn keys_in_order(bytes: &[u8]) -> Vec<String> {
+    String::from_utf8_lossy(bytes)
+        .lines()
+        .filter_map(|l| {
+            let (key, _) = l.split_once(':')?;
+            let ok = !key.is_empty() && key.bytes().all(|b| b.is_ascii_alphanumeric() || b == b'_');
+            ok.then(|| key.to_string())
+        })
+        .collect()
+}
+
+/// Copies the theme's templates (all, or those named) into the site's `templates/`, and,
+/// when none is named, its strings files into `i18n/`. Returns the files written.
+pub fn eject(site_dir: &Path, names: &[String]) -> Result<Vec<PathBuf>, Vec<Diagnostic>> {
+    let config = site_config(site_dir)?;
+    let (theme, diags) = Theme::without_site(site_dir, &config).map_err(|d| vec![d])?;
+    let mut errors: Vec<Diagnostic> = diags.into_iter().filter(Diagnostic::is_error).collect();
+    let chosen: Vec<(String, &[u8])> = if names.is_empty() {
+        theme
+            .files()
+            .filter(|(k, _)| k.starts_with("templates/") || k.starts_with("i18n/"))
+            .map(|(k, f)| (k.to_string(), &*f.bytes))
+            .collect()
+    } else {
+        let mut chosen = Vec::new();
+        for name in names {
+            let rel = name.trim_start_matches("templates/");
+            match theme.template(rel) {
+                Some(f) => chosen.push((format!("templates/{rel}"), &*f.bytes)),
+                None => errors.push(unknown_template(&theme, name)),
+            }
+        }
+        chosen
+    };
+    let targets: Vec<(PathBuf, &[u8])> = chosen.iter().map(|(k, b)| (site_dir.join(k), *b)).collect();
+    for (path, _) in &targets {
+        if path.exists() {
+            errors.push(exists(path, "faro theme eject wrote nothing").hint(
+                "move it aside to eject the theme's version, or name only the templates you want: `faro theme eject page.html`",
+            ));
+        }
+    }
+    if !errors.is_empty() {
+        return Err(errors);
+    }
+    let mut written = Vec::new();
+    for (path, bytes) in targets {
+        write(&path, bytes)?;
+        written.push(path);
+    }
+    Ok(written)
+}
+
+fn unknown_template(theme: &Theme, name: &str) -> Diagnostic {
+    let known: Vec<&str> = theme.files().filter_map(|(k, _)| k.strip_prefix("templates/")).collect();
+    Diagnostic::error(Code::UnknownTemplate, name, "the theme has no template of this name")
+        .hint(format!("the theme's templates: {}", known.join(", ")))
+}
+
+fn exists(path: &Path, what: &str) -> Diagnostic {
+    Diagnostic::error(Code::ThemeFileExists, path, format!("this file exists already; {what}"))
+}
+
+fn site_config(site_dir: &Path) -> Result<Config, Vec<Diagnostic>> {
+    let file = site_dir.join("site.yaml");
+    if !file.is_file() {
+        return Err(vec![Diagnostic::error(
+            Code::NoSite,
+            &file,
+            format!("there is no site.yaml in {}, so it is not a faro site", site_dir.display()),
+        )
+        .hint("run the command in the site's folder, or name that folder with --site DIR")]);
+    }
+    Config::from_file(&file, None)
+}
+
+fn write(path: &Path, bytes: impl AsRef<[u8]>) -> Result<(), Vec<Diagnostic>> {
+    if let Some(parent) = path.parent() {
+        std::fs::create_dir_all(parent)
+            .map_err(|e| vec![Diagnostic::error(Code::Io, parent, format!("cannot create the folder: {e}"))])?;
+    }
+    std::fs::write(path, bytes).map_err(|e| vec![Diagnostic::error(Code::Io, path, format!("cannot write: {e}"))])
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn keys_keep_the_order_of_the_file_and_skip_comments_and_lists() {
+        let src = b"# c\nb_key: \"x\"\na: [\"1\"]\n  - nested: y\nc: { one: \"a\", other: \"b\" }\n";
+        assert_eq!(keys_in_order(src), ["b_key", "a", "c"]);
+    }
+}
