@@ -68,7 +68,7 @@ codes! {
     MissingAlt "missing-alt" "an image without alt text",
     MissingHome "missing-home" "a language of site.yaml without a home page (content/<lang>/_index.md)",
     MissingTranslation "missing-translation" "`faro check`: a page of the default language without a translation",
-    MissingUiStrings "missing-ui-strings" "a language missing interface strings of the theme, with no `fallback` to fill them",
+    MissingUiStrings "missing-ui-strings" "a language missing interface strings: an error when the theme lacks the language and no `fallback` fills them, a warning for keys a site gave only other languages",
     NoChromium "no-chromium" "`faro pdf` without a Chromium or Chrome to print with",
     NoSite "no-site" "`faro new` in a folder without site.yaml",
     NotUtf8 "not-utf8" "a text file that is not UTF-8",

@@ -194,12 +194,16 @@ pub(crate) fn load(theme: &Theme, config: &Config) -> (BTreeMap<Lang, Strings>, 
     let mut diags = Vec::new();
     let mut own: BTreeMap<Lang, Strings> = BTreeMap::new();
     let mut site_files: BTreeMap<Lang, PathBuf> = BTreeMap::new();
+    let mut in_theme: Vec<Lang> = Vec::new();
     for lang in config.languages.iter().map(String::as_str).chain(["en"]) {
         if own.contains_key(lang) {
             continue;
         }
         // The site's file overrides the theme's key by key.
         let theme_strings = parse_file(theme, &format!("i18n/{lang}.yaml"), &mut diags);
+        if theme_strings.is_some() {
+            in_theme.push(lang.to_string());
+        }
         let site_key = format!("site-i18n/{lang}.yaml");
         let site_strings = parse_file(theme, &site_key, &mut diags);
         if let Some(file) = theme.get(&site_key) {
@@ -224,11 +228,30 @@ pub(crate) fn load(theme: &Theme, config: &Config) -> (BTreeMap<Lang, Strings>, 
         let reference = [config.default_language(), "en"];
         let missing = borrow_from(&mut strings, lang, &reference, &own);
         if chosen.is_empty() && !missing.is_empty() {
-            diags.push(missing_strings(config, lang, &missing, site_files.get(lang)));
+            // A language the theme has lacks only keys a site added elsewhere (perhaps
+            // misspelt): a warning, as before; one the theme lacks would show another
+            // language's whole interface: an error.
+            let d = missing_strings(config, lang, &missing, site_files.get(lang));
+            diags.push(if in_theme.contains(lang) { extra_keys_warning(lang, &missing) } else { d });
         }
         out.insert(lang.clone(), strings);
     }
     (out, diags)
+}
+
+/// Keys a site gave other languages but not `lang`, which the theme has.
+fn extra_keys_warning(lang: &str, missing: &[String]) -> Diagnostic {
+    let count = if missing.len() == 1 {
+        "1 interface string is".to_string()
+    } else {
+        format!("{} interface strings are", missing.len())
+    };
+    Diagnostic::warning(
+        Code::MissingUiStrings,
+        format!("i18n/{lang}.yaml"),
+        format!("{count} missing for `{lang}` and shown in another language: {}", missing.join(", ")),
+    )
+    .hint(format!("add them to i18n/{lang}.yaml in your site, or check their spelling where they are given"))
 }
 
 /// Parses the theme file `key` (`i18n/es.yaml`, `site-i18n/qu.yaml`), if there is one.
