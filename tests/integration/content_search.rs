@@ -61,7 +61,7 @@ fn finds(found: &[String], title: &str) -> bool {
 fn trilingual(pages: &[(&str, &str, &str)]) -> Site {
     let site = Site::from_files(&[(
         "site.yaml",
-        "base_url: \"https://example.org/\"\nlanguages: [es, en, qu]\n\
+        "base_url: \"https://example.org/\"\nlanguages: [es, en, { code: qu, fallback: es }]\n\
          title: { es: \"Alto a la trata\", en: \"Stop Trafficking\", qu: \"Yanapay 1818\" }\n",
     )]);
     for (lang, title) in [("es", "Alto a la trata"), ("en", "Stop Trafficking"), ("qu", "Yanapay 1818")] {
