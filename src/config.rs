@@ -10,6 +10,7 @@ use std::collections::BTreeMap;
 use std::path::Path;
 
 mod keys;
+mod languages;
 mod menus;
 mod read;
 
@@ -27,7 +28,7 @@ pub(crate) type Localized = BTreeMap<Lang, String>;
 #[derive(Debug, Deserialize)]
 struct RawConfig {
     base_url: Option<Deferred<String>>,
-    languages: Option<Deferred<Vec<crate::languages::RawLanguage>>>,
+    languages: Option<Deferred<Vec<languages::RawLanguage>>>,
     theme: Option<Deferred<String>>,
     title: Option<Deferred<Localized>>,
     description: Option<Deferred<Localized>>,
@@ -159,7 +160,7 @@ pub struct Config {
     /// Ordered; the first is the default language.
     pub(crate) languages: Vec<Lang>,
     /// Name, locale, direction and fallback of each language, in the same order.
-    pub(crate) language_settings: Vec<crate::languages::Language>,
+    pub(crate) language_settings: Vec<languages::Language>,
     pub(crate) theme: String,
     pub(crate) title: Localized,
     pub(crate) description: Localized,
@@ -241,7 +242,7 @@ impl Config {
         };
         let raw_languages = r.part(&raw.languages, "languages");
         let known = raw_languages.is_some();
-        let (language_settings, errors) = crate::languages::resolve(raw_languages.unwrap_or_default(), src, path);
+        let (language_settings, errors) = languages::resolve(raw_languages.unwrap_or_default(), src, path);
         let languages: Vec<Lang> = language_settings.iter().map(|l| l.code.clone()).collect();
         let mut check = Check { src, path, known, languages, errors };
         check.languages();

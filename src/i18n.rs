@@ -88,7 +88,7 @@ impl<'de> Deserialize<'de> for Entry {
 impl Entry {
     /// The entry as a YAML value, read back as the same entry.
     pub(crate) fn to_yaml(&self) -> String {
-        let q = crate::commands::scaffold::yaml_quote;
+        let q = crate::yaml::quote;
         match self {
             Entry::Text(t) => q(t),
             Entry::List(l) => format!("[{}]", l.iter().map(|t| q(t)).collect::<Vec<_>>().join(", ")),

@@ -27,7 +27,6 @@ mod hash;
 mod href;
 mod i18n;
 pub mod inputs;
-mod languages;
 mod markdown;
 mod model;
 mod outline;

@@ -17,11 +17,13 @@
 //! Placeholders are `{{name}}`, filled in one pass (so a title containing `{{date}}` stays
 //! as written); anything else between braces, such as `{{< chart id >}}`, is left alone.
 
+pub(super) mod files;
 mod languages;
+
+use files::{fill, scaffold_files, scaffold_text};
 
 use crate::config::Config;
 use crate::diagnostics::{Code, Diagnostic};
-use crate::theme::DEFAULT_THEME;
 use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
 
@@ -128,7 +130,7 @@ pub fn new_page(site_dir: &Path, path: &str, title: Option<&str>) -> Result<Vec<
         let src = languages::texts_of(lang, config.fallbacks(lang).first().copied());
         let template = scaffold_text(&format!("{src}/new.md")).map_err(|d| vec![d])?;
         let text = fill(template, &format!("{src}/new.md"), |name| match name {
-            "title" => Some(yaml_quote(&title)),
+            "title" => Some(crate::yaml::quote(&title)),
             "date" => Some(date.clone()),
             "translation_key" => Some(key.clone()),
             "lang" => Some(lang.clone()),
@@ -204,7 +206,7 @@ fn init_files(plan: &[languages::NewLanguage]) -> Result<Vec<(PathBuf, String)>,
     let localized = |key: &str| -> Option<String> {
         let mut out = Vec::new();
         for lang in &languages {
-            out.push(format!("{lang}: {}", yaml_quote(strings[lang.as_str()].get(key)?)));
+            out.push(format!("{lang}: {}", crate::yaml::quote(strings[lang.as_str()].get(key)?)));
         }
         Some(format!("{{ {} }}", out.join(", ")))
     };
@@ -330,82 +332,9 @@ fn humanize(parts: &[String]) -> String {
     }
 }
 
-pub(super) fn scaffold_bytes(rel: &str) -> Option<&'static [u8]> {
-    crate::theme::builtin(&format!("scaffold/{rel}"))
-}
-
-pub(super) fn scaffold_text(rel: &str) -> Result<&'static str, Diagnostic> {
-    let bytes = scaffold_bytes(rel).ok_or_else(|| broken(rel, "is missing from the built-in theme"))?;
-    std::str::from_utf8(bytes).map_err(|_| broken(rel, "is not UTF-8 text"))
-}
-
-/// The scaffold files under `prefix`, keyed by their path below it, in sorted order.
-fn scaffold_files(prefix: &str) -> Result<Vec<(&'static str, &'static str)>, Diagnostic> {
-    let full = format!("scaffold/{prefix}");
-    DEFAULT_THEME
-        .iter()
-        .filter_map(|(k, bytes)| k.strip_prefix(full.as_str()).map(|rel| (rel, *bytes)))
-        .map(|(rel, bytes)| {
-            std::str::from_utf8(bytes)
-                .map(|text| (rel, text))
-                .map_err(|_| broken(&format!("{prefix}{rel}"), "is not UTF-8 text"))
-        })
-        .collect()
-}
-
-/// A fault in faro's own scaffold files, not in anything the user wrote.
-fn broken(rel: &str, what: &str) -> Diagnostic {
-    Diagnostic::error(Code::Scaffold, format!("(built-in theme)/scaffold/{rel}"), format!("this file {what}"))
-        .hint("this is a bug in faro; please report it")
-}
-
 /// Where a scaffold file goes: `static/gitkeep` becomes `static/.gitkeep`.
 fn out_path(rel: &str) -> PathBuf {
     rel.split('/').map(|part| if DOTFILES.contains(&part) { format!(".{part}") } else { part.to_string() }).collect()
-}
-
-/// Replaces each `{{name}}` (lowercase letters, digits, `_` and `:`) with `value(name)` in
-/// one pass; other `{{…}}` text is kept. An unknown name is a fault of the scaffold.
-pub(super) fn fill(template: &str, origin: &str, value: impl Fn(&str) -> Option<String>) -> Result<String, Diagnostic> {
-    let mut out = String::with_capacity(template.len());
-    let mut rest = template;
-    while let Some(start) = rest.find("{{") {
-        out.push_str(&rest[..start]);
-        let after = &rest[start + 2..];
-        let name = after.find("}}").map(|end| &after[..end]).filter(|n| {
-            !n.is_empty() && n.bytes().all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'_' || b == b':')
-        });
-        match name {
-            Some(name) => {
-                let v =
-                    value(name).ok_or_else(|| broken(origin, &format!("has an unknown placeholder {{{{{name}}}}}")))?;
-                out.push_str(&v);
-                rest = &after[name.len() + 2..];
-            }
-            None => {
-                out.push_str("{{");
-                rest = after;
-            }
-        }
-    }
-    out.push_str(rest);
-    Ok(out)
-}
-
-/// A YAML double-quoted string, safe for any text.
-pub(crate) fn yaml_quote(text: &str) -> String {
-    let mut out = String::with_capacity(text.len() + 2);
-    out.push('"');
-    for c in text.chars() {
-        match c {
-            '"' => out.push_str("\\\""),
-            '\\' => out.push_str("\\\\"),
-            c if c.is_control() => out.push_str(&format!("\\u{:04x}", c as u32)),
-            c => out.push(c),
-        }
-    }
-    out.push('"');
-    out
 }
 
 /// Today's date (UTC) as YYYY-MM-DD.
@@ -449,22 +378,9 @@ mod tests {
     }
 
     #[test]
-    fn fill_replaces_placeholders_in_one_pass_and_keeps_shortcodes() {
-        let out = fill("{{title}} {{< chart x >}} {{date}}", "t", |n| match n {
-            "title" => Some("a {{date}}".into()),
-            "date" => Some("2025-01-02".into()),
-            _ => None,
-        })
-        .unwrap();
-        assert_eq!(out, "a {{date}} {{< chart x >}} 2025-01-02");
-        assert!(fill("{{nope}}", "t", |_| None).unwrap_err().message.contains("{{nope}}"));
-        assert_eq!(fill("{{ unclosed", "t", |_| None).unwrap(), "{{ unclosed");
-    }
-
-    #[test]
     fn yaml_quote_escapes_quotes_backslashes_and_control_characters() {
-        assert_eq!(yaml_quote(r#"Dijo "no" \ sí"#), r#""Dijo \"no\" \\ sí""#);
-        assert_eq!(yaml_quote("a\tb"), "\"a\\u0009b\"");
+        assert_eq!(crate::yaml::quote(r#"Dijo "no" \ sí"#), r#""Dijo \"no\" \\ sí""#);
+        assert_eq!(crate::yaml::quote("a\tb"), "\"a\\u0009b\"");
     }
 
     #[test]
@@ -499,7 +415,10 @@ mod tests {
     #[test]
     fn every_language_with_texts_has_the_same_scaffold_files() {
         let names = |lang: &str| -> Vec<&str> {
-            DEFAULT_THEME.iter().filter_map(|(k, _)| k.strip_prefix(&format!("scaffold/{lang}/") as &str)).collect()
+            crate::theme::DEFAULT_THEME
+                .iter()
+                .filter_map(|(k, _)| k.strip_prefix(&format!("scaffold/{lang}/") as &str))
+                .collect()
         };
         assert!(!names("es").is_empty());
         assert_eq!(names("es"), names("en"));

@@ -69,21 +69,21 @@ fn strings_text(
         true => strings.text("og_locale").unwrap_or(lang).to_string(),
         false => lang.replace('-', "_"),
     });
-    let scaffold_lang = if super::scaffold::scaffold_bytes(&format!("{from}/strings-file.yaml")).is_some() {
+    let scaffold_lang = if super::scaffold::files::scaffold_bytes(&format!("{from}/strings-file.yaml")).is_some() {
         from.as_str()
     } else {
         "en"
     };
     let key = format!("{scaffold_lang}/strings-file.yaml");
-    let header = super::scaffold::scaffold_text(&key).map_err(|d| vec![d])?;
-    let header = super::scaffold::fill(header, &key, |n| match n {
+    let header = super::scaffold::files::scaffold_text(&key).map_err(|d| vec![d])?;
+    let header = super::scaffold::files::fill(header, &key, |n| match n {
         "lang" => Some(lang.to_string()),
         "name" => Some(name.clone()),
         "from" => Some(from.clone()),
         _ => None,
     })
     .map_err(|d| vec![d])?;
-    let quote = super::scaffold::yaml_quote;
+    let quote = crate::yaml::quote;
     let mut out = format!("{header}language_name: {}\nog_locale: {}\n", quote(&name), quote(&locale));
     let order = theme.get(&format!("i18n/{from}.yaml")).map(|f| keys_in_order(&f.bytes)).unwrap_or_default();
     let entries = strings.entries();

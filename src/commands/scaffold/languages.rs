@@ -4,8 +4,9 @@
 //! without a warning and says nothing in a language it is not written in. Its pages start
 //! from the fallback's texts, with a comment saying they await translation.
 
-use super::{scaffold_bytes, scaffold_text, yaml_quote};
+use super::files::{scaffold_bytes, scaffold_text};
 use crate::diagnostics::{Code, Diagnostic};
+use crate::yaml::quote as yaml_quote;
 use serde::Deserialize;
 use std::collections::BTreeMap;
 use std::path::Path;

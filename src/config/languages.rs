@@ -8,7 +8,7 @@
 //! checked `Language`. Values left out are resolved later, from the theme's strings
 //! (`language_name`, `og_locale`), since site.yaml is read before the theme.
 
-use crate::config::{Config, Lang};
+use super::{Config, Lang};
 use crate::diagnostics::{Code, Diagnostic};
 use serde::Deserialize;
 use std::path::Path;
