@@ -36,6 +36,7 @@ mod print;
 mod render;
 mod slug;
 mod sources;
+mod spelling;
 mod taxonomy;
 mod text;
 mod theme;

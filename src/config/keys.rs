@@ -81,7 +81,7 @@ pub(super) fn unknown(level: &str, key: &str, known: &[&str], missing: &[&str]) 
     if let Some((_, _, advice)) = PEER_KEYS.iter().find(|(l, k, _)| *l == level && *k == key) {
         return Unknown { message: format!("{head}: {advice}"), hint: None, names_missing: false };
     }
-    if let Some(near) = closest(key, known) {
+    if let Some(near) = crate::spelling::closest(key, known.iter().copied()) {
         let message = format!("{head}: did you mean `{near}`?");
         return Unknown { message, hint: None, names_missing: missing.contains(&near) };
     }
@@ -92,64 +92,9 @@ pub(super) fn unknown(level: &str, key: &str, known: &[&str], missing: &[&str]) 
     Unknown { message: format!("{head}: site.yaml lacks {lacks}; is this it?"), hint, names_missing: true }
 }
 
-/// The known key closest to `key` in spelling, if close enough to be what was meant.
-fn closest<'a>(key: &str, known: &[&'a str]) -> Option<&'a str> {
-    let norm = |s: &str| s.to_lowercase().replace('-', "_");
-    let key = norm(key);
-    let limit = if key.chars().count() <= 3 { 1 } else { 2 };
-    known.iter().map(|k| (distance(&key, &norm(k)), *k)).filter(|(d, _)| *d <= limit).min().map(|(_, k)| k)
-}
-
-/// Edits (insert, delete, replace, swap two neighbours) between two words.
-fn distance(a: &str, b: &str) -> usize {
-    let (a, b): (Vec<char>, Vec<char>) = (a.chars().collect(), b.chars().collect());
-    let mut d = vec![vec![0usize; b.len() + 1]; a.len() + 1];
-    for (i, row) in d.iter_mut().enumerate() {
-        row[0] = i;
-    }
-    for (j, cell) in d[0].iter_mut().enumerate() {
-        *cell = j;
-    }
-    for i in 1..=a.len() {
-        for j in 1..=b.len() {
-            let cost = usize::from(a[i - 1] != b[j - 1]);
-            d[i][j] = (d[i - 1][j] + 1).min(d[i][j - 1] + 1).min(d[i - 1][j - 1] + cost);
-            if i > 1 && j > 1 && a[i - 1] == b[j - 2] && a[i - 2] == b[j - 1] {
-                d[i][j] = d[i][j].min(d[i - 2][j - 2] + 1);
-            }
-        }
-    }
-    d[a.len()][b.len()]
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
-
-    #[test]
-    fn distance_counts_edits_and_swaps() {
-        let cases =
-            [("title", "title", 0), ("titel", "title", 1), ("ur", "url", 1), ("menu", "menus", 1), ("a", "xyz", 3)];
-        for (a, b, want) in cases {
-            assert_eq!(distance(a, b), want, "{a} {b}");
-        }
-    }
-
-    #[test]
-    fn a_close_key_is_suggested_and_a_far_one_is_not() {
-        let known = ["base_url", "languages", "title", "menus", "publish"];
-        let cases = [
-            ("titel", Some("title")),
-            ("baseUrl", Some("base_url")),
-            ("base-url", Some("base_url")),
-            ("lenguages", Some("languages")),
-            ("footer", None),
-            ("x", None),
-        ];
-        for (key, want) in cases {
-            assert_eq!(closest(key, &known), want, "{key}");
-        }
-    }
 
     #[test]
     fn peer_keys_are_answered_with_the_faro_key() {

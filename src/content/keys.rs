@@ -55,40 +55,13 @@ pub(crate) fn unknown_key_hint(message: &str) -> Option<String> {
     }
     // A typo of a key faro knows (serde lists them after "expected one of").
     let known = message.split_once("expected")?.1.split('`').skip(1).step_by(2);
-    let typo = known.filter(|k| near(key, k)).min_by_key(|k| distance(key, k));
+    let typo = crate::spelling::closest(key, known);
     Some(match typo {
         Some(k) => format!("did you mean `{k}`?"),
         None => format!(
             "put fields of your own under `extra:` (`extra: {{ {key}: ... }}`), where templates read them as `page.extra.{key}`"
         ),
     })
-}
-
-/// Whether `a` looks like a misspelling of `b`: other case, or one or two edits away
-/// (one for short keys, which two edits would make into any other).
-fn near(a: &str, b: &str) -> bool {
-    let limit = if b.len() <= 4 { 1 } else { 2 };
-    a.eq_ignore_ascii_case(b) || distance(a, b) <= limit
-}
-
-/// Edits (insert, delete, replace, swap two neighbours) from `a` to `b`.
-fn distance(a: &str, b: &str) -> usize {
-    let (a, b): (Vec<char>, Vec<char>) = (a.chars().collect(), b.chars().collect());
-    let mut d = vec![vec![0; b.len() + 1]; a.len() + 1];
-    for (i, row) in d.iter_mut().enumerate() {
-        row[0] = i;
-    }
-    d[0] = (0..=b.len()).collect();
-    for i in 1..=a.len() {
-        for j in 1..=b.len() {
-            let cost = usize::from(a[i - 1] != b[j - 1]);
-            d[i][j] = (d[i - 1][j] + 1).min(d[i][j - 1] + 1).min(d[i - 1][j - 1] + cost);
-            if i > 1 && j > 1 && a[i - 1] == b[j - 2] && a[i - 2] == b[j - 1] {
-                d[i][j] = d[i][j].min(d[i - 2][j - 2] + 1);
-            }
-        }
-    }
-    d[a.len()][b.len()]
 }
 
 #[cfg(test)]

@@ -4,7 +4,6 @@
 //! apostrophes kept as written, and `hreflang` on links into another language.
 
 use crate::support::*;
-use std::path::Path;
 use std::process::Command;
 
 /// The minimal bilingual site with `content/<rel>` added (front matter `title: x` + body).
@@ -71,14 +70,7 @@ fn table_alignment_is_a_class_and_no_markdown_writes_an_inline_style() {
 
 #[test]
 fn the_example_sites_right_aligned_number_columns_use_classes_not_style() {
-    let site = Site::empty();
-    let repo = Path::new(env!("CARGO_MANIFEST_DIR"));
-    for dir in ["content", "data", "static"] {
-        copy_dir(&repo.join(dir), &site.path().join(dir));
-    }
-    for file in ["site.yaml", "urls.txt"] {
-        std::fs::copy(repo.join(file), site.path().join(file)).unwrap();
-    }
+    let site = example_site();
     site.build_ok(&["--no-pdf"]);
     let snap = snapshot(&site.public());
     let pages = html_files(&snap);

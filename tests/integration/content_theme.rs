@@ -3,21 +3,6 @@
 //! a `<details>` on a phone, so the help line stays in the first screen.
 
 use crate::support::*;
-use std::path::Path;
-
-/// The example site (the repository's own), copied so the build writes nothing here: it
-/// has every kind of page, three campaign kits in each language and aliases.
-fn example_site() -> Site {
-    let site = Site::empty();
-    let repo = Path::new(env!("CARGO_MANIFEST_DIR"));
-    for dir in ["content", "data", "static"] {
-        copy_dir(&repo.join(dir), &site.path().join(dir));
-    }
-    for file in ["site.yaml", "urls.txt"] {
-        std::fs::copy(repo.join(file), site.path().join(file)).unwrap();
-    }
-    site
-}
 
 /// Why an HTML file faro writes carries no quick exit, or None when it must carry one.
 fn not_for_readers(path: &str, html: &str) -> Option<&'static str> {

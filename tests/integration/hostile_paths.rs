@@ -5,7 +5,6 @@
 //! `FARO_BIN=<old faro>` to see).
 
 use crate::support::*;
-use std::path::Path;
 
 /// The minimal site with a campaign page (a kit) and a tagged page (tag lists).
 fn site() -> Site {
@@ -178,19 +177,6 @@ fn a_tag_that_folds_to_nothing_is_an_error_at_its_line() {
     assert!(a.contains("`!!!`"), "{a}");
     run.assert_diagnostic("content/es/b.md:5: error[empty-slug]");
     assert_eq!(run.reported_error_count(), 2, "{}", run.stderr);
-}
-
-/// The example site (the repository's own), copied so the build writes nothing here.
-fn example_site() -> Site {
-    let site = Site::empty();
-    let repo = Path::new(env!("CARGO_MANIFEST_DIR"));
-    for dir in ["content", "data", "static"] {
-        copy_dir(&repo.join(dir), &site.path().join(dir));
-    }
-    for file in ["site.yaml", "urls.txt"] {
-        std::fs::copy(repo.join(file), site.path().join(file)).unwrap();
-    }
-    site
 }
 
 #[test]

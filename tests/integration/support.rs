@@ -265,6 +265,20 @@ pub fn break_and_rebuild(site: &Site, breakage: impl FnOnce(&Site)) -> Run {
     run
 }
 
+/// The example site (the repository's own), copied so the build writes nothing here: it
+/// has every kind of page, three campaign kits in each language and aliases.
+pub fn example_site() -> Site {
+    let site = Site::empty();
+    let repo = Path::new(env!("CARGO_MANIFEST_DIR"));
+    for dir in ["content", "data", "static"] {
+        copy_dir(&repo.join(dir), &site.path().join(dir));
+    }
+    for file in ["site.yaml", "urls.txt"] {
+        std::fs::copy(repo.join(file), site.path().join(file)).unwrap();
+    }
+    site
+}
+
 /// A small, valid bilingual site for the error tests to break.
 pub fn minimal_site() -> Site {
     Site::from_files(&[
