@@ -61,6 +61,12 @@ impl TemplateIds {
         }
     }
 
+    /// The literal ids, which no heading may take (a second `id="faro-main"` would be
+    /// invalid HTML and steal the skip link).
+    pub(crate) fn exact(&self) -> impl Iterator<Item = &String> {
+        self.exact.iter()
+    }
+
     fn has(&self, id: &str) -> bool {
         self.exact.contains(id) || self.prefixes.iter().any(|p| id.len() > p.len() && id.starts_with(p.as_str()))
     }
@@ -82,8 +88,7 @@ fn find(raw: &str, ids: &HashSet<&str>, made: &TemplateIds) -> Option<String> {
 /// Checks every page's fragments against the pages they lead to, writes the real id into
 /// each href that named it another way, and reports those that name nothing. Running it
 /// again changes nothing (the preview runs it after every edit).
-pub(crate) fn resolve(content: &Content, markdown: &mut [Rendered], theme: &Theme) -> Vec<Diagnostic> {
-    let made = TemplateIds::of(theme);
+pub(crate) fn resolve(content: &Content, markdown: &mut [Rendered], made: &TemplateIds) -> Vec<Diagnostic> {
     let mut diags = Vec::new();
     let mut changes: Vec<(usize, usize, String)> = Vec::new();
     {
@@ -92,7 +97,7 @@ pub(crate) fn resolve(content: &Content, markdown: &mut [Rendered], theme: &Them
             for (k, f) in md.fragments.iter().enumerate() {
                 let target = f.page.map_or(n, |p| p.0);
                 let (Some(ids), Some(page)) = (ids.get(target), content.pages.get(n)) else { continue };
-                match find(&f.raw, ids, &made) {
+                match find(&f.raw, ids, made) {
                     Some(id) => {
                         let href = attr_href(&format!("{}#{id}", f.prefix));
                         if href != f.href {

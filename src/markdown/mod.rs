@@ -12,7 +12,7 @@ mod links;
 mod shortcodes;
 mod slots;
 
-pub(crate) use fragments::{resolve as resolve_fragments, Fragment};
+pub(crate) use fragments::{resolve as resolve_fragments, Fragment, TemplateIds};
 
 use crate::config::Lang;
 use crate::content::{Content, Page};
@@ -152,6 +152,8 @@ pub(crate) struct Links<'a> {
     pub(crate) base_path: &'a str,
     /// UI strings, for the accessible names Markdown output needs (task list states).
     pub(crate) strings: &'a BTreeMap<Lang, Strings>,
+    /// The ids the theme writes, which headings must not take.
+    pub(crate) theme_ids: &'a TemplateIds,
 }
 
 fn options() -> Options {
@@ -185,8 +187,9 @@ pub(crate) fn render(page: &Page, links: &Links) -> (Rendered, Vec<Diagnostic>) 
         ..Rendered::default()
     };
     let mut events: Vec<(Event, Range<usize>)> = Parser::new_ext(src, options()).into_offset_iter().collect();
-    // Ids of captions and charts first, so that no heading or footnote can take one.
+    // The theme's ids, captions' and charts' first, so that no heading or footnote can take one.
     let mut ids = Ids::default();
+    ids.used.extend(links.theme_ids.exact().cloned());
     let made: Vec<String> = (out.tables.iter().map(|c| format!("tbl-{}", c.id)))
         .chain(out.charts.iter().flat_map(|c| [format!("fig-{}", c.id), format!("fig-{}-chart", c.id)]))
         .collect();
@@ -439,10 +442,11 @@ fn plain_text(events: &[(Event, Range<usize>)], is_end: impl Fn(&Event) -> bool)
 pub(crate) fn render_alone(page: Page) -> (Rendered, Vec<Diagnostic>) {
     let content = Content::of_pages(vec![page]);
     let strings = BTreeMap::new();
-    let links = Links { content: &content, base_path: "/", strings: &strings };
+    let theme_ids = TemplateIds::default();
+    let links = Links { content: &content, base_path: "/", strings: &strings, theme_ids: &theme_ids };
     let (md, mut diags) = render(&content.pages[0], &links);
     let mut markdown = [md];
-    diags.extend(resolve_fragments(&content, &mut markdown, &crate::theme::Theme::default()));
+    diags.extend(resolve_fragments(&content, &mut markdown, &theme_ids));
     let [md] = markdown;
     (md, diags)
 }

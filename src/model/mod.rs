@@ -56,6 +56,8 @@ pub(crate) struct Site {
     /// The Markdown of each page, rendered, by `PageId`.
     pub(crate) markdown: Vec<Rendered>,
     pub(crate) theme: Arc<Theme>,
+    /// The ids the theme's templates write, read once from them.
+    pub(crate) theme_ids: Arc<markdown::TemplateIds>,
     pub(crate) strings: Arc<BTreeMap<Lang, Strings>>,
 }
 
@@ -181,7 +183,12 @@ impl Site {
     }
 
     fn links(&self) -> Links<'_> {
-        Links { content: &self.content, base_path: &self.config.base_path, strings: &self.strings }
+        Links {
+            content: &self.content,
+            base_path: &self.config.base_path,
+            strings: &self.strings,
+            theme_ids: &self.theme_ids,
+        }
     }
 }
 
@@ -238,11 +245,12 @@ pub(crate) fn load(root: &Path, opts: &SiteOptions) -> (Option<Site>, Diagnostic
         current_editions: BTreeMap::new(),
         as_of: BTreeMap::new(),
         markdown: Vec::new(),
+        theme_ids: Arc::new(markdown::TemplateIds::of(&theme)),
         theme,
         strings: Arc::new(strings),
     };
     diags.extend(site.render_markdown());
-    diags.extend(markdown::resolve_fragments(&site.content, &mut site.markdown, &site.theme));
+    diags.extend(markdown::resolve_fragments(&site.content, &mut site.markdown, &site.theme_ids));
     diags.extend(site.config_targets());
     diags.extend(crate::outline::check_xrefs(&site.content, &site.markdown));
     diags.extend(site.load_editions());
@@ -388,7 +396,7 @@ impl Site {
             self.markdown[id.0] = md;
             diags.extend(ds);
         }
-        diags.extend(markdown::resolve_fragments(&self.content, &mut self.markdown, &self.theme));
+        diags.extend(markdown::resolve_fragments(&self.content, &mut self.markdown, &self.theme_ids));
         for (id, ..) in &saved {
             diags.extend(page_checks(self, *id));
         }

@@ -36,34 +36,22 @@ export function formatViolations(violations) {
   return violations.map((v) => `${v.id} (${v.help}) at ${v.nodes.join(", ")}`).join("; ");
 }
 
-// ISSUE 17 SWITCH. Checks whose feature is built on another branch of issue 17 carry that
-// branch's name; while the name is listed in FARO_PENDING (run.sh sets it), such a check
-// still runs and prints its result, but a failure is reported as PENDING and does not fail
-// the run. After merging a branch, the lead removes its name from run.sh's FARO_PENDING.
-export const PENDING = new Set((process.env.FARO_PENDING || "").split(/[\s,]+/).filter(Boolean));
-
-/** Runs named checks in order; each throws to fail. `[name, fn, waitsFor]`: see PENDING. */
+/** Runs named checks in order, `[name, fn]`; each throws to fail. */
 export async function runChecks(title, checks) {
   let passed = 0;
   let failed = 0;
-  let pending = 0;
-  for (const [name, fn, waitsFor] of checks) {
+  for (const [name, fn] of checks) {
     try {
       await fn();
       passed++;
-      console.log(`ok   ${name}${waitsFor && PENDING.has(waitsFor) ? ` (passes already: ${waitsFor} may leave FARO_PENDING)` : ""}`);
+      console.log(`ok   ${name}`);
     } catch (err) {
       const message = String(err && err.message ? err.message : err).split("\n").join("\n     ");
-      if (waitsFor && PENDING.has(waitsFor)) {
-        pending++;
-        console.log(`PENDING ${name} (waits for the ${waitsFor} branch of issue 17)\n     ${message}`);
-      } else {
-        failed++;
-        console.log(`FAIL ${name}\n     ${message}`);
-      }
+      failed++;
+      console.log(`FAIL ${name}\n     ${message}`);
     }
   }
-  console.log(`${title}: ${passed} passed, ${failed} failed${pending ? `, ${pending} pending` : ""}`);
+  console.log(`${title}: ${passed} passed, ${failed} failed`);
   return failed === 0;
 }
 
@@ -93,31 +81,6 @@ export async function watchCsp(context) {
   return seen;
 }
 
-/** Violations that may stand while a branch is pending: Markdown table alignment written as
- *  an inline style (which the policy blocks) until the markdown branch makes it a class.
- *  An event names its element; a console message (the only trace with JavaScript off) is
- *  let through only when every inline style of its page is such a table cell's. */
-export async function unexpectedCsp(violations) {
-  if (!PENDING.has("markdown")) return violations;
-  const onlyAlign = new Map();
-  const pageHasOnlyAlign = async (page) => {
-    if (!onlyAlign.has(page)) {
-      const html = await (await fetch(page.split("#")[0])).text();
-      const all = (html.match(/\sstyle="/g) || []).length;
-      const align = (html.match(/<t[dh] style="text-align: (left|right|center)"/g) || []).length;
-      onlyAlign.set(page, all > 0 && all === align);
-    }
-    return onlyAlign.get(page);
-  };
-  const out = [];
-  for (const v of violations) {
-    if (/^<t[dh] style="text-align: (left|right|center)"/.test(v.element)) continue;
-    if (v.text.startsWith("console: Applying inline style") && (await pageHasOnlyAlign(v.page))) continue;
-    out.push(v);
-  }
-  return out;
-}
-
 export function assert(cond, message) {
   if (!cond) throw new Error(message);
 }
@@ -145,7 +108,7 @@ export function pageOpener(browser, origin) {
     const ctx = await open(opts);
     try {
       await fn(ctx);
-      const bad = await unexpectedCsp(ctx.csp);
+      const bad = ctx.csp;
       assert(bad.length === 0, `Content-Security-Policy violations:\n${[...new Set(bad.map((v) => `${v.page}: ${v.text}`))].join("\n")}`);
     } finally {
       await ctx.context.close();
@@ -230,7 +193,7 @@ export function alignmentChecks(withPage, url, tables) {
     }, header);
     assert(aligns, `no table with a "${header}" column`);
     assert(aligns.every((a) => a === "right" || a === "end"), `"${header}" cells are aligned ${aligns.join(", ")}`);
-  }), "markdown"]);
+  })]);
 }
 
 /** Every footnote reference leads to its note, and the note has a link back to it. */
@@ -251,7 +214,7 @@ export function footnoteChecks(withPage, url, paths) {
     });
     assert(result.count >= 1, "no footnote reference on the page");
     assert(result.bad.length === 0, result.bad.join("; "));
-  }), "markdown"]);
+  })]);
 }
 
 /** The search page finds `word` (from the last paragraph of a long page) and leads there. */
@@ -263,7 +226,7 @@ export function deepSearchCheck(withPage, url, searchPath, word, target) {
     await page.waitForSelector(".search-results li", { timeout: 5000 }).catch(() => {});
     const hrefs = await page.locator(".search-results li a").evaluateAll((as) => as.map((a) => a.getAttribute("href")));
     assert(hrefs.some((h) => h.endsWith(target)), `"${word}" gave ${hrefs.length ? hrefs.join(", ") : "no result"}, not ${target}`);
-  }), "search"];
+  })];
 }
 
 /** A printable kit document keeps the quick exit: first in the tab order, by button and by

@@ -240,3 +240,24 @@ fn theme_eject_copies_the_theme_and_the_site_builds_to_the_same_bytes() {
     assert!(bad.stderr.contains("nope.html: error[unknown-template]"), "{}", bad.stderr);
     assert!(!fresh.path().join("templates/section.html").exists());
 }
+
+#[test]
+fn a_right_to_left_language_sets_dir_on_every_html_page_it_writes_embeds_redirects_and_posters_included() {
+    let site = example_site();
+    let yaml = read_text(&site.path().join("site.yaml"));
+    site.write("site.yaml", yaml.replacen("languages: [es, en]", "languages: [es, { code: en, direction: rtl }]", 1));
+    site.build_ok(&["--no-pdf"]);
+    let (mut kinds, mut count) = (std::collections::BTreeSet::new(), 0);
+    for (path, html) in html_files(&snapshot(&site.public())) {
+        let Some(tag) = tags(&html, "html").into_iter().next() else { continue };
+        let rtl = tag.attr("lang") == Some("en");
+        assert_eq!(tag.attr("dir"), rtl.then_some("rtl"), "{path}: {}", tag.raw);
+        if rtl {
+            count += 1;
+            kinds.extend(["/embed/", "/kit/poster-", "/kit/flyer"].into_iter().filter(|k| path.contains(k)));
+            kinds.extend(html.contains("http-equiv=\"refresh\"").then_some("redirect"));
+        }
+    }
+    assert!(count > 40, "only {count} English pages");
+    assert_eq!(kinds.len(), 4, "embeds, posters, flyers and a redirect among the English pages: {kinds:?}");
+}

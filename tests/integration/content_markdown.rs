@@ -203,3 +203,25 @@ fn a_link_to_a_page_in_another_language_carries_hreflang_and_lang() {
     let spanish = en.iter().find(|a| a.attr("href") == Some("/es/comision/")).expect("the link to Spanish");
     assert_eq!(spanish.attr("hreflang"), Some("es"), "{}", spanish.raw);
 }
+
+#[test]
+fn a_heading_never_takes_an_id_the_theme_writes() {
+    let site = site_with(&[(
+        "es/ids.md",
+        "## Faro main\n\n## Faro exit\n\n## Section pages\n\nIr al [contenido](#faro-main) o a [la sección](#faro-main-1).\n",
+    )]);
+    site.build_ok(&[]);
+    let html = site.html("es/ids/index.html");
+    let all = ids(&html);
+    let mut unique = all.clone();
+    unique.sort();
+    unique.dedup();
+    assert_eq!(all.len(), unique.len(), "an id is written twice: {all:?}");
+    let headings: Vec<String> =
+        tags(&html, "h2").into_iter().filter_map(|t| t.attr("id").map(str::to_string)).collect();
+    assert_eq!(headings, ["faro-main-1", "faro-exit-1", "section-pages-1"]);
+    let main = element(&html, "main", |_| true).unwrap();
+    assert!(main.starts_with("<main id=\"faro-main\""), "the skip link's target moved: {}", &main[..40]);
+    let hrefs: Vec<_> = main_links(&html).into_iter().filter_map(|t| t.attr("href").map(str::to_string)).collect();
+    assert!(hrefs.contains(&"#faro-main".to_string()) && hrefs.contains(&"#faro-main-1".to_string()), "{hrefs:?}");
+}
