@@ -204,6 +204,24 @@ fn the_breadcrumb_of_a_deep_page_lists_every_ancestor_section_in_order() {
     assert_eq!(crumbs(&section), vec![home, a, b], "{section}");
 }
 
+#[test]
+fn a_kits_breadcrumb_lists_every_section_above_its_campaign_then_the_campaign() {
+    let site = site_with(&[
+        ("content/es/a/_index.md", "---\ntitle: \"Sección A\"\n---\n"),
+        ("content/es/a/b/_index.md", "---\ntitle: \"Sección B\"\n---\n"),
+        (
+            "content/es/a/b/linea.md",
+            "---\ntitle: \"Línea 1818\"\ncampaign:\n  message: \"Llama gratis.\"\n---\nTexto.\n",
+        ),
+    ]);
+    site.build_ok(&["--no-pdf"]);
+    let kit = site.html("es/a/b/linea/materiales/index.html");
+    let want =
+        [("/es/", "Inicio"), ("/es/a/", "Sección A"), ("/es/a/b/", "Sección B"), ("/es/a/b/linea/", "Línea 1818")];
+    let want: Vec<(String, String)> = want.iter().map(|(u, t)| (u.to_string(), t.to_string())).collect();
+    assert_eq!(breadcrumb(&kit), want);
+}
+
 // ----- robots.txt ------------------------------------------------------------------------
 
 #[test]

@@ -6,7 +6,7 @@
 
 mod card;
 
-use super::views::{safe, translations_by};
+use super::views::{breadcrumb_to, safe, translations_by, value};
 use super::{Cx, File};
 use crate::content::{CampaignFigure, PageId};
 use crate::diagnostics::{Code, Diagnostic};
@@ -60,6 +60,9 @@ struct KitView {
     kind: Option<&'static str>,
     #[serde(skip_serializing_if = "Option::is_none")]
     campaign_title: Option<String>,
+    /// The kit page's: every section above the campaign, then the campaign.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    breadcrumb: Option<Value>,
     #[serde(skip_serializing_if = "Option::is_none")]
     files: Option<Vec<FileView>>,
     #[serde(skip_serializing_if = "Option::is_none")]
@@ -187,6 +190,7 @@ fn base_view(site: &Site, i: PageId, logo: Option<&str>, qr: String, figures: Ve
         name: None,
         kind: None,
         campaign_title: None,
+        breadcrumb: None,
         files: None,
         zip: None,
         card_url: None,
@@ -293,6 +297,7 @@ fn kit_page<'a>(
         kind: Some("kit"),
         title: t_title(site, i),
         campaign_title: Some(page.front.title.clone()),
+        breadcrumb: Some(value(breadcrumb_to(site, i))),
         permalink: site_url(&c.base_url, &kit),
         files: Some(files.iter().map(|(n, b)| file_view(site, lang, &kit, n, b.len())).collect()),
         zip: Some(file_view(site, lang, &kit, zip.0, zip.1)),

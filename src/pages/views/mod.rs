@@ -205,14 +205,14 @@ struct PageView<'a> {
 }
 
 #[derive(Serialize)]
-struct Crumb<'a> {
+pub(crate) struct Crumb<'a> {
     title: &'a str,
     url: String,
 }
 
 /// The sections above page `i`, outermost first, the home page left out (templates link
 /// it with its own label).
-fn breadcrumb(site: &Site, i: PageId) -> Vec<Crumb<'_>> {
+pub(crate) fn breadcrumb(site: &Site, i: PageId) -> Vec<Crumb<'_>> {
     let mut crumbs = Vec::new();
     let mut at = site.content[i].parent;
     while let Some(p) = at.filter(|&p| site.content[p].kind != PageKind::Home) {
@@ -221,6 +221,14 @@ fn breadcrumb(site: &Site, i: PageId) -> Vec<Crumb<'_>> {
         at = page.parent;
     }
     crumbs.reverse();
+    crumbs
+}
+
+/// The breadcrumb of a page made from page `i` (its kit): every section above `i`, then `i`.
+pub(crate) fn breadcrumb_to(site: &Site, i: PageId) -> Vec<Crumb<'_>> {
+    let page = &site.content[i];
+    let mut crumbs = breadcrumb(site, i);
+    crumbs.push(Crumb { title: &page.front.title, url: site_url(&site.config.base_path, &page.url) });
     crumbs
 }
 
