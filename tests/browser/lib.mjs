@@ -177,9 +177,10 @@ export function headerChecks(withPage, url, pages, note = "") {
   return checks;
 }
 
-/** Right-aligned Markdown columns render right-aligned: `tables` is [[path, header text]]. */
+/** Right-aligned Markdown columns render right-aligned, and on a phone no number breaks from
+ *  its unit ("79,6 %" on one line): `tables` is [[path, header text]]. */
 export function alignmentChecks(withPage, url, tables) {
-  return tables.map(([path, header]) => [`right-aligned table column "${header}" renders right-aligned (${path})`, () => withPage({}, async ({ page }) => {
+  return tables.map(([path, header]) => [`right-aligned table column "${header}" renders right-aligned, each cell on one line at 360 px (${path})`, () => withPage({ width: 360 }, async ({ page }) => {
     await page.goto(url(path));
     const aligns = await page.evaluate((header) => {
       for (const table of document.querySelectorAll("main table")) {
@@ -187,12 +188,19 @@ export function alignmentChecks(withPage, url, tables) {
         const i = heads.indexOf(header);
         if (i < 0) continue;
         const cells = [table.querySelectorAll("thead th")[i], ...[...table.querySelectorAll("tbody tr")].map((tr) => tr.children[i])];
-        return cells.map((c) => getComputedStyle(c).textAlign);
+        const lines = (c) => {
+          const r = document.createRange();
+          r.selectNodeContents(c);
+          return new Set([...r.getClientRects()].map((b) => Math.round(b.top))).size;
+        };
+        return cells.map((c, k) => ({ align: getComputedStyle(c).textAlign, text: c.textContent.trim(), lines: k ? lines(c) : 1 }));
       }
       return null;
     }, header);
     assert(aligns, `no table with a "${header}" column`);
-    assert(aligns.every((a) => a === "right" || a === "end"), `"${header}" cells are aligned ${aligns.join(", ")}`);
+    assert(aligns.every((a) => a.align === "right" || a.align === "end"), `"${header}" cells are aligned ${aligns.map((a) => a.align).join(", ")}`);
+    const broken = aligns.filter((a) => a.lines > 1).map((a) => a.text);
+    assert(broken.length === 0, `"${header}" cells break over lines on a phone: ${broken.join(", ")}`);
   })]);
 }
 
