@@ -7,6 +7,7 @@
 use crate::config::Config;
 use crate::content::{Content, PageId};
 use crate::diagnostics::{merge_repeated, Code, Diagnostic, Diagnostics};
+use crate::markdown::Rendered;
 use crate::model::{self, Reread, Site, SiteOptions};
 use crate::output::{DiscardOutput, MemoryOutput, Output};
 use crate::pages::claims::{Family, Source};
@@ -156,7 +157,10 @@ pub(crate) fn update(site: &mut Site, prepared: &mut Prepared, ids: &[PageId]) -
     let mut diags = std::mem::take(&mut edit.diags);
     let (fills, ds) = prepared.fills(site);
     diags.extend(ds);
-    let affected = affected(&site.content, edited.iter().copied());
+    let retitled: Vec<PageId> =
+        edit.before().filter(|(i, old)| site.content[*i].front.title != old.front.title).map(|(i, _)| i).collect();
+    let mut affected = affected(&site.content, edited.iter().copied());
+    affected.extend(reached(&site.content, &site.markdown, &edited, &retitled));
     let out = MemoryOutput::default();
     if !diags.has_errors() {
         touched.search = prepared.refresh(site, &affected, &edited, fills);
@@ -198,6 +202,26 @@ pub(crate) fn affected(content: &Content, edited: impl Iterator<Item = PageId>) 
             if set.insert(p) {
                 up.push(p);
             }
+        }
+    }
+    set
+}
+
+/// The pages away from `edited` that still show something of them: every page below a
+/// retitled one (breadcrumbs name it) and every page with a link to a `#fragment` of an
+/// edited page (its href is the heading's id, which the edit may have changed).
+fn reached(content: &Content, markdown: &[Rendered], edited: &[PageId], retitled: &[PageId]) -> BTreeSet<PageId> {
+    let mut set = BTreeSet::new();
+    let mut down: Vec<PageId> = retitled.iter().flat_map(|&i| content[i].children.iter().copied()).collect();
+    while let Some(i) = down.pop() {
+        if set.insert(i) {
+            down.extend(content[i].children.iter().copied());
+        }
+    }
+    let edited: BTreeSet<PageId> = edited.iter().copied().collect();
+    for (n, md) in markdown.iter().enumerate() {
+        if md.fragments.iter().any(|f| f.page.is_some_and(|p| edited.contains(&p))) {
+            set.insert(PageId(n));
         }
     }
     set

@@ -136,3 +136,30 @@ fn an_in_place_edit_of_a_campaign_page_redoes_its_kit() {
     );
     assert_same_as_fresh(&live, &site, "a title edit on a campaign page (its posters and card)");
 }
+
+#[test]
+fn in_place_edits_reach_breadcrumbs_below_a_retitled_section_and_links_to_a_changed_heading() {
+    let site = Site::fixture("bilingual");
+    site.write("content/es/campanas/escuelas/guia.md", "---\ntitle: \"Guía\"\n---\n\n## La charla {#año}\n\nTexto.\n");
+    site.write("content/es/regiones.md", {
+        let text = String::from_utf8(site.read_source("content/es/regiones.md")).unwrap();
+        text + "\nVer [el año](campanas/escuelas/guia.md#año).\n"
+    });
+    let (mut live, first) = Live::new(site.path(), opts());
+    first.unwrap();
+
+    // A section's new title shows in the breadcrumb of every page below it, its kits' too.
+    assert!(edit(&mut live, &site, "content/es/campanas/_index.md", |t| t.replacen(
+        "title: \"",
+        "title: \"Nuevas ",
+        1
+    )));
+    assert_same_as_fresh(&live, &site, "a section title (the breadcrumbs below it)");
+
+    // A link to `#año` named the id `año`; when the heading becomes "Año" (id `anio`), the
+    // link is found by folding, and the page that links there gets the new href.
+    assert!(
+        edit(&mut live, &site, "content/es/campanas/escuelas/guia.md", |t| t.replace("## La charla {#año}", "## Año"))
+    );
+    assert_same_as_fresh(&live, &site, "a heading another page links to");
+}
