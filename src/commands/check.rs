@@ -121,10 +121,24 @@ impl Pages<'_> {
                 }
                 continue;
             }
-            if !value.starts_with('/') && !value.starts_with('#') {
-                continue; // mailto:, tel:, relative links (none in faro's own output)
+            let shown = value.clone();
+            let value = if value.starts_with('/') || value.starts_with('#') {
+                value
+            } else {
+                // A relative link (a writer's `[x](informes/2021)`) leads where the browser takes it.
+                match self.relative(file, &value) {
+                    Some(abs) => abs,
+                    None => continue, // mailto:, tel:, data:
+                }
+            };
+            let Some(target) = self.target(file, &value, &shown) else { continue };
+            if shown != value {
+                // The build looked for it among the sources and warned; from the page it works.
+                let (source, head) = (self.where_(file), format!("the link `{shown}` points to content/"));
+                self.diags.retain(|d| {
+                    d.is_error() || d.code != Code::BrokenLink || d.path != source || !d.message.starts_with(&head)
+                });
             }
-            let Some(target) = self.target(file, &value) else { continue };
             if !is_redirect && tag == "a" && target != file {
                 linked.insert(target.clone());
             }
@@ -156,8 +170,39 @@ impl Pages<'_> {
         }
     }
 
+    /// A relative URL made absolute against the page's own URL, as a browser does (`..`
+    /// stops at the host's root); None for one with a scheme (`mailto:`, `tel:`).
+    fn relative(&self, file: &str, value: &str) -> Option<String> {
+        let scheme = value.find(':').is_some_and(|i| !value[..i].contains(['/', '?', '#']));
+        if scheme {
+            return None;
+        }
+        let base = &self.site.config.base_path;
+        let page_url = format!("{base}{}", file.strip_suffix("index.html").unwrap_or(file));
+        let (path, tail) = value.find(['?', '#']).map_or((value, ""), |i| value.split_at(i));
+        let mut parts: Vec<&str> = page_url.split('/').filter(|p| !p.is_empty()).collect();
+        parts.pop_if(|_| !page_url.ends_with('/')); // the page's own file name
+        for seg in path.split('/') {
+            match seg {
+                "" | "." => {}
+                ".." => {
+                    parts.pop();
+                }
+                seg => parts.push(seg),
+            }
+        }
+        let slash = if path.ends_with('/') || path.ends_with("/.") || path.ends_with("/..") || path.is_empty() {
+            "/"
+        } else {
+            ""
+        };
+        let joined = if parts.is_empty() { String::new() } else { format!("/{}", parts.join("/")) };
+        Some(format!("{joined}{slash}{tail}"))
+    }
+
     /// The output file an internal link leads to, or None (reported) when it leads nowhere.
-    fn target(&mut self, file: &str, value: &str) -> Option<String> {
+    /// `shown` is the link as the page writes it.
+    fn target(&mut self, file: &str, value: &str, shown: &str) -> Option<String> {
         let path = value.split_once('#').map_or(value, |(p, _)| p);
         let path = path.split('?').next().unwrap_or("");
         let base = &self.site.config.base_path;
@@ -165,15 +210,33 @@ impl Pages<'_> {
             file.to_string()
         } else {
             let Some(rel) = path.strip_prefix(base.as_str()) else {
-                let msg = format!("the link `{value}` leaves the site's base path {base}");
+                let msg = format!("the link `{shown}` leaves the site's base path {base}");
                 self.diags.push(Diagnostic::error(Code::BrokenLink, self.where_(file), msg));
                 return None;
             };
             crate::urls::file_at(&crate::urls::percent_decode_lossy(rel))
         };
         if !self.files.contains_key(&target) {
-            let msg = format!("the link `{value}` leads to nothing");
-            self.diags.push(Diagnostic::error(Code::BrokenLink, self.where_(file), msg));
+            let source = self.where_(file);
+            // The build warned at the link's line (it may lead to a file made another way):
+            // now it is known to lead nowhere, so that warning becomes the error.
+            let head = format!("the link `{shown}` points to content/");
+            let reported =
+                |d: &Diagnostic| d.code == Code::BrokenLink && d.path == source && d.message.starts_with(&head);
+            if let Some(d) = self.diags.find_mut(reported) {
+                if !d.is_error() {
+                    d.severity = crate::diagnostics::Severity::Error;
+                    d.hint =
+                        Some(format!("from the published page it leads to {value}, which is not published either"));
+                }
+                return None;
+            }
+            let msg = if shown == value {
+                format!("the link `{value}` leads to nothing")
+            } else {
+                format!("the link `{shown}` leads to nothing (to {value} from this page)")
+            };
+            self.diags.push(Diagnostic::error(Code::BrokenLink, source, msg));
             return None;
         }
         Some(target)

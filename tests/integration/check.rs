@@ -129,6 +129,30 @@ fn broken_link_written_as_a_site_path_is_an_error() {
 }
 
 #[test]
+fn a_relative_link_or_image_that_leads_nowhere_from_the_published_page_is_an_error_at_its_line() {
+    // Hugo-style links without `.md` are left as written, so the browser resolves them
+    // against the page's URL (/es/campanas/enlaces/): check follows them there.
+    let site = with_links(
+        "Ver [el informe](informes/informe-2021), ![una foto](foto.jpg),\n[la línea](../linea-1818/) y [llamar](tel:1818).",
+    );
+    let run = check(&site, &[]);
+    assert_exit(&run, 1);
+    let lines: Vec<&str> = findings(&run).into_iter().filter(|l| l.contains("[broken-link]")).collect();
+    assert_eq!(lines.len(), 2, "one finding per broken link, the good ones not reported\n{}", describe(&run));
+    assert!(lines.iter().all(|l| l.starts_with(&format!("{ENLACES}:5:")) && l.contains(": error[")), "{lines:?}");
+    assert!(
+        lines.iter().any(|l| l.contains("`informes/informe-2021`")) && lines.iter().any(|l| l.contains("`foto.jpg`"))
+    );
+    assert!(
+        run.stdout.contains("it leads to /es/campanas/enlaces/foto.jpg, which is not published either"),
+        "{}",
+        describe(&run)
+    );
+    assert_eq!(summary(&run).0, 2);
+    assert!(!run.stdout.contains("`../linea-1818/`"), "a relative link that works is not reported\n{}", describe(&run));
+}
+
+#[test]
 fn broken_anchor_through_a_markdown_file_is_an_error() {
     let site = with_links("Ver [otra](../otra.md#no-existe) y [cómo llamar](linea-1818.md#como-llamar).");
     write_page(&site, "content/es/otra.md", &["title: \"Otra página\""], "## Existe\n\nTexto.");
