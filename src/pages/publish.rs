@@ -138,26 +138,37 @@ fn robots(site: &Site) -> String {
 }
 
 /// Crawlers read robots.txt only at the root of a host (RFC 9309), so under a subpath one
-/// would be ignored and mislead whoever reads it; pages keep their robots meta tags.
+/// would be ignored and mislead whoever reads it; pages keep their robots meta tags. A
+/// site's own `static/robots.txt` replaces faro's, as any static file replaces the theme's.
 fn writes_robots(site: &Site) -> bool {
-    site.config.base_path == "/"
+    site.config.base_path == "/" && !own_robots(site)
+}
+
+fn own_robots(site: &Site) -> bool {
+    crate::sources::exists(&site.root, &site.root.join("static").join(ROBOTS)).unwrap_or(false)
 }
 
 /// What a build tells about publishing besides its errors and warnings: under a subpath,
-/// that robots.txt is not written, and which sitemap to name instead.
+/// that robots.txt is not written (or, the site's own, is published where no crawler reads
+/// it), and which sitemap to name instead.
 pub(crate) fn notes(site: &Site) -> Vec<String> {
-    if writes_robots(site) {
+    let c = &site.config;
+    if c.base_path == "/" {
         return Vec::new();
     }
-    let c = &site.config;
     let sitemap = site_url(&c.base_url, SITEMAP);
     let ask = if c.publish.index {
         format!("submit {sitemap} to search engines, or add `Sitemap: {sitemap}` to the host's /robots.txt")
     } else {
         "every page asks not to be indexed with its robots meta tag".to_string()
     };
+    let what = if own_robots(site) {
+        format!("static/robots.txt is published as {}, where no crawler reads it", site_url(&c.base_path, ROBOTS))
+    } else {
+        "robots.txt was not written".to_string()
+    };
     vec![format!(
-        "robots.txt was not written: the site lives under {}, and crawlers read robots.txt only at the root of a host; {ask}",
+        "{what}: the site lives under {}, and crawlers read robots.txt only at the root of a host; {ask}",
         c.base_path
     )]
 }

@@ -1124,3 +1124,21 @@ fn three_language_site_has_a_search_index_for_quechua() {
     let locs: Vec<String> = sitemap(&site).into_iter().map(|u| u.loc).collect();
     assert!(locs.contains(&format!("https://example.org{search}")), "{locs:?}");
 }
+
+#[test]
+fn a_sites_own_static_robots_txt_replaces_faros_and_under_a_subpath_the_note_says_where_it_went() {
+    let site = minimal_site();
+    site.write("static/robots.txt", "User-agent: *\nDisallow: /privado/\n");
+    site.build_ok(&[]);
+    assert_eq!(read_text(&site.public().join("robots.txt")), "User-agent: *\nDisallow: /privado/\n");
+
+    let run = site.build_ok(&["--base-url", "https://example.org/campana/"]);
+    let notes: Vec<&str> = run.stdout.lines().filter(|l| l.starts_with("note: ")).collect();
+    assert_eq!(notes.len(), 1, "{}", run.stdout);
+    assert!(
+        notes[0].contains("static/robots.txt is published as /campana/robots.txt, where no crawler reads it"),
+        "{}",
+        notes[0]
+    );
+    assert!(!notes[0].contains("was not written"), "{}", notes[0]);
+}
