@@ -58,27 +58,46 @@ fn fold_with(text: &str, enye: &str) -> String {
     out.split_whitespace().collect::<Vec<_>>().join(" ")
 }
 
-/// Plain text of rendered HTML: tags dropped, entities for the escaped characters undone.
+/// Plain text of rendered HTML: tags dropped, entities for the escaped characters undone,
+/// in one pass (the index reads every page's whole text).
 pub(crate) fn html_text(html: &str) -> String {
+    const ENTITIES: [(&str, char); 5] =
+        [("&amp;", '&'), ("&lt;", '<'), ("&gt;", '>'), ("&quot;", '"'), ("&#39;", '\'')];
     let mut out = String::with_capacity(html.len());
-    let mut in_tag = false;
-    for c in html.chars() {
-        match c {
-            '<' => in_tag = true,
-            '>' if in_tag => {
-                in_tag = false;
-                out.push(' ');
+    let mut rest = html;
+    while let Some(i) = rest.find(['<', '&']) {
+        out.push_str(&rest[..i]);
+        rest = &rest[i..];
+        if rest.starts_with('<') {
+            match rest.find('>') {
+                Some(end) => {
+                    out.push(' ');
+                    rest = &rest[end + 1..];
+                }
+                None => return out, // an unclosed tag: the rest is inside it
             }
-            c if !in_tag => out.push(c),
-            _ => {}
+        } else if let Some((name, c)) = ENTITIES.iter().find(|(name, _)| rest.starts_with(name)) {
+            out.push(*c);
+            rest = &rest[name.len()..];
+        } else {
+            out.push('&');
+            rest = &rest[1..];
         }
     }
-    out.replace("&amp;", "&").replace("&lt;", "<").replace("&gt;", ">").replace("&quot;", "\"").replace("&#39;", "'")
+    out.push_str(rest);
+    out
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn html_text_drops_tags_and_undoes_entities_once() {
+        assert_eq!(html_text("<p>A &amp;lt; b</p>x&amp;y &copy;<br>"), " A &lt; b x&y &copy; ");
+        assert_eq!(html_text("<p>Tom &quot;y&quot; &#39;Ana&#39; &gt; 1</p>"), " Tom \"y\" 'Ana' > 1 ");
+        assert_eq!(html_text("sin <etiqueta"), "sin ");
+    }
 
     #[test]
     fn folds_like_slugs_but_keeps_spaces() {

@@ -20,21 +20,28 @@ use crate::model::Site;
 use crate::urls::{output_file, search_index, site_url};
 use fold::{html_text, spellings};
 use serde::Serialize;
-use std::borrow::Cow;
 use std::path::Path;
 
 /// The index keys of `text` under `rule`, space-separated: each word's key once, sorted,
 /// leaving out a key that starts another key (a query finding it finds the longer one).
 pub(crate) fn keys(rule: Option<&str>, text: &str) -> String {
-    let (ni, n) = spellings(text);
-    let words = ni.split(' ').chain(n.as_deref().unwrap_or("").split(' ')).filter(|w| !w.is_empty());
-    let mut keys: Vec<Cow<str>> = words.map(|w| plural::key(rule, w)).collect();
+    // A page says most words many times: fold and cut each distinct token once.
+    let mut tokens: Vec<&str> = text.split_whitespace().collect();
+    tokens.sort_unstable();
+    tokens.dedup();
+    let mut keys: Vec<String> = Vec::with_capacity(tokens.len());
+    for token in tokens {
+        let (ni, n) = spellings(token);
+        for word in ni.split(' ').chain(n.as_deref().unwrap_or("").split(' ')).filter(|w| !w.is_empty()) {
+            keys.push(plural::key(rule, word).into_owned());
+        }
+    }
     keys.sort_unstable();
     keys.dedup();
     let mut out = String::with_capacity(keys.iter().map(|k| k.len() + 1).sum());
     for (n, key) in keys.iter().enumerate() {
         // Sorted, so a longer key starting with this one comes right after it.
-        if keys.get(n + 1).is_some_and(|next| next.starts_with(key.as_ref())) {
+        if keys.get(n + 1).is_some_and(|next| next.starts_with(key.as_str())) {
             continue;
         }
         if !out.is_empty() {
