@@ -99,13 +99,13 @@ impl DirOutput {
     }
 }
 
-/// Moves `target` aside to `old`, its kept files into `new`, and `new` into its place.
 /// The files faro wrote into the previous output and into the new one, read once.
 struct Manifests<'a> {
     old: &'a folder::Files,
     new: &'a folder::Files,
 }
 
+/// Moves `target` aside to `old`, its kept files into `new`, and `new` into its place.
 fn swap(target: &Path, new: &Path, old: &Path, keep: &Keep, ours: Manifests) -> Result<(), (String, Previous)> {
     let shown = target.display();
     if target.symlink_metadata().is_ok() {
