@@ -222,3 +222,26 @@ fn search_js_holds_the_shared_table_of_search_cases() {
     let (stdout, stderr) = (String::from_utf8_lossy(&out.stdout), String::from_utf8_lossy(&out.stderr));
     assert!(out.status.success(), "{stdout}\n{stderr}");
 }
+
+#[test]
+fn words_of_a_pages_description_are_found() {
+    // Issue 17: a folded `description: >` was the result's snippet, but neither `resumen` nor
+    // `lucha` found the page: only the title, tags and body were indexed.
+    let site = trilingual(&[]);
+    site.write(
+        "content/es/informe.md",
+        "---\ntitle: \"Informe anual\"\ndescription: >\n  Un resumen del año\n  en la lucha contra la trata.\n---\n\nCifras de 2024.\n",
+    );
+    site.build_ok(&[]);
+    let keys = keys_of(&site, "es/buscar/index.json", "Informe anual");
+    for key in ["resumen", "luch", "cifr"] {
+        assert!(keys.split(' ').any(|k| k == key), "no key `{key}`: {keys}");
+    }
+    if !has_node() {
+        return;
+    }
+    let found = search(&site, "es/buscar/index.json", &["resumen", "lucha", "resumen cifras"]);
+    for (query, hits) in ["resumen", "lucha", "resumen cifras"].iter().zip(&found) {
+        assert!(finds(hits, "Informe anual"), "{query}: {hits:?}");
+    }
+}
