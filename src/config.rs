@@ -453,8 +453,9 @@ pub(crate) fn test_config() -> Config {
     .expect("a valid test configuration")
 }
 
-/// A BCP 47-like tag: a 2-3 letter primary code, then optional subtags.
-fn is_language_code(code: &str) -> bool {
+/// A BCP 47-like tag: a 2-3 letter primary code, then optional subtags (`pt-BR`); `faro
+/// init` checks `--languages` by it too, so a new site never lists a code site.yaml refuses.
+pub(crate) fn is_language_code(code: &str) -> bool {
     let mut parts = code.split('-');
     let primary = parts.next().unwrap_or("");
     (2..=3).contains(&primary.len())

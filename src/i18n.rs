@@ -6,9 +6,11 @@
 //! A string that holds a count may give one text per plural category (CLDR's names), for
 //! example `goals_summary_caption: { one: "…", other: "…" }`; `other` is required. The
 //! category for a number comes from the language's rule in `plural_category` (Spanish and
-//! English tell `one` from `other`; Quechua, and any language not in the table, use `other`
-//! only, so a Quechua file gives `{ other: "…" }` or a plain text). A string borrowed from
-//! another language keeps that language's rule, since it is that language's text.
+//! English tell `one` from `other`). A language faro has no rule for (Quechua) takes the rule
+//! of the first language of its `fallback` chain that has one, since its file starts as that
+//! language's text (`faro theme strings`) and must show what it showed; with none, `other`
+//! only, so a Quechua translation may give `{ other: "…" }` or a plain text. A string
+//! borrowed from another language keeps that language's rule, since it is that language's text.
 
 use crate::config::{Config, Lang, Localized};
 use crate::diagnostics::{Code, Diagnostic};
@@ -100,6 +102,19 @@ impl Entry {
     }
 }
 
+impl Entry {
+    /// The entry as a language with `other` only uses it: a plural string keeps that form.
+    pub(crate) fn other_only(&self) -> Entry {
+        match self {
+            Entry::Plural(p) => {
+                let forms = p.forms.iter().filter(|(c, _)| *c == "other").map(|(c, t)| (c.clone(), t.clone()));
+                Entry::Plural(Plural { forms: forms.collect(), rules: p.rules.clone() })
+            }
+            other => other.clone(),
+        }
+    }
+}
+
 /// One language's UI strings, and the language each borrowed one is written in.
 #[derive(Debug, Clone, Default)]
 pub(crate) struct Strings(pub BTreeMap<String, Entry>, BTreeMap<String, Lang>);
@@ -143,6 +158,16 @@ impl Strings {
                 Some(p.forms.get(category).map_or_else(|| p.other(), String::as_str))
             }
             _ => self.text(key),
+        }
+    }
+
+    /// Makes every plural string of the language's own without a rule pick its form by
+    /// `lang`'s rule.
+    fn follow_rule_of(&mut self, lang: &str) {
+        for entry in self.0.values_mut() {
+            if let Entry::Plural(p) = entry {
+                p.rules.get_or_insert_with(|| lang.to_string());
+            }
         }
     }
 
@@ -220,6 +245,11 @@ pub(crate) fn load(theme: &Theme, config: &Config) -> (BTreeMap<Lang, Strings>, 
             own.insert(lang.to_string(), s);
         }
     }
+    for lang in &config.languages {
+        if let (Some(strings), Some(rules)) = (own.get_mut(lang), rule_language(config, lang)) {
+            strings.follow_rule_of(&rules);
+        }
+    }
     let mut out = BTreeMap::new();
     for lang in &config.languages {
         let chosen = config.fallbacks(lang);
@@ -237,6 +267,22 @@ pub(crate) fn load(theme: &Theme, config: &Config) -> (BTreeMap<Lang, Strings>, 
         out.insert(lang.clone(), strings);
     }
     (out, diags)
+}
+
+/// The language whose plural rule `lang`'s own strings follow when faro has none for `lang`:
+/// the first of its `fallback` chain that has one (none when `lang` has its own, or no
+/// language of the chain has one).
+fn rule_language(config: &Config, lang: &str) -> Option<Lang> {
+    if rule(lang).is_some() {
+        return None;
+    }
+    config.fallbacks(lang).into_iter().find(|fb| rule(fb).is_some()).map(str::to_string)
+}
+
+/// Whether `lang`'s own plural strings tell one form from another: false for a language faro
+/// has no rule for and whose `fallback` chain has none, which uses `other` only.
+pub(crate) fn tells_plural_forms(config: &Config, lang: &str) -> bool {
+    rule(lang).is_some() || rule_language(config, lang).is_some()
 }
 
 /// Keys a site gave other languages but not `lang`, which the theme has.
@@ -353,12 +399,15 @@ pub(crate) fn text_or_key(strings: &BTreeMap<Lang, Strings>, lang: &str, key: &s
 /// in digits). English: `one` for 1 written without decimals. Quechua has no CLDR plural
 /// data, so, like every language not listed, it has `other` only.
 pub(crate) fn plural_category(lang: &str, n: f64) -> &'static str {
-    let base = lang.split(['-', '_']).next().unwrap_or(lang);
-    let integer = n.fract() == 0.0;
-    match base {
-        "es" if n.abs() == 1.0 => "one",
-        "en" if integer && n.abs() == 1.0 => "one",
-        _ => "other",
+    rule(lang).map_or("other", |rule| rule(n))
+}
+
+/// faro's plural rule for `lang` (`es-PE` uses `es`'s), if it has one.
+fn rule(lang: &str) -> Option<fn(f64) -> &'static str> {
+    match lang.split(['-', '_']).next().unwrap_or(lang) {
+        "es" => Some(|n| if n.abs() == 1.0 { "one" } else { "other" }),
+        "en" => Some(|n| if n.fract() == 0.0 && n.abs() == 1.0 { "one" } else { "other" }),
+        _ => None,
     }
 }
 
@@ -565,6 +614,19 @@ mod tests {
         assert!(d.message.contains("no interface strings for `qu`") && d.message.contains("more"), "{d:?}");
         assert!(d.hint.as_deref().unwrap_or("").contains("faro theme strings qu"), "{d:?}");
         assert_eq!(strings["qu"].written_in("goals_summary_caption", "qu"), "es");
+    }
+
+    #[test]
+    fn a_language_without_a_rule_takes_that_of_its_nearest_fallback_with_one() {
+        let config = Config::parse(
+            "base_url: https://e.org/\nlanguages: [en, es, { code: qu, fallback: es }, { code: ay, fallback: qu }, xx]\n\
+             title: { en: a, es: b, qu: c, ay: d, xx: e }\n",
+            Path::new("site.yaml"),
+            None,
+        )
+        .unwrap();
+        let got: Vec<Option<Lang>> = ["en", "es", "qu", "ay", "xx"].map(|l| rule_language(&config, l)).to_vec();
+        assert_eq!(got, [None, None, Some("es".into()), Some("es".into()), None]);
     }
 
     #[test]

@@ -145,8 +145,7 @@ pub fn new_page(site_dir: &Path, path: &str, title: Option<&str>) -> Result<Vec<
     write_all(site_dir, &files).map_err(|d| vec![d])
 }
 
-/// Language codes for a new site: lowercase letters, digits and hyphens, a 2-3 letter
-/// primary code (as `config` requires), each listed once.
+/// Language codes for a new site: those site.yaml accepts (`es`, `qu`, `pt-BR`), each listed once.
 fn check_languages(languages: &[String]) -> Vec<Diagnostic> {
     let mut errors = Vec::new();
     if languages.is_empty() {
@@ -156,10 +155,10 @@ fn check_languages(languages: &[String]) -> Vec<Diagnostic> {
         );
     }
     for (i, lang) in languages.iter().enumerate() {
-        if !is_new_language_code(lang) {
+        if !crate::config::is_language_code(lang) {
             errors.push(
                 Diagnostic::error(Code::LanguageCode, "--languages", format!("`{lang}` is not a language code"))
-                    .hint("use lowercase codes such as `es`, `en`, `qu` or `pt-br`, separated by commas"),
+                    .hint("use BCP 47 codes such as `es`, `en`, `qu` or `pt-BR`, separated by commas"),
             );
         } else if languages[..i].contains(lang) {
             errors.push(Diagnostic::error(
@@ -170,14 +169,6 @@ fn check_languages(languages: &[String]) -> Vec<Diagnostic> {
         }
     }
     errors
-}
-
-fn is_new_language_code(code: &str) -> bool {
-    let mut parts = code.split('-');
-    let primary = parts.next().unwrap_or("");
-    (2..=3).contains(&primary.len())
-        && primary.bytes().all(|b| b.is_ascii_lowercase())
-        && parts.all(|p| (2..=8).contains(&p.len()) && p.bytes().all(|b| b.is_ascii_lowercase() || b.is_ascii_digit()))
 }
 
 /// Every file of a new site, as (path relative to the site, text), computed before anything
@@ -406,8 +397,8 @@ mod tests {
     }
 
     #[test]
-    fn language_codes_are_lowercase_and_listed_once() {
-        assert!(check_languages(&langs(&["es", "en", "qu", "pt-br"])).is_empty());
+    fn language_codes_are_those_site_yaml_accepts_and_listed_once() {
+        assert!(check_languages(&langs(&["es", "en", "qu", "pt-br", "pt-BR", "zh-Hant"])).is_empty());
         assert_eq!(check_languages(&[]).len(), 1);
         assert_eq!(check_languages(&langs(&["es", "ES", "e", "es", "en_US"])).len(), 4);
     }

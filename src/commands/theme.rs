@@ -16,7 +16,8 @@ pub enum StringsFile {
 
 /// Writes `i18n/<lang>.yaml` in the site (or returns its text when `stdout`): every string of
 /// the theme, each with the text the language shows today (its own, else its fallback's or the
-/// default language's) as the value to translate.
+/// default language's) as the value to translate. A language that uses `other` only gets that
+/// form of a plural string.
 pub fn strings(site_dir: &Path, lang: &str, stdout: bool) -> Result<StringsFile, Vec<Diagnostic>> {
     let config = site_config(site_dir)?;
     if !config.languages.iter().any(|l| l == lang) {
@@ -87,13 +88,16 @@ fn strings_text(
     let mut out = format!("{header}language_name: {}\nog_locale: {}\n", quote(&name), quote(&locale));
     let order = theme.get(&format!("i18n/{from}.yaml")).map(|f| keys_in_order(&f.bytes)).unwrap_or_default();
     let entries = strings.entries();
+    // A form the language would ignore is left out, so the file never offers it.
+    let forms = crate::i18n::tells_plural_forms(config, lang);
     let rest = entries.keys().filter(|k| !order.contains(k)).cloned().collect::<Vec<_>>();
     for key in order.iter().chain(&rest) {
         if key == "language_name" || key == "og_locale" {
             continue;
         }
         if let Some(entry) = entries.get(key) {
-            out.push_str(&format!("{key}: {}\n", entry.to_yaml()));
+            let entry = if forms { entry.to_yaml() } else { entry.other_only().to_yaml() };
+            out.push_str(&format!("{key}: {entry}\n"));
         }
     }
     Ok(out)

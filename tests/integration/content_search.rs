@@ -222,3 +222,71 @@ fn search_js_holds_the_shared_table_of_search_cases() {
     let (stdout, stderr) = (String::from_utf8_lossy(&out.stdout), String::from_utf8_lossy(&out.stderr));
     assert!(out.status.success(), "{stdout}\n{stderr}");
 }
+
+#[test]
+fn words_of_a_pages_description_are_found() {
+    // Issue 17: a folded `description: >` was the result's snippet, but neither `resumen` nor
+    // `lucha` found the page: only the title, tags and body were indexed.
+    let site = trilingual(&[]);
+    site.write(
+        "content/es/informe.md",
+        "---\ntitle: \"Informe anual\"\ndescription: >\n  Un resumen del año\n  en la lucha contra la trata.\n---\n\nCifras de 2024.\n",
+    );
+    site.build_ok(&[]);
+    let keys = keys_of(&site, "es/buscar/index.json", "Informe anual");
+    for key in ["resumen", "luch", "cifr"] {
+        assert!(keys.split(' ').any(|k| k == key), "no key `{key}`: {keys}");
+    }
+    if !has_node() {
+        return;
+    }
+    let found = search(&site, "es/buscar/index.json", &["resumen", "lucha", "resumen cifras"]);
+    for (query, hits) in ["resumen", "lucha", "resumen cifras"].iter().zip(&found) {
+        assert!(finds(hits, "Informe anual"), "{query}: {hits:?}");
+    }
+}
+
+#[test]
+fn theme_strings_for_a_language_with_a_fallback_leaves_the_built_site_as_it_was() {
+    // Issue 17: qu (no plural rule of its own, `fallback: es`) counted "1 resultado" with
+    // es's borrowed string; once `faro theme strings qu` made the string qu's own, its `one`
+    // form was ignored and the page said "1 resultados". It now takes its fallback's rule.
+    let site = trilingual(&[("content/qu/wasi.md", "Wasikuna", "Wasikunapi.")]);
+    site.build_ok(&[]);
+    let before = snapshot(&site.public());
+    let qu_search = index_of(&site, "qu").replace("index.json", "index.html");
+    assert!(counts(&site, &qu_search).contains("[1,\"{n} resultado\"]"), "{}", counts(&site, &qu_search));
+    match faro::theme_strings(site.path(), "qu", false) {
+        Ok(faro::StringsFile::Written(path)) => assert!(path.ends_with("i18n/qu.yaml"), "{}", path.display()),
+        Ok(_) => panic!("faro theme strings wrote no file"),
+        Err(d) => panic!("faro theme strings failed: {d:?}"),
+    }
+    let file = read_text(&site.path().join("i18n/qu.yaml"));
+    assert!(file.contains("search_count: { one: \"{n} resultado\", other: \"{n} resultados\" }"), "{file}");
+    site.build_ok(&[]);
+    assert_same_snapshot(&before, &snapshot(&site.public()), "the build after faro theme strings qu");
+    if !has_node() {
+        return;
+    }
+    let qu = node("count", &site.public().join("search.js"), &counts(&site, &qu_search), &["1", "2"]);
+    assert_eq!(qu, [["1 resultado"], ["2 resultados"]]);
+}
+
+#[test]
+fn theme_strings_writes_only_the_other_form_for_a_language_without_a_rule_or_a_fallback() {
+    // Quechua with no fallback: faro has no rule for it, so `other` serves 1 too, and the file
+    // `faro theme strings` writes offers no `one` form that would be ignored.
+    let site = Site::from_files(&[
+        ("site.yaml", "base_url: \"https://example.org/\"\nlanguages: [qu]\ntitle: { qu: \"Yanapay\" }\n"),
+        ("content/qu/_index.md", "---\ntitle: \"Yanapay\"\n---\n\n1818.\n"),
+    ]);
+    let written = faro::theme_strings(site.path(), "qu", true);
+    let Ok(faro::StringsFile::Text(text)) = written else { panic!("faro theme strings --stdout failed") };
+    assert!(text.contains("\nsearch_count: { other: \"{n} results\" }\n"), "{text}");
+    let offered: Vec<&str> = text.lines().filter(|l| !l.starts_with('#') && l.contains("{ one: ")).collect();
+    assert!(offered.is_empty(), "{offered:?}");
+    site.write("i18n/qu.yaml", text.replace("{n} results", "{n} tarisqa"));
+    site.build_ok(&[]);
+    let qu_search = index_of(&site, "qu").replace("index.json", "index.html");
+    assert_eq!(counts(&site, &qu_search), "[[0,\"{n} tarisqa\"]]");
+}

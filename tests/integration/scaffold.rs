@@ -210,3 +210,21 @@ fn new_page_needs_a_site() {
     assert_eq!(codes(&errs), ["no-site"]);
     assert!(errs[0].path.ends_with(Path::new("site.yaml")));
 }
+
+#[test]
+fn init_accepts_a_bcp47_code_with_a_region_as_site_yaml_does() {
+    // Issue 17: `--languages es,pt-BR` said "`pt-BR` is not a language code", though
+    // site.yaml takes it. The code is kept as written: its folder and URLs are `pt-BR`.
+    let site = init_site(&["es", "pt-BR"]);
+    let yaml = read_text(&site.path().join("site.yaml"));
+    assert!(yaml.contains("code: pt-BR") && yaml.contains("fallback: es"), "{yaml}");
+    assert!(site.path().join("content/pt-BR/_index.md").is_file(), "no content/pt-BR/_index.md");
+    let run = site.build_ok(&["--no-pdf"]);
+    assert_eq!(run.errors(), Vec::<&str>::new());
+    let warnings: Vec<&str> = run.stderr.lines().filter(|l| l.contains(": warning[")).collect();
+    assert!(warnings.is_empty(), "{warnings:?}");
+    let home = site.html("pt-BR/index.html");
+    assert_eq!(html_lang(&home).as_deref(), Some("pt-BR"));
+    let alts = alternates(&site.html("es/index.html"));
+    assert!(alts.contains(&("pt-BR".into(), "https://example.org/pt-BR/".into())), "{alts:?}");
+}

@@ -53,13 +53,20 @@ pub(crate) fn keys(rule: Option<&str>, text: &str) -> String {
 }
 
 /// One page's index entry as JSON, `{"t": title, "u": url, "s": snippet, "x": keys}`, with
-/// the keys of the whole page. The preview server keeps these per page, so a one-page edit
+/// the keys of the whole page: title, description, tags and body. The preview server keeps these per page, so a one-page edit
 /// re-folds one page.
 pub(crate) fn page_entry(site: &Site, i: PageId) -> String {
     let page = &site.content[i];
     let md = site.md(i);
     let summary = page.front.description.as_deref().unwrap_or(&md.summary);
-    let text = format!("{} {} {}", page.front.title, page.front.tags.join(" "), html_text(&md.text_html()));
+    // The description too: it is the result's snippet, so a word shown there must find it.
+    let text = format!(
+        "{} {} {} {}",
+        page.front.title,
+        page.front.description.as_deref().unwrap_or(""),
+        page.front.tags.join(" "),
+        html_text(&md.text_html())
+    );
     let keys = keys(plural::rule_for(&page.lang), &text);
     entry(&page.front.title, &site_url(&site.config.base_path, &page.url), summary, &keys)
 }
