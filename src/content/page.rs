@@ -281,47 +281,70 @@ pub(crate) fn read_page_text(lang: Lang, rel: String, source: PathBuf, src: &str
 /// so a front matter that does not read whole is read again one key at a time. Returns it
 /// with the keys that did not read; None when it has no keys (not YAML, or not a mapping).
 fn read_front(fm: &str, source: &Path, errors: &mut Vec<Diagnostic>) -> Option<(FrontMatter, Vec<String>)> {
-    let read = |keep: &dyn Fn(&str) -> bool| yaml::parse_only::<FrontMatter>(fm, source, 2, Code::FrontMatter, keep);
-    let whole = read(&|_| true);
-    // Not YAML, or not a mapping: there are no keys to read one by one.
-    let Some(keys) = yaml::top_keys(fm) else {
-        errors.extend(whole.err().map(|d| front_matter_error(fm, d)));
-        return None;
-    };
-    let before = errors.len();
-    let mut wrong: Vec<String> = Vec::new();
-    let front = whole.unwrap_or_else(|_| {
-        let mut done: Vec<&str> = Vec::new();
-        for written in &keys {
-            let key = super::keys::canonical(written);
-            if done.contains(&key) {
-                continue;
-            }
-            done.push(key);
-            if let Err(mut d) = read(&|k| super::keys::canonical(k) == key) {
-                // Raised on the key itself, not by the reader: the key's own place.
-                if d.message.starts_with("unknown field") {
-                    if let Some((line, col)) = yaml::position(fm, &[yaml::key(written)]) {
-                        d = d.at(Some(line + 1), Some(col));
-                    }
-                }
-                errors.push(front_matter_error(fm, d));
-                wrong.push(key.to_string());
-            }
-        }
-        read(&|k| !wrong.iter().any(|w| w == super::keys::canonical(k))).unwrap_or_else(|d| {
-            errors.push(front_matter_error(fm, d));
-            FrontMatter::default()
-        })
+    let read = |keep: &dyn Fn(&str) -> bool| read_keys(fm, source, keep);
+    // The usual case, a front matter without mistakes, is read once.
+    let saw_title = std::cell::Cell::new(false);
+    let whole = read(&|k| {
+        saw_title.set(saw_title.get() || k == "title");
+        true
     });
+    let (front, wrong) = match whole {
+        Ok(front) => (front, Vec::new()),
+        Err(d) => {
+            // Not YAML, or not a mapping: there are no keys to read one by one.
+            let Some(keys) = yaml::top_keys(fm) else {
+                errors.push(front_matter_error(fm, d));
+                return None;
+            };
+            saw_title.set(keys.iter().any(|k| k == "title"));
+            by_key(fm, source, &keys, errors)
+        }
+    };
     // A misspelt title (`titel`) is reported as such, not again as a missing one.
-    let misspelt = errors[before..].iter().any(|d| d.hint.as_deref() == Some("did you mean `title`?"));
-    if !keys.iter().any(|k| k == "title") && !misspelt {
-        let at = keys.first().and_then(|k| yaml::position(fm, &[yaml::key(k)])).unwrap_or((1, 1));
+    let misspelt = errors.iter().any(|d| d.hint.as_deref() == Some("did you mean `title`?"));
+    if !saw_title.get() && !misspelt {
+        let first = yaml::top_keys(fm).and_then(|keys| keys.first().cloned());
+        let at = first.and_then(|k| yaml::position(fm, &[yaml::key(&k)])).unwrap_or((1, 1));
         let d = Diagnostic::error(Code::FrontMatter, source, "missing field `title`").at(Some(at.0 + 1), Some(at.1));
         errors.push(front_matter_error(fm, d));
     }
     Some((front, wrong))
+}
+
+/// The front matter `fm` with only the top-level keys `keep` accepts.
+fn read_keys(fm: &str, source: &Path, keep: &dyn Fn(&str) -> bool) -> Result<FrontMatter, Diagnostic> {
+    yaml::parse_only(fm, source, 2, Code::FrontMatter, keep)
+}
+
+/// Reads each of `keys` (the top-level keys of `fm`, as written) on its own, then the
+/// front matter without the wrong ones; returns it and the wrong keys.
+fn by_key(fm: &str, source: &Path, keys: &[String], errors: &mut Vec<Diagnostic>) -> (FrontMatter, Vec<String>) {
+    let read = |keep: &dyn Fn(&str) -> bool| read_keys(fm, source, keep);
+    let mut wrong: Vec<String> = Vec::new();
+    let mut done: Vec<&str> = Vec::new();
+    for written in keys {
+        // A key and its other spelling are read together, so writing both is caught.
+        let key = super::keys::canonical(written);
+        if done.contains(&key) {
+            continue;
+        }
+        done.push(key);
+        if let Err(mut d) = read(&|k| super::keys::canonical(k) == key) {
+            // Raised on the key itself, not by the reader: the key's own place.
+            if d.message.starts_with("unknown field") {
+                if let Some((line, col)) = yaml::position(fm, &[yaml::key(written)]) {
+                    d = d.at(Some(line + 1), Some(col));
+                }
+            }
+            errors.push(front_matter_error(fm, d));
+            wrong.push(key.to_string());
+        }
+    }
+    let front = read(&|k| !wrong.iter().any(|w| w == super::keys::canonical(k))).unwrap_or_else(|d| {
+        errors.push(front_matter_error(fm, d));
+        FrontMatter::default()
+    });
+    (front, wrong)
 }
 
 /// The checks on values that read as their type, each mistake reported and its value
