@@ -9,7 +9,9 @@ pub(crate) use serde_yaml::{Mapping, Value};
 use std::path::Path;
 
 mod at;
+mod only;
 pub(crate) use at::{key, parse_at, position, Step};
+pub(crate) use only::{parse_only, top_keys};
 
 /// An error of the YAML reader: its message and where it is, as far as known.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -57,15 +59,18 @@ pub(crate) fn parse<T: DeserializeOwned>(
             .at(Some(line + first_line - 1), Some(col))
             .hint("delete it (or the `\\0` escape that writes it)"));
     }
-    serde_yaml::from_str(src).map_err(|err| {
-        let message = clean_message(&err.to_string());
-        let (line, col) = match (repeated_key(src, &message), err.location()) {
-            (Some((l, c)), _) => (Some(l + first_line - 1), Some(c)),
-            (None, Some(loc)) => (Some(loc.line() + first_line - 1), Some(loc.column())),
-            (None, None) => (Some(first_line), None),
-        };
-        Diagnostic::error(code, path, message).at(line, col)
-    })
+    serde_yaml::from_str(src).map_err(|err| diagnostic(&err, src, path, first_line, code))
+}
+
+/// A reader's error on `src` (line `first_line` of `path`) as a diagnostic at its place.
+fn diagnostic(err: &serde_yaml::Error, src: &str, path: &Path, first_line: usize, code: Code) -> Diagnostic {
+    let message = clean_message(&err.to_string());
+    let (line, col) = match (repeated_key(src, &message), err.location()) {
+        (Some((l, c)), _) => (Some(l + first_line - 1), Some(c)),
+        (None, Some(loc)) => (Some(loc.line() + first_line - 1), Some(loc.column())),
+        (None, None) => (Some(first_line), None),
+    };
+    Diagnostic::error(code, path, message).at(line, col)
 }
 
 /// Where a NUL character is written, raw or as an escape in a double-quoted value (which

@@ -28,6 +28,11 @@ const PEER_KEYS: &[(&str, &str)] = &[
     ("authors", "put it under `extra:` (`extra: { authors: [...] }`), where templates read it as `page.extra`"),
 ];
 
+/// faro's name of a top-level key written in a peer's spelling; any other key as it is.
+pub(crate) fn canonical(key: &str) -> &str {
+    SPELLINGS.iter().find(|(_, peer)| *peer == key).map_or(key, |(ours, _)| ours)
+}
+
 /// The line (from `first_line`) of a top-level key, written in either of its spellings.
 pub(crate) fn line_of(src: &str, key: &str, first_line: usize) -> Option<usize> {
     yaml::locate(src, &[key], first_line).or_else(|| {
@@ -74,6 +79,7 @@ mod tests {
         assert_eq!(line_of(src, "translation_key", 2), Some(3));
         assert_eq!(line_of(src, "updated", 2), Some(4));
         assert_eq!(line_of(src, "slug", 2), None);
+        assert_eq!((canonical("lastmod"), canonical("updated"), canonical("autor")), ("updated", "updated", "autor"));
     }
 
     #[test]

@@ -44,8 +44,9 @@ pub(crate) struct Content {
     pub(crate) by_source: HashMap<String, Target>,
     /// Source paths of drafts left out of this build, so links to them can say why.
     pub(crate) drafts: HashSet<String>,
-    /// Source paths of pages that failed to parse (already reported), so checks that
-    /// depend on them can stay quiet instead of piling up follow-on errors.
+    /// Source paths of pages whose front matter has mistakes (already reported; the page is
+    /// kept with the wrong keys at their defaults), so checks that depend on them can stay
+    /// quiet instead of piling up follow-on errors.
     pub(crate) unreadable: HashSet<String>,
 }
 
@@ -132,19 +133,21 @@ pub(crate) fn load(root: &Path, config: &Config, opts: &LoadOptions) -> (Content
     if !content_dir.is_dir() {
         return (Content::default(), diags); // reported by the walk; nothing else to say
     }
-    let parsed: Vec<(String, Result<Page, Diagnostic>)> =
+    let parsed: Vec<_> =
         md_files.into_par_iter().map(|(lang, rel, path)| (rel.clone(), parse_page(lang, rel, path))).collect();
     let mut content = Content::default();
-    for (rel, p) in parsed {
-        match p {
-            Ok(page) if page.front.draft && !opts.drafts => {
+    for (rel, (page, errors)) in parsed {
+        // A page with mistakes stays in the tree, so links to it are not reported as well.
+        if !errors.is_empty() {
+            diags.extend(errors);
+            content.unreadable.insert(rel);
+        }
+        match page {
+            Some(page) if page.front.draft && !opts.drafts => {
                 content.drafts.insert(page.rel);
             }
-            Ok(page) => content.pages.push(page),
-            Err(d) => {
-                diags.push(d);
-                content.unreadable.insert(rel);
-            }
+            Some(page) => content.pages.push(page),
+            None => {}
         }
     }
     let slugs = tree::resolve_urls(&mut content, &mut diags);

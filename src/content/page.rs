@@ -1,5 +1,8 @@
 //! One Markdown file: its front matter (the raw serde layer, where an unknown key is an
 //! error) and the page it makes before the tree gives it a URL, a section and translations.
+//! Front matter is read key by key when it has mistakes, so one run reports all of them,
+//! and a page with mistakes is still a page (its wrong keys at their defaults): links to
+//! it are not reported as broken as well.
 
 use super::PageId;
 use crate::config::Lang;
@@ -7,11 +10,13 @@ use crate::diagnostics::{Code, Diagnostic};
 use crate::yaml;
 use serde::{Deserialize, Deserializer};
 use std::collections::BTreeMap;
-use std::path::PathBuf;
+use std::path::{Path, PathBuf};
 
 #[derive(Debug, Clone, Default, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub(crate) struct FrontMatter {
+    /// Required; its absence is reported by `read_front`, so the other keys still read.
+    #[serde(default)]
     pub(crate) title: String,
     pub(crate) description: Option<String>,
     /// A day or an RFC 3339 instant, normalised by `date::normalize` once parsed.
@@ -210,35 +215,35 @@ pub(crate) fn split_front_matter(src: &str) -> Result<(&str, &str, usize), (usiz
 }
 
 /// Reads one Markdown file; URL, section and translations are resolved by `content::load`.
-pub(crate) fn parse_page(lang: Lang, rel: String, source: PathBuf) -> Result<Page, Diagnostic> {
-    let src = crate::text::read_utf8(&source)?;
-    parse_page_text(lang, rel, source, &src)
+/// The page comes back even when its front matter has mistakes, which are all in the list.
+pub(crate) fn parse_page(lang: Lang, rel: String, source: PathBuf) -> (Option<Page>, Vec<Diagnostic>) {
+    match crate::text::read_utf8(&source) {
+        Ok(src) => {
+            let (page, errors) = read_page_text(lang, rel, source, &src);
+            (Some(page), errors)
+        }
+        Err(d) => (None, vec![d]),
+    }
 }
 
-/// `parse_page` on text already read (`source` only names the file in diagnostics).
+/// `read_page_text` for callers that need a page without mistakes: the first one otherwise.
 pub(crate) fn parse_page_text(lang: Lang, rel: String, source: PathBuf, src: &str) -> Result<Page, Diagnostic> {
+    let (page, errors) = read_page_text(lang, rel, source, src);
+    errors.into_iter().next().map_or(Ok(page), Err)
+}
+
+/// A page from text already read (`source` only names the file in diagnostics), and every
+/// mistake of its front matter, in file order.
+pub(crate) fn read_page_text(lang: Lang, rel: String, source: PathBuf, src: &str) -> (Page, Vec<Diagnostic>) {
     // CommonMark: a NUL is replaced by U+FFFD, so none reaches HTML or YAML; done here, the
     // one place page text is parsed, so front matter, body and the fuzz targets all see it.
     let src: std::borrow::Cow<str> = if src.contains('\0') { src.replace('\0', "\u{fffd}").into() } else { src.into() };
-    let (fm, body, body_line) = split_front_matter(&src)
-        .map_err(|(line, msg)| Diagnostic::error(Code::FrontMatter, &source, msg).at(Some(line), None))?;
-    let mut front: FrontMatter =
-        yaml::parse(fm, &source, 2, Code::FrontMatter).map_err(|d| front_matter_error(fm, d))?;
-    let locate = |key: &str| super::keys::line_of(fm, key, 2);
-    let fail =
-        |msg: String, line: Option<usize>| Err(Diagnostic::error(Code::FrontMatter, &source, msg).at(line, None));
-    trim_texts(&mut front);
-    if front.title.is_empty() {
-        return fail("`title` is empty".into(), locate("title"));
-    }
-    for (key, value) in [("date", &mut front.date), ("updated", &mut front.updated)] {
-        if let Some(date) = value {
-            match super::date::normalize(date) {
-                Ok(normal) => *date = normal,
-                Err(want) => return fail(format!("`{key}` must be {want}, not `{date}`"), locate(key)),
-            }
-        }
-    }
+    let mut errors = Vec::new();
+    let (fm, body, body_line) = split_front_matter(&src).unwrap_or_else(|(line, msg)| {
+        errors.push(Diagnostic::error(Code::FrontMatter, &source, msg).at(Some(line), None));
+        ("", "", 1)
+    });
+    let front = if errors.is_empty() { read_front(fm, &source, &mut errors) } else { None };
     let lang_rel = &rel[lang.len() + 1..];
     let (dir, file) = lang_rel.rsplit_once('/').unwrap_or(("", lang_rel));
     let kind = match (file, dir) {
@@ -246,24 +251,14 @@ pub(crate) fn parse_page_text(lang: Lang, rel: String, source: PathBuf, src: &st
         ("_index.md", _) => PageKind::Section,
         _ => PageKind::Page,
     };
-    if front.report.is_some() && kind != PageKind::Section {
-        let msg = "`report` belongs in the `_index.md` of a report's folder; its other pages are the chapters";
-        return fail(msg.into(), locate("report"));
-    }
-    if let Some(date) = front.report.as_mut().and_then(|r| r.date.as_mut()) {
-        // A report is as of a day, which roadmap due dates are compared with.
-        match super::date::normalize(date) {
-            Ok(normal) => *date = normal[..10].to_string(),
-            Err(want) => {
-                let msg = format!("`report.date` must be {want}, not `{date}`");
-                return fail(msg, yaml::locate(fm, &["report", "date"], 2));
-            }
-        }
-    }
-    if front.sort_by.is_some() && kind == PageKind::Page {
-        return fail("`sort_by` only applies to a section's `_index.md`".into(), locate("sort_by"));
-    }
-    Ok(Page {
+    let front = front.map_or_else(FrontMatter::default, |(mut front, wrong)| {
+        // A title that did not read, or is not written, is reported already.
+        let title_read = !wrong.iter().any(|w| w == "title") && super::keys::line_of(fm, "title", 2).is_some();
+        check_values(&mut front, kind, title_read, fm, &source, &mut errors);
+        front
+    });
+    errors.sort_by_key(|d| (d.line, d.col));
+    let page = Page {
         dir: dir.to_string(),
         lang,
         rel,
@@ -277,7 +272,131 @@ pub(crate) fn parse_page_text(lang: Lang, rel: String, source: PathBuf, src: &st
         parent: None,
         children: Vec::new(),
         translations: BTreeMap::new(),
-    })
+    };
+    (page, errors)
+}
+
+/// The front matter `fm` (line 2 of the file on), read as far as it goes: each mistake
+/// goes to `errors` and leaves its key at the default. serde stops at the first wrong key,
+/// so a front matter that does not read whole is read again one key at a time. Returns it
+/// with the keys that did not read; None when it has no keys (not YAML, or not a mapping).
+fn read_front(fm: &str, source: &Path, errors: &mut Vec<Diagnostic>) -> Option<(FrontMatter, Vec<String>)> {
+    let read = |keep: &dyn Fn(&str) -> bool| read_keys(fm, source, keep);
+    // The usual case, a front matter without mistakes, is read once.
+    let saw_title = std::cell::Cell::new(false);
+    let whole = read(&|k| {
+        saw_title.set(saw_title.get() || k == "title");
+        true
+    });
+    let (front, wrong) = match whole {
+        Ok(front) => (front, Vec::new()),
+        Err(d) => {
+            // Not YAML, or not a mapping: there are no keys to read one by one.
+            let Some(keys) = yaml::top_keys(fm) else {
+                errors.push(front_matter_error(fm, d));
+                return None;
+            };
+            saw_title.set(keys.iter().any(|k| k == "title"));
+            by_key(fm, source, &keys, errors)
+        }
+    };
+    // A misspelt title (`titel`) is reported as such, not again as a missing one.
+    let misspelt = errors.iter().any(|d| d.hint.as_deref() == Some("did you mean `title`?"));
+    if !saw_title.get() && !misspelt {
+        let first = yaml::top_keys(fm).and_then(|keys| keys.first().cloned());
+        let at = first.and_then(|k| yaml::position(fm, &[yaml::key(&k)])).unwrap_or((1, 1));
+        let d = Diagnostic::error(Code::FrontMatter, source, "missing field `title`").at(Some(at.0 + 1), Some(at.1));
+        errors.push(front_matter_error(fm, d));
+    }
+    Some((front, wrong))
+}
+
+/// The front matter `fm` with only the top-level keys `keep` accepts.
+fn read_keys(fm: &str, source: &Path, keep: &dyn Fn(&str) -> bool) -> Result<FrontMatter, Diagnostic> {
+    yaml::parse_only(fm, source, 2, Code::FrontMatter, keep)
+}
+
+/// Reads each of `keys` (the top-level keys of `fm`, as written) on its own, then the
+/// front matter without the wrong ones; returns it and the wrong keys.
+fn by_key(fm: &str, source: &Path, keys: &[String], errors: &mut Vec<Diagnostic>) -> (FrontMatter, Vec<String>) {
+    let read = |keep: &dyn Fn(&str) -> bool| read_keys(fm, source, keep);
+    let mut wrong: Vec<String> = Vec::new();
+    let mut done: Vec<&str> = Vec::new();
+    for written in keys {
+        // A key and its other spelling are read together, so writing both is caught.
+        let key = super::keys::canonical(written);
+        if done.contains(&key) {
+            continue;
+        }
+        done.push(key);
+        if let Err(mut d) = read(&|k| super::keys::canonical(k) == key) {
+            // Raised on the key itself, not by the reader: the key's own place.
+            if d.message.starts_with("unknown field") {
+                if let Some((line, col)) = yaml::position(fm, &[yaml::key(written)]) {
+                    d = d.at(Some(line + 1), Some(col));
+                }
+            }
+            errors.push(front_matter_error(fm, d));
+            wrong.push(key.to_string());
+        }
+    }
+    let front = read(&|k| !wrong.iter().any(|w| w == super::keys::canonical(k))).unwrap_or_else(|d| {
+        errors.push(front_matter_error(fm, d));
+        FrontMatter::default()
+    });
+    (front, wrong)
+}
+
+/// The checks on values that read as their type, each mistake reported and its value
+/// left at the default, so the page can still be linked to and the other checks run.
+fn check_values(
+    front: &mut FrontMatter,
+    kind: PageKind,
+    title_read: bool,
+    fm: &str,
+    source: &Path,
+    errors: &mut Vec<Diagnostic>,
+) {
+    let locate = |key: &str| super::keys::line_of(fm, key, 2);
+    let mut fail = |msg: String, line: Option<usize>| {
+        errors.push(Diagnostic::error(Code::FrontMatter, source, msg).at(line, None));
+    };
+    trim_texts(front);
+    if front.title.is_empty() && title_read {
+        fail("`title` is empty".into(), locate("title"));
+    }
+    for (key, value) in [("date", &mut front.date), ("updated", &mut front.updated)] {
+        if let Some(date) = value.as_deref() {
+            match super::date::normalize(date) {
+                Ok(normal) => *value = Some(normal),
+                Err(want) => {
+                    fail(format!("`{key}` must be {want}, not `{date}`"), locate(key));
+                    *value = None;
+                }
+            }
+        }
+    }
+    if front.report.is_some() && kind != PageKind::Section {
+        let msg = "`report` belongs in the `_index.md` of a report's folder; its other pages are the chapters";
+        fail(msg.into(), locate("report"));
+        front.report = None;
+    }
+    if let Some(report) = front.report.as_mut() {
+        if let Some(date) = report.date.take() {
+            // A report is as of a day, which roadmap due dates are compared with.
+            match super::date::normalize(&date) {
+                Ok(normal) => report.date = Some(normal[..10].to_string()),
+                Err(want) => {
+                    let msg = format!("`report.date` must be {want}, not `{date}`");
+                    fail(msg, yaml::locate(fm, &["report", "date"], 2));
+                }
+            }
+        }
+    }
+    if front.sort_by.is_some() && kind == PageKind::Page {
+        fail("`sort_by` only applies to a section's `_index.md`".into(), locate("sort_by"));
+        front.sort_by = None;
+    }
 }
 
 /// The error of front matter that did not parse, with a hint on what to do: a missing
@@ -341,5 +460,18 @@ mod tests {
         assert_eq!((err.code, err.line), (Code::FrontMatter, Some(3)));
         let page = parse_page_text("es".into(), "es/x/_index.md".into(), "a.md".into(), "---\ntitle: a\n---\nb\n");
         assert_eq!(page.unwrap().kind, PageKind::Section);
+    }
+
+    #[test]
+    fn a_page_with_mistakes_comes_back_with_all_of_them_and_its_wrong_keys_at_their_defaults() {
+        let src = "---\ntitle: a\nweight: x\ndate: ayer\nlastmod: 2025-01-01\nupdated: 2025-01-02\ndescripcion: b\ntags: [t]\n---\n";
+        let (page, errors) = read_page_text("es".into(), "es/a.md".into(), "a.md".into(), src);
+        let lines: Vec<Option<usize>> = errors.iter().map(|d| d.line).collect();
+        assert_eq!(lines, [Some(3), Some(4), Some(6), Some(7)], "{errors:#?}");
+        assert!(errors[2].message.contains("`lastmod` is another spelling of `updated`"), "{errors:#?}");
+        assert_eq!(errors[3].hint.as_deref(), Some("did you mean `description`?"));
+        let f = &page.front;
+        assert_eq!((f.title.as_str(), f.weight, f.date.as_deref(), f.updated.as_deref()), ("a", 0, None, None));
+        assert_eq!(f.tags, ["t"]);
     }
 }

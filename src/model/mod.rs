@@ -369,9 +369,11 @@ impl Site {
                 return Reread::Moved;
             }
             match content::parse_page(old.lang.clone(), old.rel.clone(), old.source.clone()) {
-                Ok(new) if place(&new.front) == place(&old.front) => parsed.push((id, new)),
-                Ok(_) => return Reread::Moved,
-                Err(d) => diags.push(d),
+                (Some(new), errors) if errors.is_empty() && place(&new.front) == place(&old.front) => {
+                    parsed.push((id, new))
+                }
+                (Some(_), errors) if errors.is_empty() => return Reread::Moved,
+                (_, errors) => diags.extend(errors),
             }
         }
         if diags.has_errors() {

@@ -310,3 +310,77 @@ fn placeholder_and_os_clutter_files_are_not_published_but_deliberate_dotfiles_ar
         assert!(out.join(kept).exists(), "{kept} was not published");
     }
 }
+
+// ----- every mistake of a page in one run --------------------------------------------------
+
+#[test]
+fn every_mistake_of_one_page_is_reported_in_one_run_each_at_its_line() {
+    // Issue 17: this page took four builds, one error each.
+    let site = site_with(&[(
+        "content/es/a.md",
+        "---\ntitle: \"A\"\ndate: 2024-13-45\nupdated: \"2024-02-10 10:00\"\ntitel: x\nslug: \"a?b\"\n---\nTexto.\n",
+    )]);
+    let run = site.build(&[]);
+    run.assert_failure();
+    run.assert_diagnostic("content/es/a.md:3: error[front-matter]: `date` must be a date written YYYY-MM-DD");
+    assert!(run.diagnostic("content/es/a.md:4: error[front-matter]: `updated` must be").contains("offset"));
+    run.assert_diagnostic("content/es/a.md:5:1: error[front-matter]: unknown field `titel`");
+    run.assert_stderr_contains("did you mean `title`?");
+    run.assert_diagnostic("content/es/a.md:6: error[unsafe-path]: the slug `a?b` has `?`");
+    assert_eq!(run.reported_error_count(), 4, "{:#?}", run.errors());
+    // A misspelt title is not reported a second time as a missing one.
+    site.write("content/es/a.md", "---\ntitel: x\nweight: pesado\n---\nTexto.\n");
+    let run = site.build(&[]);
+    run.assert_diagnostic("content/es/a.md:2:1: error[front-matter]: unknown field `titel`");
+    run.assert_diagnostic("content/es/a.md:3:9: error[front-matter]: ");
+    assert_eq!(run.reported_error_count(), 2, "{:#?}", run.errors());
+}
+
+#[test]
+fn ten_hugo_keys_are_ten_errors_in_one_run_each_with_its_hint() {
+    let keys = [
+        ("summary", "`description` is what lists"),
+        ("publishDate", "faro does not schedule pages"),
+        ("url", "keep old addresses with `aliases`"),
+        ("layout", "template: page.html"),
+        ("type", "template: page.html"),
+        ("images", "faro shares one picture"),
+        ("keywords", "list them as `tags`"),
+        ("authors", "put it under `extra:`"),
+        ("menus", "menus are written in site.yaml"),
+        ("categories", "group pages with `tags`"),
+    ];
+    let mut page = String::from("---\ntitle: \"Hugo\"\n");
+    for (key, _) in keys {
+        page.push_str(&format!("{key}: x\n"));
+    }
+    page.push_str("---\nTexto.\n");
+    let site = site_with(&[("content/es/hugo.md", &page)]);
+    let run = site.build(&[]);
+    run.assert_failure();
+    for (i, (key, hint)) in keys.iter().enumerate() {
+        let line =
+            run.diagnostic(&format!("content/es/hugo.md:{}:1: error[front-matter]: unknown field `{key}`", i + 3));
+        assert!(line.contains(hint) || run.stderr.contains(hint), "{key}: {line}");
+    }
+    assert_eq!(run.reported_error_count(), 10, "{:#?}", run.errors());
+}
+
+#[test]
+fn a_page_with_a_front_matter_error_still_exists_for_the_links_to_it() {
+    // Issue 17: the bad date was reported, then every link to the page as broken.
+    let site = site_with(&[
+        (
+            "content/es/guia/_index.md",
+            "---\ntitle: \"Guía\"\n---\nVer [la larga](larga.md#pasos) y [otra](../otra.md).\n",
+        ),
+        ("content/es/guia/larga.md", "---\ntitle: \"Larga\"\ndate: \"2025-02-10 10:00\"\n---\n## Pasos\n\nTexto.\n"),
+        ("content/es/otra.md", "---\ntitle: \"Otra\"\ntitle: \"Dos veces\"\n---\nVolver a [la guía](guia/larga.md).\n"),
+    ]);
+    let run = site.build(&[]);
+    run.assert_failure();
+    assert!(run.diagnostic("content/es/guia/larga.md:3: error[front-matter]: `date` must be").contains("offset"));
+    run.assert_diagnostic("content/es/otra.md:3:1: error[front-matter]: duplicate field `title`");
+    assert!(!run.stderr.contains("broken-link"), "{}", run.stderr);
+    assert_eq!(run.reported_error_count(), 2, "{:#?}", run.errors());
+}
