@@ -38,6 +38,7 @@ macro_rules! codes {
 codes! {
     Alias "alias" "an `aliases` entry that is not a plain path in the page's language, or that clashes with a page or another alias",
     AmbiguousTranslation "ambiguous-translation" "two pages of one language claim to translate the same page",
+    AwaitingTranslation "awaiting-translation" "`faro check`: a page whose text is still in another language (`text_lang`)",
     BrokenAnchor "broken-anchor" "a link to a `#fragment` that is not on the page it leads to",
     BrokenLink "broken-link" "a link to a page or file that does not exist, or that leaves the site",
     BrokenRef "broken-ref" "a cross-reference (`[@sec:id]`, `[@fig:id]`, `[@tbl:id]`) to nothing, or outside a report",
@@ -89,6 +90,7 @@ codes! {
     Symlink "symlink" "a link (symlink) or path in the site folder that is broken, leads to a folder where a file is read, or leads outside the site",
     TableCaption "table-caption" "a table caption not followed by a table",
     Template "template" "a template that fails to render",
+    TextLang "text-lang" "front matter `text_lang` that is not another language of the site",
     ThemeFileExists "theme-file-exists" "`faro theme strings` or `faro theme eject` for a file the site has already",
     UndeclaredLanguage "undeclared-language" "a content/<lang>/ folder for a language site.yaml does not declare",
     UnknownIndicator "unknown-indicator" "a chart shortcode naming an indicator that does not exist",

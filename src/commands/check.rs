@@ -272,6 +272,17 @@ fn translations(site: &Site, diags: &mut Diagnostics) -> BTreeMap<String, Vec<St
     let mut missing: BTreeMap<String, Vec<String>> = BTreeMap::new();
     let default = site.config.default_language();
     for page in &site.content.pages {
+        if let Some(text) = page.front.text_lang.as_deref() {
+            diags.push(
+                Diagnostic::warning(
+                    Code::AwaitingTranslation,
+                    &page.source,
+                    format!("this page's text is still in `{text}` (`text_lang`), not in `{}`", page.lang),
+                )
+                .at(page.key_line("text_lang"), None)
+                .hint("translate it, then delete `text_lang`; until then readers see a note and the text is marked as written"),
+            );
+        }
         for lang in &site.config.languages {
             if !page.translations.contains_key(lang) && page.lang == default {
                 missing.entry(lang.clone()).or_default().push(page.rel.clone());

@@ -52,6 +52,9 @@ pub(crate) struct FrontMatter {
     pub(crate) taxonomies: BTreeMap<String, Vec<String>>,
     /// Makes the page a campaign with a printable kit (posters, flyer, social card).
     pub(crate) campaign: Option<Campaign>,
+    /// The language the text is still written in, when it is not the page's own (a copy
+    /// awaiting translation): the text is marked with it, and a note tells the reader.
+    pub(crate) text_lang: Option<String>,
     /// The writer's own fields, any YAML, given to templates as they are (`page.extra`).
     #[serde(default, alias = "params")]
     pub(crate) extra: yaml::Value,

@@ -13,6 +13,7 @@ pub(crate) const MAX_FIGURES: usize = 4;
 
 pub(crate) fn page_checks(site: &Site, id: PageId) -> Vec<Diagnostic> {
     let mut diags = campaign_checks(site, id);
+    diags.extend(text_lang_check(site, id));
     diags.extend(alias_checks(site, id));
     diags.extend(term_checks(site, id));
     let (page, md) = (&site.content[id], site.md(id));
@@ -141,6 +142,21 @@ fn alias_checks(site: &Site, id: PageId) -> Vec<Diagnostic> {
 
 /// A term that folds to an empty slug (`!!!`, an emoji) would have no list page: it is an
 /// error, as an empty page slug is, rather than a tag the page silently lacks.
+/// `text_lang` names the language a copy is still written in: another of the site's.
+fn text_lang_check(site: &Site, id: PageId) -> Option<Diagnostic> {
+    let page = &site.content[id];
+    let lang = page.front.text_lang.as_deref()?;
+    if lang != page.lang && site.config.languages.iter().any(|l| l == lang) {
+        return None;
+    }
+    let why = if lang == page.lang { "the page's own language" } else { "not a language of the site" };
+    Some(
+        Diagnostic::error(Code::TextLang, &page.source, format!("`text_lang: {lang}` is {why}"))
+            .at(page.key_line("text_lang"), None)
+            .hint("text_lang names the language the text is still in, while it awaits translation; delete it once translated"),
+    )
+}
+
 fn term_checks(site: &Site, id: PageId) -> Vec<Diagnostic> {
     let page = &site.content[id];
     let tags = page.front.tags.iter().enumerate().map(|(n, t)| (t, page.item_line("tags", n)));

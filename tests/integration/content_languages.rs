@@ -261,3 +261,40 @@ fn a_right_to_left_language_sets_dir_on_every_html_page_it_writes_embeds_redirec
     assert!(count > 40, "only {count} English pages");
     assert_eq!(kinds.len(), 4, "embeds, posters, flyers and a redirect among the English pages: {kinds:?}");
 }
+
+#[test]
+fn a_copy_awaiting_translation_is_marked_with_the_language_its_text_is_in_and_says_so() {
+    let site = Site::empty();
+    let root = site.path().to_path_buf();
+    let init = faro_run(&["init", site_arg(&site), "--languages", "es,en,qu"]);
+    assert!(init.status.success(), "{}", init.stderr);
+    let qu_home = read_text(&root.join("content/qu/_index.md"));
+    assert!(qu_home.contains("\ntext_lang: es\n"), "{qu_home}");
+    site.build_ok(&["--no-pdf"]);
+    let html = site.html("qu/index.html");
+    let main = tags(&html, "main").into_iter().next().unwrap();
+    assert_eq!(main.attr("lang"), Some("es"), "the Spanish text of a qu page is marked Spanish: {}", main.raw);
+    let note = element(&html, "p", |t| t.has_class("text-lang-note")).expect("a visible note");
+    assert!(note.contains("Idioma del texto: Español"), "{note}");
+    let es = site.html("es/index.html");
+    assert_eq!(tags(&es, "main").into_iter().next().unwrap().attr("lang"), None);
+    assert!(!es.contains("text-lang-note"));
+
+    let out = Command::new(faro()).arg("check").arg("--site").arg(&root).output().unwrap();
+    let report = String::from_utf8_lossy(&out.stdout);
+    let awaiting = report.lines().filter(|l| l.contains("warning[awaiting-translation]")).count();
+    assert_eq!(awaiting, 4, "each qu copy is listed: {report}");
+
+    // A text_lang that is the page's own language, or no language of the site, is an error at its line.
+    site.write("content/qu/_index.md", qu_home.replace("text_lang: es", "text_lang: qu"));
+    site.write(
+        "content/qu/navegar-seguro.md",
+        read_text(&root.join("content/qu/navegar-seguro.md")).replace("text_lang: es", "text_lang: fr"),
+    );
+    let run = site.build(&["--no-pdf"]);
+    run.assert_failure();
+    run.assert_diagnostic("content/qu/_index.md:3: error[text-lang]: `text_lang: qu` is the page's own language");
+    run.assert_diagnostic(
+        "content/qu/navegar-seguro.md:3: error[text-lang]: `text_lang: fr` is not a language of the site",
+    );
+}

@@ -90,7 +90,7 @@ impl NewLanguage {
         let from = strings.get("from_name").map_or(self.texts.as_str(), String::as_str);
         let note = strings.get("page_awaits_translation").map_or("", String::as_str);
         let note = crate::i18n::fill(note, &[("name", name), ("from_name", from)]);
-        format!("---\n# {note}\n{rest}")
+        format!("---\n# {note}\ntext_lang: {}\n{rest}", self.texts)
     }
 }
 

@@ -195,6 +195,12 @@ struct PageView<'a> {
     chapter: Option<ChapterView>,
     /// Front matter `extra:` as written (an empty map when there is none).
     extra: std::borrow::Cow<'a, crate::yaml::Value>,
+    /// The language the text is still in, and that language's name, for a copy awaiting
+    /// translation (`text_lang`).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    text_lang: Option<&'a str>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    text_lang_name: Option<String>,
     /// Every section above the page, the top one first; the home page is not among them.
     breadcrumb: Vec<Crumb<'a>>,
     #[serde(skip_serializing_if = "Option::is_none")]
@@ -292,6 +298,9 @@ fn page_view<'a>(site: &'a Site, i: PageId, done: &[Value], fills: &Fills) -> Pa
         let kids = page.children.iter().filter(|&&k| !only_sections || site.content[k].kind == PageKind::Section);
         kids.map(|&k| done[k.0].clone()).collect::<Vec<_>>()
     };
+    // Only a valid one (another site language; `faro build` refuses the rest).
+    let text_lang =
+        page.front.text_lang.as_deref().filter(|l| *l != page.lang && site.config.languages.iter().any(|c| c == l));
     PageView {
         title: &page.front.title,
         description: page.front.description.as_deref(),
@@ -321,6 +330,8 @@ fn page_view<'a>(site: &'a Site, i: PageId, done: &[Value], fills: &Fills) -> Pa
             extra => std::borrow::Cow::Borrowed(extra),
         },
         breadcrumb: breadcrumb(site, i),
+        text_lang,
+        text_lang_name: text_lang.map(|l| site::language_name(site, l).to_string()),
         pages: lists.then(|| listed(false)),
         sections: lists.then(|| listed(true)),
     }

@@ -87,7 +87,7 @@ fn localized<'a>(map: &'a Localized, lang: &str) -> Option<&'a str> {
 }
 
 /// A language's name in the switcher: site.yaml's `name`, its own `language_name`, or its code.
-fn language_name<'a>(site: &'a Site, lang: &'a str) -> &'a str {
+pub(super) fn language_name<'a>(site: &'a Site, lang: &'a str) -> &'a str {
     let set = site.config.language(lang).and_then(|l| l.name.as_deref());
     set.or_else(|| site.strings[lang].text("language_name")).unwrap_or(lang)
 }
