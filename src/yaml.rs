@@ -9,7 +9,7 @@ pub(crate) use serde_yaml::{Mapping, Value};
 use std::path::Path;
 
 mod at;
-pub(crate) use at::{key, parse_at, position, Step};
+pub(crate) use at::{key, parse_at, position, value_position, Step};
 
 /// An error of the YAML reader: its message and where it is, as far as known.
 #[derive(Debug, Clone, PartialEq, Eq)]

@@ -261,3 +261,14 @@ fn a_right_to_left_language_sets_dir_on_every_html_page_it_writes_embeds_redirec
     assert!(count > 40, "only {count} English pages");
     assert_eq!(kinds.len(), 4, "embeds, posters, flyers and a redirect among the English pages: {kinds:?}");
 }
+
+/// Issue 17: each entry's errors are at its own line (a text search put every `fallback: de`
+/// at the first one).
+#[test]
+fn each_language_entrys_error_is_at_its_own_line() {
+    let site = site_with("languages:\n  - es\n  - { code: qu, fallback: de }\n  - { code: en, fallback: de }\n", &[]);
+    let run = site.build(&[]);
+    run.assert_diagnostic("site.yaml:4:27: error[site-config]: language `qu`");
+    run.assert_diagnostic("site.yaml:5:27: error[site-config]: language `en`");
+    assert_eq!(run.reported_error_count(), 2, "{}", run.stderr);
+}
