@@ -272,3 +272,13 @@ fn each_language_entrys_error_is_at_its_own_line() {
     run.assert_diagnostic("site.yaml:5:27: error[site-config]: language `en`");
     assert_eq!(run.reported_error_count(), 2, "{}", run.stderr);
 }
+
+/// Issue 17: a bare code's error is at its own item, not at an earlier line that holds the
+/// same letters.
+#[test]
+fn a_bare_codes_missing_strings_error_is_at_its_item() {
+    let site = site_with("languages:\n  - { code: es, name: \"Castellano (antes qu)\" }\n  - en\n  - qu\n", &[]);
+    let run = site.build(&[]);
+    let line = run.stderr.lines().find(|l| l.contains("`qu`")).unwrap_or_else(|| panic!("{}", run.stderr));
+    assert!(line.starts_with("site.yaml:5"), "{}", run.stderr);
+}
