@@ -409,11 +409,7 @@ struct Check<'a> {
 
 impl Check<'_> {
     fn err(&mut self, keys: &[&str], msg: String) {
-        let steps: Vec<yaml::Step> = keys.iter().map(|k| yaml::key(k)).collect();
-        // A path through a list (`help_lines`, `name`) has no index here: its line only.
-        let (line, col) = yaml::position(self.src, &steps)
-            .map_or_else(|| (yaml::locate(self.src, keys, 1), None), |(l, c)| (Some(l), Some(c)));
-        let d = Diagnostic::error(Code::SiteConfig, self.path, msg).at(line, col);
+        let d = Diagnostic::error(Code::SiteConfig, self.path, msg).at(yaml::locate(self.src, keys, 1), None);
         self.errors.push(d);
     }
 

@@ -194,7 +194,7 @@ fn unknown_keys_do_not_hold_back_the_checks_of_values_and_targets() {
     assert_error(&run, &pos(text, "ay-BO x"), "site-config", &["`locale` must be", "ay-BO x"]);
     assert_error(&run, &pos(text, "sideways"), "site-config", &["`direction` is `ltr`"]);
     assert_error(&run, &pos(text, "ay, nombre"), "site-config", &["`ay` names itself"]);
-    assert_error(&run, &pos(text, "url: \"javascript"), "site-config", &["`quick_exit.url` must be"]);
+    assert_error(&run, &line_of(text, "javascript"), "site-config", &["`quick_exit.url` must be"]);
     assert_error(&run, &pos(text, "lang: fr"), "site-config", &["`French`", "`fr`", "not in `languages`"]);
     assert_error(&run, &line_of(text, "no-existe.md"), "menu-target", &["content/es/no-existe.md"]);
     assert_error(&run, &line_of(text, "nada.md"), "menu-target", &["content/en/nada.md"]);
