@@ -129,9 +129,10 @@ fn default_suppress_below() -> u32 {
 
 #[derive(Debug, Deserialize)]
 struct RawQuickExit {
-    enabled: Option<bool>,
-    url: Option<String>,
-    safety_page: Option<String>,
+    // Read one by one, so a wrong `enabled` does not hide a bad `url`.
+    enabled: Option<Deferred<bool>>,
+    url: Option<Deferred<String>>,
+    safety_page: Option<Deferred<String>>,
 }
 
 #[derive(Debug, Deserialize)]
@@ -231,10 +232,61 @@ impl Config {
 
     pub(crate) fn from_file(path: &Path, base_url_override: Option<&str>) -> Result<Config, Vec<Diagnostic>> {
         let src = crate::text::read_utf8(path).map_err(|d| vec![d])?;
-        Config::parse(&src, path, base_url_override)
+        let (config, mut errors) = Config::read(&src, path, base_url_override)?;
+        if errors.is_empty() {
+            return Ok(config);
+        }
+        // The site stops at these errors before content/ is read, where the pages site.yaml
+        // names are checked: a page that is not there at all is reported now, in this run.
+        let root = path.parent().unwrap_or(Path::new("."));
+        errors.extend(config.absent_pages(root));
+        Err(errors)
     }
 
     pub fn parse(src: &str, path: &Path, base_url_override: Option<&str>) -> Result<Config, Vec<Diagnostic>> {
+        let (config, errors) = Config::read(src, path, base_url_override)?;
+        if errors.is_empty() {
+            Ok(config)
+        } else {
+            Err(errors)
+        }
+    }
+
+    /// The pages menus and `quick_exit.safety_page` name that are not files under
+    /// content/<lang>/ (the same errors the site's own check gives once content is read).
+    fn absent_pages(&self, root: &Path) -> Vec<Diagnostic> {
+        let absent = |lang: &str, src: &str| {
+            let file = root.join("content").join(lang).join(src);
+            matches!(crate::sources::exists(root, &file), Ok(false))
+        };
+        let mut diags = Vec::new();
+        for (menu_lang, item) in self.menu_entries() {
+            let MenuTarget::Page(src) = &item.target else { continue };
+            let lang = item.page_lang(menu_lang);
+            if absent(lang, src) {
+                let msg = format!("menu entry `{}` points to content/{lang}/{src}, which does not exist", item.name);
+                diags.push(Diagnostic::error(Code::MenuTarget, root.join("site.yaml"), msg).at(item.line, None));
+            }
+        }
+        let safety = self.quick_exit.safety_page.iter();
+        for (lang, src) in safety.flat_map(|src| self.languages.iter().map(move |l| (l, src))) {
+            if absent(lang, src) {
+                let msg = format!("`quick_exit.safety_page` points to content/{lang}/{src}, which does not exist");
+                let d =
+                    Diagnostic::error(Code::SafetyPage, root.join("site.yaml"), msg).at(self.lines.safety_page, None);
+                diags.push(d);
+            }
+        }
+        diags
+    }
+
+    /// site.yaml read as far as it can be, and every error found on the way; `Err` only
+    /// when it is not a YAML mapping at all.
+    fn read(
+        src: &str,
+        path: &Path,
+        base_url_override: Option<&str>,
+    ) -> Result<(Config, Vec<Diagnostic>), Vec<Diagnostic>> {
         let (mut r, map) = Reader::load(src, path)?;
         let raw = match check_keys(&mut r, map) {
             Ok(raw) => raw,
@@ -270,7 +322,17 @@ impl Config {
             check.localized(&t.slug, &["taxonomies", "slug"], true);
             taxonomies.push(Taxonomy { key: t.key, name: t.name, slug: t.slug });
         }
-        let quick_exit = check.quick_exit(r.part(&raw.quick_exit, "quick_exit"));
+        let exit = r.part(&raw.quick_exit, "quick_exit");
+        let quick_exit = check.quick_exit(exit.map(|q| {
+            let mut field = |d: &Option<Deferred<String>>, key: &str| {
+                let steps = r.steps("quick_exit", &[yaml::key(key)]);
+                d.as_ref().and_then(|d| r.read(d, &steps))
+            };
+            let (url, safety_page) = (field(&q.url, "url"), field(&q.safety_page, "safety_page"));
+            let steps = r.steps("quick_exit", &[yaml::key("enabled")]);
+            let enabled = q.enabled.as_ref().and_then(|d| r.read(d, &steps));
+            (enabled, url, safety_page)
+        }));
         let menus = menus::read(&mut r, raw.menus.map(|m| m.value), known.then_some(&check.languages[..]));
         let statistics: Statistics = r.part(&raw.statistics, "statistics").unwrap_or_default();
         let publish: Publish = r.part(&raw.publish, "publish").unwrap_or_default();
@@ -278,10 +340,7 @@ impl Config {
         let (theme, logo) = (r.part(&raw.theme, "theme"), r.part(&raw.logo, "logo"));
         let extra = raw.extra.map_or_else(|| Value::Mapping(Default::default()), |e| e.value);
         let errors: Vec<Diagnostic> = r.errors.into_iter().chain(check.errors).collect();
-        if !errors.is_empty() {
-            return Err(errors);
-        }
-        Ok(Config {
+        let config = Config {
             base_url,
             base_path,
             languages: check.languages,
@@ -303,7 +362,8 @@ impl Config {
                 safety_page: yaml::locate(src, &["quick_exit", "safety_page"], 1),
                 logo: yaml::locate(src, &["logo"], 1),
             },
-        })
+        };
+        Ok((config, errors))
     }
 }
 
@@ -329,6 +389,7 @@ fn check_keys(r: &mut Reader, mut map: yaml::Mapping) -> Result<RawConfig, Diagn
         ("publish", false, keys::fields_of::<Publish>()),
         ("help_lines", true, keys::fields_of::<RawHelpLine>()),
         ("taxonomies", true, keys::fields_of::<RawTaxonomy>()),
+        ("languages", true, keys::fields_of::<languages::RawEntry>()),
     ];
     for (key, items, known) in sections {
         r.section_keys(&mut map, key, items, known);
@@ -409,13 +470,15 @@ impl Check<'_> {
         HelpLine { name: line.name, phone: line.phone, tel, description: line.description }
     }
 
-    fn quick_exit(&mut self, raw: Option<RawQuickExit>) -> QuickExit {
-        let quick_exit =
-            raw.map_or(QuickExit { enabled: true, url: DEFAULT_EXIT_URL.into(), safety_page: None }, |q| QuickExit {
-                enabled: q.enabled.unwrap_or(true),
-                url: q.url.unwrap_or_else(|| DEFAULT_EXIT_URL.into()),
-                safety_page: q.safety_page,
-            });
+    /// `quick_exit` from its fields as read (enabled, url, safety page), each None when
+    /// absent or after its error.
+    fn quick_exit(&mut self, raw: Option<(Option<bool>, Option<String>, Option<String>)>) -> QuickExit {
+        let (enabled, url, safety_page) = raw.unwrap_or_default();
+        let quick_exit = QuickExit {
+            enabled: enabled.unwrap_or(true),
+            url: url.unwrap_or_else(|| DEFAULT_EXIT_URL.into()),
+            safety_page,
+        };
         if !matches!(Href::parse(&quick_exit.url), Ok(Href::External(_))) {
             let msg = format!(
                 "`quick_exit.url` must be an http(s) address of a neutral site, not `{}`",

@@ -10,7 +10,7 @@ use std::path::Path;
 
 mod at;
 mod only;
-pub(crate) use at::{key, parse_at, position, Step};
+pub(crate) use at::{key, parse_at, position, value_position, Step};
 pub(crate) use only::{parse_only, top_keys};
 
 /// An error of the YAML reader: its message and where it is, as far as known.

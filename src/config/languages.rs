@@ -10,6 +10,7 @@
 
 use super::{Config, Lang};
 use crate::diagnostics::{Code, Diagnostic};
+use crate::yaml::{self, Step};
 use serde::Deserialize;
 use std::path::Path;
 
@@ -20,8 +21,9 @@ pub(crate) enum RawLanguage {
     Entry(RawEntry),
 }
 
+/// Unknown keys are reported and taken out by site.yaml's key check, so the known fields of
+/// an entry are still checked when it has an unknown one.
 #[derive(Debug, Deserialize)]
-#[serde(deny_unknown_fields)]
 pub(crate) struct RawEntry {
     code: String,
     name: Option<String>,
@@ -99,16 +101,24 @@ const RTL: &[&str] = &["ar", "ckb", "dv", "fa", "he", "ks", "ps", "sd", "ug", "u
 pub(crate) fn resolve(raw: Vec<RawLanguage>, src: &str, path: &Path) -> (Vec<Language>, Vec<Diagnostic>) {
     let codes: Vec<String> = raw.iter().map(|r| r.code().to_string()).collect();
     let mut errors = Vec::new();
-    let mut err = |field: &str, value: &str, msg: String| {
-        let (line, col) = value_at(src, field, value).map_or((None, None), |(l, c)| (Some(l), Some(c)));
+    // Each entry by its index, each field by its key: a text search found the first
+    // `fallback: de` for every entry that wrote it.
+    let item = |i: usize| [yaml::key("languages"), Step::Index(i)];
+    let mut err = |i: usize, field: &str, msg: String| {
+        let steps: Vec<Step> = item(i).into_iter().chain([yaml::key(field)]).collect();
+        let (line, col) = yaml::value_position(src, &steps)
+            .map(|(l, c)| (l, c + usize::from(quoted_at(src, l, c))))
+            .or_else(|| yaml::position(src, &item(i)))
+            .map_or((None, None), |(l, c)| (Some(l), Some(c)));
         errors.push(Diagnostic::error(Code::SiteConfig, path, msg).at(line, col));
     };
+    let line_of = |i: usize| yaml::position(src, &item(i)).map(|(l, _)| l);
     let mut out = Vec::new();
-    for entry in raw {
+    for (i, entry) in raw.into_iter().enumerate() {
         let e = match entry {
             RawLanguage::Code(code) => {
                 let direction = default_direction(&code);
-                let line = code_line(src, &code);
+                let line = line_of(i);
                 out.push(Language { code, name: None, locale: None, direction, fallback: None, line });
                 continue;
             }
@@ -117,7 +127,7 @@ pub(crate) fn resolve(raw: Vec<RawLanguage>, src: &str, path: &Path) -> (Vec<Lan
         let code = e.code;
         if let Some(name) = &e.name {
             if name.trim().is_empty() || name.chars().any(char::is_control) {
-                err("name", name, format!("language `{code}`: `name` must be a text to show, such as \"Runasimi\""));
+                err(i, "name", format!("language `{code}`: `name` must be a text to show, such as \"Runasimi\""));
             }
         }
         let locale = e.locale.as_deref().and_then(|l| match og_locale(l) {
@@ -127,7 +137,7 @@ pub(crate) fn resolve(raw: Vec<RawLanguage>, src: &str, path: &Path) -> (Vec<Lan
                     "language `{code}`: `locale` must be a language and a region, such as `qu_PE` or `es_419`, not `{}`",
                     crate::diagnostics::one_line(l)
                 );
-                err("locale", l, msg);
+                err(i, "locale", msg);
                 None
             }
         });
@@ -140,29 +150,29 @@ pub(crate) fn resolve(raw: Vec<RawLanguage>, src: &str, path: &Path) -> (Vec<Lan
                     "language `{code}`: `direction` is `ltr` (left to right) or `rtl` (right to left), not `{}`",
                     crate::diagnostics::one_line(other)
                 );
-                err("direction", other, msg);
+                err(i, "direction", msg);
                 Direction::Ltr
             }
         };
         if let Some(fb) = &e.fallback {
             if fb == &code {
-                err("fallback", fb, format!("language `{code}` names itself as its `fallback`"));
+                err(i, "fallback", format!("language `{code}` names itself as its `fallback`"));
             } else if !codes.contains(fb) {
                 let msg = format!(
                     "language `{code}`: `fallback` must be another language of `languages` ({}), not `{fb}`",
                     codes.join(", ")
                 );
-                err("fallback", fb, msg);
+                err(i, "fallback", msg);
             }
         }
-        let line = code_line(src, &code);
+        let line = line_of(i);
         out.push(Language { code, name: e.name, locale, direction, fallback: e.fallback, line });
     }
-    for lang in &out {
+    for (i, lang) in out.iter().enumerate() {
         if let Some(fb) = &lang.fallback {
             if fb != &lang.code && chain(&out, &lang.code).last() != Some(&None) {
                 let msg = format!("language `{}`: its `fallback` chain comes back to it ({fb} …)", lang.code);
-                err("fallback", fb, msg);
+                err(i, "fallback", msg);
             }
         }
     }
@@ -211,38 +221,9 @@ pub(crate) fn og_locale(written: &str) -> Option<String> {
     (lang_ok && region_ok).then(|| region.map_or_else(|| lang.to_string(), |r| format!("{lang}_{r}")))
 }
 
-/// Line and column (1-based) where `field: value` is written, quoted or not: the first
-/// such place from the `languages` key on.
-fn value_at(src: &str, field: &str, value: &str) -> Option<(usize, usize)> {
-    let start = crate::yaml::locate(src, &["languages"], 1).unwrap_or(1);
-    let key = format!("{field}:");
-    for (i, line) in src.lines().enumerate().skip(start - 1) {
-        let mut from = 0;
-        while let Some(at) = line[from..].find(&key).map(|a| a + from) {
-            let rest = &line[at + key.len()..];
-            let trimmed = rest.trim_start();
-            let unquoted = trimmed.trim_start_matches(['"', '\'']);
-            if unquoted.starts_with(value) {
-                let col = line[..line.len() - unquoted.len()].chars().count() + 1;
-                return Some((i + 1, col));
-            }
-            from = at + key.len();
-        }
-    }
-    crate::yaml::locate(src, &["languages"], 1).map(|l| (l, 1))
-}
-
-/// The line of `languages:` where `code` is written as a whole word.
-fn code_line(src: &str, code: &str) -> Option<usize> {
-    let start = crate::yaml::locate(src, &["languages"], 1)?;
-    let word = |c: char| c.is_ascii_alphanumeric() || c == '-' || c == '_';
-    src.lines().enumerate().skip(start - 1).find_map(|(i, line)| {
-        let line = line.split(" #").next().unwrap_or("");
-        let whole = line
-            .match_indices(code)
-            .any(|(at, _)| !line[..at].ends_with(word) && !line[at + code.len()..].starts_with(word));
-        whole.then_some(i + 1)
-    })
+/// Whether a quote opens at `line`:`col` (1-based), so a column can point at the text inside.
+fn quoted_at(src: &str, line: usize, col: usize) -> bool {
+    src.lines().nth(line - 1).and_then(|l| l.chars().nth(col - 1)).is_some_and(|c| c == '"' || c == '\'')
 }
 
 impl Config {

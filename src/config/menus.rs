@@ -85,9 +85,14 @@ pub(super) fn read(r: &mut Reader, value: Option<Value>, languages: Option<&[Lan
         let msg = format!(
             "`menus` mixes its two forms: `{list}` holds a list (the main menu of language `{list}`) and `{name}` a map (a menu named `{name}`); under `menus`, a list is a language's main menu and a map is a named menu of languages"
         );
-        r.error(Code::SiteConfig, &top, msg).hint = Some(format!(
-            "write `menus: {{ {MAIN}: {{ {list}: [...] }}, {name}: {{ ... }} }}`, moving each language's list under `{MAIN}`"
-        ));
+        // With a map named `main` already, the list moves into it: naming `main` twice is not YAML.
+        let hint = match named.iter().any(|n| n == MAIN) {
+            true => format!("move `{list}: [...]` under `{MAIN}:`: `menus: {{ {MAIN}: {{ {list}: [...], ... }} }}`"),
+            false => format!(
+                "write `menus: {{ {MAIN}: {{ {list}: [...] }}, {name}: {{ ... }} }}`, moving each language's list under `{MAIN}`"
+            ),
+        };
+        r.error(Code::SiteConfig, &top, msg).hint = Some(hint);
         return menus;
     }
     for (key, v) in map {

@@ -25,24 +25,41 @@ const PROBE: &str = "faro: the probed node";
 /// Deserializes the node at `steps` of `src` as `T`: `Ok(None)` when the path is not there,
 /// an error (message, line, column) from inside the node otherwise.
 pub(crate) fn parse_at<T: DeserializeOwned>(src: &str, steps: &[Step]) -> Result<Option<T>, super::Located> {
-    let seed = Nav::<T> { steps, probe: false, leaf: PhantomData };
+    let seed = Nav::<T> { steps, probe: Probe::No, leaf: PhantomData };
     seed.deserialize(serde_yaml::Deserializer::from_str(src)).map_err(super::located)
 }
 
 /// Line and column (1-based) where the last step is written: a key itself, or the start
 /// of a list item.
 pub(crate) fn position(src: &str, steps: &[Step]) -> Option<(usize, usize)> {
-    let seed = Nav::<IgnoredAny> { steps, probe: true, leaf: PhantomData };
+    probe(src, steps, Probe::Key)
+}
+
+/// Line and column (1-based) where the value at `steps` starts (for a list item, the item).
+pub(crate) fn value_position(src: &str, steps: &[Step]) -> Option<(usize, usize)> {
+    probe(src, steps, Probe::Value)
+}
+
+fn probe(src: &str, steps: &[Step], probe: Probe) -> Option<(usize, usize)> {
+    let seed = Nav::<IgnoredAny> { steps, probe, leaf: PhantomData };
     match seed.deserialize(serde_yaml::Deserializer::from_str(src)) {
         Err(e) if e.to_string().contains(PROBE) => e.location().map(|l| (l.line(), l.column())),
         _ => None,
     }
 }
 
+/// Whether to fail on purpose at the last step, so the error carries its position: at the
+/// key, or at the value.
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum Probe {
+    No,
+    Key,
+    Value,
+}
+
 struct Nav<'s, T> {
     steps: &'s [Step],
-    /// Fail on purpose at the last step, so the error carries its position.
-    probe: bool,
+    probe: Probe,
     leaf: PhantomData<T>,
 }
 
@@ -67,8 +84,12 @@ impl<'de, T: DeserializeOwned> Visitor<'de> for Nav<'_, T> {
     fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<Option<T>, A::Error> {
         let (wanted, rest) = (&self.steps[0], &self.steps[1..]);
         let mut found = None;
-        let probe = self.probe && rest.is_empty();
+        let last = rest.is_empty();
+        let probe = self.probe == Probe::Key && last;
         while let Some(hit) = map.next_key_seed(KeySeed { wanted, probe })? {
+            if hit && self.probe == Probe::Value && last {
+                map.next_value_seed(Fail)?;
+            }
             if hit && found.is_none() {
                 found = map.next_value_seed(Nav::<T> { steps: rest, probe: self.probe, leaf: PhantomData })?;
             } else {
@@ -84,7 +105,7 @@ impl<'de, T: DeserializeOwned> Visitor<'de> for Nav<'_, T> {
         let mut i = 0;
         loop {
             let item = if *wanted == Step::Index(i) {
-                if self.probe && rest.is_empty() {
+                if self.probe != Probe::No && rest.is_empty() {
                     seq.next_element_seed(Fail)?;
                 }
                 seq.next_element_seed(Nav::<T> { steps: rest, probe: self.probe, leaf: PhantomData })?.map(|v| {
@@ -204,6 +225,15 @@ mod tests {
         ];
         for (path, want) in cases {
             assert_eq!(position(src, &steps(path)), want, "{path}");
+        }
+        let values = [
+            ("a", Some((1, 4))),
+            ("menus.es.0.url", Some((4, 23))),
+            ("menus.es.1", Some((5, 7))),
+            ("t.en", Some((7, 17))),
+        ];
+        for (path, want) in values {
+            assert_eq!(value_position(src, &steps(path)), want, "{path}");
         }
     }
 

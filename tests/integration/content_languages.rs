@@ -298,3 +298,24 @@ fn a_copy_awaiting_translation_is_marked_with_the_language_its_text_is_in_and_sa
         "content/qu/navegar-seguro.md:3: error[text-lang]: `text_lang: fr` is not a language of the site",
     );
 }
+
+/// Issue 17: each entry's errors are at its own line (a text search put every `fallback: de`
+/// at the first one).
+#[test]
+fn each_language_entrys_error_is_at_its_own_line() {
+    let site = site_with("languages:\n  - es\n  - { code: qu, fallback: de }\n  - { code: en, fallback: de }\n", &[]);
+    let run = site.build(&[]);
+    run.assert_diagnostic("site.yaml:4:27: error[site-config]: language `qu`");
+    run.assert_diagnostic("site.yaml:5:27: error[site-config]: language `en`");
+    assert_eq!(run.reported_error_count(), 2, "{}", run.stderr);
+}
+
+/// Issue 17: a bare code's error is at its own item, not at an earlier line that holds the
+/// same letters.
+#[test]
+fn a_bare_codes_missing_strings_error_is_at_its_item() {
+    let site = site_with("languages:\n  - { code: es, name: \"Castellano (antes qu)\" }\n  - en\n  - qu\n", &[]);
+    let run = site.build(&[]);
+    let line = run.stderr.lines().find(|l| l.contains("`qu`")).unwrap_or_else(|| panic!("{}", run.stderr));
+    assert!(line.starts_with("site.yaml:5"), "{}", run.stderr);
+}

@@ -129,10 +129,9 @@ fn a_menu_entry_into_another_language_must_name_a_page_there_and_a_declared_lang
     );
     let run = break_and_rebuild(&minimal_site(), |s| s.write("site.yaml", &text));
     assert_error(&run, &pos(&text, "lang: qu"), "site-config", &["`Runasimi`", "`qu`", "not in `languages`"]);
-    assert_eq!(run.reported_error_count(), 1, "{}", run.stderr);
-    let text = text.replace("      - { name: \"Runasimi\", page: \"_index.md\", lang: qu }\n", "");
-    let run = break_and_rebuild(&minimal_site(), |s| s.write("site.yaml", &text));
+    // Both in the same run (the missing page used to wait for the next one).
     assert_error(&run, &line_of(&text, "falta.md"), "menu-target", &["content/en/falta.md"]);
+    assert_eq!(run.reported_error_count(), 2, "{}", run.stderr);
 }
 
 const EXTRA_TEMPLATE: &str = "{% extends \"base.html\" %}{% block main %}<p id=\"tag\">{{ site.extra.campaign.hashtag }}</p><ul id=\"partners\">{% for p in site.extra.partners %}<li>{{ p.name }}</li>{% endfor %}</ul><p id=\"year\">{{ site.extra.campaign.since + 1 }}</p>{% endblock %}";
@@ -177,4 +176,36 @@ fn hugo_base_url_is_accepted_and_its_errors_point_at_it() {
     site.build_ok(&[]);
     let run = break_and_rebuild(&site, |s| s.write("site.yaml", text.replace("\"https://example.org/\"", "[1]")));
     assert_error(&run, "1:10", "site-config", &["sequence"]);
+}
+
+/// Issue 17 (an outsider's three runs): unknown keys, a bad quick-exit address, menu targets
+/// and a language entry's own values are all reported by the first run, each at its place.
+#[test]
+fn unknown_keys_do_not_hold_back_the_checks_of_values_and_targets() {
+    let text = "base_url: \"https://example.org/\"\n\
+         languages:\n  - es\n  - en\n  - { code: ay, name: Aymara, locale: \"ay-BO x\", direction: sideways, fallback: ay, nombre: x }\n\
+         title: { es: a, en: b, ay: c }\n\
+         titel: x\n\
+         quick_exit: { url: \"javascript:alert(1)\" }\n\
+         menus:\n  es:\n    - { name: \"Falta\", page: \"no-existe.md\" }\n    - { name: \"French\", url: \"/fr/\", lang: fr }\n    - { name: \"English\", page: \"nada.md\", lang: en }\n";
+    let run = break_and_rebuild(&minimal_site(), |s| s.write("site.yaml", text));
+    assert_error(&run, &pos(text, "titel"), "site-config", &["unknown field `titel`"]);
+    assert_error(&run, &pos(text, "nombre"), "site-config", &["unknown field `nombre`", "languages"]);
+    assert_error(&run, &pos(text, "ay-BO x"), "site-config", &["`locale` must be", "ay-BO x"]);
+    assert_error(&run, &pos(text, "sideways"), "site-config", &["`direction` is `ltr`"]);
+    assert_error(&run, &pos(text, "ay, nombre"), "site-config", &["`ay` names itself"]);
+    assert_error(&run, &line_of(text, "javascript"), "site-config", &["`quick_exit.url` must be"]);
+    assert_error(&run, &pos(text, "lang: fr"), "site-config", &["`French`", "`fr`", "not in `languages`"]);
+    assert_error(&run, &line_of(text, "no-existe.md"), "menu-target", &["content/es/no-existe.md"]);
+    assert_error(&run, &line_of(text, "nada.md"), "menu-target", &["content/en/nada.md"]);
+    assert_eq!(run.reported_error_count(), 9, "{}", run.stderr);
+}
+
+/// Issue 17: the hint for mixed menu forms beside a `main:` map is YAML that can be written.
+#[test]
+fn the_hint_for_mixed_menu_forms_never_repeats_a_key() {
+    let text = format!("{HEAD}menus:\n  es: []\n  main:\n    en: []\n");
+    let run = break_and_rebuild(&minimal_site(), |s| s.write("site.yaml", &text));
+    assert!(run.stderr.contains("move `es: [...]` under `main:`"), "{}", run.stderr);
+    assert!(!run.stderr.contains("main: { ... }"), "{}", run.stderr);
 }
