@@ -205,6 +205,44 @@ pub(crate) fn builtin_text(lang: &str, key: &str) -> Option<String> {
     [lang, "en"].iter().find_map(|l| builtin_strings(l)?.text(key).map(str::to_string))
 }
 
+/// A language's name as readers see it: site.yaml's `name`, its strings' `language_name`,
+/// the name faro knows (`known_language`), or the code.
+pub(crate) fn language_name<'a>(config: &'a Config, strings: &'a Strings, lang: &'a str) -> &'a str {
+    let set = config.language(lang).and_then(|l| l.name.as_deref());
+    let known = || known_language(lang).and_then(|k| k.name.as_deref());
+    set.or_else(|| strings.text("language_name")).or_else(known).unwrap_or(lang)
+}
+
+/// Open Graph's locale: site.yaml's `locale`, the language's own `og_locale` (never a
+/// fallback's: a Quechua page is not `es_PE`), the one faro knows, or the code in that form.
+pub(crate) fn og_locale(config: &Config, strings: &Strings, lang: &str) -> String {
+    let set = config.language(lang).and_then(|l| l.locale.clone());
+    let own = strings.is_own("og_locale").then(|| strings.text("og_locale")).flatten().map(str::to_string);
+    let known = || known_language(lang).and_then(|k| k.locale.clone());
+    set.or(own).or_else(known).unwrap_or_else(|| lang.replace('-', "_"))
+}
+
+/// What faro knows of a language the theme has no strings for (`scaffold/languages.yaml`):
+/// the name its speakers use and its Open Graph locale.
+#[derive(Debug, Default, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub(crate) struct KnownLanguage {
+    pub(crate) name: Option<String>,
+    pub(crate) locale: Option<String>,
+}
+
+/// The known languages, read once from the built-in theme (a fault there is faro's own,
+/// caught by the tests: it reads as an empty table).
+pub(crate) fn known_language(code: &str) -> Option<&'static KnownLanguage> {
+    static KNOWN: std::sync::OnceLock<BTreeMap<String, KnownLanguage>> = std::sync::OnceLock::new();
+    let known = KNOWN.get_or_init(|| {
+        let text = crate::theme::builtin("scaffold/languages.yaml").and_then(|b| std::str::from_utf8(b).ok());
+        text.and_then(|t| yaml::parse(t, Path::new("scaffold/languages.yaml"), 1, Code::Scaffold).ok())
+            .unwrap_or_default()
+    });
+    known.get(code)
+}
+
 /// The built-in theme's strings of `lang`, as they are (no site, no fallback).
 pub(crate) fn builtin_strings(lang: &str) -> Option<Strings> {
     let src = std::str::from_utf8(crate::theme::builtin(&format!("i18n/{lang}.yaml"))?).ok()?;
@@ -635,6 +673,14 @@ mod tests {
         assert!(e.message.contains("need `other`"), "{}", e.message);
         let e = strings("k: { uno: \"a\", other: \"b\" }\n").unwrap_err();
         assert!(e.message.contains("`uno` is not a plural category"), "{}", e.message);
+    }
+
+    #[test]
+    fn the_known_languages_table_reads_and_names_quechua_and_aymara() {
+        assert_eq!(known_language("qu").and_then(|k| k.name.as_deref()), Some("Runasimi"));
+        assert_eq!(known_language("qu").and_then(|k| k.locale.as_deref()), Some("qu_PE"));
+        assert_eq!(known_language("ay").and_then(|k| k.name.as_deref()), Some("Aymar aru"));
+        assert!(known_language("xx").is_none());
     }
 
     #[test]

@@ -58,18 +58,11 @@ fn strings_text(
     lang: &str,
     strings: &crate::i18n::Strings,
 ) -> Result<String, Vec<Diagnostic>> {
-    let settings = config.language(lang);
     let from = config.fallbacks(lang).first().copied().unwrap_or(config.default_language()).to_string();
     // A language with every string of its own (es, en) is copied as it is.
     let from = if strings.entries().keys().all(|k| strings.is_own(k)) { lang.to_string() } else { from };
-    let name = settings
-        .and_then(|l| l.name.clone())
-        .or_else(|| strings.text("language_name").map(str::to_string))
-        .unwrap_or_else(|| lang.to_string());
-    let locale = settings.and_then(|l| l.locale.clone()).unwrap_or_else(|| match strings.is_own("og_locale") {
-        true => strings.text("og_locale").unwrap_or(lang).to_string(),
-        false => lang.replace('-', "_"),
-    });
+    let name = crate::i18n::language_name(config, strings, lang).to_string();
+    let locale = crate::i18n::og_locale(config, strings, lang);
     let scaffold_lang = if super::scaffold::files::scaffold_bytes(&format!("{from}/strings-file.yaml")).is_some() {
         from.as_str()
     } else {

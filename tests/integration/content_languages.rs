@@ -319,3 +319,13 @@ fn a_bare_codes_missing_strings_error_is_at_its_item() {
     let line = run.stderr.lines().find(|l| l.contains("`qu`")).unwrap_or_else(|| panic!("{}", run.stderr));
     assert!(line.starts_with("site.yaml:5"), "{}", run.stderr);
 }
+
+#[test]
+fn a_bare_code_faro_knows_is_shown_by_its_name() {
+    let site = site_with("languages:\n  - es\n  - en\n  - { code: qu, fallback: es }\n", &[]);
+    site.build_ok(&[]);
+    let es = site.html("es/index.html");
+    let to_qu = switcher_link(&es, "qu");
+    assert!(element(&es[to_qu.at..], "a", |_| true).unwrap().contains(">Runasimi<"), "{}", to_qu.raw);
+    assert!(site.html("qu/index.html").contains("<meta property=\"og:locale\" content=\"qu_PE\">"));
+}

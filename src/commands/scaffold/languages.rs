@@ -4,19 +4,10 @@
 //! without a warning and says nothing in a language it is not written in. Its pages start
 //! from the fallback's texts, with a comment saying they await translation.
 
-use super::files::{scaffold_bytes, scaffold_text};
-use crate::diagnostics::{Code, Diagnostic};
+use super::files::scaffold_bytes;
+use crate::diagnostics::Diagnostic;
 use crate::yaml::quote as yaml_quote;
-use serde::Deserialize;
 use std::collections::BTreeMap;
-use std::path::Path;
-
-#[derive(Debug, Deserialize)]
-#[serde(deny_unknown_fields)]
-struct Known {
-    name: Option<String>,
-    locale: Option<String>,
-}
 
 /// One language of a new site.
 #[derive(Debug)]
@@ -33,9 +24,6 @@ pub(super) struct NewLanguage {
 }
 
 pub(super) fn plan(languages: &[String]) -> Result<Vec<NewLanguage>, Diagnostic> {
-    let rel = "languages.yaml";
-    let origin = Path::new("(built-in theme)/scaffold/languages.yaml");
-    let known: BTreeMap<String, Known> = crate::yaml::parse(scaffold_text(rel)?, origin, 1, Code::Scaffold)?;
     let in_theme = |l: &str| crate::i18n::builtin_strings(l).is_some();
     let fallback = languages.iter().find(|l| in_theme(l)).cloned();
     Ok(languages
@@ -43,7 +31,7 @@ pub(super) fn plan(languages: &[String]) -> Result<Vec<NewLanguage>, Diagnostic>
         .map(|code| {
             let own = in_theme(code);
             let fallback = if own { None } else { fallback.clone() };
-            let k = known.get(code);
+            let k = crate::i18n::known_language(code);
             NewLanguage {
                 texts: texts_of(code, fallback.as_deref()),
                 code: code.clone(),
@@ -122,8 +110,13 @@ mod tests {
     #[test]
     fn a_borrowed_page_says_in_its_front_matter_that_it_awaits_translation() {
         let plan = plan(&langs(&["es", "qu"])).unwrap();
-        let strings: BTreeMap<String, String> =
-            crate::yaml::parse(scaffold_text("es/strings.yaml").unwrap(), Path::new("s"), 1, Code::Scaffold).unwrap();
+        let strings: BTreeMap<String, String> = crate::yaml::parse(
+            super::super::files::scaffold_text("es/strings.yaml").unwrap(),
+            std::path::Path::new("s"),
+            1,
+            crate::diagnostics::Code::Scaffold,
+        )
+        .unwrap();
         let page = plan[1].awaiting_translation("---\ntitle: \"Inicio\"\n---\n\nTexto.\n", &strings);
         assert!(
             page.starts_with("---\n# Esta página es una copia del texto en español: espera su traducción al Runasimi."),

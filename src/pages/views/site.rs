@@ -86,19 +86,12 @@ fn localized<'a>(map: &'a Localized, lang: &str) -> Option<&'a str> {
     map.get(lang).map(String::as_str)
 }
 
-/// A language's name in the switcher: site.yaml's `name`, its own `language_name`, or its code.
 pub(super) fn language_name<'a>(site: &'a Site, lang: &'a str) -> &'a str {
-    let set = site.config.language(lang).and_then(|l| l.name.as_deref());
-    set.or_else(|| site.strings[lang].text("language_name")).unwrap_or(lang)
+    crate::i18n::language_name(&site.config, &site.strings[lang], lang)
 }
 
-/// Open Graph's locale: site.yaml's `locale`, the language's own `og_locale` (never a
-/// fallback's: a Quechua page is not `es_PE`), or the code in that form.
 fn locale(site: &Site, lang: &str) -> String {
-    let set = site.config.language(lang).and_then(|l| l.locale.clone());
-    let strings = &site.strings[lang];
-    let own = strings.is_own("og_locale").then(|| strings.text("og_locale")).flatten().map(str::to_string);
-    set.or(own).unwrap_or_else(|| lang.replace('-', "_"))
+    crate::i18n::og_locale(&site.config, &site.strings[lang], lang)
 }
 
 fn direction(site: &Site, lang: &str) -> &'static str {
