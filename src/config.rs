@@ -178,15 +178,15 @@ pub struct Config {
     pub(crate) taxonomies: Vec<Taxonomy>,
     /// `extra:` as written (an empty map when absent), for templates as `site.extra`.
     pub(crate) extra: Value,
-    /// Lines of keys whose values are checked against other files later (the safety page
+    /// Where the values are of keys whose values are checked against other files later (the safety page
     /// against content/, the logo against static/), so those errors point into site.yaml.
     pub(crate) lines: KeyLines,
 }
 
 #[derive(Debug, Clone, Default)]
 pub(crate) struct KeyLines {
-    pub(crate) safety_page: Option<usize>,
-    pub(crate) logo: Option<usize>,
+    pub(crate) safety_page: Option<(usize, usize)>,
+    pub(crate) logo: Option<(usize, usize)>,
 }
 
 /// The quick-exit button: on unless a site turns it off.
@@ -231,16 +231,20 @@ impl Config {
     }
 
     pub(crate) fn from_file(path: &Path, base_url_override: Option<&str>) -> Result<Config, Vec<Diagnostic>> {
-        let src = crate::text::read_utf8(path).map_err(|d| vec![d])?;
-        let (config, mut errors) = Config::read(&src, path, base_url_override)?;
-        if errors.is_empty() {
-            return Ok(config);
+        match Config::read_file(path, base_url_override)? {
+            (config, errors) if errors.is_empty() => Ok(config),
+            (_, errors) => Err(errors),
         }
-        // The site stops at these errors before content/ is read, where the pages site.yaml
-        // names are checked: a page that is not there at all is reported now, in this run.
-        let root = path.parent().unwrap_or(Path::new("."));
-        errors.extend(config.absent_pages(root));
-        Err(errors)
+    }
+
+    /// site.yaml read as far as it can be, with its errors: a site reads on past them, so one
+    /// build reports the pages' mistakes too.
+    pub(crate) fn read_file(
+        path: &Path,
+        base_url_override: Option<&str>,
+    ) -> Result<(Config, Vec<Diagnostic>), Vec<Diagnostic>> {
+        let src = crate::text::read_utf8(path).map_err(|d| vec![d])?;
+        Config::read(&src, path, base_url_override)
     }
 
     pub fn parse(src: &str, path: &Path, base_url_override: Option<&str>) -> Result<Config, Vec<Diagnostic>> {
@@ -250,34 +254,6 @@ impl Config {
         } else {
             Err(errors)
         }
-    }
-
-    /// The pages menus and `quick_exit.safety_page` name that are not files under
-    /// content/<lang>/ (the same errors the site's own check gives once content is read).
-    fn absent_pages(&self, root: &Path) -> Vec<Diagnostic> {
-        let absent = |lang: &str, src: &str| {
-            let file = root.join("content").join(lang).join(src);
-            matches!(crate::sources::exists(root, &file), Ok(false))
-        };
-        let mut diags = Vec::new();
-        for (menu_lang, item) in self.menu_entries() {
-            let MenuTarget::Page(src) = &item.target else { continue };
-            let lang = item.page_lang(menu_lang);
-            if absent(lang, src) {
-                let msg = format!("menu entry `{}` points to content/{lang}/{src}, which does not exist", item.name);
-                diags.push(Diagnostic::error(Code::MenuTarget, root.join("site.yaml"), msg).at(item.line, None));
-            }
-        }
-        let safety = self.quick_exit.safety_page.iter();
-        for (lang, src) in safety.flat_map(|src| self.languages.iter().map(move |l| (l, src))) {
-            if absent(lang, src) {
-                let msg = format!("`quick_exit.safety_page` points to content/{lang}/{src}, which does not exist");
-                let d =
-                    Diagnostic::error(Code::SafetyPage, root.join("site.yaml"), msg).at(self.lines.safety_page, None);
-                diags.push(d);
-            }
-        }
-        diags
     }
 
     /// site.yaml read as far as it can be, and every error found on the way; `Err` only
@@ -359,8 +335,8 @@ impl Config {
             taxonomies,
             extra,
             lines: KeyLines {
-                safety_page: yaml::locate(src, &["quick_exit", "safety_page"], 1),
-                logo: yaml::locate(src, &["logo"], 1),
+                safety_page: yaml::value_position(src, &[yaml::key("quick_exit"), yaml::key("safety_page")]),
+                logo: yaml::value_position(src, &[yaml::key("logo")]),
             },
         };
         Ok((config, errors))
@@ -408,9 +384,20 @@ struct Check<'a> {
 }
 
 impl Check<'_> {
+    /// An error at the value of `keys`; at the line of the last key when a list is on the way.
     fn err(&mut self, keys: &[&str], msg: String) {
-        let d = Diagnostic::error(Code::SiteConfig, self.path, msg).at(yaml::locate(self.src, keys, 1), None);
-        self.errors.push(d);
+        let steps: Vec<yaml::Step> = keys.iter().map(|k| yaml::key(k)).collect();
+        // The value when it is written beside its key; a block below it is named by its key.
+        let key = yaml::position(self.src, &steps);
+        let at = match (key, yaml::value_position(self.src, &steps)) {
+            (Some((kl, _)), Some((vl, vc))) if vl == kl => Some((vl, vc)),
+            (key, _) => key,
+        };
+        let (line, col) = match at {
+            Some((line, col)) => (Some(line), Some(col)),
+            None => (yaml::locate(self.src, keys, 1), None),
+        };
+        self.errors.push(Diagnostic::error(Code::SiteConfig, self.path, msg).at(line, col));
     }
 
     fn languages(&mut self) {

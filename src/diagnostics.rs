@@ -151,6 +151,11 @@ impl Diagnostic {
         self
     }
 
+    /// `at` for a (line, column) found together, or neither.
+    pub(crate) fn at_point(self, at: Option<(usize, usize)>) -> Self {
+        self.at(at.map(|a| a.0), at.map(|a| a.1))
+    }
+
     pub(crate) fn hint(mut self, hint: impl Into<String>) -> Self {
         self.hint = Some(hint.into());
         self

@@ -9,8 +9,10 @@ pub(crate) use serde_yaml::{Mapping, Value};
 use std::path::Path;
 
 mod at;
+mod fields;
 mod only;
 pub(crate) use at::{key, parse_at, position, value_position, Step};
+pub(crate) use fields::field_names;
 pub(crate) use only::{parse_only, top_keys};
 
 /// An error of the YAML reader: its message and where it is, as far as known.
@@ -177,16 +179,6 @@ pub(crate) fn item_lines(src: &str, key: &str) -> Vec<usize> {
         }
     }
     lines
-}
-
-/// The lines under the top-level block key `key`, dedented, so the helpers above can look
-/// inside it. Its first line is the line after the key's.
-pub(crate) fn block_of(src: &str, key: &str) -> String {
-    let mut lines = src.lines().skip_while(|l| !has_key(l, key) || l.starts_with([' ', '\t'])).skip(1);
-    let body: Vec<&str> = lines.by_ref().take_while(|l| l.trim().is_empty() || l.starts_with([' ', '\t'])).collect();
-    let indent =
-        body.iter().filter(|l| !l.trim().is_empty()).map(|l| l.len() - l.trim_start().len()).min().unwrap_or(0);
-    body.iter().map(|l| l.get(indent..).unwrap_or("")).collect::<Vec<_>>().join("\n")
 }
 
 fn has_key(line: &str, key: &str) -> bool {

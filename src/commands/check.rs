@@ -279,7 +279,7 @@ fn translations(site: &Site, diags: &mut Diagnostics) -> BTreeMap<String, Vec<St
                     &page.source,
                     format!("this page's text is still in `{text}` (`text_lang`), not in `{}`", page.lang),
                 )
-                .at(page.key_line("text_lang"), None)
+                .at_point(page.value_at("text_lang"))
                 .hint("translate it, then delete `text_lang`; until then readers see a note and the text is marked as written"),
             );
         }

@@ -42,8 +42,8 @@ pub(crate) struct MenuItem {
     pub(crate) target: MenuTarget,
     /// Set only when the entry leads into another language than its menu's.
     pub(crate) lang: Option<Lang>,
-    /// The line of its `page` (or of the entry), for errors found once content is known.
-    pub(crate) line: Option<usize>,
+    /// Where its `page` value is (or the entry), for errors found once content is known.
+    pub(crate) at: Option<(usize, usize)>,
 }
 
 impl MenuItem {
@@ -168,9 +168,11 @@ fn menu_of(
             r.unknown_keys(map, &at, "a menu entry", known, &[]);
         }
         let Some(raw) = r.read_value::<RawMenuItem>(&item, &at) else { continue };
-        let line_of = |r: &Reader, key: &str| {
+        // Where the value of `key` is written, else the entry: what to change.
+        let src = r.src;
+        let value_of = |key: &str| {
             let steps: Vec<Step> = at.iter().cloned().chain([yaml::key(key)]).collect();
-            r.at(&steps).0.or(r.at(&at).0)
+            yaml::value_position(src, &steps).or_else(|| yaml::position(src, &at))
         };
         let other = raw.lang.filter(|l| l != lang);
         if let Some(l) = other.as_deref().filter(|l| !declared(l)) {
@@ -184,8 +186,8 @@ fn menu_of(
             (None, Some(url)) => match Href::parse_rooted(&url) {
                 Ok(href) => MenuTarget::Url(href),
                 Err(refusal) => {
-                    let line = line_of(r, "url");
-                    r.errors.push(refusal.diagnostic(r.path, line, None));
+                    let (line, col) = value_of("url").unzip();
+                    r.errors.push(refusal.diagnostic(r.path, line, col));
                     continue;
                 }
             },
@@ -200,11 +202,11 @@ fn menu_of(
                 continue;
             }
         };
-        let line = match target {
-            MenuTarget::Page(_) => line_of(r, "page"),
-            MenuTarget::Url(_) => r.at(&at).0,
+        let at = match target {
+            MenuTarget::Page(_) => value_of("page"),
+            MenuTarget::Url(_) => yaml::position(src, &at),
         };
-        entries.push(MenuItem { name: raw.name, target, lang: other, line });
+        entries.push(MenuItem { name: raw.name, target, lang: other, at });
     }
     entries
 }

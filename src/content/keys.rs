@@ -33,12 +33,42 @@ pub(crate) fn canonical(key: &str) -> &str {
     SPELLINGS.iter().find(|(_, peer)| *peer == key).map_or(key, |(ours, _)| ours)
 }
 
+/// Every front-matter key, in faro's spelling, in the order `FrontMatter` declares them.
+pub(crate) fn front_matter_keys() -> Vec<&'static str> {
+    let mut keys: Vec<&str> = Vec::new();
+    for k in yaml::field_names::<super::page::FrontMatter>().iter().map(|k| canonical(k)) {
+        if !keys.contains(&k) {
+            keys.push(k);
+        }
+    }
+    keys
+}
+
 /// The line (from `first_line`) of a top-level key, written in either of its spellings.
 pub(crate) fn line_of(src: &str, key: &str, first_line: usize) -> Option<usize> {
     yaml::locate(src, &[key], first_line).or_else(|| {
         let peer = SPELLINGS.iter().find(|(k, _)| *k == key)?.1;
         yaml::locate(src, &[peer], first_line)
     })
+}
+
+/// Where the value of a top-level key starts (line from `first_line`, column), in either of
+/// its spellings, then down `below` (keys, list items): a check on a value points at it.
+pub(crate) fn value_at(src: &str, key: &str, below: &[yaml::Step], first_line: usize) -> Option<(usize, usize)> {
+    let peer = SPELLINGS.iter().find(|(k, _)| *k == key).map(|(_, p)| *p);
+    let at = |key: &str| {
+        let steps: Vec<yaml::Step> = std::iter::once(yaml::key(key)).chain(below.iter().cloned()).collect();
+        yaml::value_position(src, &steps).map(|(line, col)| (line + first_line - 1, col))
+    };
+    at(key).or_else(|| at(peer?))
+}
+
+/// Where a top-level key itself is written (line from `first_line`, column), in either
+/// spelling: for a key that does not belong on the page at all.
+pub(crate) fn key_at(src: &str, key: &str, first_line: usize) -> Option<(usize, usize)> {
+    let peer = SPELLINGS.iter().find(|(k, _)| *k == key).map(|(_, p)| *p);
+    let at = |key: &str| yaml::position(src, &[yaml::key(key)]).map(|(line, col)| (line + first_line - 1, col));
+    at(key).or_else(|| at(peer?))
 }
 
 /// For a "duplicate field" error on a key with two spellings that are both written: a

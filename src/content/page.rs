@@ -183,15 +183,24 @@ impl Page {
         super::keys::line_of(&self.front_src, key, 2)
     }
 
+    /// Where the value of a top-level key starts (line, column), in whichever spelling.
+    pub(crate) fn value_at(&self, key: &str) -> Option<(usize, usize)> {
+        super::keys::value_at(&self.front_src, key, &[], 2)
+    }
+
+    /// Where the value below a top-level key starts (`campaign` → `message`), else the key's.
+    pub(crate) fn value_below(&self, key: &str, below: &[yaml::Step]) -> Option<(usize, usize)> {
+        super::keys::value_at(&self.front_src, key, below, 2).or_else(|| self.value_at(key))
+    }
+
     /// The path below the language folder, which translations share.
     pub(crate) fn lang_rel(&self) -> &str {
         &self.rel[self.lang.len() + 1..]
     }
 
-    /// The line of item `n` of a front-matter list (`aliases`, `tags`): its own line in a
-    /// block list, the key's line in a flow list.
-    pub(crate) fn item_line(&self, key: &str, n: usize) -> Option<usize> {
-        yaml::item_lines(&self.front_src, key).get(n).map(|l| l + 1).or_else(|| self.key_line(key))
+    /// Where item `n` of a front-matter list (`aliases`, `tags`) starts, block or flow list.
+    pub(crate) fn item_at(&self, key: &str, n: usize) -> Option<(usize, usize)> {
+        self.value_below(key, &[yaml::Step::Index(n)])
     }
 
     /// `_index.md` or `index.md`: the page of its folder.
@@ -360,9 +369,9 @@ fn check_values(
     source: &Path,
     errors: &mut Vec<Diagnostic>,
 ) {
-    let locate = |key: &str| super::keys::line_of(fm, key, 2);
-    let mut fail = |msg: String, line: Option<usize>| {
-        errors.push(Diagnostic::error(Code::FrontMatter, source, msg).at(line, None));
+    let locate = |key: &str| super::keys::value_at(fm, key, &[], 2);
+    let mut fail = |msg: String, at: Option<(usize, usize)>| {
+        errors.push(Diagnostic::error(Code::FrontMatter, source, msg).at_point(at));
     };
     trim_texts(front);
     if front.title.is_empty() && title_read {
@@ -381,7 +390,7 @@ fn check_values(
     }
     if front.report.is_some() && kind != PageKind::Section {
         let msg = "`report` belongs in the `_index.md` of a report's folder; its other pages are the chapters";
-        fail(msg.into(), locate("report"));
+        fail(msg.into(), super::keys::key_at(fm, "report", 2));
         front.report = None;
     }
     if let Some(report) = front.report.as_mut() {
@@ -391,13 +400,13 @@ fn check_values(
                 Ok(normal) => report.date = Some(normal[..10].to_string()),
                 Err(want) => {
                     let msg = format!("`report.date` must be {want}, not `{date}`");
-                    fail(msg, yaml::locate(fm, &["report", "date"], 2));
+                    fail(msg, super::keys::value_at(fm, "report", &[yaml::key("date")], 2));
                 }
             }
         }
     }
     if front.sort_by.is_some() && kind == PageKind::Page {
-        fail("`sort_by` only applies to a section's `_index.md`".into(), locate("sort_by"));
+        fail("`sort_by` only applies to a section's `_index.md`".into(), super::keys::key_at(fm, "sort_by", 2));
         front.sort_by = None;
     }
 }
@@ -414,7 +423,10 @@ fn front_matter_error(fm: &str, d: Diagnostic) -> Diagnostic {
     let hint = if d.message.starts_with("missing field `title`") {
         "every page needs a title: add a line `title: \"...\"` between the `---` lines"
     } else {
-        "front matter is YAML: check quotes, colons and indentation; allowed keys are title, description, date, updated, draft, slug, weight, tags, taxonomies, image, template, translation_key, sort_by, report, aliases, feed, campaign, extra"
+        return d.hint(format!(
+            "front matter is YAML: check quotes, colons and indentation; allowed keys are {}",
+            super::keys::front_matter_keys().join(", ")
+        ));
     };
     d.hint(hint)
 }

@@ -15,7 +15,7 @@ fn empty_slug(page: &Page) -> Diagnostic {
         &page.source,
         "the slug is empty: give the page a `slug` made of letters or digits",
     )
-    .at(page.key_line("slug"), None)
+    .at_point(page.value_at("slug"))
 }
 
 /// A `slug` with a character a web server would decode or cut: folding it to `-` would
@@ -30,7 +30,7 @@ fn unsafe_slug(page: &Page) -> Option<Diagnostic> {
             &page.source,
             format!("the slug `{slug}` has `{shown}`, which a web server would decode or cut"),
         )
-        .at(page.key_line("slug"), None)
+        .at_point(page.value_at("slug"))
         .hint("write the slug as it should read, with letters, digits and `-`"),
     )
 }
@@ -67,7 +67,7 @@ pub(super) fn resolve_urls(content: &mut Content, diags: &mut Vec<Diagnostic>) -
                     &b.source,
                     format!("this page and content/{} both write the URL /{url}", a.rel),
                 )
-                .at(b.key_line("slug"), None)
+                .at_point(b.value_at("slug"))
                 .hint("give one of them a different `slug`"),
             );
         } else {
@@ -192,7 +192,7 @@ pub(super) fn link_translations(content: &mut Content, diags: &mut Vec<Diagnosti
                         content.pages[j].rel
                     ),
                 )
-                .at(page.key_line("translation_key"), None)
+                .at_point(page.value_at("translation_key"))
                 .hint("each language may have one page per translation_key"),
             );
             continue;
@@ -224,7 +224,7 @@ pub(super) fn link_translations(content: &mut Content, diags: &mut Vec<Diagnosti
                             other.rel, page.lang
                         ),
                     )
-                    .at(page.key_line("translation_key"), None)
+                    .at_point(page.value_at("translation_key"))
                     .hint("give each page its own translation_key, or remove one"),
                 );
                 continue;

@@ -55,7 +55,7 @@ pub(crate) fn page_checks(site: &Site, id: PageId) -> Vec<Diagnostic> {
                     &page.source,
                     format!("`{key}` is not a taxonomy of this site"),
                 )
-                .at(page.key_line("taxonomies"), None)
+                .at_point(page.value_at("taxonomies"))
                 .hint("declare it under `taxonomies` in site.yaml (key, name and slug per language), or use `tags`"),
             );
         }
@@ -68,7 +68,7 @@ pub(crate) fn page_checks(site: &Site, id: PageId) -> Vec<Diagnostic> {
                     &page.source,
                     format!("template `{t}` does not exist in the theme or in templates/"),
                 )
-                .at(page.key_line("template"), None),
+                .at_point(page.value_at("template")),
             );
         }
     }
@@ -79,10 +79,10 @@ pub(crate) fn page_checks(site: &Site, id: PageId) -> Vec<Diagnostic> {
 fn campaign_checks(site: &Site, id: PageId) -> Vec<Diagnostic> {
     let page = &site.content[id];
     let Some(c) = &page.front.campaign else { return Vec::new() };
-    let at = |key: &str| crate::yaml::locate(&page.front_src, &["campaign", key], 2).or(page.key_line("campaign"));
+    let at = |key: &str| page.value_below("campaign", &[crate::yaml::key(key)]);
     let mut diags = Vec::new();
-    let mut err = |line: Option<usize>, msg: String, hint: &str| {
-        diags.push(Diagnostic::error(Code::Campaign, &page.source, msg).at(line, None).hint(hint.to_string()));
+    let mut err = |at: Option<(usize, usize)>, msg: String, hint: &str| {
+        diags.push(Diagnostic::error(Code::Campaign, &page.source, msg).at_point(at).hint(hint.to_string()));
     };
     if c.message.trim().is_empty() {
         err(at("message"), "the campaign's `message` is empty".into(), "write the key message in one or two sentences");
@@ -94,10 +94,8 @@ fn campaign_checks(site: &Site, id: PageId) -> Vec<Diagnostic> {
             "keep the strongest figures: a poster is read from a distance",
         );
     }
-    let items = crate::yaml::item_lines(&crate::yaml::block_of(&page.front_src, "campaign"), "figures");
-    let first = page.key_line("campaign").unwrap_or(2);
     for (n, f) in c.figures.iter().enumerate() {
-        let line = items.get(n).map(|l| l + first).or(at("figures"));
+        let line = page.value_below("campaign", &[crate::yaml::key("figures"), crate::yaml::Step::Index(n)]);
         match f {
             CampaignFigure { indicator: Some(id), value: None, .. } => match site.indicator(id) {
                 None => err(
@@ -135,7 +133,7 @@ fn alias_checks(site: &Site, id: PageId) -> Vec<Diagnostic> {
     let problems = problems.filter_map(|(n, a)| Some((n, crate::urls::alias_problem(&page.lang, a)?)));
     problems
         .map(|(n, (msg, hint))| {
-            Diagnostic::error(Code::Alias, &page.source, msg).at(page.item_line("aliases", n), None).hint(hint)
+            Diagnostic::error(Code::Alias, &page.source, msg).at_point(page.item_at("aliases", n)).hint(hint)
         })
         .collect()
 }
@@ -152,17 +150,17 @@ fn text_lang_check(site: &Site, id: PageId) -> Option<Diagnostic> {
     let why = if lang == page.lang { "the page's own language" } else { "not a language of the site" };
     Some(
         Diagnostic::error(Code::TextLang, &page.source, format!("`text_lang: {lang}` is {why}"))
-            .at(page.key_line("text_lang"), None)
+            .at_point(page.value_at("text_lang"))
             .hint("text_lang names the language the text is still in, while it awaits translation; delete it once translated"),
     )
 }
 
 fn term_checks(site: &Site, id: PageId) -> Vec<Diagnostic> {
     let page = &site.content[id];
-    let tags = page.front.tags.iter().enumerate().map(|(n, t)| (t, page.item_line("tags", n)));
+    let tags = page.front.tags.iter().enumerate().map(|(n, t)| (t, page.item_at("tags", n)));
     let others = page.front.taxonomies.iter().flat_map(|(key, terms)| {
-        let line = crate::yaml::locate(&page.front_src, &["taxonomies", key], 2).or(page.key_line("taxonomies"));
-        terms.iter().map(move |t| (t, line))
+        let term = |n| page.value_below("taxonomies", &[crate::yaml::key(key), crate::yaml::Step::Index(n)]);
+        terms.iter().enumerate().map(move |(n, t)| (t, term(n)))
     });
     tags.chain(others)
         .filter(|(term, _)| crate::slug::slugify(term).is_empty())
@@ -172,7 +170,7 @@ fn term_checks(site: &Site, id: PageId) -> Vec<Diagnostic> {
                 &page.source,
                 format!("the term `{term}` has no letters or digits, so it has no address to be listed at"),
             )
-            .at(line, None)
+            .at_point(line)
             .hint("write the term with at least one letter or digit, or remove it")
         })
         .collect()

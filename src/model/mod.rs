@@ -202,13 +202,20 @@ pub(crate) fn load(root: &Path, opts: &SiteOptions) -> (Option<Site>, Diagnostic
         diags.push(d);
         return (None, diags);
     }
-    let mut config = match Config::from_file(&root.join("site.yaml"), opts.base_url.as_deref()) {
-        Ok(c) => c,
+    let (mut config, config_errors) = match Config::read_file(&root.join("site.yaml"), opts.base_url.as_deref()) {
+        Ok(read) => read,
         Err(errs) => {
             diags.extend(errs);
             return (None, diags);
         }
     };
+    // A site.yaml with errors is read on as far as it goes (never rendered), so the same run
+    // reports the pages' mistakes too; with no language there is nothing to read by.
+    let config_failed = !config_errors.is_empty();
+    diags.extend(config_errors);
+    if config.languages.is_empty() {
+        return (None, diags);
+    }
     if let Some(origin) = &opts.serve_origin {
         config.serve_from(origin);
     }
@@ -257,6 +264,9 @@ pub(crate) fn load(root: &Path, opts: &SiteOptions) -> (Option<Site>, Diagnostic
     for id in site.content.ids() {
         diags.extend(page_checks(&site, id));
     }
+    if config_failed {
+        return (None, diags);
+    }
     (Some(site), diags)
 }
 
@@ -298,7 +308,7 @@ impl Site {
             let lang = item.page_lang(menu_lang);
             if self.content.page_at(&crate::urls::source(lang, src)).is_none() {
                 let msg = format!("menu entry `{}` points to content/{lang}/{src}, which does not exist", item.name);
-                diags.push(Diagnostic::error(Code::MenuTarget, root.join("site.yaml"), msg).at(item.line, None));
+                diags.push(Diagnostic::error(Code::MenuTarget, root.join("site.yaml"), msg).at_point(item.at));
             }
         }
         if let Some(src) = &c.quick_exit.safety_page {
@@ -306,7 +316,7 @@ impl Site {
                 if self.content.page_at(&crate::urls::source(lang, src)).is_none() {
                     let msg = format!("`quick_exit.safety_page` points to content/{lang}/{src}, which does not exist");
                     diags.push(
-                        Diagnostic::error(Code::SafetyPage, root.join("site.yaml"), msg).at(c.lines.safety_page, None),
+                        Diagnostic::error(Code::SafetyPage, root.join("site.yaml"), msg).at_point(c.lines.safety_page),
                     );
                 }
             }

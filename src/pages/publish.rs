@@ -292,7 +292,7 @@ pub(crate) fn aliases(site: &Site, published: &[Entry]) -> (Vec<(String, PageId)
                 continue;
             }
             let at =
-                |msg: String| Diagnostic::error(Code::Alias, &page.source, msg).at(page.item_line("aliases", n), None);
+                |msg: String| Diagnostic::error(Code::Alias, &page.source, msg).at_point(page.item_at("aliases", n));
             let path = crate::urls::alias(&page.lang, alias);
             let key = path.to_lowercase();
             if key == page.url.to_lowercase() {
@@ -322,7 +322,7 @@ pub(crate) fn aliases(site: &Site, published: &[Entry]) -> (Vec<(String, PageId)
 pub(crate) fn alias_at<'a>(page: &'a crate::content::Page, file: &str) -> Option<(&'a str, Option<usize>)> {
     let n =
         page.front.aliases.iter().position(|a| crate::urls::output_file(&crate::urls::alias(&page.lang, a)) == file)?;
-    Some((page.front.aliases[n].as_str(), page.item_line("aliases", n)))
+    Some((page.front.aliases[n].as_str(), page.item_at("aliases", n).map(|a| a.0)))
 }
 
 pub(crate) const URL_RECORD: &str = "urls.txt";

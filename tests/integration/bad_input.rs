@@ -241,7 +241,7 @@ fn a_weight_given_as_words_is_an_error_at_the_weight() {
 fn a_date_written_day_first_is_an_error_at_the_date() {
     let text = page(&["title: \"The 1818 line\"", "slug: \"hotline-1818\"", "date: \"10/02/2025\""], "Text.");
     let run = break_and_rebuild(&minimal_site(), |s| s.write(EN, &text));
-    let line = only_error(&run, &format!("{EN}:{}: error[front-matter]: ", line_of(&text, "date:")));
+    let line = only_error(&run, &format!("{EN}:{}: error[front-matter]: ", pos(&text, "\"10/02/2025\"")));
     assert_contains(line, &["YYYY-MM-DD", "10/02/2025"]);
 }
 
@@ -249,7 +249,7 @@ fn a_date_written_day_first_is_an_error_at_the_date() {
 fn a_day_the_month_does_not_have_is_an_error_at_the_date() {
     let text = page(&["title: \"Línea 1818\"", "updated: 2025-02-30"], "Texto.");
     let run = break_and_rebuild(&minimal_site(), |s| s.write(ES, &text));
-    only_error(&run, &format!("{ES}:{}: error[front-matter]: ", line_of(&text, "updated:")));
+    only_error(&run, &format!("{ES}:{}: error[front-matter]: ", pos(&text, "2025-02-30")));
 }
 
 #[test]
@@ -438,7 +438,7 @@ fn a_key_given_twice_in_front_matter_is_an_error_at_the_second_one() {
 fn an_alias_to_a_translated_pages_own_slug_is_an_error_at_aliases() {
     let text = page(&["title: \"The 1818 line\"", "slug: \"hotline-1818\"", "aliases: [\"hotline-1818/\"]"], "Text.");
     let run = break_and_rebuild(&minimal_site(), |s| s.write(EN, &text));
-    let line = only_error(&run, &format!("{EN}:{}: error[alias]: ", line_of(&text, "aliases:")));
+    let line = only_error(&run, &format!("{EN}:{}: error[alias]: ", pos(&text, "\"hotline-1818/\"")));
     assert_contains(line, &["hotline-1818/", "own address"]);
 }
 
@@ -446,7 +446,7 @@ fn an_alias_to_a_translated_pages_own_slug_is_an_error_at_aliases() {
 fn two_aliases_of_one_page_for_the_same_path_are_an_error_at_aliases() {
     let text = page(&["title: \"Línea 1818\"", "aliases: [\"vieja\", \"/es/vieja/\"]"], "Texto.");
     let run = break_and_rebuild(&minimal_site(), |s| s.write(ES, &text));
-    let line = only_error(&run, &format!("{ES}:{}: error[alias]: ", line_of(&text, "aliases:")));
+    let line = only_error(&run, &format!("{ES}:{}: error[alias]: ", pos(&text, "\"/es/vieja/\"")));
     assert_contains(line, &["/es/vieja/", "also an alias"]);
 }
 
@@ -455,7 +455,7 @@ fn an_alias_on_an_indicator_pages_address_is_an_error_at_aliases() {
     let rel = "content/es/datos.md";
     let text = page(&["title: \"Datos\"", "aliases: [\"indicadores/capacitacion\"]"], "Las cifras.");
     let run = break_and_rebuild(&Site::fixture("indicators"), |s| s.write(rel, &text));
-    let line = only_error(&run, &format!("{rel}:{}: error[alias]: ", line_of(&text, "aliases:")));
+    let line = only_error(&run, &format!("{rel}:{}: error[alias]: ", pos(&text, "\"indicadores/capacitacion\"")));
     assert_contains(line, &["another page", "/es/indicadores/capacitacion/"]);
 }
 
@@ -464,14 +464,14 @@ fn an_alias_in_a_block_list_is_an_error_at_its_own_line() {
     let rel = "content/es/datos.md";
     let text = page(&["title: \"Datos\"", "aliases:", "  - datos-viejos", "  - indicadores/capacitacion"], "Cifras.");
     let run = break_and_rebuild(&Site::fixture("indicators"), |s| s.write(rel, &text));
-    only_error(&run, &format!("{rel}:{}: error[alias]: ", line_of(&text, "- indicadores/capacitacion")));
+    only_error(&run, &format!("{rel}:{}: error[alias]: ", pos(&text, "indicadores/capacitacion")));
 }
 
 #[test]
 fn an_alias_with_dot_dot_is_an_error_at_aliases() {
     let text = page(&["title: \"Línea 1818\"", "aliases: [\"../en/hotline-1818\"]"], "Texto.");
     let run = break_and_rebuild(&minimal_site(), |s| s.write(ES, &text));
-    let line = only_error(&run, &format!("{ES}:{}: error[alias]: ", line_of(&text, "aliases:")));
+    let line = only_error(&run, &format!("{ES}:{}: error[alias]: ", pos(&text, "\"../en/hotline-1818\"")));
     assert_contains(line, &["../en/hotline-1818", "not a plain path"]);
 }
 
@@ -522,7 +522,7 @@ fn a_section_slug_taking_a_pages_url_is_an_error_naming_both() {
         s.write(rel, &text);
         s.write("content/en/campanas/schools.md", page(&["title: \"Schools\""], "Talks."));
     });
-    let line = only_error(&run, &format!("{rel}:{}: error[duplicate-url]: ", line_of(&text, "slug:")));
+    let line = only_error(&run, &format!("{rel}:{}: error[duplicate-url]: ", pos(&text, "\"campaigns\"")));
     assert_contains(line, &["content/en/campaigns.md", "/en/campaigns/"]);
 }
 
@@ -531,7 +531,7 @@ fn a_slug_that_folds_to_another_pages_url_is_an_error_at_the_slug() {
     let rel = "content/en/otra-linea.md";
     let text = page(&["title: \"Hotline\"", "description: \"Call 1818\"", "slug: \"Hotline 1818\""], "Call.");
     let run = break_and_rebuild(&minimal_site(), |s| s.write(rel, &text));
-    let line = only_error(&run, &format!("{rel}:{}: error[duplicate-url]: ", line_of(&text, "slug:")));
+    let line = only_error(&run, &format!("{rel}:{}: error[duplicate-url]: ", pos(&text, "\"Hotline 1818\"")));
     assert_contains(line, &["content/en/linea-1818.md", "/en/hotline-1818/"]);
 }
 
@@ -925,7 +925,7 @@ fn a_slug_of_only_dots_is_an_error_at_the_slug() {
     let rel = "content/es/puntos.md";
     let text = page(&["title: \"Puntos\"", "description: \"Nada\"", "slug: \"..\""], "Texto.");
     let run = break_and_rebuild(&minimal_site(), |s| s.write(rel, &text));
-    only_error(&run, &format!("{rel}:{}: error[empty-slug]: ", line_of(&text, "slug:")));
+    only_error(&run, &format!("{rel}:{}: error[empty-slug]: ", pos(&text, "\"..\"")));
 }
 
 #[test]
@@ -1135,7 +1135,7 @@ fn a_link_to_a_draft_is_an_error_at_its_column() {
 fn an_unknown_template_path_with_dot_dot_is_an_error_at_the_template_key() {
     let text = page(&["title: \"Línea 1818\"", "template: ../../site.yaml"], "Texto.");
     let run = break_and_rebuild(&minimal_site(), |s| s.write(ES, &text));
-    let line = only_error(&run, &format!("{ES}:{}: error[unknown-template]: ", line_of(&text, "template:")));
+    let line = only_error(&run, &format!("{ES}:{}: error[unknown-template]: ", pos(&text, "../../site.yaml")));
     assert_contains(line, &["../../site.yaml"]);
 }
 
@@ -1148,12 +1148,14 @@ fn an_image_path_that_climbs_out_of_content_is_an_error_at_its_column() {
 }
 
 #[test]
-fn a_base_url_with_an_ftp_scheme_is_an_error_and_content_is_not_read() {
+fn a_base_url_with_an_ftp_scheme_is_an_error_and_the_pages_are_still_checked_in_that_run() {
     let run = break_and_rebuild(&minimal_site(), |s| {
         edit(s, "site.yaml", "base_url: \"https://example.org/\"", "base_url: \"ftp://example.org/\"");
         s.write(ES, "");
     });
-    let line = only_error(&run, "site.yaml:1: error[site-config]: ");
+    let line = run.diagnostic("site.yaml:1: error[site-config]: ");
     assert_contains(line, &["ftp://example.org/"]);
-    assert!(!run.stderr.contains(ES), "{}", run.stderr);
+    // Issue 17: a page's own mistake is reported in the same run, not a build later.
+    run.assert_diagnostic(&format!("{ES}:1: error[front-matter]: "));
+    assert_eq!(run.reported_error_count(), 2, "{}", run.stderr);
 }

@@ -128,11 +128,11 @@ fn a_time_without_offset_an_impossible_date_and_a_number_are_errors_at_their_lin
     ]);
     let run = site.build(&[]);
     run.assert_failure();
-    assert!(run.diagnostic("content/es/a.md:3: error[front-matter]: `date` must be").contains("offset"));
+    assert!(run.diagnostic("content/es/a.md:3:7: error[front-matter]: `date` must be").contains("offset"));
     run.assert_diagnostic(
-        "content/es/b.md:4: error[front-matter]: `updated` must be a date written YYYY-MM-DD, or an RFC 3339",
+        "content/es/b.md:4:10: error[front-matter]: `updated` must be a date written YYYY-MM-DD, or an RFC 3339",
     );
-    run.assert_diagnostic("content/es/c.md:3: error[front-matter]: `updated` must be");
+    run.assert_diagnostic("content/es/c.md:3:10: error[front-matter]: `updated` must be");
     assert_eq!(run.reported_error_count(), 3);
 }
 
@@ -322,11 +322,11 @@ fn every_mistake_of_one_page_is_reported_in_one_run_each_at_its_line() {
     )]);
     let run = site.build(&[]);
     run.assert_failure();
-    run.assert_diagnostic("content/es/a.md:3: error[front-matter]: `date` must be a date written YYYY-MM-DD");
-    assert!(run.diagnostic("content/es/a.md:4: error[front-matter]: `updated` must be").contains("offset"));
+    run.assert_diagnostic("content/es/a.md:3:7: error[front-matter]: `date` must be a date written YYYY-MM-DD");
+    assert!(run.diagnostic("content/es/a.md:4:10: error[front-matter]: `updated` must be").contains("offset"));
     run.assert_diagnostic("content/es/a.md:5:1: error[front-matter]: unknown field `titel`");
     run.assert_stderr_contains("did you mean `title`?");
-    run.assert_diagnostic("content/es/a.md:6: error[unsafe-path]: the slug `a?b` has `?`");
+    run.assert_diagnostic("content/es/a.md:6:7: error[unsafe-path]: the slug `a?b` has `?`");
     assert_eq!(run.reported_error_count(), 4, "{:#?}", run.errors());
     // A misspelt title is not reported a second time as a missing one.
     site.write("content/es/a.md", "---\ntitel: x\nweight: pesado\n---\nTexto.\n");
@@ -379,7 +379,7 @@ fn a_page_with_a_front_matter_error_still_exists_for_the_links_to_it() {
     ]);
     let run = site.build(&[]);
     run.assert_failure();
-    assert!(run.diagnostic("content/es/guia/larga.md:3: error[front-matter]: `date` must be").contains("offset"));
+    assert!(run.diagnostic("content/es/guia/larga.md:3:7: error[front-matter]: `date` must be").contains("offset"));
     run.assert_diagnostic("content/es/otra.md:3:1: error[front-matter]: duplicate field `title`");
     assert!(!run.stderr.contains("broken-link"), "{}", run.stderr);
     assert_eq!(run.reported_error_count(), 2, "{:#?}", run.errors());

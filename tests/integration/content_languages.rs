@@ -293,9 +293,9 @@ fn a_copy_awaiting_translation_is_marked_with_the_language_its_text_is_in_and_sa
     );
     let run = site.build(&["--no-pdf"]);
     run.assert_failure();
-    run.assert_diagnostic("content/qu/_index.md:3: error[text-lang]: `text_lang: qu` is the page's own language");
+    run.assert_diagnostic("content/qu/_index.md:3:12: error[text-lang]: `text_lang: qu` is the page's own language");
     run.assert_diagnostic(
-        "content/qu/navegar-seguro.md:3: error[text-lang]: `text_lang: fr` is not a language of the site",
+        "content/qu/navegar-seguro.md:3:12: error[text-lang]: `text_lang: fr` is not a language of the site",
     );
 }
 

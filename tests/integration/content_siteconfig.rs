@@ -130,7 +130,7 @@ fn a_menu_entry_into_another_language_must_name_a_page_there_and_a_declared_lang
     let run = break_and_rebuild(&minimal_site(), |s| s.write("site.yaml", &text));
     assert_error(&run, &pos(&text, "lang: qu"), "site-config", &["`Runasimi`", "`qu`", "not in `languages`"]);
     // Both in the same run (the missing page used to wait for the next one).
-    assert_error(&run, &line_of(&text, "falta.md"), "menu-target", &["content/en/falta.md"]);
+    assert_error(&run, &pos(&text, "\"falta.md\""), "menu-target", &["content/en/falta.md"]);
     assert_eq!(run.reported_error_count(), 2, "{}", run.stderr);
 }
 
@@ -194,11 +194,14 @@ fn unknown_keys_do_not_hold_back_the_checks_of_values_and_targets() {
     assert_error(&run, &pos(text, "ay-BO x"), "site-config", &["`locale` must be", "ay-BO x"]);
     assert_error(&run, &pos(text, "sideways"), "site-config", &["`direction` is `ltr`"]);
     assert_error(&run, &pos(text, "ay, nombre"), "site-config", &["`ay` names itself"]);
-    assert_error(&run, &line_of(text, "javascript"), "site-config", &["`quick_exit.url` must be"]);
+    assert_error(&run, &pos(text, "\"javascript"), "site-config", &["`quick_exit.url` must be"]);
     assert_error(&run, &pos(text, "lang: fr"), "site-config", &["`French`", "`fr`", "not in `languages`"]);
-    assert_error(&run, &line_of(text, "no-existe.md"), "menu-target", &["content/es/no-existe.md"]);
-    assert_error(&run, &line_of(text, "nada.md"), "menu-target", &["content/en/nada.md"]);
-    assert_eq!(run.reported_error_count(), 9, "{}", run.stderr);
+    assert_error(&run, &pos(text, "\"no-existe.md\""), "menu-target", &["content/es/no-existe.md"]);
+    assert_error(&run, &pos(text, "\"nada.md\""), "menu-target", &["content/en/nada.md"]);
+    // The pages are checked in the same run: `ay` has no home page and no interface strings.
+    run.assert_diagnostic("content/ay: error[missing-home]: ");
+    run.assert_diagnostic("site.yaml:5: error[missing-ui-strings]: ");
+    assert_eq!(run.reported_error_count(), 11, "{}", run.stderr);
 }
 
 /// Issue 17: the hint for mixed menu forms beside a `main:` map is YAML that can be written.

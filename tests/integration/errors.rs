@@ -48,7 +48,7 @@ fn errors_on_unknown_template_at_the_template_key_line() {
     let run = break_and_rebuild(&minimal_site(), |s| {
         s.write(LINEA, "---\ntitle: \"Línea 1818\"\ndescription: \"Gratis\"\ntemplate: nope.html\n---\n\nTexto.\n")
     });
-    let line = run.diagnostic("content/es/linea-1818.md:4: error[unknown-template]: ");
+    let line = run.diagnostic("content/es/linea-1818.md:4:11: error[unknown-template]: ");
     assert!(line.contains("nope.html"), "{line}");
 }
 
@@ -79,7 +79,7 @@ fn errors_on_two_pages_writing_the_same_url() {
         s.write("content/es/linea.md", "---\ntitle: \"Otra página de la línea\"\nslug: \"linea-1818\"\n---\n\nTexto.\n")
     });
     // Reported on the second file, at its `slug`, naming the first one.
-    let line = run.diagnostic("content/es/linea.md:3: error[duplicate-url]: ");
+    let line = run.diagnostic("content/es/linea.md:3:7: error[duplicate-url]: ");
     assert!(line.contains("es/linea-1818.md"), "both files must be named: {line}");
     assert!(line.contains("/es/linea-1818/"), "{line}");
 }
@@ -112,7 +112,7 @@ fn errors_on_duplicate_translation_key_in_one_language() {
             "---\ntitle: \"Cómo denunciar\"\ndescription: \"Llama al 1818\"\ntranslation_key: \"report\"\n---\n\nTexto.\n",
         );
     });
-    let line = run.diagnostic("content/es/denuncia.md:4: error[duplicate-translation-key]: ");
+    let line = run.diagnostic("content/es/denuncia.md:4:18: error[duplicate-translation-key]: ");
     assert!(line.contains("es/denuncia-en-linea.md"), "{line}");
     assert!(line.contains("report"), "{line}");
 }
@@ -152,7 +152,7 @@ fn errors_on_site_yaml_text_missing_a_declared_language() {
         let yaml = String::from_utf8(s.read_source("site.yaml")).unwrap();
         s.write("site.yaml", yaml.replace("languages: [es, en]", "languages: [es, en, qu]"));
     });
-    let line = run.diagnostic("site.yaml:3: error[site-config]: ");
+    let line = run.diagnostic("site.yaml:3:8: error[site-config]: ");
     assert!(line.contains("`title`") && line.contains("`qu`"), "{line}");
 }
 
@@ -224,7 +224,7 @@ fn errors_on_section_slug_that_slugifies_to_nothing() {
         s.write("content/es/informes/_index.md", "---\ntitle: \"Informes\"\nslug: \"¿?\"\n---\n\nInformes anuales.\n");
         s.write("content/es/informes/anual.md", "---\ntitle: \"Informe anual\"\n---\n\nTexto.\n");
     });
-    run.assert_diagnostic("content/es/informes/_index.md:3: error[");
+    run.assert_diagnostic("content/es/informes/_index.md:3:7: error[");
 }
 
 #[test]
@@ -236,7 +236,7 @@ fn invalid_date_error_points_at_the_date_line_even_when_the_title_mentions_date(
             "---\ntitle: \"School talks, date: to be announced\"\ndate: \"2025-13-01\"\n---\n\nText.\n",
         )
     });
-    run.assert_diagnostic("content/en/talks.md:3: error[front-matter]: ");
+    run.assert_diagnostic("content/en/talks.md:3:7: error[front-matter]: ");
 }
 
 #[test]

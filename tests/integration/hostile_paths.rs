@@ -93,7 +93,7 @@ fn aliases_a_server_would_decode_or_cut_are_errors_at_their_lines() {
         (9, "named like `404.html`"),
         (10, "named like `index.json`"),
     ] {
-        let d = run.diagnostic(&format!("content/es/vieja.md:{line}: error[alias]"));
+        let d = run.diagnostic(&format!("content/es/vieja.md:{line}:5: error[alias]"));
         assert!(d.contains(shown), "line {line}: {d}");
     }
     assert_eq!(run.reported_error_count(), 7, "{}", run.stderr);
@@ -109,7 +109,7 @@ fn an_alias_that_differs_only_in_case_from_a_page_or_an_alias_is_an_error() {
         );
         s.write("content/es/otra.md", "---\ntitle: \"Otra\"\naliases: [\"antigua\"]\n---\n");
     });
-    let page = run.diagnostic("content/es/vieja.md:4: error[alias]");
+    let page = run.diagnostic("content/es/vieja.md:4:5: error[alias]");
     assert!(page.contains("another page, /es/linea-1818/, but for the case"), "{page}");
     let alias = run.errors().into_iter().find(|l| l.contains("`antigua`") || l.contains("`Antigua`")).unwrap_or("");
     assert!(alias.contains("also an alias of") && alias.contains("case"), "{}", run.stderr);
@@ -173,9 +173,9 @@ fn a_tag_that_folds_to_nothing_is_an_error_at_its_line() {
         s.write("content/es/a.md", "---\ntitle: \"A\"\ntags: [\"!!!\"]\n---\n");
         s.write("content/es/b.md", "---\ntitle: \"B\"\ntags:\n  - \"1818\"\n  - \"🚨\"\n---\n");
     });
-    let a = run.diagnostic("content/es/a.md:3: error[empty-slug]");
+    let a = run.diagnostic("content/es/a.md:3:8: error[empty-slug]");
     assert!(a.contains("`!!!`"), "{a}");
-    run.assert_diagnostic("content/es/b.md:5: error[empty-slug]");
+    run.assert_diagnostic("content/es/b.md:5:5: error[empty-slug]");
     assert_eq!(run.reported_error_count(), 2, "{}", run.stderr);
 }
 
@@ -217,9 +217,9 @@ fn a_slug_with_a_character_a_server_would_decode_is_an_error_at_its_line() {
         s.write("content/es/a.md", "---\ntitle: \"A\"\nslug: \"mi%20pagina\"\n---\n");
         s.write("content/es/b/_index.md", "---\ntitle: \"B\"\nslug: \"b?c\"\n---\n");
     });
-    let a = run.diagnostic("content/es/a.md:3: error[unsafe-path]");
+    let a = run.diagnostic("content/es/a.md:3:7: error[unsafe-path]");
     assert!(a.contains("`mi%20pagina` has `%`"), "{a}");
-    run.assert_diagnostic("content/es/b/_index.md:3: error[unsafe-path]");
+    run.assert_diagnostic("content/es/b/_index.md:3:7: error[unsafe-path]");
     assert_eq!(run.reported_error_count(), 2, "{}", run.stderr);
 }
 

@@ -100,7 +100,7 @@ fn a_logo_path_that_climbs_out_of_the_site_is_an_error_at_its_line_and_is_not_re
     site.write("static/otro.txt", "x");
     let logo = relative(&site.path().join("static"), &secret.path().join("secreto.svg"));
     let run = break_and_rebuild(&site, |s| with_logo(s, &logo));
-    let line = run.diagnostic("site.yaml:3: error[logo]: ");
+    let line = run.diagnostic("site.yaml:3:7: error[logo]: ");
     assert!(line.contains("must be a path inside static/"), "{line}");
     assert_nothing_leaked(&site);
 }
@@ -114,7 +114,7 @@ fn a_logo_linked_from_outside_the_site_is_an_error_and_is_not_inlined() {
         symlink(secret.path().join("secreto.svg"), s.path().join("static/logo.svg")).unwrap();
         with_logo(s, "logo.svg");
     });
-    run.assert_diagnostic("site.yaml:3: error[logo]: the logo `logo.svg` leads outside the site folder");
+    run.assert_diagnostic("site.yaml:3:7: error[logo]: the logo `logo.svg` leads outside the site folder");
     run.assert_diagnostic("static/logo.svg: error[symlink]: this link leads outside the site folder");
     assert_nothing_leaked(&site);
 }

@@ -65,7 +65,7 @@ const MENUS: &str =
 fn a_javascript_menu_url_is_an_error_at_its_line_and_an_http_one_with_quotes_is_escaped() {
     let site = minimal_site();
     let run = break_and_rebuild(&site, |s| append(s, "site.yaml", &MENUS.replace("URL", "\"javascript:alert(1)\"")));
-    let line = run.diagnostic("site.yaml:6: error[unsafe-link]: ");
+    let line = run.diagnostic("site.yaml:6:30: error[unsafe-link]: ");
     assert!(line.contains("`javascript:`"), "{line}");
     assert!(!site.html("es/index.html").contains("javascript:"));
 
@@ -97,7 +97,9 @@ fn disguised_script_and_off_site_addresses_in_menus_are_each_an_error_at_their_l
         append(s, "site.yaml", &format!("menus:\n  es:\n{items}"));
     });
     for n in 0..disguised.len() {
-        run.assert_diagnostic(&format!("site.yaml:{}: error[unsafe-link]: ", n + 6));
+        // The column of the address: after `    - { name: "E<n>", url: `.
+        let col = 24 + format!("E{n}").len();
+        run.assert_diagnostic(&format!("site.yaml:{}:{col}: error[unsafe-link]: ", n + 6));
     }
     assert_eq!(run.errors().len(), disguised.len(), "{}", run.stderr);
 }

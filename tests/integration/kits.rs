@@ -203,10 +203,18 @@ fn a_broken_campaign_block_is_reported_at_its_lines() {
         s.write(ES, text);
     });
     let src = String::from_utf8(site.read_source(ES)).unwrap();
-    let line = |needle: &str| src.lines().position(|l| l.contains(needle)).unwrap() + 1;
-    run.assert_diagnostic(&format!("{ES}:{}: error[campaign]: the campaign's `message` is empty", line("message:")));
-    run.assert_diagnostic(&format!("{ES}:{}: error[campaign]: key figure 2 names `no-existe`", line("no-existe")));
-    run.assert_diagnostic(&format!("{ES}:{}: error[campaign]: key figure 3 needs either", line("value: \"12\"")));
+    // The line and column of the value at fault (a key figure's is its `{`).
+    let at = |needle: &str| {
+        let n = src.lines().position(|l| l.contains(needle)).unwrap();
+        let l = src.lines().nth(n).unwrap();
+        format!("{}:{}", n + 1, l[..l.find(needle).unwrap()].chars().count() + 1)
+    };
+    run.assert_diagnostic(&format!("{ES}:{}: error[campaign]: the campaign's `message` is empty", at("\"\"")));
+    run.assert_diagnostic(&format!(
+        "{ES}:{}: error[campaign]: key figure 2 names `no-existe`",
+        at("{ indicator: no-existe")
+    ));
+    run.assert_diagnostic(&format!("{ES}:{}: error[campaign]: key figure 3 needs either", at("{ value: \"12\"")));
     assert_eq!(run.reported_error_count(), 3, "{}", run.stderr);
 }
 
@@ -230,7 +238,7 @@ fn a_logo_that_is_not_in_static_is_an_error_in_site_yaml() {
         let text = String::from_utf8(s.read_source("site.yaml")).unwrap();
         s.write("site.yaml", text.replacen("languages:", "logo: \"falta.svg\"\nlanguages:", 1));
     });
-    run.assert_diagnostic("site.yaml:3: error[logo]: the logo `falta.svg` is not in static/");
+    run.assert_diagnostic("site.yaml:3:7: error[logo]: the logo `falta.svg` is not in static/");
 }
 
 #[test]

@@ -898,7 +898,7 @@ fn assert_bad_alias(alias: &str, message: &str) {
             "La Línea 1818 es gratuita.",
         )
     });
-    let line = run.diagnostic(&format!("{ES_LINEA}:4: error[alias]: "));
+    let line = run.diagnostic(&format!("{ES_LINEA}:4:11: error[alias]: "));
     assert!(line.contains(alias) && line.contains(message), "alias `{alias}`: {line}");
     assert_eq!(run.reported_error_count(), 1, "{}", run.stderr);
 }
@@ -951,7 +951,7 @@ fn alias_that_clashes_with_the_search_page_is_an_error() {
             "La Línea 1818 es gratuita.",
         )
     });
-    run.assert_diagnostic(&format!("{ES_LINEA}:4: error[alias]: "));
+    run.assert_diagnostic(&format!("{ES_LINEA}:4:11: error[alias]: "));
 }
 
 // ----- urls.txt -----------------------------------------------------------------------

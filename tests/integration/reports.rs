@@ -819,7 +819,7 @@ fn a_report_block_in_a_regular_page_is_an_error_at_the_report_key() {
     let text = "---\ntitle: \"Anexo\"\nweight: 4\nreport:\n  year: 2025\n  period: \"2025\"\n  organization: \"Comisión\"\n---\n\nTablas.\n";
     let run = break_and_rebuild(&site, |s| s.write(rel, text));
     let line = line_of(text, "report:");
-    let msg = run.diagnostic(&format!("{rel}:{line}: error[front-matter]: "));
+    let msg = run.diagnostic(&format!("{rel}:{line}:1: error[front-matter]: "));
     assert!(msg.contains("`report` belongs in the `_index.md` of a report's folder"), "{msg}");
     assert_eq!(run.reported_error_count(), 1, "{}", run.stderr);
 }

@@ -59,7 +59,7 @@ fn errors_on_a_safety_page_missing_in_one_language() {
         s.write("site.yaml", format!("{SITE_YAML}quick_exit:\n  safety_page: \"solo-es.md\"\n"));
         s.write("content/es/solo-es.md", "---\ntitle: \"Navegar seguro\"\n---\n");
     });
-    let line = run.diagnostic("site.yaml:9: error[safety-page]: ");
+    let line = run.diagnostic("site.yaml:9:16: error[safety-page]: ");
     assert!(line.contains("content/en/solo-es.md"), "{line}");
 }
 

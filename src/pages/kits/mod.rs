@@ -99,7 +99,7 @@ pub(crate) fn files<'a>(cx: Cx<'a>) -> impl ParallelIterator<Item = File<'a>> + 
         Err(message) => {
             list.clear();
             let d = Diagnostic::error(Code::Logo, site.root.join("site.yaml"), message)
-                .at(site.config.lines.logo, None)
+                .at_point(site.config.lines.logo)
                 .hint("put the file in static/ and write its path there, such as `logo: logo.svg`");
             (None, Some(File::failed("logo".into(), d)))
         }
