@@ -11,6 +11,10 @@
 //! language's text (`faro theme strings`) and must show what it showed; with none, `other`
 //! only, so a Quechua translation may give `{ other: "…" }` or a plain text. A string
 //! borrowed from another language keeps that language's rule, since it is that language's text.
+//!
+//! A site file that says `copied_from: es` (as `faro theme strings` writes it) counts each
+//! value still exactly the Spanish text it was copied from as Spanish, borrowed, until the
+//! writer changes it (`Copied`).
 
 use crate::config::{Config, Lang, Localized};
 use crate::diagnostics::{Code, Diagnostic};
@@ -115,13 +119,61 @@ impl Entry {
     }
 }
 
-/// One language's UI strings, and the language each borrowed one is written in.
+impl Entry {
+    /// Whether the two say the same, whichever rule picks their forms.
+    fn same_text(&self, other: &Entry) -> bool {
+        match (self, other) {
+            (Entry::Text(a), Entry::Text(b)) => a == b,
+            (Entry::List(a), Entry::List(b)) => a == b,
+            (Entry::Plural(a), Entry::Plural(b)) => a.forms == b.forms,
+            _ => false,
+        }
+    }
+
+    /// Whether it is a plural string with a form besides `other`.
+    pub(crate) fn has_forms(&self) -> bool {
+        matches!(self, Entry::Plural(p) if p.forms.keys().any(|c| c != "other"))
+    }
+}
+
+/// One language's UI strings, the language each borrowed one is written in, and what its
+/// site file says of copies (`copied_from`).
 #[derive(Debug, Clone, Default)]
-pub(crate) struct Strings(pub BTreeMap<String, Entry>, BTreeMap<String, Lang>);
+pub(crate) struct Strings(pub BTreeMap<String, Entry>, BTreeMap<String, Lang>, Option<Copied>);
+
+/// A site strings file that says, with `copied_from: es`, which language its values were
+/// copied from (`faro theme strings` writes it).
+///
+/// How faro tells a copy from a translation: a value still exactly the text that language
+/// lent before the file existed (the first language with the key of `copied_from`, then the
+/// file language's own `fallback` chain, the default language and English, with a `_named`
+/// form where the lender has one) is a copy. It is shown as the lender's text (`t_lang`
+/// names the lender, so pages mark it with `lang=`) and its plural forms are picked by the
+/// lender's rule; a value the writer changed is the file language's own. The file names the
+/// language rather than faro guessing it from site.yaml, so changing a `fallback` later, or
+/// ejecting es and en (which have no `copied_from`), never turns Spanish into Quechua.
+#[derive(Debug, Clone)]
+pub(crate) struct Copied {
+    pub(crate) from: Lang,
+    /// The site's strings file and the line of `copied_from` in it.
+    pub(crate) file: PathBuf,
+    pub(crate) line: Option<usize>,
+    /// The keys the file gives, and how many of them are still copies.
+    pub(crate) keys: Vec<String>,
+    pub(crate) copies: usize,
+}
+
+/// The key of a site strings file that names the language its values were copied from.
+pub(crate) const COPIED_FROM: &str = "copied_from";
 
 impl Strings {
     pub(crate) fn new(entries: BTreeMap<String, Entry>) -> Strings {
-        Strings(entries, BTreeMap::new())
+        Strings(entries, BTreeMap::new(), None)
+    }
+
+    /// What the language's site file says of copies, when it names `copied_from`.
+    pub(crate) fn copied(&self) -> Option<&Copied> {
+        self.2.as_ref()
     }
 
     /// The language `key`'s text is written in, for strings of `lang`: `lang` itself unless
@@ -268,13 +320,20 @@ pub(crate) fn load(theme: &Theme, config: &Config) -> (BTreeMap<Lang, Strings>, 
             in_theme.push(lang.to_string());
         }
         let site_key = format!("site-i18n/{lang}.yaml");
-        let site_strings = parse_file(theme, &site_key, &mut diags);
+        let mut site_strings = parse_file(theme, &site_key, &mut diags);
         if let Some(file) = theme.get(&site_key) {
             site_files.insert(lang.to_string(), file.origin.clone());
+            if let Some(s) = site_strings.as_mut() {
+                match take_copied_from(s, file, lang) {
+                    Ok(c) => s.2 = c,
+                    Err(d) => diags.push(d),
+                }
+            }
         }
         let merged = match (theme_strings, site_strings) {
             (Some(mut t), Some(s)) => {
                 t.0.extend(s.0);
+                t.2 = s.2;
                 Some(t)
             }
             (t, s) => t.or(s),
@@ -288,6 +347,7 @@ pub(crate) fn load(theme: &Theme, config: &Config) -> (BTreeMap<Lang, Strings>, 
             strings.follow_rule_of(&rules);
         }
     }
+    mark_copies(config, &mut own, &mut diags);
     let mut out = BTreeMap::new();
     for lang in &config.languages {
         let chosen = config.fallbacks(lang);
@@ -310,7 +370,7 @@ pub(crate) fn load(theme: &Theme, config: &Config) -> (BTreeMap<Lang, Strings>, 
 /// The language whose plural rule `lang`'s own strings follow when faro has none for `lang`:
 /// the first of its `fallback` chain that has one (none when `lang` has its own, or no
 /// language of the chain has one).
-fn rule_language(config: &Config, lang: &str) -> Option<Lang> {
+pub(crate) fn rule_language(config: &Config, lang: &str) -> Option<Lang> {
     if rule(lang).is_some() {
         return None;
     }
@@ -366,21 +426,106 @@ fn borrow_from(strings: &mut Strings, lang: &str, from: &[&str], own: &BTreeMap<
         let Some(fb_strings) = own.get(*fb) else {
             continue;
         };
-        for (k, v) in &fb_strings.0 {
-            // A language is never labelled with another language's name; views fall back to its code.
-            if k == "language_name" || strings.0.contains_key(k) {
+        for k in fb_strings.0.keys() {
+            if strings.0.contains_key(k) {
                 continue;
             }
-            // A text that names its own language ("not available in Spanish") has a `_named`
-            // form with a `{language}` placeholder, which is what another language borrows.
-            let v = fb_strings.0.get(&format!("{k}_named")).unwrap_or(v);
-            strings.0.insert(k.clone(), borrowed(v, fb));
-            strings.1.insert(k.clone(), fb_strings.written_in(k, fb).to_string());
-            missing.push(k.clone());
+            if let Some((entry, written)) = lent(fb_strings, fb, k) {
+                strings.0.insert(k.clone(), entry);
+                strings.1.insert(k.clone(), written);
+                missing.push(k.clone());
+            }
         }
     }
     missing.sort();
     missing
+}
+
+/// What `fb`'s strings lend another language for `key`, and the language it is written in.
+fn lent(fb_strings: &Strings, fb: &str, key: &str) -> Option<(Entry, Lang)> {
+    // A language is never labelled with another language's name; views fall back to its code.
+    if key == "language_name" {
+        return None;
+    }
+    // A text that names its own language ("not available in Spanish") has a `_named`
+    // form with a `{language}` placeholder, which is what another language borrows.
+    let v = fb_strings.0.get(&format!("{key}_named")).or_else(|| fb_strings.0.get(key))?;
+    Some((borrowed(v, fb), fb_strings.written_in(key, fb).to_string()))
+}
+
+/// Takes `copied_from` out of a site strings file of `lang` (it is no UI string), with its
+/// line; an error when it is not a language code.
+fn take_copied_from(
+    strings: &mut Strings,
+    file: &crate::theme::ThemeFile,
+    lang: &str,
+) -> Result<Option<Copied>, Diagnostic> {
+    let Some(entry) = strings.0.remove(COPIED_FROM) else {
+        return Ok(None);
+    };
+    let line = yaml::locate(&String::from_utf8_lossy(&file.bytes), &[COPIED_FROM], 1);
+    let keys = strings.0.keys().cloned().collect();
+    match entry {
+        Entry::Text(from) if from != lang && !from.is_empty() => {
+            Ok(Some(Copied { from, file: file.origin.clone(), line, keys, copies: 0 }))
+        }
+        _ => Err(copied_from_error(&file.origin, line, lang, "is not another language's code")),
+    }
+}
+
+fn copied_from_error(file: &Path, line: Option<usize>, lang: &str, why: &str) -> Diagnostic {
+    Diagnostic::error(Code::I18n, file, format!("`{COPIED_FROM}` {why}"))
+        .at(line, None)
+        .hint(format!(
+            "`{COPIED_FROM}` names the language this file's values were copied from (such as `es`), so a value not yet translated is shown as that language's; delete the line to count every value as `{lang}`'s own"
+        ))
+}
+
+/// Marks each value of a site file with `copied_from` that is still the text its language
+/// lent (see `Copied`) as that language's, with that language's plural rule.
+fn mark_copies(config: &Config, own: &mut BTreeMap<Lang, Strings>, diags: &mut Vec<Diagnostic>) {
+    let with_copies: Vec<Lang> = own.iter().filter(|(_, s)| s.2.is_some()).map(|(l, _)| l.clone()).collect();
+    // A copy of a copy (ay from qu, qu from es) is written in the first one's language: one
+    // pass per file, so each sees the marks of the files it copies from, in any order.
+    let passes = with_copies.iter().cycle().take(with_copies.len() * with_copies.len());
+    for lang in passes.cloned() {
+        let Some(copied) = own[&lang].2.clone() else { continue };
+        if !own.contains_key(&copied.from) {
+            let known = own.keys().filter(|l| **l != lang).cloned().collect::<Vec<_>>().join(", ");
+            diags.push(copied_from_error(
+                &copied.file,
+                copied.line,
+                &lang,
+                &format!("names `{}`, which has no strings here ({known} have)", copied.from),
+            ));
+            if let Some(s) = own.get_mut(&lang) {
+                s.2 = None;
+            }
+            continue;
+        }
+        let reference = [config.default_language(), "en"];
+        let chain: Vec<&str> = std::iter::once(copied.from.as_str())
+            .chain(config.fallbacks(&lang))
+            .chain(reference)
+            .filter(|l| **l != *lang)
+            .collect();
+        let mut marks = Vec::new();
+        for key in &copied.keys {
+            let Some(value) = own[&lang].0.get(key) else { continue };
+            let source = chain.iter().find_map(|fb| lent(own.get(*fb)?, fb, key));
+            if let Some((entry, written)) = source.filter(|(entry, _)| entry.same_text(value)) {
+                marks.push((key.clone(), entry, written));
+            }
+        }
+        let Some(strings) = own.get_mut(&lang) else { continue };
+        if let Some(c) = strings.2.as_mut() {
+            c.copies = marks.len();
+        }
+        for (key, entry, written) in marks {
+            strings.0.insert(key.clone(), entry);
+            strings.1.insert(key, written);
+        }
+    }
 }
 
 /// The error for a language that lacks strings and names no fallback: at the site's own
@@ -665,6 +810,34 @@ mod tests {
         .unwrap();
         let got: Vec<Option<Lang>> = ["en", "es", "qu", "ay", "xx"].map(|l| rule_language(&config, l)).to_vec();
         assert_eq!(got, [None, None, Some("es".into()), Some("es".into()), None]);
+    }
+
+    #[test]
+    fn a_copy_of_a_copy_is_marked_with_the_language_it_is_written_in_in_any_order() {
+        let config = Config::parse(
+            "base_url: https://e.org/\nlanguages: [es, { code: ay, fallback: qu }, { code: qu, fallback: es }]\n\
+             title: { es: a, qu: b, ay: c }\n",
+            Path::new("site.yaml"),
+            None,
+        )
+        .unwrap();
+        let root = std::env::temp_dir().join(format!("faro-i18n-copies-{}", std::process::id()));
+        std::fs::create_dir_all(root.join("i18n")).unwrap();
+        let copy = "copied_from: {from}\nquick_exit: \"Salir rápido\"\nhome: \"{home}\"\n";
+        std::fs::write(root.join("i18n/qu.yaml"), copy.replace("{from}", "es").replace("{home}", "Qallariy")).unwrap();
+        std::fs::write(root.join("i18n/ay.yaml"), copy.replace("{from}", "qu").replace("{home}", "Qallariy")).unwrap();
+        let (theme, _) = Theme::load(&root, &config).unwrap();
+        let (strings, diags) = load(&theme, &config);
+        std::fs::remove_dir_all(&root).unwrap();
+        assert!(diags.is_empty(), "{diags:?}");
+        // ay (sorted first) copies qu's copy of Spanish: Spanish, not Quechua.
+        assert_eq!(strings["ay"].written_in("quick_exit", "ay"), "es");
+        assert_eq!(strings["qu"].written_in("quick_exit", "qu"), "es");
+        // qu's own translation, copied by ay, is Quechua there.
+        assert!(strings["qu"].is_own("home"));
+        assert_eq!(strings["ay"].written_in("home", "ay"), "qu");
+        assert_eq!(strings["ay"].copied().map(|c| c.copies), Some(2));
+        assert!(strings["es"].copied().is_none());
     }
 
     #[test]

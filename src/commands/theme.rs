@@ -3,9 +3,11 @@
 //! (never the site's own `templates/` or `i18n/`), check every target first and write
 //! nothing when any file exists already, so a site's own work is never overwritten.
 
+use super::scaffold::files;
 use crate::config::Config;
 use crate::diagnostics::{Code, Diagnostic};
 use crate::theme::Theme;
+use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
 
 /// What `faro theme strings` made: the file written, or the text for standard output.
@@ -16,8 +18,9 @@ pub enum StringsFile {
 
 /// Writes `i18n/<lang>.yaml` in the site (or returns its text when `stdout`): every string of
 /// the theme, each with the text the language shows today (its own, else its fallback's or the
-/// default language's) as the value to translate. A language that uses `other` only gets that
-/// form of a plural string.
+/// default language's) as the value to translate. A copied value keeps the plural forms of the
+/// language it is copied from, which picks among them while it is a copy; the file says that
+/// language (`copied_from`, see `i18n::Copied`) and its header says which forms it holds.
 pub fn strings(site_dir: &Path, lang: &str, stdout: bool) -> Result<StringsFile, Vec<Diagnostic>> {
     let config = site_config(site_dir)?;
     if !config.languages.iter().any(|l| l == lang) {
@@ -50,50 +53,118 @@ pub fn strings(site_dir: &Path, lang: &str, stdout: bool) -> Result<StringsFile,
     Ok(StringsFile::Written(target))
 }
 
-/// The strings file of `lang`: a header, its name and locale, then every key in the order
-/// of the theme's file for the language the texts come from.
+/// The strings file of `lang`: a header, its name and locale, the language its copies come
+/// from, then every key in the order of the theme's file for the language the texts come from.
 fn strings_text(
     theme: &Theme,
     config: &Config,
     lang: &str,
     strings: &crate::i18n::Strings,
 ) -> Result<String, Vec<Diagnostic>> {
-    let from = config.fallbacks(lang).first().copied().unwrap_or(config.default_language()).to_string();
+    let entries = strings.entries();
+    let copies = entries.keys().any(|k| !strings.is_own(k));
+    // The language that lends first (see `i18n::load`): the file's own `copied_from` when it
+    // has one, else the first fallback, the default language or English that is not `lang`.
+    let chain = config.fallbacks(lang).into_iter().chain([config.default_language(), "en"]);
+    let from = match strings.copied() {
+        Some(c) => c.from.clone(),
+        None => chain.into_iter().find(|l| *l != lang).unwrap_or(lang).to_string(),
+    };
     // A language with every string of its own (es, en) is copied as it is.
-    let from = if strings.entries().keys().all(|k| strings.is_own(k)) { lang.to_string() } else { from };
+    let from = if copies { from } else { lang.to_string() };
     let name = crate::i18n::language_name(config, strings, lang).to_string();
     let locale = crate::i18n::og_locale(config, strings, lang);
-    let scaffold_lang = if super::scaffold::files::scaffold_bytes(&format!("{from}/strings-file.yaml")).is_some() {
-        from.as_str()
-    } else {
-        "en"
+    let scaffold_lang =
+        if files::scaffold_bytes(&format!("{from}/strings-file.yaml")).is_some() { from.as_str() } else { "en" };
+    // A form the language would ignore is left out of its own strings; a copy keeps the forms
+    // of the language it is written in, whose rule picks among them while it is a copy.
+    let forms = crate::i18n::tells_plural_forms(config, lang);
+    let shown = |key: &str, entry: &crate::i18n::Entry| {
+        if forms || !strings.is_own(key) {
+            entry.clone()
+        } else {
+            entry.other_only()
+        }
     };
+    let plurals: Vec<bool> = entries
+        .iter()
+        .filter(|(_, e)| matches!(e, crate::i18n::Entry::Plural(_)))
+        .map(|(k, e)| shown(k, e).has_forms())
+        .collect();
+    let rule = crate::i18n::rule_language(config, lang).unwrap_or_else(|| lang.to_string());
+    let mut notes = Vec::new();
+    if copies {
+        notes.push("strings_file_copied");
+    }
+    if forms && !plurals.is_empty() {
+        notes.push("strings_file_forms");
+    } else if plurals.contains(&true) {
+        notes.push("strings_file_forms_copied");
+    } else if !plurals.is_empty() {
+        notes.push("strings_file_other_only");
+    }
+    let texts = scaffold_strings(scaffold_lang)?;
+    let notes: String = notes
+        .iter()
+        .map(|k| {
+            let text = texts.get(*k).map_or("", String::as_str);
+            comment(&crate::i18n::fill(text, &[("lang", lang), ("from", &from), ("rule", &rule)]))
+        })
+        .collect();
     let key = format!("{scaffold_lang}/strings-file.yaml");
-    let header = super::scaffold::files::scaffold_text(&key).map_err(|d| vec![d])?;
-    let header = super::scaffold::files::fill(header, &key, |n| match n {
+    let header = files::scaffold_text(&key).map_err(|d| vec![d])?;
+    let header = files::fill(header, &key, |n| match n {
         "lang" => Some(lang.to_string()),
         "name" => Some(name.clone()),
         "from" => Some(from.clone()),
+        "notes" => Some(notes.clone()),
         _ => None,
     })
     .map_err(|d| vec![d])?;
     let quote = crate::yaml::quote;
     let mut out = format!("{header}language_name: {}\nog_locale: {}\n", quote(&name), quote(&locale));
+    if copies {
+        out.push_str(&format!("{}: {}\n", crate::i18n::COPIED_FROM, quote(&from)));
+    }
     let order = theme.get(&format!("i18n/{from}.yaml")).map(|f| keys_in_order(&f.bytes)).unwrap_or_default();
-    let entries = strings.entries();
-    // A form the language would ignore is left out, so the file never offers it.
-    let forms = crate::i18n::tells_plural_forms(config, lang);
     let rest = entries.keys().filter(|k| !order.contains(k)).cloned().collect::<Vec<_>>();
     for key in order.iter().chain(&rest) {
-        if key == "language_name" || key == "og_locale" {
+        if key == "language_name" || key == "og_locale" || key == crate::i18n::COPIED_FROM {
             continue;
         }
         if let Some(entry) = entries.get(key) {
-            let entry = if forms { entry.to_yaml() } else { entry.other_only().to_yaml() };
-            out.push_str(&format!("{key}: {entry}\n"));
+            out.push_str(&format!("{key}: {}\n", shown(key, entry).to_yaml()));
         }
     }
     Ok(out)
+}
+
+/// The scaffold's texts in `lang` (`scaffold/<lang>/strings.yaml`).
+fn scaffold_strings(lang: &str) -> Result<BTreeMap<String, String>, Vec<Diagnostic>> {
+    let key = format!("{lang}/strings.yaml");
+    let origin = PathBuf::from(format!("(built-in theme)/scaffold/{key}"));
+    let text = files::scaffold_text(&key).map_err(|d| vec![d])?;
+    crate::yaml::parse(text, &origin, 1, Code::Scaffold).map_err(|d| vec![d])
+}
+
+/// `text` as YAML comment lines of at most 96 characters.
+fn comment(text: &str) -> String {
+    let mut out = String::new();
+    let mut line = String::from("#");
+    for word in text.split_whitespace() {
+        if line.len() > 1 && line.chars().count() + 1 + word.chars().count() > 96 {
+            out.push_str(&line);
+            out.push('\n');
+            line = String::from("#");
+        }
+        line.push(' ');
+        line.push_str(word);
+    }
+    if line.len() > 1 {
+        out.push_str(&line);
+        out.push('\n');
+    }
+    out
 }
 
 /// The top-level keys of a strings file, in the order written.

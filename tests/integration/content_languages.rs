@@ -189,7 +189,9 @@ fn theme_strings_writes_every_key_to_translate_and_the_site_then_builds_with_no_
     assert!(file.contains("language_name: \"Runasimi\"\nog_locale: \"qu_PE\"\n"), "{file}");
     // Every key of the theme, each with the default language's (Spanish) text.
     let mut theme_keys = keys(&theme_file("i18n/es.yaml"));
-    let mut got = keys(&file);
+    // And `copied_from`, which says the values are copies of Spanish.
+    assert!(file.contains("\ncopied_from: \"es\"\n"), "{file}");
+    let mut got: Vec<String> = keys(&file).into_iter().filter(|k| k != "copied_from").collect();
     theme_keys.sort();
     got.sort();
     assert_eq!(got, theme_keys);
@@ -328,4 +330,114 @@ fn a_bare_code_faro_knows_is_shown_by_its_name() {
     let to_qu = switcher_link(&es, "qu");
     assert!(element(&es[to_qu.at..], "a", |_| true).unwrap().contains(">Runasimi<"), "{}", to_qu.raw);
     assert!(site.html("qu/index.html").contains("<meta property=\"og:locale\" content=\"qu_PE\">"));
+}
+
+/// What `faro theme strings qu` shows once built, and after a translator changed three values:
+/// the lang of the "not translated" note and of the switcher's link to a missing qu page, and
+/// the search page's count line for 1 result.
+struct Shown {
+    note: String,
+    switcher: String,
+    counts: String,
+}
+
+fn shown(site: &Site) -> Shown {
+    let run = site.build_ok(&["--no-pdf"]);
+    assert!(!run.stderr.contains("warning"), "{}", run.stderr);
+    let qu = site.html("qu/copia/index.html");
+    let note = tags(&qu, "p").into_iter().find(|t| t.has_class("text-lang-note")).expect("the note");
+    let es = site.html("es/acerca/index.html");
+    let search = site.html("qu/buscar/index.html");
+    let at = search.find("[[0,").expect("the count line's texts");
+    let counts = search[at..].split("]]").next().unwrap().to_string();
+    Shown {
+        note: note.attr("lang").unwrap_or("").to_string(),
+        switcher: switcher_link(&es, "qu").attr("lang").unwrap_or("").to_string(),
+        counts,
+    }
+}
+
+/// `faro theme strings qu`, then the site's qu.yaml with three values translated.
+fn generate_then_translate(languages: &str) -> (Site, String, Shown, Shown) {
+    let copy = ("content/qu/copia.md", "---\ntitle: \"Copia\"\ntext_lang: es\n---\n\nTexto.\n");
+    let site = site_with(languages, &[copy]);
+    let written = faro_run(&["theme", "strings", "qu", "--site", site_arg(&site)]);
+    assert!(written.status.success(), "{}", written.stderr);
+    let file = read_text(&site.path().join("i18n/qu.yaml"));
+    let copied = shown(&site);
+    let translated = file
+        .replace(
+            "text_lang_note: \"Esta página aún no está traducida. Idioma del texto: {language}.\"",
+            "text_lang_note: \"Kay p'anqaqa manaraq t'ikrasqachu. Qillqap simin: {language}.\"",
+        )
+        .replace("untranslated_title: \"Esta página no está disponible en {language}; el enlace lleva a la portada en {language}.\"", "untranslated_title: \"Kay p'anqaqa manam {language} simipichu kan.\"")
+        .replace(
+            "search_count: { one: \"{n} resultado\", other: \"{n} resultados\" }",
+            "search_count: { one: \"{n} tarisqa\", other: \"{n} tarisqakuna\" }",
+        );
+    assert_eq!(translated.matches("Kay p'anqa").count(), 2, "the test's replacements missed:\n{file}");
+    assert!(translated.contains("tarisqakuna"), "{file}");
+    site.write("i18n/qu.yaml", &translated);
+    let own = shown(&site);
+    (site, file, copied, own)
+}
+
+/// Issue 17 (strings): once `faro theme strings qu` wrote the file, every copied Spanish
+/// string claimed to be Quechua (lang="qu"), and with no fallback the file held only `other`,
+/// so one result read "1 resultados"; its header said "only `other`" whatever the file held.
+#[test]
+fn a_copied_string_stays_marked_as_the_language_it_was_copied_from_until_translated() {
+    let (site, file, copied, own) =
+        generate_then_translate("languages: [es, en, { code: qu, name: \"Runasimi\", locale: qu_PE }]\n");
+    assert!(file.contains("\ncopied_from: \"es\"\n"), "{file}");
+    // The copy keeps Spanish's forms, and the header says so (not "only `other`").
+    assert!(file.contains("\nsearch_count: { one: \"{n} resultado\", other: \"{n} resultados\" }\n"), "{file}");
+    let header: String = file.lines().take_while(|l| l.starts_with('#')).collect::<Vec<_>>().join(" ");
+    assert!(header.contains("son las de `es`") && header.contains("`qu` no distingue el singular"), "{header}");
+    assert!(!header.contains("usa solo `other`"), "{header}");
+    // While copies: Spanish text, marked Spanish, counted by Spanish's rule.
+    assert_eq!((copied.note.as_str(), copied.switcher.as_str()), ("es", "es"));
+    assert!(copied.counts.contains("[1,&quot;{n} resultado&quot;]"), "{}", copied.counts);
+    // Translated: Quechua's own, and Quechua's rule (no fallback: `other` for every number).
+    assert_eq!((own.note.as_str(), own.switcher.as_str()), ("qu", "qu"));
+    assert_eq!(own.counts, "[[0,&quot;{n} tarisqakuna&quot;", "one text for every number");
+
+    // `faro check` counts the copies left, at `copied_from`'s line; es and en have none.
+    let out = Command::new(faro()).args(["check", "--site", site_arg(&site)]).output().unwrap();
+    let report = String::from_utf8_lossy(&out.stdout).into_owned() + &String::from_utf8_lossy(&out.stderr);
+    let line = report.lines().find(|l| l.starts_with("i18n/qu.yaml:")).unwrap_or_else(|| panic!("{report}"));
+    assert!(
+        line.contains(
+            ":15: warning[awaiting-translation]: 217 of the 222 interface strings of `qu` are still the `es` text"
+        ),
+        "{line}"
+    );
+    assert!(!report.contains("i18n/es.yaml") && !report.contains("i18n/en.yaml"), "{report}");
+}
+
+#[test]
+fn a_copied_string_of_a_language_with_a_fallback_is_the_fallbacks_until_translated() {
+    let (_, file, copied, own) =
+        generate_then_translate("languages: [es, en, { code: qu, name: \"Runasimi\", locale: qu_PE, fallback: es }]\n");
+    let header: String = file.lines().take_while(|l| l.starts_with('#')).collect::<Vec<_>>().join(" ");
+    assert!(header.contains("siguen la regla de plural de `es`"), "{header}");
+    assert!(!header.contains("solo `other`") && !header.contains("solo esa forma"), "{header}");
+    assert_eq!((copied.note.as_str(), copied.switcher.as_str()), ("es", "es"));
+    assert!(copied.counts.contains("[1,&quot;{n} resultado&quot;]"), "{}", copied.counts);
+    // Quechua's own strings follow its fallback's rule (it has none of its own).
+    assert_eq!((own.note.as_str(), own.switcher.as_str()), ("qu", "qu"));
+    assert!(own.counts.contains("[1,&quot;{n} tarisqa&quot;]"), "{}", own.counts);
+}
+
+#[test]
+fn a_copied_from_that_names_no_other_language_is_an_error_at_its_line() {
+    let site = site_with(
+        "languages: [es, en, { code: qu, fallback: es }]\n",
+        &[("i18n/qu.yaml", "quick_exit: \"Lluqsiy\"\ncopied_from: qu\n")],
+    );
+    site.build(&[])
+        .assert_failure()
+        .assert_diagnostic("i18n/qu.yaml:2: error[i18n]: `copied_from` is not another language's code");
+    site.write("i18n/qu.yaml", "copied_from: fr\nquick_exit: \"Lluqsiy\"\n");
+    site.build(&[]).assert_failure().assert_diagnostic("i18n/qu.yaml:1: error[i18n]: `copied_from` names `fr`");
 }

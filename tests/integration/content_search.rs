@@ -273,20 +273,28 @@ fn theme_strings_for_a_language_with_a_fallback_leaves_the_built_site_as_it_was(
 }
 
 #[test]
-fn theme_strings_writes_only_the_other_form_for_a_language_without_a_rule_or_a_fallback() {
-    // Quechua with no fallback: faro has no rule for it, so `other` serves 1 too, and the file
-    // `faro theme strings` writes offers no `one` form that would be ignored.
+fn a_copied_count_string_keeps_its_languages_forms_until_translated_for_a_language_without_a_rule() {
+    // Quechua with no fallback: faro has no rule for it, so `other` serves 1 too once it is
+    // translated; but the file `faro theme strings` writes starts as English's text, whose
+    // `one` form must read "1 result" while it is a copy (issue 17: it read "1 results").
     let site = Site::from_files(&[
         ("site.yaml", "base_url: \"https://example.org/\"\nlanguages: [qu]\ntitle: { qu: \"Yanapay\" }\n"),
         ("content/qu/_index.md", "---\ntitle: \"Yanapay\"\n---\n\n1818.\n"),
     ]);
     let written = faro::theme_strings(site.path(), "qu", true);
     let Ok(faro::StringsFile::Text(text)) = written else { panic!("faro theme strings --stdout failed") };
-    assert!(text.contains("\nsearch_count: { other: \"{n} results\" }\n"), "{text}");
-    let offered: Vec<&str> = text.lines().filter(|l| !l.starts_with('#') && l.contains("{ one: ")).collect();
-    assert!(offered.is_empty(), "{offered:?}");
+    assert!(text.contains("\nsearch_count: { one: \"{n} result\", other: \"{n} results\" }\n"), "{text}");
+    assert!(text.contains("\ncopied_from: \"en\"\n"), "{text}");
+    site.write("i18n/qu.yaml", &text);
+    let run = site.build_ok(&[]);
+    assert!(!run.stderr.contains("warning"), "{}", run.stderr);
+    let qu_search = index_of(&site, "qu").replace("index.json", "index.html");
+    assert!(
+        counts(&site, &qu_search).starts_with("[[0,\"{n} results\"],[1,\"{n} result\"],"),
+        "{}",
+        counts(&site, &qu_search)
+    );
     site.write("i18n/qu.yaml", text.replace("{n} results", "{n} tarisqa"));
     site.build_ok(&[]);
-    let qu_search = index_of(&site, "qu").replace("index.json", "index.html");
     assert_eq!(counts(&site, &qu_search), "[[0,\"{n} tarisqa\"]]");
 }
