@@ -96,7 +96,13 @@ pub(crate) fn render(site: &Site, prepared: &Prepared, out: &dyn Output, scope: 
         diags.extend(w.write(NotFound, pages::content::not_found_pages(cx).into_par_iter()));
         diags.extend(w.write(Root, rayon::iter::once(pages::content::root(cx))));
     }
-    diags.extend(pages::claims::diagnostics(site, &w.registry.settle()));
+    let claims = w.registry.settle();
+    diags.extend(pages::claims::diagnostics(site, &claims));
+    if scope.everything() {
+        // Only now is every file known that a site path may name (static/, feeds, charts).
+        let written = |path: &str| claims.contains(path);
+        diags.extend(crate::markdown::unpublished(&site.content, &site.markdown, &site.config.base_path, written));
+    }
     diags
 }
 
