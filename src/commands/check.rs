@@ -195,16 +195,6 @@ impl Pages<'_> {
         let path = value.split_once('#').map_or(value, |(p, _)| p);
         let path = path.split('?').next().unwrap_or("");
         let base = &self.site.config.base_path;
-        let target = if path.is_empty() {
-            file.to_string()
-        } else {
-            let Some(rel) = path.strip_prefix(base.as_str()) else {
-                let msg = format!("the link `{shown}` leaves the site's base path {base}");
-                self.diags.push(Diagnostic::error(Code::BrokenLink, self.where_(file), msg).at(at.0, at.1));
-                return None;
-            };
-            crate::urls::file_at(&crate::urls::percent_decode_lossy(rel))
-        };
         let source = self.where_(file);
         // What the build said of this link, at its line (a warning: it may lead to a file made
         // another way, or to a folder without its slash).
@@ -214,6 +204,20 @@ impl Pages<'_> {
                 && at.0.is_some()
                 && (d.line, d.col) == at
                 && d.message.starts_with("the link `")
+        };
+        let target = if path.is_empty() {
+            file.to_string()
+        } else {
+            let Some(rel) = path.strip_prefix(base.as_str()) else {
+                if let Some(d) = self.diags.find_mut(reported) {
+                    d.severity = crate::diagnostics::Severity::Error;
+                    return None;
+                }
+                let msg = format!("the link `{shown}` leaves the site's base path {base}");
+                self.diags.push(Diagnostic::error(Code::BrokenLink, source, msg).at(at.0, at.1));
+                return None;
+            };
+            crate::urls::file_at(&crate::urls::percent_decode_lossy(rel))
         };
         if self.files.contains_key(&target) {
             return Some(target);

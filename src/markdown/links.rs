@@ -74,9 +74,8 @@ pub(super) fn resolve(
         }
         // Written with the base path (`/sub/es/guia/`), which faro adds: taken for what it means.
         let inner = rest.strip_prefix(base.trim_start_matches('/')).filter(|_| base != "/");
-        if let Some(to) = inner.and_then(|inner| published(links, page, inner, tail)) {
-            let plain = format!("/{}{tail}", inner.unwrap_or_default());
-            diags.push(with_base(dest, base, &plain, page).at(at.0, at.1));
+        if let Some((inner, to)) = inner.and_then(|i| published(links, page, i, tail).map(|to| (i, to))) {
+            diags.push(with_base(dest, base, &format!("/{inner}{tail}"), page).at(at.0, at.1));
             return to;
         }
         // A site path starts with its language (`/en/…`): one of another language gets hreflang.
@@ -104,12 +103,20 @@ pub(super) fn resolve(
     let from_page = join_url(&format!("{base}{}", page.url), path);
     // The base path as the join writes it (`faro pdf`'s is a folder on disk, as given).
     let Some(site) = from_page.strip_prefix(join_url(base, "").as_str()) else {
-        let msg = match &source {
-            Some(target) => format!("the link `{dest}` points to content/{target}, which does not exist"),
-            None => format!("the link `{dest}` points outside content/"),
+        // Neither reading works: a warning, as for any link to a missing file (`faro check`
+        // makes it the error), unless it also climbs out of content/.
+        let d = match &source {
+            Some(target) => Diagnostic::warning(
+                Code::BrokenLink,
+                &page.source,
+                format!("the link `{dest}` points to content/{target}, which does not exist"),
+            ),
+            None => {
+                Diagnostic::error(Code::BrokenLink, &page.source, format!("the link `{dest}` points outside content/"))
+            }
         };
         let hint = format!("from the published page it leads to {from_page}, outside the site's base path {base}");
-        diags.push(Diagnostic::error(Code::BrokenLink, &page.source, msg).at(at.0, at.1).hint(hint));
+        diags.push(d.at(at.0, at.1).hint(hint));
         return Resolved::internal(dest.to_string());
     };
     if let Some(to) = published(links, page, site, tail) {
@@ -164,6 +171,7 @@ pub(crate) fn unpublished(
     content: &Content,
     markdown: &[Rendered],
     base_path: &str,
+    pages: impl Iterator<Item = PageId>,
     written: impl Fn(&str) -> bool,
 ) -> Vec<Diagnostic> {
     let with_base_path = |u: &Unresolved| {
@@ -171,7 +179,7 @@ pub(crate) fn unpublished(
         (base_path != "/" && u.dest.starts_with('/')).then(|| inner.to_string())
     };
     let mut diags = Vec::new();
-    for (page, md) in content.pages.iter().zip(markdown) {
+    for (page, md) in pages.filter_map(|i| Some((&content[i], markdown.get(i.0)?))) {
         for u in &md.unresolved {
             if written(&file_at(&u.path)) {
                 continue;
