@@ -229,11 +229,6 @@ impl Diagnostics {
         self.0.iter().any(Diagnostic::is_error)
     }
 
-    /// Drops what a later stage proved wrong.
-    pub(crate) fn retain(&mut self, keep: impl Fn(&Diagnostic) -> bool) {
-        self.0.retain(|d| keep(d));
-    }
-
     /// The first diagnostic `is` picks, to sharpen what a later stage learned about it.
     pub(crate) fn find_mut(&mut self, is: impl Fn(&Diagnostic) -> bool) -> Option<&mut Diagnostic> {
         self.0.iter_mut().find(|d| is(d))

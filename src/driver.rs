@@ -96,7 +96,14 @@ pub(crate) fn render(site: &Site, prepared: &Prepared, out: &dyn Output, scope: 
         diags.extend(w.write(NotFound, pages::content::not_found_pages(cx).into_par_iter()));
         diags.extend(w.write(Root, rayon::iter::once(pages::content::root(cx))));
     }
-    diags.extend(pages::claims::diagnostics(site, &w.registry.settle()));
+    let claims = w.registry.settle();
+    diags.extend(pages::claims::diagnostics(site, &claims));
+    if scope.everything() {
+        // Only now is every file known that a site path may name (static/, feeds, charts).
+        let written = |path: &str| claims.contains(path);
+        let base = &site.config.base_path;
+        diags.extend(crate::markdown::unpublished(&site.content, &site.markdown, base, site.content.ids(), written));
+    }
     diags
 }
 
@@ -141,8 +148,14 @@ pub(crate) enum Updated {
 }
 
 /// Re-reads edited pages and renders into memory what shows them; on errors, the site and
-/// what was prepared are put back as they were.
-pub(crate) fn update(site: &mut Site, prepared: &mut Prepared, ids: &[PageId]) -> Updated {
+/// what was prepared are put back as they were. `served` says which files the preview has,
+/// for the edited pages' links to paths of the site.
+pub(crate) fn update(
+    site: &mut Site,
+    prepared: &mut Prepared,
+    ids: &[PageId],
+    served: &dyn Fn(&str) -> bool,
+) -> Updated {
     let mut edit = match site.reread(ids) {
         Reread::Moved => return Updated::Moved,
         Reread::Failed(diags) => return Updated::Failed(diags.report(&site.root)),
@@ -179,7 +192,11 @@ pub(crate) fn update(site: &mut Site, prepared: &mut Prepared, ids: &[PageId]) -
         prepared.refresh(site, &affected, &[], fills);
         return Updated::Failed(diags.report(&site.root));
     }
-    Updated::Done(out.into_files(), diags.report(&site.root))
+    let files = out.into_files();
+    let written = |path: &str| files.contains_key(path) || served(path);
+    let base = &site.config.base_path;
+    diags.extend(crate::markdown::unpublished(&site.content, &site.markdown, base, edited.iter().copied(), written));
+    Updated::Done(files, diags.report(&site.root))
 }
 
 /// The pages that show something of `edited`: themselves, their sections up to the home

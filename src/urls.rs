@@ -71,6 +71,28 @@ pub(crate) fn join_content(dir: &str, rel: &str) -> Option<String> {
     Some(parts.join("/"))
 }
 
+/// A relative URL (`../guia/`, `foto.jpg#x`) made absolute against the URL path of the page
+/// it is on (`/sub/es/x/`), as a browser does: `..` stops at the host's root.
+pub(crate) fn join_url(page_url: &str, value: &str) -> String {
+    let (path, tail) = value.find(['?', '#']).map_or((value, ""), |i| value.split_at(i));
+    let mut parts: Vec<&str> = page_url.split('/').filter(|p| !p.is_empty()).collect();
+    parts.pop_if(|_| !page_url.ends_with('/')); // the page's own file name
+    for seg in path.split('/') {
+        match seg {
+            "" | "." => {}
+            ".." => {
+                parts.pop();
+            }
+            seg => parts.push(seg),
+        }
+    }
+    let folder = path.is_empty() || path.ends_with('/') || path.ends_with("/.") || path.ends_with("/..");
+    let folder = folder || path == "." || path == "..";
+    let slash = if folder { "/" } else { "" };
+    let joined = if parts.is_empty() { String::new() } else { format!("/{}", parts.join("/")) };
+    format!("{joined}{slash}{tail}")
+}
+
 /// Folder slugs set by index pages (`_index.md` or `index.md`), keyed by (lang, folder).
 pub(crate) type FolderSlugs = HashMap<(String, String), String>;
 
@@ -274,6 +296,11 @@ impl<S> Claims<S> {
         true
     }
 
+    /// Whether `path` was claimed as it is written (a host may tell case apart).
+    pub(crate) fn contains(&self, path: &str) -> bool {
+        self.files.get(&path.to_lowercase()).is_some_and(|&n| self.claims[n].0 == path)
+    }
+
     fn clash_of(&self, path: &str) -> Option<(Option<usize>, Clash)> {
         if let Some(c) = path.chars().find(|&c| unsafe_path_char(c)) {
             return Some((None, Clash::Character(c)));
@@ -393,6 +420,21 @@ pub(crate) fn kit_zip_name(page_path: &str, lang: &str) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_relative_url_joins_the_page_url_as_a_browser_does() {
+        let cases = [
+            ("/es/recursos/guia/", "../../navegar-seguro/", "/es/navegar-seguro/"),
+            ("/sub/es/guia/", "../otra#x", "/sub/es/otra#x"),
+            ("/es/guia/", "foto.jpg?v=1", "/es/guia/foto.jpg?v=1"),
+            ("/es/guia/", "..", "/es/"),
+            ("/es/", "../../../../x", "/x"),
+            ("/es/a.html", "b/", "/es/b/"),
+        ];
+        for (page, rel, want) in cases {
+            assert_eq!(join_url(page, rel), want, "{page} + {rel}");
+        }
+    }
 
     #[test]
     fn percent_decoding_never_panics_and_keeps_what_is_not_an_escape() {

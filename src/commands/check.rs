@@ -77,7 +77,17 @@ pub fn check(opts: &CheckOptions) -> Result<CheckReport, Vec<Diagnostic>> {
         site.md(i).fragments.iter().map(move |f| (file.clone(), unescape(&f.href)))
     });
     let checked = built.collect();
-    let mut pages = Pages { site: &site, files: &files, html: &html, source_of, checked, diags: &mut diags };
+    // Where each Markdown link is written, so a finding in the HTML names its line.
+    let mut lines = HashMap::new();
+    for i in site.content.ids() {
+        let file = output_file(&site.content[i].url);
+        let md = site.md(i);
+        let fragments = md.fragments.iter().map(|f| (&f.href, f.line, f.col));
+        for (href, line, col) in md.hrefs.iter().map(|(h, l, c)| (h, *l, *c)).chain(fragments) {
+            lines.entry((file.clone(), unescape(href))).or_insert((line, col));
+        }
+    }
+    let mut pages = Pages { site: &site, files: &files, html: &html, source_of, checked, lines, diags: &mut diags };
     let mut external = BTreeSet::new();
     let mut linked = BTreeSet::new();
     for (file, text) in &html {
@@ -93,6 +103,8 @@ pub fn check(opts: &CheckOptions) -> Result<CheckReport, Vec<Diagnostic>> {
     Ok(CheckReport { diagnostics: diags.report(root), missing_translations: missing, external_links: external })
 }
 
+type At = (Option<usize>, Option<usize>);
+
 /// The rendered site and where its pages come from.
 struct Pages<'a> {
     site: &'a Site,
@@ -101,6 +113,8 @@ struct Pages<'a> {
     source_of: HashMap<String, PathBuf>,
     /// (output file, href) of links whose fragment the build checked.
     checked: HashSet<(String, String)>,
+    /// (output file, href) of Markdown links: their (line, column) in the page's source.
+    lines: HashMap<(String, String), At>,
     diags: &'a mut Diagnostics,
 }
 
@@ -121,6 +135,7 @@ impl Pages<'_> {
                 }
                 continue;
             }
+            let at = self.lines.get(&(file.to_string(), value.clone())).copied().unwrap_or((None, None));
             let shown = value.clone();
             let value = if value.starts_with('/') || value.starts_with('#') {
                 value
@@ -131,19 +146,12 @@ impl Pages<'_> {
                     None => continue, // mailto:, tel:, data:
                 }
             };
-            let Some(target) = self.target(file, &value, &shown) else { continue };
-            if shown != value {
-                // The build looked for it among the sources and warned; from the page it works.
-                let (source, head) = (self.where_(file), format!("the link `{shown}` points to content/"));
-                self.diags.retain(|d| {
-                    d.is_error() || d.code != Code::BrokenLink || d.path != source || !d.message.starts_with(&head)
-                });
-            }
+            let Some(target) = self.target(file, &value, &shown, at) else { continue };
             if !is_redirect && tag == "a" && target != file {
                 linked.insert(target.clone());
             }
-            if !self.checked.contains(&(file.to_string(), value.clone())) {
-                self.anchor(file, &value, &target);
+            if !self.checked.contains(&(file.to_string(), shown.clone())) {
+                self.anchor(file, &value, &shown, &target, at);
             }
         }
     }
@@ -177,77 +185,82 @@ impl Pages<'_> {
         if scheme {
             return None;
         }
-        let base = &self.site.config.base_path;
-        let page_url = format!("{base}{}", file.strip_suffix("index.html").unwrap_or(file));
-        let (path, tail) = value.find(['?', '#']).map_or((value, ""), |i| value.split_at(i));
-        let mut parts: Vec<&str> = page_url.split('/').filter(|p| !p.is_empty()).collect();
-        parts.pop_if(|_| !page_url.ends_with('/')); // the page's own file name
-        for seg in path.split('/') {
-            match seg {
-                "" | "." => {}
-                ".." => {
-                    parts.pop();
-                }
-                seg => parts.push(seg),
-            }
-        }
-        let slash = if path.ends_with('/') || path.ends_with("/.") || path.ends_with("/..") || path.is_empty() {
-            "/"
-        } else {
-            ""
-        };
-        let joined = if parts.is_empty() { String::new() } else { format!("/{}", parts.join("/")) };
-        Some(format!("{joined}{slash}{tail}"))
+        let page_url = format!("{}{}", self.site.config.base_path, file.strip_suffix("index.html").unwrap_or(file));
+        Some(crate::urls::join_url(&page_url, value))
     }
 
     /// The output file an internal link leads to, or None (reported) when it leads nowhere.
-    /// `shown` is the link as the page writes it.
-    fn target(&mut self, file: &str, value: &str, shown: &str) -> Option<String> {
+    /// `shown` is the link as the page writes it, `at` its place in the page's source.
+    fn target(&mut self, file: &str, value: &str, shown: &str, at: At) -> Option<String> {
         let path = value.split_once('#').map_or(value, |(p, _)| p);
         let path = path.split('?').next().unwrap_or("");
         let base = &self.site.config.base_path;
+        let source = self.where_(file);
+        // What the build said of this link, at its line (a warning: it may lead to a file made
+        // another way, or to a folder without its slash).
+        let reported = |d: &Diagnostic| {
+            d.code == Code::BrokenLink
+                && d.path == source
+                && at.0.is_some()
+                && (d.line, d.col) == at
+                && d.message.starts_with("the link `")
+        };
         let target = if path.is_empty() {
             file.to_string()
         } else {
             let Some(rel) = path.strip_prefix(base.as_str()) else {
+                if let Some(d) = self.diags.find_mut(reported) {
+                    d.severity = crate::diagnostics::Severity::Error;
+                    return None;
+                }
                 let msg = format!("the link `{shown}` leaves the site's base path {base}");
-                self.diags.push(Diagnostic::error(Code::BrokenLink, self.where_(file), msg));
+                self.diags.push(Diagnostic::error(Code::BrokenLink, source, msg).at(at.0, at.1));
                 return None;
             };
             crate::urls::file_at(&crate::urls::percent_decode_lossy(rel))
         };
-        if !self.files.contains_key(&target) {
-            let source = self.where_(file);
-            // The build warned at the link's line (it may lead to a file made another way):
-            // now it is known to lead nowhere, so that warning becomes the error.
-            let head = format!("the link `{shown}` points to content/");
-            let reported =
-                |d: &Diagnostic| d.code == Code::BrokenLink && d.path == source && d.message.starts_with(&head);
-            if let Some(d) = self.diags.find_mut(reported) {
-                if !d.is_error() {
-                    d.severity = crate::diagnostics::Severity::Error;
+        if self.files.contains_key(&target) {
+            return Some(target);
+        }
+        let folder = format!("{target}/index.html");
+        if !path.is_empty() && !path.ends_with('/') && self.files.contains_key(&folder) {
+            // Every host redirects a folder to its slash: a warning, said once.
+            if self.diags.find_mut(reported).is_none() {
+                let (written, tail) = shown.find(['?', '#']).map_or((shown, ""), |i| shown.split_at(i));
+                let slashed = format!("{written}/{tail}");
+                let msg = format!("the link `{shown}` leads to a folder without its final slash");
+                let hint = format!("write `{slashed}`: hosts redirect it, a request more and not everywhere");
+                self.diags.push(Diagnostic::warning(Code::BrokenLink, source, msg).at(at.0, at.1).hint(hint));
+            }
+            return Some(folder);
+        }
+        // The build warned at the link's line: now it is known to lead nowhere, so that
+        // warning becomes the error.
+        if let Some(d) = self.diags.find_mut(reported) {
+            if !d.is_error() {
+                d.severity = crate::diagnostics::Severity::Error;
+                if d.hint.is_none() && shown != value {
                     d.hint =
                         Some(format!("from the published page it leads to {value}, which is not published either"));
                 }
-                return None;
             }
-            let msg = if shown == value {
-                format!("the link `{value}` leads to nothing")
-            } else {
-                format!("the link `{shown}` leads to nothing (to {value} from this page)")
-            };
-            self.diags.push(Diagnostic::error(Code::BrokenLink, source, msg));
             return None;
         }
-        Some(target)
+        let msg = if shown == value {
+            format!("the link `{value}` leads to nothing")
+        } else {
+            format!("the link `{shown}` leads to nothing (to {value} from this page)")
+        };
+        self.diags.push(Diagnostic::error(Code::BrokenLink, source, msg).at(at.0, at.1));
+        None
     }
 
-    fn anchor(&mut self, file: &str, value: &str, target: &str) {
+    fn anchor(&mut self, file: &str, value: &str, shown: &str, target: &str, at: At) {
         let Some(id) = value.split_once('#').map(|(_, f)| f).filter(|f| !f.is_empty()) else { return };
         let Some(target_html) = self.html.get(target) else { return };
         if !ids(target_html).contains(crate::urls::percent_decode_lossy(id).as_str()) {
-            let msg = format!("the link `{value}` points to `#{id}`, which is not on that page");
-            self.diags.push(Diagnostic::error(Code::BrokenAnchor, self.where_(file), msg));
+            let msg = format!("the link `{shown}` points to `#{id}`, which is not on that page");
+            self.diags.push(Diagnostic::error(Code::BrokenAnchor, self.where_(file), msg).at(at.0, at.1));
         }
     }
 

@@ -42,6 +42,9 @@ pub(crate) struct Content {
     pub(crate) pages: Vec<Page>,
     pub(crate) assets: Vec<Asset>,
     pub(crate) by_source: HashMap<String, Target>,
+    /// What each published URL (`es/guia/`, `es/guia/foto.jpg`, no base path) shows, for
+    /// links written as URLs.
+    pub(crate) by_url: HashMap<String, Target>,
     /// Source paths of drafts left out of this build, so links to them can say why.
     pub(crate) drafts: HashSet<String>,
     /// Source paths of pages whose front matter has mistakes (already reported; the page is
@@ -70,7 +73,18 @@ impl Content {
         for (i, page) in content.pages.iter().enumerate() {
             content.by_source.insert(page.rel.clone(), Target::Page(PageId(i)));
         }
+        content.index_urls();
         content
+    }
+
+    /// Fills `by_url` from the pages' and assets' URLs; of two at one URL (an error
+    /// reported already), the first.
+    fn index_urls(&mut self) {
+        let pages = self.pages.iter().enumerate().map(|(i, p)| (&p.url, Target::Page(PageId(i))));
+        let assets = self.assets.iter().enumerate().map(|(i, a)| (&a.url, Target::Asset(i)));
+        for (url, target) in pages.chain(assets) {
+            self.by_url.entry(url.clone()).or_insert(target);
+        }
     }
 
     pub(crate) fn ids(&self) -> impl Iterator<Item = PageId> {
@@ -157,6 +171,7 @@ pub(crate) fn load(root: &Path, config: &Config, opts: &LoadOptions) -> (Content
         content.by_source.insert(rel, Target::Asset(content.assets.len()));
         content.assets.push(Asset { source, url });
     }
+    content.index_urls();
     tree::link_sections(&mut content, config, &mut diags);
     tree::link_translations(&mut content, &mut diags);
     (content, diags)

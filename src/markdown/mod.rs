@@ -13,6 +13,7 @@ mod shortcodes;
 mod slots;
 
 pub(crate) use fragments::{resolve as resolve_fragments, Fragment, TemplateIds};
+pub(crate) use links::unpublished;
 
 use crate::config::Lang;
 use crate::content::{Content, Page};
@@ -45,6 +46,26 @@ pub(crate) struct Rendered {
     pub(crate) ids: Vec<String>,
     /// Links with a `#fragment` into a page of the site, checked by `resolve_fragments`.
     pub(crate) fragments: Vec<Fragment>,
+    /// Links to paths of the site that name no page and no file beside pages, checked by
+    /// `unpublished` against the files written.
+    pub(crate) unresolved: Vec<Unresolved>,
+    /// Every link and image into the site: its `href` as written in the HTML and its place,
+    /// so what `faro check` finds in the HTML is reported at the line.
+    pub(crate) hrefs: Vec<(String, Option<usize>, Option<usize>)>,
+}
+
+/// A link to a path of the site (`es/buscar/`, `datos/x.csv`) that no page and no file
+/// beside pages has: a file of static/ or one faro makes, or nothing.
+#[derive(Debug, Clone, PartialEq)]
+pub(crate) struct Unresolved {
+    /// Under the base path, percent-decoded, without query or fragment.
+    pub(crate) path: String,
+    /// The link as written.
+    pub(crate) dest: String,
+    /// The file under content/ a relative link names when read from the page's source.
+    pub(crate) source: Option<String>,
+    pub(crate) line: Option<usize>,
+    pub(crate) col: Option<usize>,
 }
 
 impl Rendered {
@@ -321,6 +342,7 @@ impl Pass<'_, '_> {
         let dest = if kind == LinkType::Email { mailto.as_str() } else { dest };
         let to = links::resolve(dest, self.page, self.links, at, self.diags);
         let href = attr_href(&to.url);
+        self.record(&to, &href, at);
         let mut tag = format!("<a href=\"{href}\"");
         if !title.is_empty() {
             tag.push_str(&format!(" title=\"{}\"", attr(title)));
@@ -341,12 +363,23 @@ impl Pass<'_, '_> {
         Event::Html(tag.into())
     }
 
+    /// Keeps what `faro check` and `unpublished` need of a link into the site.
+    fn record(&mut self, to: &links::Resolved, href: &str, at: (Option<usize>, Option<usize>)) {
+        if !to.external {
+            self.out.hrefs.push((href.to_string(), at.0, at.1));
+        }
+        if let Some(u) = &to.unresolved {
+            self.out.unresolved.push(u.clone());
+        }
+    }
+
     /// An image with required alt text and, for files of the site, its size.
     fn image(&mut self, events: &mut [(Event, Range<usize>)], i: usize, range: &Range<usize>) {
         let Event::Start(Tag::Image { dest_url, title, .. }) = &events[i].0 else { return };
         let (dest_url, title) = (dest_url.to_string(), title.to_string());
         let at = self.locate(range);
         let to = links::resolve(&dest_url, self.page, self.links, at, self.diags);
+        self.record(&to, &attr_href(&to.url), at);
         let end = events[i..]
             .iter()
             .position(|(e, _)| matches!(e, Event::End(TagEnd::Image)))

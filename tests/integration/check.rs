@@ -120,12 +120,13 @@ fn broken_link_written_as_a_site_path_is_an_error() {
     let site = with_links("Ver [la página](/es/no-existe/) y [la línea](/es/campanas/linea-1818/).");
     let run = check(&site, &[]);
     assert_exit(&run, 1);
-    let line = finding(&run, &format!("{ENLACES}: error[broken-link]: "));
+    // Issue 17: at the link's line, where the build warned of it.
+    let line = finding(&run, &format!("{ENLACES}:5:5: error[broken-link]: "));
     assert!(line.contains("/es/no-existe/"), "{line}");
     assert_eq!(count(&run, "broken-link"), 1, "the good link is not reported\n{}", describe(&run));
     assert_eq!(summary(&run).0, 1);
-    // The build itself does not look at site paths, so it would publish the broken link.
-    site.build_ok(&[]);
+    // The build only warns (check is the gate), at the same place.
+    site.build_ok(&[]).assert_diagnostic(&format!("{ENLACES}:5:5: warning[broken-link]: "));
 }
 
 #[test]
@@ -172,8 +173,10 @@ fn broken_anchor_on_a_site_path_is_an_error() {
     write_page(&site, "content/es/otra.md", &["title: \"Otra página\""], "## Existe\n\nTexto.");
     let run = check(&site, &[]);
     assert_exit(&run, 1);
-    let line = finding(&run, &format!("{ENLACES}: error[broken-anchor]: "));
-    assert!(line.contains("/es/otra/#no-existe"), "{line}");
+    // Issue 17: the build resolves the site path to content/es/otra.md and checks the
+    // fragment there, at the link's line and column, as for a link to the file.
+    let line = finding(&run, &format!("{ENLACES}:5:5: error[broken-anchor]: "));
+    assert!(line.contains("/es/otra/#no-existe") && line.contains("content/es/otra.md"), "{line}");
     assert_eq!(count(&run, "broken-anchor"), 1, "{}", describe(&run));
     assert_eq!(count(&run, "broken-link"), 0, "{}", describe(&run));
 }

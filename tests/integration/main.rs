@@ -28,6 +28,7 @@ mod hostile_urls;
 mod indicators;
 mod interrupted;
 mod kits;
+mod links_as_urls;
 mod live;
 mod pdf;
 mod publishing;

@@ -472,3 +472,23 @@ fn issue_16_head_answers_with_the_status_and_headers_of_get() {
     }
     assert_eq!(statuses, [200, 200, 200, 200, 404, 404, 301, 200, 403], "pages, assets, 404s, a redirect, a refusal");
 }
+
+/// Issue 17: a link to a site path that names nothing, written while previewing, is
+/// reported at its line as the build reports it; one to a file faro makes is not.
+#[test]
+fn an_edit_with_a_site_path_to_nothing_published_warns_at_its_line() {
+    let site = minimal_site();
+    let server = Server::start(&site);
+    let body = "Ver [buscar](/es/buscar/) y [nada](/es/no-existe/).";
+    site.write("content/es/linea-1818.md", page("Línea 1818", body));
+    server.wait_for("/es/linea-1818/", "edit", |r| r.body.contains("no-existe"));
+    let start = Instant::now();
+    while !server.stderr().contains("warning[broken-link]") {
+        assert!(start.elapsed() < Duration::from_secs(10), "no warning: {}", server.stderr());
+        std::thread::sleep(Duration::from_millis(20));
+    }
+    let stderr = server.stderr();
+    let line = stderr.lines().find(|l| l.contains("warning[broken-link]")).unwrap();
+    assert!(line.contains("content/es/linea-1818.md:5:29: ") && line.contains("`/es/no-existe/`"), "{stderr}");
+    assert!(!stderr.contains("`/es/buscar/`"), "{stderr}");
+}

@@ -139,7 +139,8 @@ impl Live {
     /// Re-reads edited pages in place, or reloads when an edit moves a page.
     fn edit_pages(&mut self, pages: &[PageId], start: Instant) -> Result<Update, Vec<Diagnostic>> {
         let (mut site, mut prepared) = self.state.take().expect("edited_pages found a state");
-        let updated = driver::update(&mut site, &mut prepared, pages);
+        let served = |path: &str| self.files.contains_key(path);
+        let updated = driver::update(&mut site, &mut prepared, pages, &served);
         self.state = Some((site, prepared));
         let (written, warnings) = match updated {
             Updated::Moved => return self.reload(start),
