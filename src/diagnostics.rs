@@ -90,7 +90,7 @@ codes! {
     Symlink "symlink" "a link (symlink) or path in the site folder that is broken, leads to a folder where a file is read, or leads outside the site",
     TableCaption "table-caption" "a table caption not followed by a table",
     Template "template" "a template that fails to render",
-    TextLang "text-lang" "front matter `text_lang` that is not another language of the site",
+    TextLang "text-lang" "front matter `text_lang` that is not another language, of the site or one faro knows",
     ThemeFileExists "theme-file-exists" "`faro theme strings` or `faro theme eject` for a file the site has already",
     UndeclaredLanguage "undeclared-language" "a content/<lang>/ folder for a language site.yaml does not declare",
     UnknownIndicator "unknown-indicator" "a chart shortcode naming an indicator that does not exist",

@@ -265,6 +265,17 @@ pub(crate) fn language_name<'a>(config: &'a Config, strings: &'a Strings, lang: 
     set.or_else(|| strings.text("language_name")).or_else(known).unwrap_or(lang)
 }
 
+/// The name of the language a page's text is still in (`text_lang`), when faro can name it:
+/// one of the site's, or one it knows (the theme's languages, `scaffold/languages.yaml`),
+/// since `faro init --languages qu,ay` copies the theme's English into a site without English.
+pub(crate) fn text_language_name(config: &Config, strings: &BTreeMap<Lang, Strings>, lang: &str) -> Option<String> {
+    if let Some(own) = strings.get(lang) {
+        return Some(language_name(config, own, lang).to_string());
+    }
+    let theme = builtin_strings(lang).and_then(|s| s.text("language_name").map(str::to_string));
+    theme.or_else(|| known_language(lang).and_then(|k| k.name.clone()))
+}
+
 /// Open Graph's locale: site.yaml's `locale`, the language's own `og_locale` (never a
 /// fallback's: a Quechua page is not `es_PE`), the one faro knows, or the code in that form.
 pub(crate) fn og_locale(config: &Config, strings: &Strings, lang: &str) -> String {

@@ -140,14 +140,16 @@ fn alias_checks(site: &Site, id: PageId) -> Vec<Diagnostic> {
 
 /// A term that folds to an empty slug (`!!!`, an emoji) would have no list page: it is an
 /// error, as an empty page slug is, rather than a tag the page silently lacks.
-/// `text_lang` names the language a copy is still written in: another of the site's.
+/// `text_lang` names the language a copy is still written in: another language, one of the
+/// site's or one faro can name (a typo such as `text_lang: Spanish` is caught).
 fn text_lang_check(site: &Site, id: PageId) -> Option<Diagnostic> {
     let page = &site.content[id];
     let lang = page.front.text_lang.as_deref()?;
-    if lang != page.lang && site.config.languages.iter().any(|l| l == lang) {
+    if lang != page.lang && crate::i18n::text_language_name(&site.config, &site.strings, lang).is_some() {
         return None;
     }
-    let why = if lang == page.lang { "the page's own language" } else { "not a language of the site" };
+    let why =
+        if lang == page.lang { "the page's own language" } else { "not a language of the site or one faro knows" };
     Some(
         Diagnostic::error(Code::TextLang, &page.source, format!("`text_lang: {lang}` is {why}"))
             .at_point(page.value_at("text_lang"))

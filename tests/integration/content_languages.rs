@@ -287,18 +287,40 @@ fn a_copy_awaiting_translation_is_marked_with_the_language_its_text_is_in_and_sa
     let awaiting = report.lines().filter(|l| l.contains("warning[awaiting-translation]")).count();
     assert_eq!(awaiting, 4, "each qu copy is listed: {report}");
 
-    // A text_lang that is the page's own language, or no language of the site, is an error at its line.
+    // A text_lang that is the page's own language, or names no language faro knows, is an
+    // error at its line.
     site.write("content/qu/_index.md", qu_home.replace("text_lang: es", "text_lang: qu"));
     site.write(
         "content/qu/navegar-seguro.md",
-        read_text(&root.join("content/qu/navegar-seguro.md")).replace("text_lang: es", "text_lang: fr"),
+        read_text(&root.join("content/qu/navegar-seguro.md")).replace("text_lang: es", "text_lang: Spanish"),
     );
     let run = site.build(&["--no-pdf"]);
     run.assert_failure();
     run.assert_diagnostic("content/qu/_index.md:3:12: error[text-lang]: `text_lang: qu` is the page's own language");
     run.assert_diagnostic(
-        "content/qu/navegar-seguro.md:3:12: error[text-lang]: `text_lang: fr` is not a language of the site",
+        "content/qu/navegar-seguro.md:3:12: error[text-lang]: `text_lang: Spanish` is not a language of the site or one faro knows",
     );
+}
+
+/// A site of languages the theme has no text in starts from its English pages: they say so,
+/// marked English, though English is not one of the site's languages.
+#[test]
+fn init_with_only_languages_the_theme_lacks_builds_and_marks_the_english_copies() {
+    let site = Site::empty();
+    let init = faro_run(&["init", site_arg(&site), "--languages", "qu,ay"]);
+    assert!(init.status.success(), "{}", init.stderr);
+    let ay_home = read_text(&site.path().join("content/ay/_index.md"));
+    assert!(ay_home.contains("\ntext_lang: en\n"), "{ay_home}");
+    let run = site.build_ok(&["--no-pdf"]);
+    assert!(!run.stderr.contains("error"), "{}", run.stderr);
+    for lang in ["qu", "ay"] {
+        let html = site.html(&format!("{lang}/index.html"));
+        assert_eq!(tags(&html, "html").into_iter().next().unwrap().attr("lang"), Some(lang));
+        let main = tags(&html, "main").into_iter().next().unwrap();
+        assert_eq!(main.attr("lang"), Some("en"), "{}", main.raw);
+        let note = element(&html, "p", |t| t.has_class("text-lang-note")).expect("a visible note");
+        assert!(note.contains("English"), "{note}");
+    }
 }
 
 /// Issue 17: each entry's errors are at its own line (a text search put every `fallback: de`

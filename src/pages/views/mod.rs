@@ -298,9 +298,14 @@ fn page_view<'a>(site: &'a Site, i: PageId, done: &[Value], fills: &Fills) -> Pa
         let kids = page.children.iter().filter(|&&k| !only_sections || site.content[k].kind == PageKind::Section);
         kids.map(|&k| done[k.0].clone()).collect::<Vec<_>>()
     };
-    // Only a valid one (another site language; `faro build` refuses the rest).
-    let text_lang =
-        page.front.text_lang.as_deref().filter(|l| *l != page.lang && site.config.languages.iter().any(|c| c == l));
+    // Only a valid one (another language faro can name; `faro build` refuses the rest).
+    let text_lang_name = page
+        .front
+        .text_lang
+        .as_deref()
+        .filter(|l| *l != page.lang)
+        .and_then(|l| crate::i18n::text_language_name(&site.config, &site.strings, l).map(|name| (l, name)));
+    let (text_lang, text_lang_name) = (text_lang_name.as_ref().map(|(l, _)| *l), text_lang_name.map(|(_, n)| n));
     PageView {
         title: &page.front.title,
         description: page.front.description.as_deref(),
@@ -331,7 +336,7 @@ fn page_view<'a>(site: &'a Site, i: PageId, done: &[Value], fills: &Fills) -> Pa
         },
         breadcrumb: breadcrumb(site, i),
         text_lang,
-        text_lang_name: text_lang.map(|l| site::language_name(site, l).to_string()),
+        text_lang_name,
         pages: lists.then(|| listed(false)),
         sections: lists.then(|| listed(true)),
     }
