@@ -349,7 +349,7 @@ impl Config {
 fn check_keys(r: &mut Reader, mut map: yaml::Mapping) -> Result<RawConfig, Diagnostic> {
     r.aliases(&mut map);
     let missing: Vec<&str> = REQUIRED.iter().copied().filter(|k| map.get(*k).is_none_or(Value::is_null)).collect();
-    let named = r.unknown_keys(&mut map, &[], "", keys::fields_of::<RawConfig>(), &missing);
+    let named = r.unknown_keys(&mut map, &[], "", yaml::field_names::<RawConfig>(), &missing);
     if let (Some(first), false) = (missing.first(), named) {
         let mut msg = format!("missing field `{first}`");
         if missing.len() > 1 {
@@ -359,13 +359,13 @@ fn check_keys(r: &mut Reader, mut map: yaml::Mapping) -> Result<RawConfig, Diagn
         r.errors.push(Diagnostic::error(Code::SiteConfig, r.path, msg).at(Some(1), Some(1)));
     }
     let sections = [
-        ("contact", false, keys::fields_of::<Contact>()),
-        ("quick_exit", false, keys::fields_of::<RawQuickExit>()),
-        ("statistics", false, keys::fields_of::<Statistics>()),
-        ("publish", false, keys::fields_of::<Publish>()),
-        ("help_lines", true, keys::fields_of::<RawHelpLine>()),
-        ("taxonomies", true, keys::fields_of::<RawTaxonomy>()),
-        ("languages", true, keys::fields_of::<languages::RawEntry>()),
+        ("contact", false, yaml::field_names::<Contact>()),
+        ("quick_exit", false, yaml::field_names::<RawQuickExit>()),
+        ("statistics", false, yaml::field_names::<Statistics>()),
+        ("publish", false, yaml::field_names::<Publish>()),
+        ("help_lines", true, yaml::field_names::<RawHelpLine>()),
+        ("taxonomies", true, yaml::field_names::<RawTaxonomy>()),
+        ("languages", true, yaml::field_names::<languages::RawEntry>()),
     ];
     for (key, items, known) in sections {
         r.section_keys(&mut map, key, items, known);

@@ -4,35 +4,6 @@
 //! drift apart. A key a Hugo or Zola site would use is named with the faro key that does
 //! the same; a close misspelling with the key meant.
 
-use serde::de::{self, Deserialize, Visitor};
-
-/// The field names of a struct that derives `Deserialize`, as serde's derive passes them.
-pub(super) fn fields_of<T: for<'de> Deserialize<'de>>() -> &'static [&'static str] {
-    struct Fields(Option<&'static [&'static str]>);
-    impl<'de> de::Deserializer<'de> for &mut Fields {
-        type Error = de::value::Error;
-        fn deserialize_any<V: Visitor<'de>>(self, _: V) -> Result<V::Value, Self::Error> {
-            Err(de::Error::custom("not a struct"))
-        }
-        fn deserialize_struct<V: Visitor<'de>>(
-            self,
-            _: &'static str,
-            fields: &'static [&'static str],
-            _: V,
-        ) -> Result<V::Value, Self::Error> {
-            self.0 = Some(fields);
-            Err(de::Error::custom("fields read"))
-        }
-        serde::forward_to_deserialize_any! {
-            bool i8 i16 i32 i64 i128 u8 u16 u32 u64 u128 f32 f64 char str string bytes byte_buf option
-            unit unit_struct newtype_struct seq tuple tuple_struct map enum identifier ignored_any
-        }
-    }
-    let mut fields = Fields(None);
-    let _ = T::deserialize(&mut fields);
-    fields.0.unwrap_or(&[])
-}
-
 /// Keys that mean a faro key exactly, as another generator spells it: (alias, faro key,
 /// whose). Either spelling is accepted, never both.
 pub(super) const ALIASES: &[(&str, &str, &str)] = &[("baseURL", "base_url", "Hugo"), ("params", "extra", "Hugo")];
@@ -107,18 +78,5 @@ mod tests {
         assert!(u.hint.unwrap().contains("`title`"));
         let u = unknown("", "titel", &["title"], &["title"]);
         assert!(u.message.ends_with("did you mean `title`?") && u.names_missing, "{}", u.message);
-    }
-
-    #[derive(serde::Deserialize)]
-    #[allow(dead_code)]
-    struct Two {
-        one: u8,
-        #[serde(default)]
-        two: Option<String>,
-    }
-
-    #[test]
-    fn fields_come_from_the_struct() {
-        assert_eq!(fields_of::<Two>(), ["one", "two"]);
     }
 }

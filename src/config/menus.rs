@@ -4,11 +4,11 @@
 //! are languages (`menus: { main: { es: [...] }, footer: { es: [...] } }`). A site writes one
 //! form or the other, never both. An entry may lead into another language (`lang: en`).
 
-use super::keys::fields_of;
 use super::read::{key_text, Reader};
 use super::{Config, Lang};
 use crate::diagnostics::{Code, Diagnostic};
 use crate::href::Href;
+use crate::yaml::field_names;
 use crate::yaml::{self, Mapping, Step, Value};
 use serde::Deserialize;
 use std::collections::BTreeMap;
@@ -160,7 +160,7 @@ fn menu_of(
         };
         r.error(Code::SiteConfig, at, msg);
     }
-    let known = fields_of::<RawMenuItem>();
+    let known = field_names::<RawMenuItem>();
     let mut entries = Vec::new();
     for (i, mut item) in items.into_iter().enumerate() {
         let at: Vec<Step> = at.iter().cloned().chain([Step::Index(i)]).collect();

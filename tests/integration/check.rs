@@ -3,17 +3,6 @@
 
 use crate::publishing::{parse_json, Json};
 use crate::support::*;
-use std::process::Command;
-
-/// `faro check --site <site> <args>`.
-fn check(site: &Site, args: &[&str]) -> Run {
-    let out = Command::new(faro()).arg("check").arg("--site").arg(site.path()).args(args).output().expect("run faro");
-    Run {
-        status: out.status,
-        stdout: String::from_utf8_lossy(&out.stdout).into_owned(),
-        stderr: String::from_utf8_lossy(&out.stderr).into_owned(),
-    }
-}
 
 fn describe(run: &Run) -> String {
     format!("exit: {:?}\n--- stdout ---\n{}\n--- stderr ---\n{}", run.status.code(), run.stdout, run.stderr)
@@ -68,7 +57,7 @@ const ENLACES: &str = "content/es/campanas/enlaces.md";
 #[test]
 fn clean_site_passes_and_lists_the_untranslated_page() {
     let site = Site::fixture("publishing");
-    let run = check(&site, &[]);
+    let run = site.check(&[]);
     assert_exit(&run, 0);
     assert_eq!(run.stderr, "", "{}", describe(&run));
     // The only finding: the Spanish page without an English version.
@@ -99,7 +88,7 @@ fn clean_site_passes_and_lists_the_untranslated_page() {
 #[test]
 fn clean_site_as_json() {
     let site = Site::fixture("publishing");
-    let run = check(&site, &["--format", "json"]);
+    let run = site.check(&["--format", "json"]);
     assert_exit(&run, 0);
     assert!(run.stdout.starts_with("{\"errors\":"), "{}", run.stdout);
     let json = parse_json(&run.stdout);
@@ -118,7 +107,7 @@ fn clean_site_as_json() {
 #[test]
 fn broken_link_written_as_a_site_path_is_an_error() {
     let site = with_links("Ver [la página](/es/no-existe/) y [la línea](/es/campanas/linea-1818/).");
-    let run = check(&site, &[]);
+    let run = site.check(&[]);
     assert_exit(&run, 1);
     // Issue 17: at the link's line, where the build warned of it.
     let line = finding(&run, &format!("{ENLACES}:5:5: error[broken-link]: "));
@@ -136,7 +125,7 @@ fn a_relative_link_or_image_that_leads_nowhere_from_the_published_page_is_an_err
     let site = with_links(
         "Ver [el informe](informes/informe-2021), ![una foto](foto.jpg),\n[la línea](../linea-1818/) y [llamar](tel:1818).",
     );
-    let run = check(&site, &[]);
+    let run = site.check(&[]);
     assert_exit(&run, 1);
     let lines: Vec<&str> = findings(&run).into_iter().filter(|l| l.contains("[broken-link]")).collect();
     assert_eq!(lines.len(), 2, "one finding per broken link, the good ones not reported\n{}", describe(&run));
@@ -157,7 +146,7 @@ fn a_relative_link_or_image_that_leads_nowhere_from_the_published_page_is_an_err
 fn broken_anchor_through_a_markdown_file_is_an_error() {
     let site = with_links("Ver [otra](../otra.md#no-existe) y [cómo llamar](linea-1818.md#como-llamar).");
     write_page(&site, "content/es/otra.md", &["title: \"Otra página\""], "## Existe\n\nTexto.");
-    let run = check(&site, &[]);
+    let run = site.check(&[]);
     assert_exit(&run, 1);
     // Issue 17: the build itself finds it, at the link's line and column, once.
     let line = finding(&run, &format!("{ENLACES}:5:5: error[broken-anchor]: "));
@@ -171,7 +160,7 @@ fn broken_anchor_through_a_markdown_file_is_an_error() {
 fn broken_anchor_on_a_site_path_is_an_error() {
     let site = with_links("Ver [otra](/es/otra/#no-existe) y [bien](/es/otra/#existe).");
     write_page(&site, "content/es/otra.md", &["title: \"Otra página\""], "## Existe\n\nTexto.");
-    let run = check(&site, &[]);
+    let run = site.check(&[]);
     assert_exit(&run, 1);
     // Issue 17: the build resolves the site path to content/es/otra.md and checks the
     // fragment there, at the link's line and column, as for a link to the file.
@@ -189,7 +178,7 @@ fn image_without_alt_in_a_site_template_is_an_error() {
         "templates/page.html",
         "{% extends \"base.html\" %}\n{% block main %}\n<img src=\"{{ asset('logo.svg') }}\">\n<h1>{{ page.title }}</h1>\n{{ page.content }}\n{% endblock %}\n",
     );
-    let run = check(&site, &[]);
+    let run = site.check(&[]);
     assert_exit(&run, 1);
     let line = finding(&run, &format!("{}: error[missing-alt]: ", "content/es/campanas/linea-1818.md"));
     assert!(line.contains("logo.svg"), "{line}");
@@ -205,7 +194,7 @@ fn external_script_in_a_site_template_is_an_error() {
         "templates/page.html",
         "{% extends \"base.html\" %}\n{% block head %}<script src=\"https://cdn.example/x.js\"></script>{% endblock %}\n{% block main %}\n<h1>{{ page.title }}</h1>\n{{ page.content }}\n{% endblock %}\n",
     );
-    let run = check(&site, &[]);
+    let run = site.check(&[]);
     assert_exit(&run, 1);
     let line = finding(&run, "content/es/noticias/operativo.md: error[external-resource]: ");
     assert!(line.contains("https://cdn.example/x.js") && line.contains("<script>"), "{line}");
@@ -216,7 +205,7 @@ fn external_script_in_a_site_template_is_an_error() {
 fn external_links_are_listed_not_reported() {
     let site =
         with_links("Ver [el ministerio](https://www.gob.pe/mininter) y [otra vez](https://www.gob.pe/mininter).");
-    let run = check(&site, &[]);
+    let run = site.check(&[]);
     assert_exit(&run, 0);
     let list = run
         .stdout
@@ -241,7 +230,7 @@ fn translation_older_than_its_source_is_a_stale_translation_warning() {
         &["title: \"Capacitación de operadores\"", "date: \"2025-01-10\"", "updated: \"2025-04-01\""],
         "Cuarenta y cinco operadores recibieron capacitación.",
     );
-    let run = check(&site, &[]);
+    let run = site.check(&[]);
     assert_exit(&run, 0);
     let line = finding(&run, "content/en/noticias/capacitacion.md: warning[stale-translation]: ");
     assert!(line.contains("2025-04-01") && line.contains("2025-02-20"), "{line}");
@@ -259,7 +248,7 @@ fn translation_updated_after_its_source_is_not_stale() {
         &["title: \"Training for operators\"", "slug: \"training\"", "date: \"2025-01-10\"", "updated: \"2025-06-01\""],
         "Forty operators were trained.",
     );
-    let run = check(&site, &[]);
+    let run = site.check(&[]);
     assert_exit(&run, 0);
     assert_eq!(count(&run, "stale-translation"), 0, "{}", describe(&run));
 }
@@ -269,7 +258,7 @@ fn page_nothing_links_to_is_an_orphan_warning() {
     let site = Site::fixture("publishing");
     // At the top of content/es/: the home lists sections, not loose pages.
     write_page(&site, "content/es/suelta.md", &["title: \"Página suelta\""], "Nadie enlaza aquí.");
-    let run = check(&site, &[]);
+    let run = site.check(&[]);
     assert_exit(&run, 0);
     finding(&run, "content/es/suelta.md: warning[orphan-page]: ");
     assert_eq!(count(&run, "orphan-page"), 1, "{}", describe(&run));
@@ -280,7 +269,7 @@ fn page_nothing_links_to_is_an_orphan_warning() {
         &["title: \"Línea 1818\"", "date: \"2023-09-18\""],
         "Ver también [la página suelta](../suelta.md).",
     );
-    let run = check(&site, &[]);
+    let run = site.check(&[]);
     assert_exit(&run, 0);
     assert_eq!(count(&run, "orphan-page"), 0, "{}", describe(&run));
 }
@@ -294,7 +283,7 @@ fn two_pages_with_the_same_title_is_a_duplicate_title_warning() {
         &["title: \"Línea 1818\""],
         "Otra página con el mismo título.",
     );
-    let run = check(&site, &[]);
+    let run = site.check(&[]);
     assert_exit(&run, 0);
     let line = findings(&run)
         .into_iter()
@@ -315,7 +304,7 @@ fn two_pages_with_the_same_title_is_a_duplicate_title_warning() {
         &["title: \"Redes sociales seguras\""],
         "Same title as the Spanish page.",
     );
-    let run = check(&site, &[]);
+    let run = site.check(&[]);
     assert_eq!(count(&run, "duplicate-title"), 0, "{}", describe(&run));
 }
 
@@ -333,7 +322,7 @@ fn indicator_no_page_charts_is_an_unused_indicator_warning() {
          source: { name: { es: \"Ejemplo\", en: \"Example\" } }\n\
          series:\n  - { period: 2022, value: 45.5 }\n  - { period: 2023, value: 79.6 }\n",
     );
-    let run = check(&site, &[]);
+    let run = site.check(&[]);
     assert_exit(&run, 0);
     finding(&run, "data/indicators/capacitacion.yaml: warning[unused-indicator]: ");
     assert_eq!(summary(&run).0, 0, "{}", describe(&run));
@@ -344,7 +333,7 @@ fn indicator_no_page_charts_is_an_unused_indicator_warning() {
         &["title: \"Línea 1818\"", "date: \"2023-09-18\""],
         "{{< chart capacitacion >}}",
     );
-    let run = check(&site, &[]);
+    let run = site.check(&[]);
     assert_eq!(count(&run, "unused-indicator"), 0, "{}", describe(&run));
 }
 
@@ -355,8 +344,8 @@ fn json_report_of_a_site_with_errors_and_warnings() {
     let site = with_links("Ver [nada](/es/no-existe/) y [otra](/es/otra/#no-existe).");
     write_page(&site, "content/es/otra.md", &["title: \"Otra página\""], "Texto.");
     write_page(&site, "content/es/suelta.md", &["title: \"Página suelta\""], "Nadie enlaza aquí.");
-    let text = check(&site, &[]);
-    let run = check(&site, &["--format", "json"]);
+    let text = site.check(&[]);
+    let run = site.check(&["--format", "json"]);
     assert_exit(&run, 1);
     assert!(run.stdout.starts_with("{\"errors\":"), "{}", run.stdout);
     for code in ["broken-link", "broken-anchor", "orphan-page", "missing-translation"] {
@@ -392,7 +381,7 @@ fn a_menu_url_with_a_stray_percent_is_a_broken_link_not_a_crash() {
     assert!(yaml.contains(menu));
     site.write("site.yaml", yaml.replacen(menu, &format!("{menu}    - {{ name: \"Roto\", url: \"/%aé/\" }}\n"), 1));
     site.build_ok(&[]);
-    let run = check(&site, &[]);
+    let run = site.check(&[]);
     assert_exit(&run, 1);
     assert!(!run.stderr.contains("panicked"), "{}", describe(&run));
     assert!(count(&run, "broken-link") > 0, "{}", describe(&run));

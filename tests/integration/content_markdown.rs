@@ -4,7 +4,6 @@
 //! apostrophes kept as written, and `hreflang` on links into another language.
 
 use crate::support::*;
-use std::process::Command;
 
 /// The minimal bilingual site with `content/<rel>` added (front matter `title: x` + body).
 fn site_with(pages: &[(&str, &str)]) -> Site {
@@ -13,16 +12,6 @@ fn site_with(pages: &[(&str, &str)]) -> Site {
         site.write(&format!("content/{rel}"), format!("---\ntitle: \"{rel}\"\n---\n\n{body}"));
     }
     site
-}
-
-/// `faro check --site <site>`.
-fn check(site: &Site) -> Run {
-    let out = Command::new(faro()).arg("check").arg("--site").arg(site.path()).output().expect("run faro check");
-    Run {
-        status: out.status,
-        stdout: String::from_utf8_lossy(&out.stdout).into_owned(),
-        stderr: String::from_utf8_lossy(&out.stderr).into_owned(),
-    }
 }
 
 /// The hrefs of the `<a>` tags inside the page's `<main>`.
@@ -130,14 +119,14 @@ fn fragments_naming_ids_faro_makes_keep_working_in_build_and_check() {
     let site = site_with(&[("es/notas.md", body)]);
     let run = site.build_ok(&[]);
     assert!(run.errors().is_empty(), "{}", run.stderr);
-    let checked = check(&site);
+    let checked = site.check(&[]);
     assert!(!checked.stdout.contains("broken-anchor"), "{}", checked.stdout);
 }
 
 #[test]
 fn faro_check_reports_a_broken_markdown_fragment_once_at_its_line() {
     let site = site_with(&[("es/informe.md", "## Año 2021\n\nVer [abajo](#anio-2020).\n")]);
-    let run = check(&site);
+    let run = site.check(&[]);
     assert_eq!(run.status.code(), Some(1), "{}{}", run.stdout, run.stderr);
     let lines: Vec<&str> = run.stdout.lines().filter(|l| l.contains("broken-anchor")).collect();
     assert_eq!(lines.len(), 1, "{}", run.stdout);

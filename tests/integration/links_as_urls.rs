@@ -6,7 +6,6 @@
 //! Every case at the root and under a subpath.
 
 use crate::support::*;
-use std::process::Command;
 
 const SUB: &str = "https://example.org/sub/";
 
@@ -36,15 +35,6 @@ fn path_of(base: &str) -> &'static str {
         "/sub/"
     } else {
         "/"
-    }
-}
-
-fn check(site: &Site) -> Run {
-    let out = Command::new(faro()).arg("check").arg("--site").arg(site.path()).output().expect("run faro check");
-    Run {
-        status: out.status,
-        stdout: String::from_utf8_lossy(&out.stdout).into_owned(),
-        stderr: String::from_utf8_lossy(&out.stderr).into_owned(),
     }
 }
 
@@ -81,7 +71,7 @@ fn a_site_path_to_a_page_has_its_fragment_checked_at_build_at_the_links_line() {
         assert!(line.contains("`#no-such-heading`") && line.contains("content/es/guia.md"), "{line}");
         assert_eq!(run.errors().len(), 1, "{}", run.stderr);
         // faro check reports it once, at its line too.
-        let report = check(&site);
+        let report = site.check(&[]);
         let found = findings(&report);
         assert_eq!(found.iter().filter(|l| l.contains("[broken-anchor]")).count(), 1, "{}", report.stdout);
         assert!(
@@ -117,7 +107,7 @@ fn a_relative_url_that_works_from_the_published_page_links_to_that_page() {
         // With and without the slash, both to the page's canonical URL.
         assert_eq!(hrefs.iter().filter(|h| **h == page).count(), 2, "{hrefs:?}");
         assert!(hrefs.contains(&pasos.as_str()), "{hrefs:?}");
-        let report = check(&site);
+        let report = site.check(&[]);
         assert_eq!(report.status.code(), Some(0), "{}", report.stdout);
         assert!(!report.stdout.contains("[broken-"), "{}", report.stdout);
         // Its fragment is checked like a file link's, at the link's line.
@@ -163,7 +153,7 @@ fn a_site_path_to_nothing_published_is_a_warning_at_its_line_and_an_error_in_che
         assert_eq!(warnings.len(), 1, "{}", run.stderr);
         let prefix = format!("content/es/enlaces.md:{}: warning[broken-link]: ", at(body, "[nada]"));
         assert!(warnings[0].starts_with(&prefix) && warnings[0].contains("`/es/no-existe/`"), "{warnings:?}");
-        let report = check(&site);
+        let report = site.check(&[]);
         assert_eq!(report.status.code(), Some(1), "{}", report.stdout);
         let found: Vec<&str> = findings(&report).into_iter().filter(|l| l.contains("[broken-link]")).collect();
         let prefix = format!("content/es/enlaces.md:{}: error[broken-link]: ", at(body, "[nada]"));
@@ -195,7 +185,7 @@ fn a_link_to_a_folder_without_its_slash_is_a_warning_in_check_not_an_error() {
         let run = site.build_ok(&[]);
         let line = run.diagnostic(&format!("content/es/enlaces.md:{}: warning[broken-link]: ", at(body, "[buscar]")));
         assert!(line.contains("without its final slash"), "{line}");
-        let report = check(&site);
+        let report = site.check(&[]);
         assert_eq!(report.status.code(), Some(0), "{}", report.stdout);
         let found: Vec<&str> = findings(&report).into_iter().filter(|l| l.contains("[broken-link]")).collect();
         assert!(found.iter().all(|l| l.contains(": warning[") && l.contains("without its final slash")), "{found:?}");

@@ -79,6 +79,13 @@ impl Site {
         Run::of(cmd)
     }
 
+    /// `faro check --site <site> <args>` (it writes nothing).
+    pub fn check(&self, args: &[&str]) -> Run {
+        let mut cmd = Command::new(faro());
+        cmd.arg("check").arg("--site").arg(self.path()).args(args);
+        Run::of(cmd)
+    }
+
     /// Builds into `public/` and panics unless the build succeeded.
     pub fn build_ok(&self, args: &[&str]) -> Run {
         let run = self.build(args);
