@@ -103,6 +103,7 @@ pub(crate) fn render(site: &Site, prepared: &Prepared, out: &dyn Output, scope: 
         let written = |path: &str| claims.contains(path);
         let base = &site.config.base_path;
         diags.extend(crate::markdown::unpublished(&site.content, &site.markdown, base, site.content.ids(), written));
+        diags.extend(site.unpublished_menu_urls(written));
     }
     diags
 }

@@ -87,7 +87,21 @@ pub fn check(opts: &CheckOptions) -> Result<CheckReport, Vec<Diagnostic>> {
             lines.entry((file.clone(), unescape(href))).or_insert((line, col));
         }
     }
-    let mut pages = Pages { site: &site, files: &files, html: &html, source_of, checked, lines, diags: &mut diags };
+    // A menu's site paths are written by the theme on every page: found there, they are
+    // named at their entry in site.yaml, once.
+    let menus = site
+        .config
+        .menu_entries()
+        .filter_map(|(_, m)| match &m.target {
+            crate::config::MenuTarget::Url(h @ crate::href::Href::Site(_)) => {
+                Some((crate::urls::href(&site.config.base_path, h), m.at.unzip()))
+            }
+            _ => None,
+        })
+        .collect();
+    let menus = (root.join("site.yaml"), menus);
+    let mut pages =
+        Pages { site: &site, files: &files, html: &html, source_of, checked, lines, menus, diags: &mut diags };
     let mut external = BTreeSet::new();
     let mut linked = BTreeSet::new();
     for (file, text) in &html {
@@ -115,12 +129,26 @@ struct Pages<'a> {
     checked: HashSet<(String, String)>,
     /// (output file, href) of Markdown links: their (line, column) in the page's source.
     lines: HashMap<(String, String), At>,
+    /// site.yaml, and the menu entries' site paths (as pages write them) with their place.
+    menus: (PathBuf, HashMap<String, At>),
     diags: &'a mut Diagnostics,
 }
 
 impl Pages<'_> {
     fn where_(&self, file: &str) -> PathBuf {
         self.source_of.get(file).cloned().unwrap_or_else(|| PathBuf::from(format!("(output) {file}")))
+    }
+
+    /// The file and place to name for a link of `file`: its Markdown line, or its menu
+    /// entry in site.yaml, else the page.
+    fn place(&self, file: &str, href: &str) -> (PathBuf, At) {
+        if let Some(at) = self.lines.get(&(file.to_string(), href.to_string())) {
+            return (self.where_(file), *at);
+        }
+        match self.menus.1.get(href) {
+            Some(at) => (self.menus.0.clone(), *at),
+            None => (self.where_(file), (None, None)),
+        }
     }
 
     /// Every link and source of one page: what it loads from other sites (an error),
@@ -135,7 +163,7 @@ impl Pages<'_> {
                 }
                 continue;
             }
-            let at = self.lines.get(&(file.to_string(), value.clone())).copied().unwrap_or((None, None));
+            let (source, at) = self.place(file, &value);
             let shown = value.clone();
             let value = if value.starts_with('/') || value.starts_with('#') {
                 value
@@ -146,12 +174,12 @@ impl Pages<'_> {
                     None => continue, // mailto:, tel:, data:
                 }
             };
-            let Some(target) = self.target(file, &value, &shown, at) else { continue };
+            let Some(target) = self.target(file, &value, &shown, (&source, at)) else { continue };
             if !is_redirect && tag == "a" && target != file {
                 linked.insert(target.clone());
             }
             if !self.checked.contains(&(file.to_string(), shown.clone())) {
-                self.anchor(file, &value, &shown, &target, at);
+                self.anchor(&value, &shown, &target, (&source, at));
             }
         }
     }
@@ -190,12 +218,12 @@ impl Pages<'_> {
     }
 
     /// The output file an internal link leads to, or None (reported) when it leads nowhere.
-    /// `shown` is the link as the page writes it, `at` its place in the page's source.
-    fn target(&mut self, file: &str, value: &str, shown: &str, at: At) -> Option<String> {
+    /// `shown` is the link as the page writes it, `place` the file and place to name.
+    fn target(&mut self, file: &str, value: &str, shown: &str, place: (&Path, At)) -> Option<String> {
         let path = value.split_once('#').map_or(value, |(p, _)| p);
         let path = path.split('?').next().unwrap_or("");
         let base = &self.site.config.base_path;
-        let source = self.where_(file);
+        let (source, at) = place;
         // What the build said of this link, at its line (a warning: it may lead to a file made
         // another way, or to a folder without its slash).
         let reported = |d: &Diagnostic| {
@@ -255,12 +283,13 @@ impl Pages<'_> {
         None
     }
 
-    fn anchor(&mut self, file: &str, value: &str, shown: &str, target: &str, at: At) {
+    fn anchor(&mut self, value: &str, shown: &str, target: &str, (source, at): (&Path, At)) {
         let Some(id) = value.split_once('#').map(|(_, f)| f).filter(|f| !f.is_empty()) else { return };
         let Some(target_html) = self.html.get(target) else { return };
         if !ids(target_html).contains(crate::urls::percent_decode_lossy(id).as_str()) {
             let msg = format!("the link `{shown}` points to `#{id}`, which is not on that page");
-            self.diags.push(Diagnostic::error(Code::BrokenAnchor, self.where_(file), msg).at(at.0, at.1));
+            // Said once: `report` drops the same finding of every page that shows the menu.
+            self.diags.push(Diagnostic::error(Code::BrokenAnchor, source, msg).at(at.0, at.1));
         }
     }
 

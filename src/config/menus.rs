@@ -204,7 +204,7 @@ fn menu_of(
         };
         let at = match target {
             MenuTarget::Page(_) => value_of("page"),
-            MenuTarget::Url(_) => yaml::position(src, &at),
+            MenuTarget::Url(_) => value_of("url"),
         };
         entries.push(MenuItem { name: raw.name, target, lang: other, at });
     }

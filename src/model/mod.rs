@@ -299,6 +299,36 @@ impl Site {
         diags
     }
 
+    /// Menu entries whose `url` is a site path that no file written (`written`) answers: a
+    /// warning at the entry, once, not on every page that shows the menu (`faro check` makes
+    /// it an error). The path may name a file put on the host another way.
+    pub(crate) fn unpublished_menu_urls(&self, written: impl Fn(&str) -> bool) -> Vec<Diagnostic> {
+        let mut diags = Vec::new();
+        for (_, item) in self.config.menu_entries() {
+            let crate::config::MenuTarget::Url(crate::href::Href::Site(url)) = &item.target else { continue };
+            let Some(rooted) = url.strip_prefix('/') else { continue };
+            let path = crate::urls::percent_decode_lossy(rooted.split(['#', '?']).next().unwrap_or(""));
+            if written(&crate::urls::file_at(&path)) {
+                continue;
+            }
+            let (message, hint) = if !path.is_empty() && written(&format!("{path}/index.html")) {
+                let slashed = url.replacen(&format!("/{path}"), &format!("/{path}/"), 1);
+                (
+                    format!("the link `{url}` of menu entry `{}` leads to a folder without its final slash", item.name),
+                    format!("write `{slashed}`: hosts redirect it, a request more and not everywhere"),
+                )
+            } else {
+                (
+                    format!("the link `{url}` of menu entry `{}` leads to nothing this site publishes", item.name),
+                    "a site path is a page's URL without the base path (`/es/guia/`), or a file of static/; `page:` names a page by its file".to_string(),
+                )
+            };
+            let d = Diagnostic::warning(Code::BrokenLink, self.root.join("site.yaml"), message).hint(hint);
+            diags.push(d.at_point(item.at));
+        }
+        diags
+    }
+
     /// Pages site.yaml names (menu entries, the safety page) must exist in every language.
     fn config_targets(&self) -> Vec<Diagnostic> {
         let (root, c) = (&self.root, &self.config);

@@ -189,9 +189,34 @@ fn a_link_to_a_folder_without_its_slash_is_a_warning_in_check_not_an_error() {
         assert_eq!(report.status.code(), Some(0), "{}", report.stdout);
         let found: Vec<&str> = findings(&report).into_iter().filter(|l| l.contains("[broken-link]")).collect();
         assert!(found.iter().all(|l| l.contains(": warning[") && l.contains("without its final slash")), "{found:?}");
-        // The Markdown link once (the build's warning, at its line), the menu's on the pages.
-        let markdown = found.iter().filter(|l| l.starts_with("content/es/enlaces.md:")).count();
-        assert_eq!(markdown, 1, "{found:?}");
-        assert!(report.stdout.contains(&format!("write `{}es/buscar/`", path_of(base))), "{}", report.stdout);
+        // Each once, at its place: the Markdown link at its line, the menu's at its entry.
+        assert_eq!(found.len(), 2, "{found:?}");
+        assert!(found.iter().any(|l| l.starts_with("content/es/enlaces.md:")), "{found:?}");
+        assert!(found.iter().any(|l| l.starts_with("site.yaml:6:30: ")), "{found:?}");
+        // Both hints as the path is written: from the site's root, without the base path.
+        assert_eq!(report.stdout.matches("write `/es/buscar/`").count(), 2, "{}", report.stdout);
+    }
+}
+
+#[test]
+fn a_menu_url_to_nothing_published_is_a_warning_at_its_entry_and_an_error_in_check_said_once() {
+    for base in ["https://example.org/", SUB] {
+        let site = site_with(base, &[NAVEGAR]);
+        let yaml = String::from_utf8(site.read_source("site.yaml")).unwrap();
+        let yaml = format!(
+            "{yaml}menus:\n  es:\n    - {{ name: \"Nada\", url: \"/es/nada/\" }}\n    - {{ name: \"Seguro\", url: \"/es/navegar-seguro/\" }}\n"
+        );
+        site.write("site.yaml", &yaml);
+        let run = site.build_ok(&[]);
+        let warnings: Vec<&str> = run.stderr.lines().filter(|l| l.contains("[broken-link]")).collect();
+        let at = yaml.lines().position(|l| l.contains("/es/nada/")).unwrap() + 1;
+        assert_eq!(warnings.len(), 1, "{}", run.stderr);
+        assert!(warnings[0].starts_with(&format!("site.yaml:{at}:28: warning[broken-link]: ")), "{warnings:?}");
+        assert!(warnings[0].contains("`/es/nada/` of menu entry `Nada`"), "{warnings:?}");
+        let report = site.check(&[]);
+        assert_eq!(report.status.code(), Some(1), "{}", report.stdout);
+        let found: Vec<&str> = findings(&report).into_iter().filter(|l| l.contains("[broken-link]")).collect();
+        assert_eq!(found.len(), 1, "{found:?}");
+        assert!(found[0].starts_with(&format!("site.yaml:{at}:28: error[broken-link]: ")), "{found:?}");
     }
 }
