@@ -83,7 +83,7 @@ codes! {
     Roadmap "roadmap" "data/roadmap.yaml that cannot be read or names what does not exist",
     SafetyPage "safety-page" "`quick_exit.safety_page` pointing to a page that does not exist",
     Scaffold "scaffold" "a fault in faro's own scaffold files",
-    Shortcode "shortcode" "a line that looks like a shortcode but is not one",
+    Shortcode "shortcode" "a shortcode faro does not read: misspelt, unclosed, or Hugo's or Zola's (`{{< ref >}}`, `{{ youtube() }}`)",
     SiteConfig "site-config" "site.yaml that is not valid or breaks a rule",
     SpecialFile "special-file" "a FIFO, socket or device in the site folder, which is skipped and never opened",
     StaleTranslation "stale-translation" "`faro check`: a translation older than the page it translates",

@@ -194,10 +194,11 @@ pub(crate) fn render(page: &Page, links: &Links) -> (Rendered, Vec<Diagnostic>) 
     let mut diags: Vec<Diagnostic> = found
         .bad
         .into_iter()
-        .map(|(line, message)| {
-            Diagnostic::error(Code::Shortcode, &page.source, message)
-                .at(Some(line), Some(1))
-                .hint("the shortcodes are {{< chart ID >}}, {{< goals >}} and {{< roadmap >}}, each alone on its line")
+        .map(|(line, col, message)| {
+            Diagnostic::error(Code::Shortcode, &page.source, message).at(Some(line), Some(col)).hint(
+                "faro's shortcodes are {{< chart ID >}}, {{< goals >}} and {{< roadmap >}}, each alone on its line; \
+                     to link to a page (Hugo's ref), write [text](page.md)",
+            )
         })
         .collect();
     let mut out = Rendered {

@@ -13,7 +13,7 @@ pub(super) struct Shortcodes {
     pub(super) src: String,
     pub(super) charts: Vec<Chart>,
     pub(super) blocks: Vec<BlockUse>,
-    pub(super) bad: Vec<(usize, String)>,
+    pub(super) bad: Vec<(usize, usize, String)>,
 }
 
 /// Replaces shortcode lines (outside code blocks) with a token paragraph.
@@ -45,13 +45,58 @@ pub(super) fn extract_shortcodes(src: &str, first_line: usize) -> Shortcodes {
                 out.blocks.push(BlockUse { block, line: at });
                 continue;
             }
-            out.bad.push((at, format!("`{trimmed}` is not a shortcode")));
+            out.bad.push((at, 1, format!("`{trimmed}` is not a shortcode")));
         } else if trimmed.starts_with("{{<") {
-            out.bad.push((at, format!("`{trimmed}` is not closed with `>}}}}` on the same line")));
+            out.bad.push((at, 1, format!("`{trimmed}` is not closed with `>}}}}` on the same line")));
+        } else if let Some((col, code)) = foreign_shortcode(line) {
+            // A Hugo or Zola shortcode inside a line would come out as its own text.
+            out.bad.push((at, col, format!("`{code}` is not a shortcode faro reads: it would be published as text")));
         }
         out.src.push_str(line);
     }
     out
+}
+
+/// The first Hugo (`{{< x >}}`, `{{% x %}}`) or Zola (`{{ x(..) }}`, `{% x(..) %}`) shortcode
+/// in a line, outside code spans and indented code: its column and text.
+fn foreign_shortcode(line: &str) -> Option<(usize, &str)> {
+    if line.starts_with("    ") || line.starts_with('\t') || !line.contains('{') {
+        return None;
+    }
+    let mut in_code = false;
+    for (i, c) in line.char_indices() {
+        if c == '`' {
+            in_code = !in_code;
+        }
+        if in_code || c != '{' {
+            continue;
+        }
+        let tail = &line[i..];
+        let close = if tail.starts_with("{{<") {
+            ">}}"
+        } else if tail.starts_with("{{%") {
+            "%}}"
+        } else if zola_call(tail) {
+            if tail.starts_with("{%") {
+                "%}"
+            } else {
+                "}}"
+            }
+        } else {
+            continue;
+        };
+        let end = tail.find(close).map_or(tail.trim_end().len(), |e| e + close.len());
+        return Some((line[..i].chars().count() + 1, &tail[..end]));
+    }
+    None
+}
+
+/// `{{ name(` or `{% name(`: how a Zola shortcode opens.
+fn zola_call(tail: &str) -> bool {
+    let Some(rest) = tail.strip_prefix("{{").or_else(|| tail.strip_prefix("{%")) else { return false };
+    let rest = rest.trim_start_matches(' ');
+    let name = rest.bytes().take_while(|b| b.is_ascii_alphanumeric() || *b == b'_').count();
+    name > 0 && rest[name..].starts_with('(')
 }
 
 /// Replaces `[@kind:id]` (outside code) with a token that survives Markdown.
@@ -194,6 +239,23 @@ mod tests {
         assert_eq!(charts, [("victimas", 7), ("otro", 12)]);
         assert!(found.src.contains("FAROCHART0\n") && found.src.contains("{{< chart no >}}"), "{}", found.src);
         assert_eq!(found.src.lines().count(), src.lines().count());
+    }
+
+    #[test]
+    fn finds_hugo_and_zola_shortcodes_inside_lines_but_not_in_code() {
+        let src = concat!(
+            "Ver [esto]({{< ref \"otro.md\" >}}) hoy\n",
+            "{{% nota %}}\n",
+            "Un video: {{ youtube(id=\"x\") }}.\n",
+            "Se escribe `{{< chart x >}}` así, y {{ no es }} una llamada.\n",
+            "```\n{{% nota %}}\n```\n",
+            "    x = {{% codigo %}}\n",
+        );
+        let bad: Vec<_> = extract_shortcodes(src, 1).bad.into_iter().map(|(l, c, m)| (l, c, m)).collect();
+        let at: Vec<_> = bad.iter().map(|(l, c, _)| (*l, *c)).collect();
+        assert_eq!(at, [(1, 12), (2, 1), (3, 11)], "{bad:?}");
+        assert!(bad[0].2.starts_with("`{{< ref \"otro.md\" >}}` is not"), "{}", bad[0].2);
+        assert!(bad[2].2.starts_with("`{{ youtube(id=\"x\") }}` is not"), "{}", bad[2].2);
     }
 
     #[test]

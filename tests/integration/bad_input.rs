@@ -1067,6 +1067,29 @@ fn an_unknown_shortcode_is_an_error_at_its_line() {
 }
 
 #[test]
+fn hugo_and_zola_shortcodes_inside_a_line_are_errors_at_their_columns_but_not_in_code() {
+    let rel = "content/es/cifras.md";
+    let body = concat!(
+        "Ver [la guía]({{< ref \"guia.md\" >}}) antes.\n\n",
+        "{{% aviso %}}\n\n",
+        "Mira: {{ youtube(id=\"abc\") }}\n\n",
+        "Así se escribe: `{{< chart victimas-por-anio >}}`.\n",
+    );
+    let text = page(&["title: \"Cifras\""], body);
+    let run = break_and_rebuild(&Site::fixture("indicators"), |s| s.write(rel, &text));
+    run.assert_diagnostic(&format!(
+        "{rel}:{}:15: error[shortcode]: `{{{{< ref \"guia.md\" >}}}}`",
+        line_of(&text, "la guía")
+    ));
+    run.assert_diagnostic(&format!("{rel}:{}:1: error[shortcode]: `{{{{% aviso %}}}}`", line_of(&text, "aviso")));
+    run.assert_diagnostic(&format!(
+        "{rel}:{}:7: error[shortcode]: `{{{{ youtube(id=\"abc\") }}}}`",
+        line_of(&text, "youtube")
+    ));
+    assert!(!run.stderr.contains(&format!("{rel}:{}", line_of(&text, "Así se"))), "{}", run.stderr);
+}
+
+#[test]
 fn section_cross_references_to_nothing_in_an_english_chapter_are_errors_at_their_columns() {
     let rel = "content/en/informes/2025/introduccion.md";
     let text = page(
