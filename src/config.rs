@@ -148,8 +148,20 @@ struct RawHelpLine {
 pub(crate) struct Contact {
     pub(crate) email: Option<String>,
     pub(crate) phone: Option<String>,
+    /// The `tel:` form of `phone`, made by faro.
+    #[serde(skip_deserializing)]
+    pub(crate) tel: Option<String>,
     #[serde(default)]
     pub(crate) address: Localized,
+}
+
+/// An address a `mailto:` link can carry as it is.
+fn is_email(s: &str) -> bool {
+    let Some((user, host)) = s.split_once('@') else { return false };
+    let plain = |p: &str| {
+        !p.is_empty() && !p.contains(|c: char| c.is_whitespace() || c.is_control() || "<>\"?:@,;()[]\\".contains(c))
+    };
+    plain(user) && plain(host) && host.contains('.') && !host.starts_with('.') && !host.ends_with('.')
 }
 
 #[derive(Debug, Clone)]
@@ -289,11 +301,19 @@ impl Config {
             text(&raw.description, "description", false),
             text(&raw.organization, "organization", false),
         );
-        let contact: Contact = r.part(&raw.contact, "contact").unwrap_or_default();
+        let mut contact: Contact = r.part(&raw.contact, "contact").unwrap_or_default();
         check.localized(&contact.address, &["contact", "address"], false);
-        let help_lines = r.items(&raw.help_lines, "help_lines").into_iter().map(|line| check.help_line(line)).collect();
+        contact.tel = contact.phone.as_deref().and_then(|p| check.tel(p, &[yaml::key("contact"), yaml::key("phone")]));
+        if let Some(email) = &contact.email {
+            if !is_email(email) {
+                let msg = format!("`{email}` is not an email address (one `@`, no spaces or `<>\"?:` signs)");
+                check.err(&["contact", "email"], msg);
+            }
+        }
+        let help_lines =
+            r.items(&raw.help_lines, "help_lines").into_iter().map(|(i, line)| check.help_line(i, line)).collect();
         let mut taxonomies = Vec::new();
-        for t in r.items(&raw.taxonomies, "taxonomies") {
+        for (_, t) in r.items(&raw.taxonomies, "taxonomies") {
             check.localized(&t.name, &["taxonomies", "name"], true);
             check.localized(&t.slug, &["taxonomies", "slug"], true);
             taxonomies.push(Taxonomy { key: t.key, name: t.name, slug: t.slug });
@@ -387,9 +407,17 @@ impl Check<'_> {
     /// An error at the value of `keys`; at the line of the last key when a list is on the way.
     fn err(&mut self, keys: &[&str], msg: String) {
         let steps: Vec<yaml::Step> = keys.iter().map(|k| yaml::key(k)).collect();
+        self.err_at(&steps, msg);
+    }
+
+    /// `err` for a path through list items.
+    fn err_at(&mut self, steps: &[yaml::Step], msg: String) {
+        let keys: Vec<&str> =
+            steps.iter().filter_map(|s| if let yaml::Step::Key(k) = s { Some(k.as_str()) } else { None }).collect();
+        let keys = keys.as_slice();
         // The value when it is written beside its key; a block below it is named by its key.
-        let key = yaml::position(self.src, &steps);
-        let at = match (key, yaml::value_position(self.src, &steps)) {
+        let key = yaml::position(self.src, steps);
+        let at = match (key, yaml::value_position(self.src, steps)) {
             (Some((kl, _)), Some((vl, vc))) if vl == kl => Some((vl, vc)),
             (key, _) => key,
         };
@@ -450,11 +478,29 @@ impl Check<'_> {
         }
     }
 
-    fn help_line(&mut self, line: RawHelpLine) -> HelpLine {
+    fn help_line(&mut self, i: usize, line: RawHelpLine) -> HelpLine {
         self.localized(&line.name, &["help_lines", "name"], true);
         self.localized(&line.description, &["help_lines", "description"], false);
-        let tel = line.phone.as_ref().map(|p| p.chars().filter(|c| c.is_ascii_digit() || *c == '+').collect());
+        let at = [yaml::key("help_lines"), yaml::Step::Index(i), yaml::key("phone")];
+        let tel = line.phone.as_deref().and_then(|p| self.tel(p, &at));
         HelpLine { name: line.name, phone: line.phone, tel, description: line.description }
+    }
+
+    /// The `tel:` form of a phone number (digits and a leading `+`), or an error at `at` when
+    /// the text holds more than a number: a reader who taps "1818 (opción 1)" must not dial 18181.
+    fn tel(&mut self, phone: &str, at: &[yaml::Step]) -> Option<String> {
+        let digits = phone.chars().filter(char::is_ascii_digit).count();
+        let plus_first = phone.trim_start().strip_prefix('+').unwrap_or(phone.trim_start());
+        let signs_ok = plus_first.chars().all(|c| c.is_ascii_digit() || matches!(c, ' ' | '-' | '.' | '(' | ')' | '/'));
+        if signs_ok && (3..=15).contains(&digits) {
+            return Some(phone.chars().filter(|c| c.is_ascii_digit() || *c == '+').collect());
+        }
+        let why = if signs_ok { "has too few or too many digits (3 to 15)" } else { "holds more than a number" };
+        self.err_at(
+            at,
+            format!("`{phone}` is not a phone number to dial: it {why}; write only digits, spaces, `+`, `-`, `.` and parentheses, and any options or hours in `description`"),
+        );
+        None
     }
 
     /// `quick_exit` from its fields as read (enabled, url, safety page), each None when

@@ -161,12 +161,12 @@ impl<'a> Reader<'a> {
         &mut self,
         part: &Option<Deferred<Vec<Deferred<T>>>>,
         key: &str,
-    ) -> Vec<T> {
+    ) -> Vec<(usize, T)> {
         let list = self.part(part, key).unwrap_or_default();
         let mut out = Vec::new();
         for (i, item) in list.iter().enumerate() {
             let steps = self.steps(key, &[Step::Index(i)]);
-            out.extend(self.read(item, &steps));
+            out.extend(self.read(item, &steps).map(|t| (i, t)));
         }
         out
     }

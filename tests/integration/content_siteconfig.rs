@@ -212,3 +212,38 @@ fn the_hint_for_mixed_menu_forms_never_repeats_a_key() {
     assert!(run.stderr.contains("move `es: [...]` under `main:`"), "{}", run.stderr);
     assert!(!run.stderr.contains("main: { ... }"), "{}", run.stderr);
 }
+
+#[test]
+fn a_phone_with_more_than_a_number_is_an_error_not_a_wrong_number_to_dial() {
+    let text = format!(
+        "{HEAD}help_lines:\n  - name: {{ es: \"Línea 1818\", en: \"1818 line\" }}\n    phone: \"1818 (opción 1)\"\n\
+         \x20 - name: {{ es: \"Central\", en: \"Switchboard\" }}\n    phone: \"(01) 234-5678 ext. 9\"\n\
+         \x20 - name: {{ es: \"Policía\", en: \"Police\" }}\n    phone: \"+51 1 234 5678\"\n\
+         contact:\n  email: \"javascript:alert(1)\"\n  phone: \"javascript:alert(1)\"\n"
+    );
+    let run = break_and_rebuild(&minimal_site(), |s| s.write("site.yaml", &text));
+    assert_error(&run, &pos(&text, "\"1818 (opción 1)\""), "site-config", &["`1818 (opción 1)` is not a phone number"]);
+    assert_error(
+        &run,
+        &pos(&text, "\"(01) 234-5678 ext. 9\""),
+        "site-config",
+        &["more than a number", "`description`"],
+    );
+    let contact = text.rfind("phone: \"javascript").unwrap();
+    let at = format!("{}:10", text[..contact].matches('\n').count() + 1);
+    assert_error(&run, &at, "site-config", &["`javascript:alert(1)` is not a phone number"]);
+    assert_error(&run, &format!("{}:10", line_of(&text, "email:")), "site-config", &["not an email address"]);
+    assert_eq!(run.reported_error_count(), 4, "{}", run.stderr);
+
+    // Written as a number, with the usual signs, it is dialled as written: digits and `+` only.
+    let good = format!(
+        "{HEAD}help_lines:\n  - name: {{ es: \"Policía\", en: \"Police\" }}\n    phone: \"+51 (1) 234-5678\"\n\
+         contact:\n  email: \"info@example.org\"\n  phone: \"01 234.5678\"\n"
+    );
+    let site = minimal_site();
+    site.write("site.yaml", &good);
+    site.build_ok(&[]);
+    let home = site.html("es/index.html");
+    assert!(home.contains("href=\"tel:+5112345678\""), "{home}");
+    assert!(home.contains("<a href=\"tel:012345678\">01 234.5678</a>"), "{home}");
+}

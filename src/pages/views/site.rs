@@ -79,6 +79,8 @@ struct Feed {
 struct Contact<'a> {
     email: Option<&'a str>,
     phone: Option<&'a str>,
+    /// `phone` as a `tel:` link carries it.
+    tel: Option<&'a str>,
     address: Option<&'a str>,
 }
 
@@ -136,6 +138,7 @@ pub(super) fn view<'a>(site: &'a Site, lang: &str) -> SiteView<'a> {
         contact: Contact {
             email: c.contact.email.as_deref(),
             phone: c.contact.phone.as_deref(),
+            tel: c.contact.tel.as_deref(),
             address: localized(&c.contact.address, lang),
         },
         extra: &c.extra,
