@@ -155,6 +155,16 @@ pub(crate) struct Contact {
     pub(crate) address: Localized,
 }
 
+/// One-line texts without the spaces and newlines around them (a folded `>` ends in one).
+fn trimmed(mut map: Localized) -> Localized {
+    for text in map.values_mut() {
+        if text.trim() != text {
+            *text = text.trim().to_string();
+        }
+    }
+    map
+}
+
 /// An address a `mailto:` link can carry as it is.
 fn is_email(s: &str) -> bool {
     let Some((user, host)) = s.split_once('@') else { return false };
@@ -293,7 +303,7 @@ impl Config {
                 .map_or_else(|| ("/".into(), "/".into()), |u| check.base_url(&u, false)),
         };
         let mut text = |part: &Option<Deferred<Localized>>, key: &str, required: bool| {
-            let map = r.part(part, key);
+            let map = r.part(part, key).map(trimmed);
             map.inspect(|m| check.localized(m, &[key], required)).unwrap_or_default()
         };
         let (title, description, organization) = (
@@ -302,6 +312,7 @@ impl Config {
             text(&raw.organization, "organization", false),
         );
         let mut contact: Contact = r.part(&raw.contact, "contact").unwrap_or_default();
+        contact.address = trimmed(contact.address);
         check.localized(&contact.address, &["contact", "address"], false);
         contact.tel = contact.phone.as_deref().and_then(|p| check.tel(p, &[yaml::key("contact"), yaml::key("phone")]));
         if let Some(email) = &contact.email {
@@ -316,7 +327,7 @@ impl Config {
         for (_, t) in r.items(&raw.taxonomies, "taxonomies") {
             check.localized(&t.name, &["taxonomies", "name"], true);
             check.localized(&t.slug, &["taxonomies", "slug"], true);
-            taxonomies.push(Taxonomy { key: t.key, name: t.name, slug: t.slug });
+            taxonomies.push(Taxonomy { key: t.key, name: trimmed(t.name), slug: t.slug });
         }
         let exit = r.part(&raw.quick_exit, "quick_exit");
         let quick_exit = check.quick_exit(exit.map(|q| {
@@ -478,7 +489,8 @@ impl Check<'_> {
         }
     }
 
-    fn help_line(&mut self, i: usize, line: RawHelpLine) -> HelpLine {
+    fn help_line(&mut self, i: usize, mut line: RawHelpLine) -> HelpLine {
+        (line.name, line.description) = (trimmed(line.name), trimmed(line.description));
         self.localized(&line.name, &["help_lines", "name"], true);
         self.localized(&line.description, &["help_lines", "description"], false);
         let at = [yaml::key("help_lines"), yaml::Step::Index(i), yaml::key("phone")];

@@ -247,3 +247,17 @@ fn a_phone_with_more_than_a_number_is_an_error_not_a_wrong_number_to_dial() {
     assert!(home.contains("href=\"tel:+5112345678\""), "{home}");
     assert!(home.contains("<a href=\"tel:012345678\">01 234.5678</a>"), "{home}");
 }
+
+#[test]
+fn a_folded_site_description_ends_in_no_newline_in_meta_tags_or_json_ld() {
+    let text = format!(
+        "{HEAD}description:\n  es: >\n    Campañas e información\n    para prevenir la trata.\n  en: >\n    Campaigns and facts.\n"
+    );
+    let site = minimal_site();
+    site.write("site.yaml", &text);
+    site.build_ok(&[]);
+    let home = site.html("es/index.html");
+    assert!(home.contains("content=\"Campañas e información para prevenir la trata.\""), "{home}");
+    assert!(home.contains("\"description\": \"Campañas e información para prevenir la trata.\""), "{home}");
+    assert!(!home.contains("trata.\n\"") && !home.contains("trata.\\n"), "{home}");
+}
