@@ -285,7 +285,10 @@ impl Config {
         path: &Path,
         base_url_override: Option<&str>,
     ) -> Result<(Config, Vec<Diagnostic>), Vec<Diagnostic>> {
-        let (mut r, map) = Reader::load(src, path)?;
+        let (src, repeated) = yaml::without_repeated_keys(src, path, Code::SiteConfig);
+        let src = src.as_ref();
+        let (mut r, map) = Reader::load(src, path).map_err(|e| [repeated.clone(), e].concat())?;
+        r.errors.extend(repeated);
         let raw = match check_keys(&mut r, map) {
             Ok(raw) => raw,
             Err(d) => return Err(r.errors.into_iter().chain([d]).collect()),

@@ -120,6 +120,52 @@ fn repeated_key(src: &str, message: &str) -> Option<(usize, usize)> {
     None
 }
 
+/// `src` with each key written a second time in a block mapping turned into a comment (its
+/// lines kept, so every other position stays right), and an error at each: the rest of the
+/// file can then still be read and checked. A repeat inside a flow mapping (`{a: 1, a: 2}`)
+/// is left for the parser to report.
+pub(crate) fn without_repeated_keys<'s>(
+    src: &'s str,
+    path: &Path,
+    code: Code,
+) -> (std::borrow::Cow<'s, str>, Vec<Diagnostic>) {
+    let mut text = std::borrow::Cow::Borrowed(src);
+    let mut errors = Vec::new();
+    while errors.len() < 100 {
+        let Err(err) = serde_yaml::from_str::<Value>(&text) else { break };
+        let message = clean_message(&err.to_string());
+        let Some((line, col)) = repeated_key(&text, &message) else { break };
+        let lines: Vec<&str> = text.split_inclusive('\n').collect();
+        let indent = col - 1;
+        let body = |l: &str| l.trim().is_empty() || l.len() - l.trim_start().len() > indent;
+        let end = line + lines[line..].iter().take_while(|l| body(l)).count();
+        // The parser places the error at the start of the mapping: the repeat must be one of
+        // its own keys, at its indentation, not a key of a flow mapping elsewhere.
+        let in_mapping = err.location().is_some_and(|l| l.column() == col && l.line() <= line);
+        if !in_mapping {
+            break;
+        }
+        errors.push(
+            diagnostic(&err, &text, path, 1, code)
+                .hint("write each key once in its mapping; until then the first one is read and this one is left out"),
+        );
+        let mut fixed = String::with_capacity(text.len() + end - line + 1);
+        for (n, l) in lines.iter().enumerate() {
+            let cut = (line - 1..end).contains(&n) && !l.trim().is_empty();
+            let at = if n == line - 1 { indent } else { l.len() - l.trim_start().len() };
+            if cut {
+                fixed.push_str(&l[..at]);
+                fixed.push('#');
+                fixed.push_str(&l[at..]);
+            } else {
+                fixed.push_str(l);
+            }
+        }
+        text = std::borrow::Cow::Owned(fixed);
+    }
+    (text, errors)
+}
+
 /// Converts an already-parsed value (part of a mapping with user-defined keys).
 pub(crate) fn from_value<T: DeserializeOwned>(value: Value) -> Result<T, String> {
     serde_yaml::from_value(value).map_err(|e| clean_message(&e.to_string()))

@@ -261,3 +261,29 @@ fn a_folded_site_description_ends_in_no_newline_in_meta_tags_or_json_ld() {
     assert!(home.contains("\"description\": \"Campañas e información para prevenir la trata.\""), "{home}");
     assert!(!home.contains("trata.\n\"") && !home.contains("trata.\\n"), "{home}");
 }
+
+#[test]
+fn a_key_written_twice_is_an_error_at_the_second_that_holds_back_nothing_else() {
+    let text = format!(
+        "{HEAD}quick_exit:\n  url: \"https://www.google.com/\"\n  url:\n    - \"https://a.org/\"\n\
+         title: {{ es: \"Otra vez\", en: \"Again\" }}\n\
+         organizaton: x\n"
+    );
+    let run = break_and_rebuild(&minimal_site(), |s| {
+        s.write("site.yaml", &text);
+        s.write("content/es/a.md", "---\ntitle: \"A\"\ndate: 2025-13-45\n---\n\n![](foto.png)\n");
+    });
+    let second_url = format!("{}:3", text.lines().position(|l| l == "  url:").unwrap() + 1);
+    assert_error(&run, &second_url, "site-config", &["duplicate entry with key \"url\""]);
+    assert_error(
+        &run,
+        &format!("{}:1", line_of(&text, "Otra vez")),
+        "site-config",
+        &["duplicate entry with key \"title\""],
+    );
+    // The rest of site.yaml and the pages are checked in the same run.
+    assert_error(&run, &pos(&text, "organizaton"), "site-config", &["did you mean `organization`?"]);
+    run.assert_diagnostic("content/es/a.md:3:7: error[front-matter]: ");
+    run.assert_diagnostic("content/es/a.md:6:1: error[missing-alt]: ");
+    assert_eq!(run.reported_error_count(), 5, "{}", run.stderr);
+}
