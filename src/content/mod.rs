@@ -87,6 +87,19 @@ impl Content {
         }
     }
 
+    /// A site path (`/es/guia?x#y`) to a page written without its folder's final slash, with
+    /// it (`/es/guia/?x#y`), as a link to the page by its file would be; None otherwise.
+    pub(crate) fn slashed_page_path(&self, site_path: &str) -> Option<String> {
+        let end = site_path.find(['#', '?']).unwrap_or(site_path.len());
+        let (path, tail) = site_path.split_at(end);
+        let rooted = path.strip_prefix('/')?;
+        if rooted.is_empty() || rooted.ends_with('/') {
+            return None;
+        }
+        let slashed = format!("{}/", crate::urls::percent_decode_lossy(rooted));
+        matches!(self.by_url.get(&slashed), Some(Target::Page(_))).then(|| format!("{path}/{tail}"))
+    }
+
     pub(crate) fn ids(&self) -> impl Iterator<Item = PageId> {
         (0..self.pages.len()).map(PageId)
     }

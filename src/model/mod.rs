@@ -307,6 +307,9 @@ impl Site {
         for (_, item) in self.config.menu_entries() {
             let crate::config::MenuTarget::Url(crate::href::Href::Site(url)) = &item.target else { continue };
             let Some(rooted) = url.strip_prefix('/') else { continue };
+            if self.content.slashed_page_path(url).is_some() {
+                continue;
+            }
             let path = crate::urls::percent_decode_lossy(rooted.split(['#', '?']).next().unwrap_or(""));
             if written(&crate::urls::file_at(&path)) {
                 continue;

@@ -220,3 +220,23 @@ fn a_menu_url_to_nothing_published_is_a_warning_at_its_entry_and_an_error_in_che
         assert!(found[0].starts_with(&format!("site.yaml:{at}:28: error[broken-link]: ")), "{found:?}");
     }
 }
+
+#[test]
+fn a_menu_url_to_a_page_without_its_final_slash_is_linked_with_it_as_markdown_is() {
+    for base in ["https://example.org/", SUB] {
+        let site = site_with(base, &[NAVEGAR]);
+        let yaml = String::from_utf8(site.read_source("site.yaml")).unwrap();
+        site.write(
+            "site.yaml",
+            format!("{yaml}menus:\n  es:\n    - {{ name: \"Seguro\", url: \"/es/navegar-seguro#pasos\" }}\n"),
+        );
+        let run = site.build_ok(&[]);
+        assert!(!run.stderr.contains("[broken-link]"), "{}", run.stderr);
+        let base_path = base.trim_start_matches("https://").split_once('/').unwrap().1;
+        let want = format!("href=\"/{base_path}es/navegar-seguro/#pasos\"");
+        let home = site.html("es/index.html");
+        assert!(home.contains(&want), "{want} not in\n{home}");
+        let report = site.check(&[]);
+        assert!(!report.stdout.contains("[broken-link]"), "{}", report.stdout);
+    }
+}

@@ -226,9 +226,16 @@ fn menu(site: &Site, name: &str, lang: &str, current_path: &str) -> Vec<MenuEntr
         .iter()
         .map(|item| {
             let target_lang = item.page_lang(lang);
+            let slashed = match &item.target {
+                MenuTarget::Url(Href::Site(u)) => site.content.slashed_page_path(u),
+                _ => None,
+            };
             let (url, path) = match &item.target {
                 // A site path (`/es/indicadores/`) can be current or active like a page.
-                MenuTarget::Url(Href::Site(u)) => (site_url(&c.base_path, u), Some(u.trim_start_matches('/'))),
+                MenuTarget::Url(Href::Site(u)) => {
+                    let u = slashed.as_deref().unwrap_or(u);
+                    (site_url(&c.base_path, u), Some(u.trim_start_matches('/')))
+                }
                 MenuTarget::Url(u) => (u.to_string(), None),
                 MenuTarget::Page(src) => match site.content.page_at(&crate::urls::source(target_lang, src)) {
                     Some(p) => {
