@@ -18,9 +18,14 @@ struct Note {
     refs: Vec<String>,
 }
 
-/// Rewrites the footnote events in place; returns the ids it gave. `back` is the name of
-/// a back-link ("Volver al texto").
-pub(super) fn rewrite(events: &mut [(Event, Range<usize>)], ids: &mut Ids, back: &str) -> Vec<String> {
+/// The ids of a page's notes and references, given before its headings' so that
+/// `fn-fuente` is the note `[^fuente]` as documented, whatever the headings are called.
+pub(super) struct Plan {
+    notes: HashMap<String, Note>,
+    made: Vec<String>,
+}
+
+pub(super) fn plan(events: &[(Event, Range<usize>)], ids: &mut Ids) -> Plan {
     let mut notes: HashMap<String, Note> = HashMap::new();
     let mut made = Vec::new();
     for (e, _) in events.iter() {
@@ -37,6 +42,13 @@ pub(super) fn rewrite(events: &mut [(Event, Range<usize>)], ids: &mut Ids, back:
             _ => {}
         }
     }
+    Plan { notes, made }
+}
+
+/// Rewrites the footnote events in place with the ids of `plan`; returns them. `back` is
+/// the name of a back-link ("Volver al texto").
+pub(super) fn apply(events: &mut [(Event, Range<usize>)], plan: Plan, back: &str) -> Vec<String> {
+    let Plan { notes, made } = plan;
     let mut seen: HashMap<String, usize> = HashMap::new();
     let mut open: Option<String> = None;
     for j in 0..events.len() {

@@ -218,10 +218,11 @@ pub(crate) fn render(page: &Page, links: &Links) -> (Rendered, Vec<Diagnostic>) 
     for id in &made {
         ids.used.insert(id.clone());
     }
+    let notes = footnotes::plan(&events, &mut ids);
     let mut pass = Pass { page, links, src, out: &mut out, diags: &mut diags, ids, first: None };
     pass.rewrite(&mut events);
     let back = links.strings.get(&page.lang).and_then(|s| s.text("footnote_back")).unwrap_or("");
-    let notes = footnotes::rewrite(&mut events, &mut pass.ids, back);
+    let notes = footnotes::apply(&mut events, notes, back);
     out.ids = out.headings.iter().map(|h| h.id.clone()).chain(made).chain(notes).collect();
     out.summary = out.summary.trim().to_string();
     let mut html = String::with_capacity(src.len() * 3 / 2);
@@ -573,6 +574,9 @@ mod tests {
         let (md, _) = render_alone(page("Dato[^fuente].\n\n## Fuente\n\n## Fn fuente\n\n[^fuente]: Nota.\n"));
         let mut ids = md.ids.clone();
         ids.sort();
-        assert_eq!(ids, ["fn-fuente", "fn-fuente-1", "fnref-fuente-1", "fuente"]);
+        // The note keeps the documented `fn-fuente`; the heading that folds the same gives way.
+        assert_eq!(ids, ["fn-fuente", "fn-fuente-1", "fnref-fuente", "fuente"]);
+        let html = md.text_html();
+        assert!(html.contains("<h2 id=\"fn-fuente-1\">") && html.contains("id=\"fnref-fuente\"><a href=\"#fn-fuente\">"), "{html}");
     }
 }
