@@ -353,7 +353,7 @@ impl Pass<'_, '_> {
             tag.push_str(" rel=\"noopener noreferrer\"");
         }
         if let Some(lang) = &to.lang {
-            tag.push_str(&format!(" hreflang=\"{0}\" lang=\"{0}\"", attr(lang)));
+            tag.push_str(&format!(" hreflang=\"{}\"", attr(lang)));
         }
         let into_site = !to.external && (dest.starts_with('#') || to.page.is_some());
         if let Some((prefix, raw)) = to.url.split_once('#').filter(|(_, raw)| into_site && !raw.is_empty()) {
