@@ -137,6 +137,14 @@ pub fn new_page(site_dir: &Path, path: &str, title: Option<&str>) -> Result<Vec<
             _ => None,
         })
         .map_err(|d| vec![d])?;
+        // A language without scaffold texts starts from another's: marked, as `faro init` marks it.
+        let text = if src == *lang {
+            text
+        } else {
+            let name = config.language_settings.iter().find(|l| l.code == *lang).and_then(|l| l.name.clone());
+            let strings = scaffold_strings(&src).map_err(|d| vec![d])?;
+            languages::NewLanguage::of_site(lang, src.clone(), name).awaiting_translation(&text, &strings)
+        };
         files.push((rel, text));
     }
     if !errors.is_empty() {
@@ -185,9 +193,7 @@ fn init_files(plan: &[languages::NewLanguage]) -> Result<Vec<(PathBuf, String)>,
     for new in plan {
         let lang = &new.code;
         let src = new.texts.as_str();
-        let key = format!("{src}/strings.yaml");
-        let origin = PathBuf::from(format!("(built-in theme)/scaffold/{key}"));
-        let parsed: BTreeMap<String, String> = crate::yaml::parse(scaffold_text(&key)?, &origin, 1, Code::Scaffold)?;
+        let parsed = scaffold_strings(src)?;
         texts.insert(src, parsed.clone());
         strings.insert(lang, parsed);
         let key = format!("{src}/menu.yaml");
@@ -234,6 +240,13 @@ fn init_files(plan: &[languages::NewLanguage]) -> Result<Vec<(PathBuf, String)>,
     }
     files.sort();
     Ok(files)
+}
+
+/// The texts of the scaffold of language `src` (`es`, `en`): names, notes, menu words.
+fn scaffold_strings(src: &str) -> Result<BTreeMap<String, String>, Diagnostic> {
+    let key = format!("{src}/strings.yaml");
+    let origin = PathBuf::from(format!("(built-in theme)/scaffold/{key}"));
+    crate::yaml::parse(scaffold_text(&key)?, &origin, 1, Code::Scaffold)
 }
 
 /// Writes `files` under `root`, creating folders, and returns their full paths.

@@ -577,6 +577,9 @@ mod tests {
         // The note keeps the documented `fn-fuente`; the heading that folds the same gives way.
         assert_eq!(ids, ["fn-fuente", "fn-fuente-1", "fnref-fuente", "fuente"]);
         let html = md.text_html();
-        assert!(html.contains("<h2 id=\"fn-fuente-1\">") && html.contains("id=\"fnref-fuente\"><a href=\"#fn-fuente\">"), "{html}");
+        assert!(
+            html.contains("<h2 id=\"fn-fuente-1\">") && html.contains("id=\"fnref-fuente\"><a href=\"#fn-fuente\">"),
+            "{html}"
+        );
     }
 }

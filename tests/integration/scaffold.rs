@@ -164,6 +164,20 @@ fn new_page_writes_a_translation_pair_that_builds() {
 }
 
 #[test]
+fn new_page_in_a_language_without_scaffold_texts_is_marked_as_the_copy_it_is() {
+    let site = init_site(&["es", "en", "qu"]);
+    faro::new_page(site.path(), "guia/pasos", None).unwrap();
+    let qu = String::from_utf8(site.read_source("content/qu/guia/pasos.md")).unwrap();
+    assert!(qu.contains("\ntext_lang: es\n") && qu.contains("Runasimi"), "{qu}");
+    let es = String::from_utf8(site.read_source("content/es/guia/pasos.md")).unwrap();
+    assert!(!es.contains("text_lang"), "{es}");
+    let run = site.build_ok(&["--no-pdf"]);
+    assert_clean(&run);
+    let main = tags(&site.html("qu/guia/pasos/index.html"), "main").into_iter().next().unwrap().raw.to_string();
+    assert!(main.contains("lang=\"es\""), "{main}");
+}
+
+#[test]
 fn new_page_names_the_page_after_its_file_and_creates_missing_folders() {
     let site = init_site(&["es", "en"]);
     faro::new_page(site.path(), "noticias/linea-directa.md", None).unwrap();

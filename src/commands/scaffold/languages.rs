@@ -51,6 +51,11 @@ pub(super) fn texts_of(code: &str, fallback: Option<&str>) -> String {
 }
 
 impl NewLanguage {
+    /// A language of an existing site, whose new pages start from the scaffold texts of `texts`.
+    pub(super) fn of_site(code: &str, texts: String, name: Option<String>) -> NewLanguage {
+        NewLanguage { code: code.to_string(), texts, fallback: None, in_theme: false, name, locale: None }
+    }
+
     /// Its entry in site.yaml's `languages: […]`.
     pub(super) fn entry(&self) -> String {
         if self.in_theme || (self.fallback.is_none() && self.name.is_none() && self.locale.is_none()) {
