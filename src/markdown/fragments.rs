@@ -85,6 +85,14 @@ fn find(raw: &str, ids: &HashSet<&str>, made: &TemplateIds) -> Option<String> {
     (ids.contains(folded.as_str()) || made.has(&folded)).then_some(folded)
 }
 
+/// The heading a fragment names as Zola folds headings, `ñ` to `n` (`#ano-2021` for
+/// "Año 2021", which faro folds to `anio-2021`), so a site moved over keeps its links.
+fn as_zola_folds(raw: &str, headings: &[super::Heading]) -> Option<String> {
+    let wanted = slugify(&percent_decode_lossy(raw));
+    let zola = |text: &str| slugify(&text.replace('ñ', "n").replace('Ñ', "N"));
+    headings.iter().find(|h| h.text.contains(['ñ', 'Ñ']) && zola(&h.text) == wanted).map(|h| h.id.clone())
+}
+
 /// Checks every page's fragments against the pages they lead to, writes the real id into
 /// each href that named it another way, and reports those that name nothing. Running it
 /// again changes nothing (the preview runs it after every edit).
@@ -97,7 +105,8 @@ pub(crate) fn resolve(content: &Content, markdown: &mut [Rendered], made: &Templ
             for (k, f) in md.fragments.iter().enumerate() {
                 let target = f.page.map_or(n, |p| p.0);
                 let (Some(ids), Some(page)) = (ids.get(target), content.pages.get(n)) else { continue };
-                match find(&f.raw, ids, made) {
+                let found = find(&f.raw, ids, made).or_else(|| as_zola_folds(&f.raw, &markdown[target].headings));
+                match found {
                     Some(id) => {
                         let href = attr_href(&format!("{}#{id}", f.prefix));
                         if href != f.href {

@@ -86,7 +86,11 @@ pub(super) fn resolve(
     }
     let page_dir = page.rel.rsplit_once('/').map_or("", |(d, _)| d);
     let decoded = percent_decode_lossy(path);
-    let source = join_content(page_dir, &decoded);
+    // Zola names a page from content/ (`@/es/informe.md`): the same file as `../informe.md`.
+    let source = match decoded.strip_prefix("@/") {
+        Some(rooted) => join_content("", rooted),
+        None => join_content(page_dir, &decoded),
+    };
     let content = links.content;
     if let Some(target) = &source {
         match content.by_source.get(target) {

@@ -215,3 +215,30 @@ fn a_heading_never_takes_an_id_the_theme_writes() {
     let hrefs: Vec<_> = main_links(&html).into_iter().filter_map(|t| t.attr("href").map(str::to_string)).collect();
     assert!(hrefs.contains(&"#faro-main".to_string()) && hrefs.contains(&"#faro-main-1".to_string()), "{hrefs:?}");
 }
+
+/// Issue 17: what a Zola site writes keeps working: `@/` names a file from content/, and a
+/// fragment folded as Zola folds (`ñ` to `n`) finds its heading.
+#[test]
+fn zola_links_from_content_and_zola_folded_fragments_lead_to_the_page_and_heading() {
+    let site = site_with(&[
+        ("es/informe.md", "## Año 2021: ¿qué cambió?\n\nTexto.\n\n## Niños y niñas\n\nMás.\n"),
+        (
+            "es/guia/uso.md",
+            "Ver [el informe](@/es/informe.md#ano-2021-que-cambio) y [niñez](@/es/informe.md#ninos-y-ninas).\n",
+        ),
+    ]);
+    let run = site.build_ok(&[]);
+    assert!(!run.stderr.contains("warning") && !run.stderr.contains("error"), "{}", run.stderr);
+    let hrefs: Vec<String> = main_links(&site.html("es/guia/uso/index.html"))
+        .iter()
+        .filter_map(|a| a.attr("href").map(str::to_string))
+        .collect();
+    assert!(hrefs.contains(&"/es/informe/#anio-2021-que-cambio".to_string()), "{hrefs:?}");
+    assert!(hrefs.contains(&"/es/informe/#ninios-y-ninias".to_string()), "{hrefs:?}");
+    // A Zola path to nothing is the same error as a relative one.
+    site.write("content/es/guia/uso.md", "---\ntitle: \"Uso\"\n---\n\n[x](@/es/nada.md)\n");
+    let run = site.build(&[]);
+    run.assert_diagnostic(
+        "content/es/guia/uso.md:5:1: error[broken-link]: the link `@/es/nada.md` points to content/es/nada.md",
+    );
+}
