@@ -19,7 +19,7 @@ const PEER_KEYS: &[(&str, &str, &str)] = &[
     ("", "paginate", "the number of pages per list page is `publish.page_size`"),
     ("", "pagination", "the number of pages per list page is `publish.page_size`"),
     ("", "paginate_by", "the number of pages per list page is `publish.page_size`"),
-    ("", "enableRobotsTXT", "faro always writes robots.txt; `publish.index: false` asks not to be indexed"),
+    ("", "enableRobotsTXT", "faro writes robots.txt at a host's root (under a subpath crawlers never read it, so it is left out); `publish.index: false` asks not to be indexed"),
     ("", "generate_feeds", "a section has a feed when its `_index.md` says `feed: true`"),
     ("", "generate_feed", "a section has a feed when its `_index.md` says `feed: true`"),
     ("", "feed_limit", "the number of entries per feed is `publish.feed_size`"),

@@ -162,7 +162,20 @@ impl<'a> Reader<'a> {
         part: &Option<Deferred<Vec<Deferred<T>>>>,
         key: &str,
     ) -> Vec<(usize, T)> {
+        let before = self.errors.len();
         let list = self.part(part, key).unwrap_or_default();
+        if self.errors.len() > before && part.as_ref().is_some_and(|p| matches!(p.value, Value::Mapping(_))) {
+            // Hugo writes `taxonomies` as a map (`{ tag: tags }`).
+            let d = self.errors.last_mut().expect("just pushed");
+            d.hint = Some(format!(
+                "`{key}` is a list, each entry on a line starting with `- `{}",
+                if key == "taxonomies" {
+                    ": `- { key: region, name: { es: Región, en: Region }, slug: { es: regiones, en: regions } }` (Hugo's `{ tag: tags }` map becomes one entry per taxonomy)"
+                } else {
+                    ""
+                }
+            ));
+        }
         let mut out = Vec::new();
         for (i, item) in list.iter().enumerate() {
             let steps = self.steps(key, &[Step::Index(i)]);

@@ -211,10 +211,17 @@ impl Page {
 
 /// Splits `---` front matter from the body. Returns (front matter, body, body's first line).
 pub(crate) fn split_front_matter(src: &str) -> Result<(&str, &str, usize), (usize, String)> {
-    let rest = src
-        .strip_prefix("---\n")
-        .or_else(|| (src.trim_end() == "---").then_some(""))
-        .ok_or((1, "the file must begin with front matter between `---` lines, with at least a `title`".to_string()))?;
+    let rest = src.strip_prefix("---\n").or_else(|| (src.trim_end() == "---").then_some("")).ok_or_else(|| {
+        let written = if src.starts_with("+++") {
+            "the front matter is TOML, between `+++` lines (Zola's and Hugo's), which faro does not read: \
+                 write it as YAML between `---` lines (`title = \"Guía\"` becomes `title: \"Guía\"`)"
+        } else if src.starts_with('{') {
+            "the front matter is JSON (Hugo's), which faro does not read: write it as YAML between `---` lines"
+        } else {
+            "the file must begin with front matter between `---` lines, with at least a `title`"
+        };
+        (1, written.to_string())
+    })?;
     let mut offset = 0;
     for (i, line) in rest.split_inclusive('\n').enumerate() {
         if line.trim_end() == "---" {

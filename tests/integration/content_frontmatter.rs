@@ -384,3 +384,17 @@ fn a_page_with_a_front_matter_error_still_exists_for_the_links_to_it() {
     assert!(!run.stderr.contains("broken-link"), "{}", run.stderr);
     assert_eq!(run.reported_error_count(), 2, "{:#?}", run.errors());
 }
+
+/// Issue 17: front matter in another generator's format says which it is and what to write.
+#[test]
+fn toml_and_json_front_matter_are_errors_that_name_the_format() {
+    let site = site_with(&[
+        ("content/es/zola.md", "+++\ntitle = \"Guía\"\n+++\n\nTexto.\n"),
+        ("content/es/hugo.md", "{\n  \"title\": \"Guía\"\n}\n\nTexto.\n"),
+    ]);
+    let run = site.build(&[]);
+    let toml = run.diagnostic("content/es/zola.md:1: error[front-matter]: ");
+    assert!(toml.contains("TOML") && toml.contains("`title: \"Guía\"`"), "{toml}");
+    let json = run.diagnostic("content/es/hugo.md:1: error[front-matter]: ");
+    assert!(json.contains("JSON"), "{json}");
+}

@@ -287,3 +287,16 @@ fn a_key_written_twice_is_an_error_at_the_second_that_holds_back_nothing_else() 
     run.assert_diagnostic("content/es/a.md:6:1: error[missing-alt]: ");
     assert_eq!(run.reported_error_count(), 5, "{}", run.stderr);
 }
+
+#[test]
+fn hugos_taxonomies_map_is_an_error_whose_hint_shows_faros_list() {
+    let text = format!("{HEAD}taxonomies:\n  tag: tags\n  region: regions\n");
+    let run = break_and_rebuild(&minimal_site(), |s| s.write("site.yaml", &text));
+    let line = run.diagnostic("site.yaml:");
+    assert!(line.contains("error[site-config]") && line.contains("sequence"), "{line}");
+    assert!(
+        run.stderr.contains("hint: `taxonomies` is a list") && run.stderr.contains("`{ tag: tags }`"),
+        "{}",
+        run.stderr
+    );
+}
