@@ -507,10 +507,16 @@ impl Check<'_> {
         let digits = phone.chars().filter(char::is_ascii_digit).count();
         let plus_first = phone.trim_start().strip_prefix('+').unwrap_or(phone.trim_start());
         let signs_ok = plus_first.chars().all(|c| c.is_ascii_digit() || matches!(c, ' ' | '-' | '.' | '(' | ')' | '/'));
-        if signs_ok && (3..=15).contains(&digits) {
+        if signs_ok && (3..=15).contains(&digits) && phone.chars().count() <= 30 {
             return Some(phone.chars().filter(|c| c.is_ascii_digit() || *c == '+').collect());
         }
-        let why = if signs_ok { "has too few or too many digits (3 to 15)" } else { "holds more than a number" };
+        let why = if !signs_ok {
+            "holds more than a number"
+        } else if (3..=15).contains(&digits) {
+            "is longer than a number is written (30 characters at most)"
+        } else {
+            "has too few or too many digits (3 to 15)"
+        };
         self.err_at(
             at,
             format!("`{phone}` is not a phone number to dial: it {why}; write only digits, spaces, `+`, `-`, `.` and parentheses, and any options or hours in `description`"),

@@ -341,9 +341,8 @@ fn the_short_post_fits_280_characters_however_long_the_message() {
     let source = String::from_utf8(site.read_source(ES)).unwrap();
     let long = "Una oferta de trabajo demasiado buena puede ser una trampa. ".repeat(8);
     site.write(ES, source.replace("Si sospechas de un caso de trata, llama gratis.", long.trim()));
-    // A help line whose number alone is longer than a post must not break the build either.
-    let config = String::from_utf8(site.read_source("site.yaml")).unwrap();
-    site.write("site.yaml", config.replacen("phone: \"1818\"", &format!("phone: \"{}\"", "1".repeat(300)), 1));
+    // A call to action whose words alone are longer than a post must not break the build either.
+    site.write("i18n/es.yaml", format!("kit_post_call: \"{} {{phone}}\"\n", "Llama ya. ".repeat(20).trim()));
     site.build_ok(&["--no-pdf"]);
     let posts = text(&site, &format!("{ES_KIT}textos-para-redes.txt"));
     let short = posts.lines().nth(2).unwrap();
@@ -353,5 +352,5 @@ fn the_short_post_fits_280_characters_however_long_the_message() {
     let counted = short.chars().count() - url.chars().count() + 23;
     assert!(counted <= 280, "{counted}: {short}");
     assert!(short.starts_with("Una oferta de trabajo") && short.contains("…"), "{short}");
-    assert!(!short.contains("1111111111"), "the overlong help line should have been left out: {short}");
+    assert!(!short.contains("Llama ya."), "the overlong call should have been left out: {short}");
 }
