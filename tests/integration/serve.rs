@@ -354,6 +354,19 @@ fn read_until(stream: &mut TcpStream, done: impl Fn(&str) -> bool) -> (String, b
     (String::from_utf8_lossy(&got).into_owned(), false)
 }
 
+/// Whether the server has ended `stream`: what it sent is read, then the end of the stream.
+fn ended(stream: &mut TcpStream) -> bool {
+    stream.set_read_timeout(Some(Duration::from_millis(100))).unwrap();
+    let mut buf = [0u8; 4096];
+    loop {
+        match stream.read(&mut buf) {
+            Ok(0) => return true,
+            Ok(_) => {}
+            Err(e) => return e.kind() == std::io::ErrorKind::ConnectionReset,
+        }
+    }
+}
+
 #[test]
 fn issue_16_only_requests_naming_the_preview_by_a_loopback_host_are_answered() {
     let site = minimal_site();
@@ -429,8 +442,10 @@ fn issue_16_three_hundred_event_streams_leave_pages_loading_and_the_newest_tab_l
         }
     }
     assert!(events.contains("event: reload"), "the newest tab reloads: {events:?}");
-    let (_, oldest_closed) = read_until(&mut streams[0], |_| false);
-    assert!(oldest_closed, "the oldest stream made room");
+    // Streams are registered as the server gets to them, not quite in the order opened:
+    // of the first hundred, all but the cap's worth at most must have made room.
+    let closed = streams[..100].iter_mut().map(ended).filter(|&c| c).count();
+    assert!(closed >= 100 - 32, "the oldest streams made room: {closed} of 100 closed");
     assert_eq!(server.get("/es/linea-1818/").status, 200);
 }
 
