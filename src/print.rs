@@ -32,17 +32,14 @@ pub(crate) const PDF_CACHE: &str = ".faro/pdf";
 pub(crate) struct Chromium(PathBuf);
 
 impl Chromium {
-    /// `FARO_CHROMIUM`, or the usual names on the PATH.
+    /// `FARO_CHROMIUM`, else the usual names on the PATH, else where Chromium and Chrome
+    /// install themselves on this system (an installed Chrome is rarely on the PATH on macOS
+    /// or Windows).
     pub(crate) fn find() -> Option<Chromium> {
         if let Some(p) = std::env::var_os("FARO_CHROMIUM") {
             return Some(Chromium(PathBuf::from(p)));
         }
-        let path = std::env::var_os("PATH")?;
-        ["chromium", "chromium-browser", "google-chrome", "google-chrome-stable"]
-            .iter()
-            .flat_map(|name| std::env::split_paths(&path).map(move |dir| dir.join(name)))
-            .find(|p| p.is_file())
-            .map(Chromium)
+        candidates(std::env::consts::OS, |k| std::env::var_os(k)).into_iter().find(|p| p.is_file()).map(Chromium)
     }
 
     /// Prints the page at `url` (a `file://` address) to `pdf`, with a profile in `work`.
@@ -68,6 +65,55 @@ impl Chromium {
     pub(crate) fn path(&self) -> &Path {
         &self.0
     }
+}
+
+/// Where to look for a Chromium or Chrome on `os` (`linux`, `macos`, `windows`), in order:
+/// the usual names on the PATH, then the standard install places.
+fn candidates(os: &str, env: impl Fn(&str) -> Option<std::ffi::OsString>) -> Vec<PathBuf> {
+    let names: &[&str] = match os {
+        "windows" => &["chrome.exe", "chromium.exe", "msedge.exe"],
+        _ => &["chromium", "chromium-browser", "google-chrome", "google-chrome-stable"],
+    };
+    let mut found: Vec<PathBuf> = match env("PATH") {
+        Some(path) => names.iter().flat_map(|n| std::env::split_paths(&path).map(move |d| d.join(n))).collect(),
+        None => Vec::new(),
+    };
+    match os {
+        "macos" => {
+            let apps = [
+                "Google Chrome.app/Contents/MacOS/Google Chrome",
+                "Chromium.app/Contents/MacOS/Chromium",
+                "Google Chrome Canary.app/Contents/MacOS/Google Chrome Canary",
+            ];
+            let home = env("HOME").map(|h| PathBuf::from(h).join("Applications"));
+            for dir in [Some(PathBuf::from("/Applications")), home].into_iter().flatten() {
+                found.extend(apps.iter().map(|a| dir.join(a)));
+            }
+        }
+        "windows" => {
+            let installs = [
+                r"Google\Chrome\Application\chrome.exe",
+                r"Chromium\Application\chrome.exe",
+                r"Microsoft\Edge\Application\msedge.exe",
+            ];
+            for var in ["ProgramFiles", "ProgramFiles(x86)", "LOCALAPPDATA"] {
+                if let Some(dir) = env(var) {
+                    found.extend(installs.iter().map(|i| PathBuf::from(&dir).join(i)));
+                }
+            }
+        }
+        _ => found.extend(
+            [
+                "/usr/bin/chromium",
+                "/usr/bin/chromium-browser",
+                "/usr/bin/google-chrome",
+                "/snap/bin/chromium",
+                "/opt/google/chrome/chrome",
+            ]
+            .map(PathBuf::from),
+        ),
+    }
+    found
 }
 
 /// Prints standalone HTML documents to PDF, reusing earlier PDFs of the same HTML from a
@@ -179,6 +225,30 @@ pub(crate) fn steady_ids(pdf: &[u8]) -> Vec<u8> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn chrome_is_looked_for_where_each_system_installs_it_after_the_path() {
+        let env = |vars: &'static [(&'static str, &'static str)]| {
+            move |k: &str| vars.iter().find(|(n, _)| *n == k).map(|(_, v)| std::ffi::OsString::from(v))
+        };
+        let shown = |c: Vec<PathBuf>| c.iter().map(|p| p.display().to_string()).collect::<Vec<_>>();
+        let mac = shown(candidates("macos", env(&[("PATH", "/usr/bin"), ("HOME", "/Users/ana")])));
+        assert_eq!(mac[0], "/usr/bin/chromium");
+        assert!(mac.contains(&"/Applications/Google Chrome.app/Contents/MacOS/Google Chrome".to_string()), "{mac:?}");
+        assert!(mac.contains(&"/Users/ana/Applications/Chromium.app/Contents/MacOS/Chromium".to_string()), "{mac:?}");
+        let win = shown(candidates(
+            "windows",
+            env(&[("ProgramFiles", "C:\\Program Files"), ("LOCALAPPDATA", "C:\\Users\\ana\\AppData\\Local")]),
+        ));
+        assert!(
+            win.iter()
+                .any(|p| p.starts_with("C:\\Program Files") && p.ends_with("Google\\Chrome\\Application\\chrome.exe")),
+            "{win:?}"
+        );
+        assert!(win.iter().any(|p| p.starts_with("C:\\Users\\ana") && p.ends_with("chrome.exe")), "{win:?}");
+        let linux = shown(candidates("linux", env(&[])));
+        assert!(linux.contains(&"/usr/bin/chromium".to_string()) && linux.contains(&"/snap/bin/chromium".to_string()));
+    }
 
     #[test]
     fn pdf_dates_are_fixed_without_moving_bytes() {
