@@ -22,16 +22,16 @@ enum Command {
     /// build succeeded: on any error the previous output is left exactly as it was.
     Build {
         /// The site folder (the one holding site.yaml)
-        #[arg(long, default_value = ".")]
+        #[arg(short, long, default_value = ".")]
         site: PathBuf,
         /// Where to write the site (default: <site>/public)
-        #[arg(long)]
+        #[arg(short, long)]
         output: Option<PathBuf>,
         /// Override base_url from site.yaml, e.g. https://example.org/campana/
-        #[arg(long)]
+        #[arg(short, long)]
         base_url: Option<String>,
         /// Also build pages marked `draft: true`
-        #[arg(long)]
+        #[arg(short = 'D', long)]
         drafts: bool,
         /// Do not print campaign kits to PDF, even when Chromium is installed
         #[arg(long)]
@@ -45,18 +45,22 @@ enum Command {
     /// site, the errors appear here and over the page, and the last good site stays served.
     Serve {
         /// The site folder (the one holding site.yaml)
-        #[arg(long, default_value = ".")]
+        #[arg(short, long, default_value = ".")]
         site: PathBuf,
-        #[arg(long, default_value_t = 1111)]
+        /// The port to listen on
+        #[arg(short, long, default_value_t = 1111)]
         port: u16,
+        /// Preview as if published at this address (its path is the preview's), e.g. https://example.org/campana/
+        #[arg(short, long)]
+        base_url: Option<String>,
         /// The address to listen on; anything but localhost shares the preview on the network
         #[arg(long, default_value = "127.0.0.1")]
         bind: std::net::IpAddr,
         /// Open the site in the web browser
-        #[arg(long)]
+        #[arg(short = 'O', long)]
         open: bool,
         /// Also show pages marked `draft: true`
-        #[arg(long)]
+        #[arg(short = 'D', long)]
         drafts: bool,
     },
     /// Create a new site that builds as it is, ready to edit
@@ -77,10 +81,10 @@ enum Command {
     New {
         path: String,
         /// The page's title (default: made from the file name)
-        #[arg(long)]
+        #[arg(short, long)]
         title: Option<String>,
         /// The site folder (the one holding site.yaml)
-        #[arg(long, default_value = ".")]
+        #[arg(short, long, default_value = ".")]
         site: PathBuf,
     },
     /// Check the site before publishing, without writing it
@@ -92,7 +96,7 @@ enum Command {
     /// fetching them. Exits with 1 when there are errors.
     Check {
         /// The site folder (the one holding site.yaml)
-        #[arg(long, default_value = ".")]
+        #[arg(short, long, default_value = ".")]
         site: PathBuf,
         /// text (one line per finding) or json
         #[arg(long, default_value = "text", value_parser = ["text", "json"])]
@@ -112,11 +116,19 @@ enum Command {
         /// The report: its folder (content/es/informes/2025) or address (es/informes/2025)
         report: String,
         /// The site folder (the one holding site.yaml)
-        #[arg(long, default_value = ".")]
+        #[arg(short, long, default_value = ".")]
         site: PathBuf,
         /// The PDF file to write (default: es-informes-2025.pdf)
-        #[arg(long)]
+        #[arg(short, long)]
         output: Option<PathBuf>,
+    },
+    /// Print a shell's completion script for faro
+    ///
+    /// For example `faro completions bash > ~/.local/share/bash-completion/completions/faro`,
+    /// or `faro completions zsh > ~/.zfunc/_faro`.
+    Completions {
+        /// bash, zsh, fish, elvish or powershell
+        shell: clap_complete::Shell,
     },
 }
 
@@ -159,8 +171,16 @@ fn main() -> ExitCode {
         Command::New { path, title, site } => {
             created(faro::new_page(&site, &path, title.as_deref()), "faro serve --open")
         }
-        Command::Serve { site, port, bind, open, drafts } => {
-            serve(&faro::ServeOptions { site_dir: site, bind, port, drafts }, open)
+        Command::Serve { site, port, base_url, bind, open, drafts } => {
+            serve(&faro::ServeOptions { site_dir: site, bind, port, base_url, drafts }, open)
+        }
+        Command::Completions { shell } => {
+            let mut cli = <Cli as clap::CommandFactory>::command();
+            let mut script = Vec::new();
+            clap_complete::generate(shell, &mut cli, "faro", &mut script);
+            // Written here, not by clap_complete, which panics on a closed pipe (`| head`).
+            let _ = std::io::Write::write_all(&mut std::io::stdout(), &script);
+            ExitCode::SUCCESS
         }
         Command::Theme { action: ThemeCommand::Strings { lang, site, stdout } } => {
             match faro::theme_strings(&site, &lang, stdout) {

@@ -87,7 +87,8 @@ pub fn new_page(site_dir: &Path, path: &str, title: Option<&str>) -> Result<Vec<
         .hint("run the command in the site's folder, or name that folder with --site DIR")]);
     }
     let config = Config::from_file(&config_file, None)?;
-    let parts = page_parts(path, &config.languages).map_err(|d| vec![d])?;
+    let written = page_parts(path, &config.languages).map_err(|d| vec![d])?;
+    let parts = slug_safe(&written, &site_dir.join("content").join(config.default_language()));
     let title = match title {
         Some(t) => {
             let t = t.split_whitespace().collect::<Vec<_>>().join(" ");
@@ -97,7 +98,8 @@ pub fn new_page(site_dir: &Path, path: &str, title: Option<&str>) -> Result<Vec<
             }
             t
         }
-        None => humanize(&parts),
+        // The words as typed (`Año Nuevo`), before the file name was made safe.
+        None => humanize(&written),
     };
     let stem = parts.join("/");
     let stem = stem.strip_suffix(".md").unwrap_or(&stem);
@@ -317,6 +319,33 @@ fn page_parts(path: &str, languages: &[String]) -> Result<Vec<String>, Diagnosti
         return Err(refuse(format!("`{last}` has no letters or digits, so it gives the page no address")));
     }
     Ok(parts)
+}
+
+/// The page's path with each new part that is not plain (ASCII letters, digits, `-`, `_`)
+/// made a safe file name (`Año Nuevo` → `anio-nuevo`), as its address will be: no spaces
+/// or accents to quote in a shell or a link. A folder that exists in `content` is kept.
+fn slug_safe(parts: &[String], content: &Path) -> Vec<String> {
+    let mut dir = content.to_path_buf();
+    let last = parts.len() - 1;
+    parts
+        .iter()
+        .enumerate()
+        .map(|(i, part)| {
+            let stem = if i == last { part.trim_end_matches(".md") } else { part.as_str() };
+            let plain = stem.bytes().all(|b| b.is_ascii_alphanumeric() || b == b'-' || b == b'_');
+            let keep = plain || (i < last && dir.join(part).is_dir());
+            let slug = crate::slug::slugify(stem);
+            let safe = if keep {
+                part.clone()
+            } else if i == last {
+                format!("{slug}.md")
+            } else {
+                slug
+            };
+            dir.push(&safe);
+            safe
+        })
+        .collect()
 }
 
 /// A title from the file name: `linea-1818.md` gives "Linea 1818"; an index page is named

@@ -140,3 +140,31 @@ fn a_base_url_with_an_upper_case_scheme_is_written_in_lower_case() {
     assert!(sitemap.contains("<loc>https://Campana.example.pe/sub/es/</loc>"), "{sitemap}");
     assert!(!sitemap.contains("HTTPS://"), "{sitemap}");
 }
+
+/// Issue 18: the short flags of Hugo and Zola users (`-s`, `-o`, `-b`, `-D`), and shell
+/// completions written from the same command definition.
+#[test]
+fn short_flags_build_where_and_as_the_long_ones_say_and_completions_name_them() {
+    let site = Site::fixture("bilingual");
+    site.write("content/es/borrador.md", "---\ntitle: \"Borrador\"\ndraft: true\n---\n\nAún no.\n");
+    let out = site.path().join("elsewhere");
+    let run = Run::of({
+        let mut cmd = std::process::Command::new(faro());
+        cmd.args(["build", "-s"]).arg(site.path()).arg("-o").arg(&out).args([
+            "-b",
+            "https://example.org/campana/",
+            "-D",
+        ]);
+        cmd
+    });
+    run.assert_success();
+    let home = std::fs::read_to_string(out.join("es/index.html")).unwrap();
+    assert!(home.contains("href=\"/campana/es/"), "{home}");
+    assert!(out.join("es/borrador/index.html").is_file(), "-D builds drafts");
+    for shell in ["bash", "zsh", "fish", "powershell"] {
+        let script = std::process::Command::new(faro()).args(["completions", shell]).output().unwrap();
+        assert!(script.status.success());
+        let text = String::from_utf8_lossy(&script.stdout);
+        assert!(text.contains("base-url") && text.contains("serve"), "{shell}: {text}");
+    }
+}

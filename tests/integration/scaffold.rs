@@ -194,6 +194,19 @@ fn new_page_names_the_page_after_its_file_and_creates_missing_folders() {
 }
 
 #[test]
+fn new_page_makes_a_typed_name_a_safe_file_name_and_keeps_the_words_as_title() {
+    let site = init_site(&["es", "en"]);
+    let written = faro::new_page(site.path(), "campanas/Año Nuevo", None).unwrap();
+    assert_eq!(written[0], site.path().join("content/es/campanas/anio-nuevo.md"));
+    let es = String::from_utf8(site.read_source("content/es/campanas/anio-nuevo.md")).unwrap();
+    assert!(es.contains("title: \"Año Nuevo\"\n"), "{es}");
+    // A new folder is made safe too; a plain name is left as typed.
+    let written = faro::new_page(site.path(), "Guías Útiles/paso_1", None).unwrap();
+    assert_eq!(written[1], site.path().join("content/en/guias-utiles/paso_1.md"));
+    site.build_ok(&["--no-pdf"]);
+}
+
+#[test]
 fn new_page_refuses_a_page_that_exists_in_any_language_and_writes_none() {
     let site = init_site(&["es", "en"]);
     site.write("content/en/campanas/escuelas.md", "---\ntitle: \"Schools\"\n---\n");

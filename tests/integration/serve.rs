@@ -20,9 +20,15 @@ struct Server {
 
 impl Server {
     fn start(site: &Site) -> Server {
+        Server::start_with(site, &[])
+    }
+
+    /// `faro serve` with more flags.
+    fn start_with(site: &Site, flags: &[&str]) -> Server {
         let mut child = Command::new(faro())
             .args(["serve", "--port", "0", "--site"])
             .arg(site.path())
+            .args(flags)
             .stdout(Stdio::piped())
             .stderr(Stdio::piped())
             .spawn()
@@ -506,4 +512,16 @@ fn an_edit_with_a_site_path_to_nothing_published_warns_at_its_line() {
     let line = stderr.lines().find(|l| l.contains("warning[broken-link]")).unwrap();
     assert!(line.contains("content/es/linea-1818.md:5:29: ") && line.contains("`/es/no-existe/`"), "{stderr}");
     assert!(!stderr.contains("`/es/buscar/`"), "{stderr}");
+}
+
+/// Issue 18: the short flags Hugo and Zola users type, and a preview under another address.
+#[test]
+fn serve_base_url_previews_under_its_path_with_short_flags() {
+    let site = minimal_site();
+    let server = Server::start_with(&site, &["-b", "https://example.org/campana/", "-D"]);
+    assert!(server.url.ends_with("/campana/"), "{}", server.url);
+    let page = server.get("/campana/es/");
+    assert_eq!(page.status, 200);
+    assert!(page.body.contains("href=\"/campana/es/buscar/\""), "{}", page.body);
+    assert_eq!(server.get("/es/").status, 404, "nothing outside the base path");
 }

@@ -138,7 +138,7 @@ pub struct Run {
 }
 
 impl Run {
-    fn of(mut cmd: Command) -> Run {
+    pub fn of(mut cmd: Command) -> Run {
         let out = cmd.output().expect("run faro");
         Run {
             status: out.status,

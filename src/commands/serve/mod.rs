@@ -25,6 +25,8 @@ pub struct ServeOptions {
     pub bind: IpAddr,
     /// 0 picks a free port.
     pub port: u16,
+    /// Replaces `base_url` from site.yaml: the preview is served under its path.
+    pub base_url: Option<String>,
     pub drafts: bool,
 }
 
@@ -89,7 +91,12 @@ pub fn serve(opts: &ServeOptions, report: &(dyn Fn(Event) + Sync)) -> anyhow::Re
     let host = if addr.ip().is_ipv6() { format!("[{}]", addr.ip()) } else { addr.ip().to_string() };
     // Under base_url's path, so links work as they will once published under it.
     let origin = format!("http://{host}:{}", addr.port());
-    let site_opts = SiteOptions { serve_origin: Some(origin.clone()), drafts: opts.drafts, ..SiteOptions::default() };
+    let site_opts = SiteOptions {
+        serve_origin: Some(origin.clone()),
+        drafts: opts.drafts,
+        base_url: opts.base_url.clone(),
+        ..SiteOptions::default()
+    };
     let (live, first) = Live::new(&root, site_opts);
     let base_path = live.config().map_or_else(|| "/".to_string(), |c| c.base_path.clone());
     let base_url = format!("{origin}{base_path}");
