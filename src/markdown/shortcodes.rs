@@ -251,7 +251,7 @@ mod tests {
             "```\n{{% nota %}}\n```\n",
             "    x = {{% codigo %}}\n",
         );
-        let bad: Vec<_> = extract_shortcodes(src, 1).bad.into_iter().map(|(l, c, m)| (l, c, m)).collect();
+        let bad = extract_shortcodes(src, 1).bad;
         let at: Vec<_> = bad.iter().map(|(l, c, _)| (*l, *c)).collect();
         assert_eq!(at, [(1, 12), (2, 1), (3, 11)], "{bad:?}");
         assert!(bad[0].2.starts_with("`{{< ref \"otro.md\" >}}` is not"), "{}", bad[0].2);
