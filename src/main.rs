@@ -36,6 +36,10 @@ enum Command {
         /// Do not print campaign kits to PDF, even when Chromium is installed
         #[arg(long)]
         no_pdf: bool,
+        /// Add this build's URLs to urls.txt even though it is not the production build (its
+        /// own output folder and base_url)
+        #[arg(long)]
+        record: bool,
     },
     /// Preview the site: build it, serve it on this computer, rebuild on every save
     ///
@@ -205,11 +209,12 @@ fn main() -> ExitCode {
                 Err(diags) => failed(&diags),
             }
         }
-        Command::Build { site, output, base_url, drafts, no_pdf } => build(&BuildOptions {
+        Command::Build { site, output, base_url, drafts, no_pdf, record } => build(&BuildOptions {
             site_dir: site,
             output_dir: output,
             site: SiteOptions { base_url, drafts, ..SiteOptions::default() },
             pdf: !no_pdf,
+            record,
         }),
     }
 }

@@ -22,6 +22,25 @@ pub struct BuildOptions {
     pub site: SiteOptions,
     /// Print campaign kits to PDF when a Chromium is found.
     pub pdf: bool,
+    /// Update urls.txt even though this is not the production build (`--record`).
+    pub record: bool,
+}
+
+impl BuildOptions {
+    /// Whether this build is the site as published: its own output folder and `base_url`,
+    /// no drafts. Only that build, or one asked with `--record`, adds to urls.txt; a scratch
+    /// build into another folder or for another address is checked against it and leaves it.
+    pub fn records_urls(&self) -> bool {
+        let default = self.site_dir.join("public");
+        let own_output = self.output_dir.as_ref().is_none_or(|o| same_path(o, &default));
+        !self.site.drafts && (self.record || (own_output && self.site.base_url.is_none()))
+    }
+}
+
+/// Whether two paths name the same place, however written (`./public`, `site/public`).
+fn same_path(a: &Path, b: &Path) -> bool {
+    let full = |p: &Path| std::path::absolute(p).map(|p| p.components().collect::<PathBuf>()).ok();
+    a == b || (full(a).is_some() && full(a) == full(b))
 }
 
 #[derive(Debug)]
@@ -63,6 +82,7 @@ pub fn build(opts: &BuildOptions) -> Result<BuildReport, BuildFailure> {
         .flatten()
         .map(|chromium| Printer { chromium, cache: crate::print::cache_in(root) });
     let mut record = None;
+    let records = opts.records_urls();
     let opened = |site: &Site| {
         // A preview with drafts neither checks nor updates the record of published URLs.
         if !opts.site.drafts {
@@ -70,7 +90,7 @@ pub fn build(opts: &BuildOptions) -> Result<BuildReport, BuildFailure> {
             if !removed.is_empty() {
                 return Err(removed);
             }
-            record = Some(text);
+            record = records.then_some(text);
         }
         DirOutput::new(&output, &site.config.publish.keep).map_err(|d| vec![d])
     };

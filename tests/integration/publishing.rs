@@ -978,6 +978,53 @@ fn first_build_records_every_published_url_in_urls_txt() {
     assert_eq!(site.read_source("urls.txt"), before);
 }
 
+/// Issue 18: only the production build (the site's own output folder and base_url, or
+/// `--record`) adds to urls.txt; a scratch build is checked against it and leaves it.
+#[test]
+fn only_the_production_build_records_urls_and_a_scratch_build_leaves_urls_txt_untouched() {
+    let site = Site::fixture("publishing");
+    let scratch = site.path().join("scratch");
+    let scratch = scratch.to_str().unwrap();
+    site.build_ok(&["--output", scratch]);
+    site.build_ok(&["--base-url", "https://staging.example.net/prueba/", "--output", scratch]);
+    site.build_ok(&["--base-url", "https://staging.example.net/prueba/"]);
+    assert!(!site.path().join("urls.txt").exists(), "a scratch build wrote urls.txt");
+    // So a page renamed before it was ever published does not fail on its first name.
+    write_page(
+        &site,
+        ES_LINEA,
+        &["title: \"Línea 1818\"", "slug: \"linea-gratuita\"", "date: \"2023-09-18\""],
+        "Texto.",
+    );
+    site.build_ok(&["--output", scratch]);
+    // The production build records; written another way (`./public`) it is the same folder.
+    site.build_ok(&["--output", site.public().to_str().unwrap()]);
+    let recorded = recorded_urls(&site);
+    assert!(recorded.contains(&"/es/campanas/linea-gratuita/".to_string()), "{recorded:?}");
+    assert!(!recorded.contains(&"/es/campanas/linea-1818/".to_string()), "{recorded:?}");
+    // A scratch build reads the record: dropping a published URL fails it too, untouched.
+    let before = site.read_source("urls.txt");
+    write_page(&site, ES_LINEA, &["title: \"Línea 1818\"", "slug: \"otra\"", "date: \"2023-09-18\""], "Texto.");
+    let run = site.build(&["--output", scratch]);
+    run.assert_failure();
+    assert!(
+        run.stderr.contains("error[url-removed]") && run.stderr.contains("/es/campanas/linea-gratuita/"),
+        "{}",
+        run.stderr
+    );
+    assert_eq!(site.read_source("urls.txt"), before);
+    // `--record` makes a build elsewhere the one that records.
+    write_page(
+        &site,
+        ES_LINEA,
+        &["title: \"Línea 1818\"", "slug: \"linea-gratuita\"", "date: \"2023-09-18\""],
+        "Texto.",
+    );
+    site.write("content/es/nueva.md", "---\ntitle: \"Nueva\"\n---\n\nTexto.\n");
+    site.build_ok(&["--output", scratch, "--record"]);
+    assert!(recorded_urls(&site).contains(&"/es/nueva/".to_string()));
+}
+
 #[test]
 fn renaming_a_page_fails_on_its_recorded_url_until_an_alias_keeps_it() {
     let site = Site::fixture("publishing");
