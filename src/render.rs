@@ -2,6 +2,11 @@
 //! autoescapes HTML, XML and SVG, and gives templates `t()` for UI strings, `url()` and
 //! `abs_url()` that respect a `base_url` with a path, `asset()` with a cache-busting hash,
 //! and a `date` filter in the page's language.
+//!
+//! A UI string a language borrows (from its `fallback`, or a `copied_from` copy) is another
+//! language's text, so the page marks it: `tx()` (a span), `lang_attr()` (on the element
+//! that holds only that string) or the `marked` filter give `lang` (and `dir`) only then, so
+//! a page whose strings are all its own is unchanged.
 
 use crate::config::Lang;
 use crate::diagnostics::{Code, Diagnostic};
@@ -83,30 +88,14 @@ impl Renderer {
         });
         let s = strings.clone();
         env.add_function("t", move |state: &State, key: &str, kwargs: Kwargs| -> Result<String, Error> {
-            // `lang=` picks another language, e.g. for a note written in the language it links to.
-            let lang = match kwargs.get::<Option<String>>("lang")? {
-                Some(l) => l,
-                None => current_lang(state)?,
-            };
-            let strings = s
-                .get(&lang)
-                .ok_or_else(|| Error::new(ErrorKind::InvalidOperation, format!("no strings for language `{lang}`")))?;
-            let mut args = Vec::new();
-            for arg in kwargs.args().filter(|a| *a != "lang") {
-                let value: Value = kwargs.get(arg)?;
-                args.push((arg, value.to_string()));
-            }
-            // `n=` picks the plural form of a string that has them: t("goals_summary_caption", n=3).
-            let n = args.iter().find(|(k, _)| *k == "n").and_then(|(_, v)| v.parse::<f64>().ok());
-            let text = match n {
-                Some(n) => strings.plural(&lang, key, n),
-                None => strings.text(key),
-            }
-            .ok_or_else(|| {
-                Error::new(ErrorKind::InvalidOperation, format!("no UI string `{key}` in i18n/{lang}.yaml"))
-            })?;
-            let args: Vec<(&str, &str)> = args.iter().map(|(k, v)| (*k, v.as_str())).collect();
-            Ok(crate::i18n::fill(text, &args))
+            Ok(ui_text(&s, state, key, &kwargs)?.0)
+        });
+        let s = strings.clone();
+        // `t()` as markup for a text position: in `<span lang>` when the string is borrowed, so
+        // a screen reader reads Spanish as Spanish on a Quechua page (WCAG 3.1.2).
+        env.add_function("tx", move |state: &State, key: &str, kwargs: Kwargs| -> Result<Value, Error> {
+            let (text, written) = ui_text(&s, state, key, &kwargs)?;
+            mark(state, Value::from(text), &written)
         });
         let s = strings.clone();
         // The language a string is written in: a fallback's when borrowed, so a template can
@@ -118,6 +107,19 @@ impl Renderer {
             };
             kwargs.assert_all_used()?;
             Ok(s.get(&lang).map_or(lang.as_str(), |st| st.written_in(key, &lang)).to_string())
+        });
+        let s = strings.clone();
+        // For an element whose whole text is one string: its ` lang=".."` when borrowed, so
+        // no span is needed (`<button{{ lang_attr("search_button") }}>`).
+        env.add_function("lang_attr", move |state: &State, key: &str, kwargs: Kwargs| -> Result<Value, Error> {
+            let written = written_in(&s, state, key, kwargs.get("lang")?)?;
+            kwargs.assert_all_used()?;
+            Ok(Value::from_safe_string(lang_marks(state, &written)?))
+        });
+        let s = strings.clone();
+        // `t()`'s text changed by another filter (`t("xref_fig") | capitalize | marked("xref_fig")`).
+        env.add_filter("marked", move |state: &State, text: Value, key: &str| -> Result<Value, Error> {
+            mark(state, text, &written_in(&s, state, key, None)?)
         });
         let s = strings;
         env.add_filter("date", move |state: &State, date: Option<String>| -> Result<String, Error> {
@@ -191,6 +193,92 @@ fn current_lang(state: &State) -> Result<String, Error> {
         .ok_or_else(|| Error::new(ErrorKind::InvalidOperation, "`lang` is not set in this template's context"))
 }
 
+/// The text of UI string `key` (`lang=` another language's, `n=` a plural form, the other
+/// arguments its placeholders) and the language that text is written in.
+fn ui_text(
+    strings: &BTreeMap<Lang, Strings>,
+    state: &State,
+    key: &str,
+    kwargs: &Kwargs,
+) -> Result<(String, String), Error> {
+    let lang = match kwargs.get::<Option<String>>("lang")? {
+        Some(l) => l,
+        None => current_lang(state)?,
+    };
+    let strings = strings
+        .get(&lang)
+        .ok_or_else(|| Error::new(ErrorKind::InvalidOperation, format!("no strings for language `{lang}`")))?;
+    let mut args = Vec::new();
+    for arg in kwargs.args().filter(|a| *a != "lang") {
+        let value: Value = kwargs.get(arg)?;
+        args.push((arg, value.to_string()));
+    }
+    let n = args.iter().find(|(k, _)| *k == "n").and_then(|(_, v)| v.parse::<f64>().ok());
+    let text = match n {
+        Some(n) => strings.plural(&lang, key, n),
+        None => strings.text(key),
+    }
+    .ok_or_else(|| missing(key, &lang))?;
+    let args: Vec<(&str, &str)> = args.iter().map(|(k, v)| (*k, v.as_str())).collect();
+    Ok((crate::i18n::fill(text, &args), strings.written_in(key, &lang).to_string()))
+}
+
+/// The language UI string `key` is written in for the page (or for `lang`); an error for a
+/// key no strings file has, so a misspelt mark does not silently mark nothing.
+fn written_in(
+    strings: &BTreeMap<Lang, Strings>,
+    state: &State,
+    key: &str,
+    lang: Option<String>,
+) -> Result<String, Error> {
+    let lang = match lang {
+        Some(l) => l,
+        None => current_lang(state)?,
+    };
+    match strings.get(&lang) {
+        Some(s) if s.text(key).is_some() || s.list(key).is_some() => Ok(s.written_in(key, &lang).to_string()),
+        _ => Err(missing(key, &lang)),
+    }
+}
+
+fn missing(key: &str, lang: &str) -> Error {
+    Error::new(ErrorKind::InvalidOperation, format!("no UI string `{key}` in i18n/{lang}.yaml"))
+}
+
+/// ` lang="es"`, with ` dir=".."` when that language runs the other way, for text written in
+/// `written` on a page of another language; empty on a page of that language, so pages whose
+/// strings are all their own are unchanged.
+fn lang_marks(state: &State, written: &str) -> Result<String, Error> {
+    if written == current_lang(state)? {
+        return Ok(String::new());
+    }
+    let mut marks = format!(" lang=\"{}\"", crate::escape::html(written));
+    let site = state.lookup("site");
+    let attr = |v: &Value, name: &str| v.get_attr(name).ok().and_then(|d| d.as_str().map(str::to_string));
+    let page_dir = site.as_ref().and_then(|s| attr(&s.get_attr("language").ok()?, "direction"));
+    // The lender is a site language (or English, which runs left to right).
+    let dir = site
+        .and_then(|s| s.get_attr("languages").ok())
+        .and_then(|ls| ls.try_iter().ok()?.find(|l| attr(l, "code").as_deref() == Some(written)))
+        .and_then(|l| attr(&l, "direction"));
+    let (page_dir, dir) = (page_dir.as_deref().unwrap_or("ltr"), dir.as_deref().unwrap_or("ltr"));
+    if dir != page_dir {
+        marks.push_str(&format!(" dir=\"{}\"", crate::escape::html(dir)));
+    }
+    Ok(marks)
+}
+
+/// `text` escaped (unless it is markup already), in `<span lang>` when it is written in
+/// another language than the page's. Plain text in a template that is not HTML.
+fn mark(state: &State, text: Value, written: &str) -> Result<Value, Error> {
+    if *state.auto_escape() != AutoEscape::Html {
+        return Ok(text);
+    }
+    let html = if text.is_safe() { text.to_string() } else { crate::escape::html(&text.to_string()) };
+    let marks = lang_marks(state, written)?;
+    Ok(Value::from_safe_string(if marks.is_empty() { html } else { format!("<span{marks}>{html}</span>") }))
+}
+
 /// Moves a page's HTML one heading level down (h2 becomes h3) and scopes its ids with
 /// `prefix`, so several chapters can share one page (the full report) without clashing ids.
 pub(crate) fn demote(html: &str, prefix: &str) -> String {
@@ -216,4 +304,42 @@ pub(crate) fn demote(html: &str, prefix: &str) -> String {
     }
     scoped.push_str(rest);
     scoped
+}
+
+#[cfg(test)]
+mod tests {
+    /// Issue 17 (marks): a `{{ t("key") }}` in a text position of the theme must be marked for
+    /// a page borrowing it: `tx()`, `| marked()`, or `lang_attr()` / `lang=` on the element it
+    /// starts. Attributes take their element's language and are not checked.
+    #[test]
+    fn every_ui_string_in_a_text_position_of_the_theme_is_marked() {
+        // In <title>, which holds no markup; and inside a <nav> that carries the mark.
+        let left = [("report-full.html", "report_full_title"), ("kit/poster.html", "kit_poster_back")];
+        let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("themes/default/templates");
+        let mut unmarked = Vec::new();
+        for name in ["", "kit/"].iter().flat_map(|sub| {
+            std::fs::read_dir(dir.join(sub))
+                .unwrap()
+                .map(move |e| format!("{sub}{}", e.unwrap().file_name().to_string_lossy()))
+        }) {
+            if !(name.ends_with(".html") || name.ends_with(".svg")) {
+                continue;
+            }
+            let src = std::fs::read_to_string(dir.join(&name)).unwrap();
+            for (at, _) in src.match_indices("{{ t(") {
+                let key = src[at + 6..].split(['"', '\'']).next().unwrap_or("");
+                let (open, close) = (src[..at].rfind('<'), src[..at].rfind('>'));
+                if open > close {
+                    continue; // an attribute
+                }
+                let tag = open.map_or("", |o| &src[o..close.map_or(o, |c| c + 1)]);
+                let call = &src[at..at + src[at..].find("}}").unwrap_or(0)];
+                let marked = tag.contains("lang_attr(") || tag.contains(" lang=\"") || call.contains("| marked(");
+                if !marked && !left.contains(&(name.as_str(), key)) {
+                    unmarked.push(format!("{name}:{}: {key}", src[..at].lines().count()));
+                }
+            }
+        }
+        assert_eq!(unmarked, Vec::<String>::new(), "interface strings shown unmarked on a page that borrows them");
+    }
 }
