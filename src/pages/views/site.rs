@@ -198,7 +198,7 @@ pub(crate) fn translations_by(
 }
 
 /// One menu entry as templates see it. `lang` is set only for an entry that leads into
-/// another language, whose link then carries `hreflang` and `lang`.
+/// another language, whose link then carries `hreflang` (no `lang`: the name is in the menu's language).
 #[derive(Serialize, Clone)]
 pub(crate) struct MenuEntry {
     name: String,
