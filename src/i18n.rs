@@ -24,6 +24,8 @@ use serde::Deserialize;
 use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
 
+mod site_file;
+
 #[derive(Debug, Clone)]
 pub(crate) enum Entry {
     Text(String),
@@ -321,6 +323,8 @@ pub(crate) fn load(theme: &Theme, config: &Config) -> (BTreeMap<Lang, Strings>, 
     let mut own: BTreeMap<Lang, Strings> = BTreeMap::new();
     let mut site_files: BTreeMap<Lang, PathBuf> = BTreeMap::new();
     let mut in_theme: Vec<Lang> = Vec::new();
+    // Read only for a site with strings files of its own.
+    let reference = std::cell::OnceCell::new();
     for lang in config.languages.iter().map(String::as_str).chain(["en"]) {
         if own.contains_key(lang) {
             continue;
@@ -335,6 +339,10 @@ pub(crate) fn load(theme: &Theme, config: &Config) -> (BTreeMap<Lang, Strings>, 
         if let Some(file) = theme.get(&site_key) {
             site_files.insert(lang.to_string(), file.origin.clone());
             if let Some(s) = site_strings.as_mut() {
+                let reference = reference.get_or_init(|| site_file::Reference::of(theme));
+                for key in site_file::check(file, &s.0, lang, reference, &mut diags) {
+                    s.0.remove(&key);
+                }
                 match take_copied_from(s, file, lang) {
                     Ok(c) => s.2 = c,
                     Err(d) => diags.push(d),
@@ -537,6 +545,57 @@ fn mark_copies(config: &Config, own: &mut BTreeMap<Lang, Strings>, diags: &mut V
             strings.1.insert(key, written);
         }
     }
+}
+
+/// For `faro check`: how many strings of `lang`, whose site file says `copied_from`, its
+/// readers still see in another language. That is the copies not yet translated and the
+/// keys missing from the file, which its fallback (or the default language) fills: to a
+/// translator both are work left.
+pub(crate) fn awaiting_translation(strings: &Strings, lang: &str) -> Option<Diagnostic> {
+    let c = strings.copied()?;
+    let in_file: std::collections::BTreeSet<&str> = c.keys.iter().map(String::as_str).collect();
+    // The languages shown instead, of the copies and of the keys filled.
+    let (mut copied, mut filled) = (BTreeMap::<&str, usize>::new(), BTreeMap::<&str, usize>::new());
+    for (key, written) in &strings.1 {
+        let counts = if in_file.contains(key.as_str()) { &mut copied } else { &mut filled };
+        *counts.entry(written.as_str()).or_default() += 1;
+    }
+    let (copies, fills): (usize, usize) = (copied.values().sum(), filled.values().sum());
+    if copies + fills == 0 {
+        return None;
+    }
+    let named = |langs: &BTreeMap<&str, usize>| {
+        let names: Vec<String> = langs.keys().map(|l| format!("`{l}`")).collect();
+        match names.split_last() {
+            Some((last, [])) => last.clone(),
+            Some((last, rest)) => format!("{} and {last}", rest.join(", ")),
+            None => String::new(),
+        }
+    };
+    let mut all = copied.clone();
+    for (l, n) in &filled {
+        *all.entry(l).or_default() += n;
+    }
+    let head = format!("{} of the {} interface strings of `{lang}` are still", copies + fills, strings.0.len());
+    let message = match (copies, fills) {
+        (_, 0) if copied.len() == 1 => format!("{head} the {} text they were copied from", named(&copied)),
+        (_, 0) => format!("{head} the text they were copied from, in {}", named(&copied)),
+        (0, _) => format!("{head} in {}, since this file lacks them", named(&filled)),
+        _ => format!(
+            "{head} in {}: {copies} copied into this file and not yet translated, {fills} missing from it and filled from {}",
+            named(&all),
+            named(&filled)
+        ),
+    };
+    let add = if fills > 0 {
+        format!(" and add those missing (`faro theme strings {lang} --stdout` prints every string)")
+    } else {
+        String::new()
+    };
+    Some(Diagnostic::warning(Code::AwaitingTranslation, &c.file, message).at(c.line, None).hint(format!(
+        "translate them in this file{add}; until then readers see them as {} text, marked so",
+        named(&all)
+    )))
 }
 
 /// The error for a language that lacks strings and names no fallback: at the site's own

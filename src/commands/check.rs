@@ -314,24 +314,8 @@ fn translations(site: &Site, diags: &mut Diagnostics) -> BTreeMap<String, Vec<St
     let mut missing: BTreeMap<String, Vec<String>> = BTreeMap::new();
     let default = site.config.default_language();
     for lang in &site.config.languages {
-        if let Some(c) = site.strings.get(lang).and_then(|s| s.copied()).filter(|c| c.copies > 0) {
-            diags.push(
-                Diagnostic::warning(
-                    Code::AwaitingTranslation,
-                    &c.file,
-                    format!(
-                        "{} of the {} interface strings of `{lang}` are still the `{}` text they were copied from",
-                        c.copies,
-                        c.keys.len(),
-                        c.from
-                    ),
-                )
-                .at(c.line, None)
-                .hint(format!(
-                    "translate them in this file; until then readers see them as `{}` text, marked so",
-                    c.from
-                )),
-            );
+        if let Some(d) = site.strings.get(lang).and_then(|s| crate::i18n::awaiting_translation(s, lang)) {
+            diags.push(d);
         }
     }
     for page in &site.content.pages {

@@ -20,7 +20,9 @@ pub enum StringsFile {
 /// the theme, each with the text the language shows today (its own, else its fallback's or the
 /// default language's) as the value to translate. A copied value keeps the plural forms of the
 /// language it is copied from, which picks among them while it is a copy; the file says that
-/// language (`copied_from`, see `i18n::Copied`) and its header says which forms it holds.
+/// language (`copied_from`, see `i18n::Copied`) and its header says which forms it holds. A
+/// language with every string its own (`en`, `es`) gets a header for changing the text, not
+/// translating it.
 pub fn strings(site_dir: &Path, lang: &str, stdout: bool) -> Result<StringsFile, Vec<Diagnostic>> {
     let config = site_config(site_dir)?;
     if !config.languages.iter().any(|l| l == lang) {
@@ -97,11 +99,16 @@ fn strings_text(
         notes.push("strings_file_copied");
     }
     if forms && !plurals.is_empty() {
-        notes.push("strings_file_forms");
+        notes.push(if copies { "strings_file_forms" } else { "strings_file_forms_own" });
     } else if plurals.contains(&true) {
         notes.push("strings_file_forms_copied");
     } else if !plurals.is_empty() {
         notes.push("strings_file_other_only");
+    }
+    // The language's own text (es, en, or a site file with no copies) is there to be changed,
+    // not translated: a header that says so, and that a string left out shows the theme's.
+    if !copies && theme.get(&format!("i18n/{lang}.yaml")).is_some() {
+        notes.push("strings_file_follow_theme");
     }
     let texts = scaffold_strings(scaffold_lang)?;
     let notes: String = notes
@@ -111,7 +118,7 @@ fn strings_text(
             comment(&crate::i18n::fill(text, &[("lang", lang), ("from", &from), ("rule", &rule)]))
         })
         .collect();
-    let key = format!("{scaffold_lang}/strings-file.yaml");
+    let key = format!("{scaffold_lang}/strings-file{}.yaml", if copies { "" } else { "-own" });
     let header = files::scaffold_text(&key).map_err(|d| vec![d])?;
     let header = files::fill(header, &key, |n| match n {
         "lang" => Some(lang.to_string()),
@@ -121,6 +128,8 @@ fn strings_text(
         _ => None,
     })
     .map_err(|d| vec![d])?;
+    // The notes may end the header, and may be none.
+    let header = format!("{}\n", header.trim_end());
     let quote = crate::yaml::quote;
     let mut out = format!("{header}language_name: {}\nog_locale: {}\n", quote(&name), quote(&locale));
     if copies {
@@ -203,12 +212,9 @@ pub fn eject(site_dir: &Path, names: &[String]) -> Result<Vec<PathBuf>, Vec<Diag
         chosen
     };
     let targets: Vec<(PathBuf, &[u8])> = chosen.iter().map(|(k, b)| (site_dir.join(k), *b)).collect();
-    for (path, _) in &targets {
-        if path.exists() {
-            errors.push(exists(path, "faro theme eject wrote nothing").hint(
-                "move it aside to eject the theme's version, or name only the templates you want: `faro theme eject page.html`",
-            ));
-        }
+    let hint = eject_hint(site_dir, &theme, &chosen);
+    for (path, _) in targets.iter().filter(|(p, _)| p.exists()) {
+        errors.push(exists(path, "faro theme eject wrote nothing").hint(hint.clone()));
     }
     if !errors.is_empty() {
         return Err(errors);
@@ -219,6 +225,28 @@ pub fn eject(site_dir: &Path, names: &[String]) -> Result<Vec<PathBuf>, Vec<Diag
         written.push(path);
     }
     Ok(written)
+}
+
+/// What to do when files to eject exist: delete or rename them, or eject only what the site
+/// lacks (of the templates asked for, else of the theme's), in a command to run.
+fn eject_hint(site_dir: &Path, theme: &Theme, chosen: &[(String, &[u8])]) -> String {
+    fn lacking<'a>(site_dir: &Path, keys: impl Iterator<Item = &'a str>) -> Vec<&'a str> {
+        keys.filter(|k| !site_dir.join(k).exists()).filter_map(|k| k.strip_prefix("templates/")).collect()
+    }
+    let mut rest = lacking(site_dir, chosen.iter().map(|(k, _)| k.as_str()));
+    if rest.is_empty() {
+        rest = lacking(site_dir, theme.files().map(|(k, _)| k));
+    }
+    let start = "delete or rename this file to take the theme's version instead, then run the command again";
+    match rest.len() {
+        0 => format!("{start}; the site has its own copy of every template of the theme already"),
+        1..=4 => format!("{start}; or eject only what the site lacks: `faro theme eject {}`", rest.join(" ")),
+        n => format!(
+            "{start}; or name templates the site lacks, such as `faro theme eject {}` (it lacks {n}: {})",
+            rest[0],
+            rest.join(", ")
+        ),
+    }
 }
 
 fn unknown_template(theme: &Theme, name: &str) -> Diagnostic {

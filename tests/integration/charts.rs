@@ -242,7 +242,7 @@ fn a_missing_year_keeps_its_empty_slot_in_bar_and_stacked_bar_charts() {
 // ----- 2. Labels never clip or collide -------------------------------------------------
 
 /// German strings of the chart, longer words than Spanish or English.
-const DE: &str = "language_name: \"Deutsch\"\nindicators_slug: \"indikatoren\"\ndecimal_separator: \",\"\nthousands_separator: \".\"\nthousands_min_digits: \"4\"\npercent_format: \"{n} %\"\nfewer_than: \"weniger als {n}\"\nwithheld: \"zurückgehalten\"\ntarget_label: \"Zielvorgabe {year}\"\nchart_illustrative: \"VERANSCHAULICHEND\"\nchart_by: \"nach {Name}\"\nlist_and: \" und \"\n";
+const DE: &str = "language_name: \"Deutsch\"\nindicators_slug: \"indikatoren\"\ndecimal_separator: \",\"\nthousands_separator: \".\"\nthousands_min_digits: \"4\"\npercent_format: \"{n} %\"\nfewer_than: \"weniger als {n}\"\nwithheld: \"zurückgehalten\"\ntarget_label: \"Zielvorgabe {year}\"\nchart_illustrative: \"VERANSCHAULICHEND\"\nchart_by: \"nach {name}\"\nlist_and: \" und \"\n";
 
 /// Labels per language: the breakdown, its three values, the undated period.
 const NAMES: [[&str; 3]; 5] = [

@@ -464,3 +464,219 @@ fn a_copied_from_that_names_no_other_language_is_an_error_at_its_line() {
     site.write("i18n/qu.yaml", "copied_from: fr\nquick_exit: \"Lluqsiy\"\n");
     site.build(&[]).assert_failure().assert_diagnostic("i18n/qu.yaml:1: error[i18n]: `copied_from` names `fr`");
 }
+
+/// The line of `faro check`'s report that starts with `prefix`.
+fn reported<'a>(check: &'a Run, prefix: &str) -> &'a str {
+    check
+        .stdout
+        .lines()
+        .find(|l| l.starts_with(prefix))
+        .unwrap_or_else(|| panic!("no `{prefix}` in:\n{}", check.stdout))
+}
+
+/// Line and column of the one occurrence of `needle` in `text`, as `line:col`.
+fn pos(text: &str, needle: &str) -> String {
+    assert_eq!(text.matches(needle).count(), 1, "`{needle}` should occur once in:\n{text}");
+    let before = &text[..text.find(needle).unwrap()];
+    let line = before.matches('\n').count() + 1;
+    let col = before.rsplit('\n').next().unwrap().chars().count() + 1;
+    format!("{line}:{col}")
+}
+
+const QU_FALLBACK: &str = "languages: [es, en, { code: qu, name: \"Runasimi\", fallback: es }]\n";
+
+/// Issue 17 (outsider's report): a site strings file took typos silently. `homme` beside
+/// `home`, `home` twice and `{fono}` for `help_call`'s `{phone}` built, and `faro check`
+/// said nothing; each is now an error at its place, all in one run, the output untouched.
+#[test]
+fn a_misspelt_key_a_repeated_key_and_a_wrong_placeholder_in_a_strings_file_are_errors_at_each() {
+    let site = site_with(QU_FALLBACK, &[]);
+    let qu = "home: \"Qallariy\"\nhomme: \"x\"\nhelp_call: \"Waqyay {fono}\"\n\
+              search_count: { one: \"huk tarisqa\", other: \"{count} tarisqakuna\" }\n\
+              untranslated_title: \"Manam {language} simipichu.\"\nmonths: [a, \"{b}\"]\nhome: \"Wasi\"\n";
+    let run = break_and_rebuild(&site, |s| s.write("i18n/qu.yaml", qu));
+    let at = |needle: &str| format!("i18n/qu.yaml:{}: error[i18n]: ", pos(qu, needle));
+    let line = run.diagnostic(&at("homme"));
+    assert!(line.ends_with("`homme` is not an interface string of the theme: did you mean `home`?"), "{line}");
+    let line = run.diagnostic(&at("\"Waqyay"));
+    assert!(line.ends_with("`{fono}` is not a placeholder of `help_call`, which takes `{phone}`"), "{line}");
+    // A plural form is checked on its own; `one` may leave `{n}` out.
+    let line = run.diagnostic(&at("\"{count}"));
+    assert!(line.ends_with("`{count}` is not a placeholder of `search_count`, which takes `{n}`"), "{line}");
+    let line = run.diagnostic(&at("\"{b}\""));
+    assert!(line.ends_with("`{b}` is not a placeholder of `months`, which takes none"), "{line}");
+    let line = run.diagnostic(&at("home: \"Wasi\""));
+    assert!(line.ends_with("`home` is written a second time (first at line 1)"), "{line}");
+    // `untranslated_title` takes the `{language}` of the form a language borrows.
+    assert_eq!(run.reported_error_count(), 5, "{}", run.stderr);
+
+    // `faro check` says the same, and a corrected file builds.
+    let check = site.check(&[]);
+    assert!(!check.status.success(), "{}", check.stdout);
+    let errors = check.stdout.lines().filter(|l| l.starts_with("i18n/qu.yaml:") && l.contains(": error[i18n]: "));
+    assert_eq!(errors.count(), 5, "{}", check.stdout);
+    site.write("i18n/qu.yaml", "home: \"Qallariy\"\nhelp_call: \"Waqyay {phone}\"\n");
+    site.build_ok(&[]);
+}
+
+/// A site may add strings for its own templates: a key the theme lacks is known when a
+/// template of the site asks for it. The default language's file is checked too, so a typo
+/// there is caught rather than taken as the site's own string.
+#[test]
+fn a_sites_own_key_is_one_its_templates_ask_for_and_a_typo_in_the_default_languages_file_is_caught() {
+    let base = theme_file("templates/base.html");
+    let own = base.replacen("</footer>", "<p>{{ t(\"donate\") }} {{ t(\"way_\" ~ \"card\") }}</p></footer>", 1);
+    assert_ne!(own, base, "the test's template change missed");
+    let site = site_with(
+        QU_FALLBACK,
+        &[
+            ("templates/base.html", own.as_str()),
+            ("i18n/es.yaml", "donate: \"Dona\"\nway_card: \"Con tarjeta\"\n"),
+            ("i18n/en.yaml", "donate: \"Donate\"\nway_card: \"By card\"\n"),
+            ("i18n/qu.yaml", "donate: \"Quy\"\n"),
+        ],
+    );
+    let run = site.build_ok(&[]);
+    assert!(!run.stderr.contains("error"), "{}", run.stderr);
+    assert!(site.html("qu/index.html").contains("<p>Quy Con tarjeta</p>"), "{}", site.html("qu/index.html"));
+
+    let run =
+        break_and_rebuild(&site, |s| s.write("i18n/es.yaml", "donate: \"Dona\"\nway_card: \"T\"\nhomme: \"P\"\n"));
+    run.assert_diagnostic(
+        "i18n/es.yaml:3:1: error[i18n]: `homme` is not an interface string of the theme: did you mean `home`?",
+    );
+    run.assert_stderr_contains("as `t(\"homme\")` in templates/");
+    // A misspelling of the site's own key is named with it.
+    site.write("i18n/es.yaml", "donate: \"Dona\"\nway_card: \"T\"\n");
+    site.write("i18n/qu.yaml", "donat: \"Quy\"\n");
+    site.build(&[]).assert_failure().assert_diagnostic(
+        "i18n/qu.yaml:1:1: error[i18n]: `donat` is not an interface string of the theme: did you mean `donate`?",
+    );
+}
+
+/// Issue 17 (outsider's report): with `fallback: es`, keys deleted from qu.yaml are shown in
+/// Spanish but `faro check` left them out ("216 of the 220"); it now counts every string a
+/// Quechua reader sees in Spanish, copied or filled, of all the strings qu shows.
+#[test]
+fn awaiting_translation_counts_the_copies_and_the_keys_the_fallback_fills() {
+    let site = site_with(QU_FALLBACK, &[]);
+    let written = faro_run(&["theme", "strings", "qu", "--site", site_arg(&site)]);
+    assert!(written.status.success(), "{}", written.stderr);
+    let file = read_text(&site.path().join("i18n/qu.yaml"));
+    let theme_keys = keys(&theme_file("i18n/es.yaml")).len();
+    let check = site.check(&[]);
+    let line = file.lines().position(|l| l.starts_with("copied_from:")).unwrap() + 1;
+    let at = format!("i18n/qu.yaml:{line}: warning[awaiting-translation]: ");
+    let copies = theme_keys - 2; // all but language_name and og_locale
+    assert_eq!(
+        reported(&check, &at),
+        format!(
+            "{at}{copies} of the {theme_keys} interface strings of `qu` are still the `es` text they were copied from"
+        )
+    );
+    // Three keys deleted, one translated: 3 filled from Spanish, copies - 4 still copied.
+    let edited: String = file
+        .lines()
+        .filter(|l| !["home:", "help_call:", "back_home:"].iter().any(|k| l.starts_with(k)))
+        .map(|l| if l.starts_with("quick_exit:") { "quick_exit: \"Lluqsiy\"".to_string() } else { l.to_string() })
+        .map(|l| l + "\n")
+        .collect();
+    assert_eq!(keys(&edited).len(), keys(&file).len() - 3);
+    site.write("i18n/qu.yaml", &edited);
+    let check = site.check(&[]);
+    assert_eq!(
+        reported(&check, &at),
+        format!(
+            "{at}{} of the {theme_keys} interface strings of `qu` are still in `es`: {} copied into this file and not yet translated, 3 missing from it and filled from `es`",
+            copies - 1,
+            copies - 4
+        )
+    );
+    assert!(check.stdout.contains("and add those missing (`faro theme strings qu --stdout` prints every string)"));
+    // Every copy translated, the three still missing: they are what is left.
+    let translated: String = edited
+        .lines()
+        .map(|l| match l.split_once(": ") {
+            Some((k, _)) if l.starts_with('#') || ["copied_from", "language_name", "og_locale"].contains(&k) => {
+                format!("{l}\n")
+            }
+            Some((k, v)) if v.starts_with('[') => {
+                format!("{k}: [{}]\n", vec!["\"killa\""; v.matches(',').count() + 1].join(", "))
+            }
+            Some((k, _)) => format!("{k}: \"Runasimipi\"\n"),
+            None => format!("{l}\n"),
+        })
+        .collect();
+    site.write("i18n/qu.yaml", &translated);
+    let check = site.check(&[]);
+    assert_eq!(
+        reported(&check, &at),
+        format!("{at}3 of the {theme_keys} interface strings of `qu` are still in `es`, since this file lacks them")
+    );
+}
+
+/// Issue 17 (outsider's report): `faro theme strings en` wrote a header asking to translate
+/// English into English. For a language the theme ships, the file is there to change the
+/// theme's text, and its header says that.
+#[test]
+fn theme_strings_for_a_language_the_theme_ships_writes_a_header_for_changing_its_text() {
+    let site = site_with(QU_FALLBACK, &[]);
+    for (lang, says, never) in [
+        ("en", ["text pages show today, copied here for you to change", "is shown as the theme has it"], "translate"),
+        ("es", ["que muestran hoy las páginas, copiado aquí para que lo", "como lo trae el tema"], "tradúce"),
+    ] {
+        let printed = faro_run(&["theme", "strings", lang, "--site", site_arg(&site), "--stdout"]);
+        assert!(printed.status.success(), "{}", printed.stderr);
+        let header: String = printed.stdout.lines().take_while(|l| l.starts_with('#')).collect::<Vec<_>>().join(" ");
+        for part in says {
+            assert!(header.contains(part), "`{part}` is not in the {lang} header: {header}");
+        }
+        assert!(!header.to_lowercase().contains(never) && !header.contains("copied_from"), "{header}");
+        assert!(!printed.stdout.contains("\ncopied_from:"), "{}", printed.stdout);
+        // What it writes builds as it is, with no warning.
+        site.write(&format!("i18n/{lang}.yaml"), &printed.stdout);
+    }
+    let run = site.build_ok(&[]);
+    assert!(!run.stderr.contains("warning"), "{}", run.stderr);
+    // A language to translate keeps the header that asks for it.
+    let qu = faro_run(&["theme", "strings", "qu", "--site", site_arg(&site), "--stdout"]);
+    assert!(qu.stdout.contains("tradúcelo entre las comillas"), "{}", qu.stdout);
+}
+
+/// Issue 17 (outsider's report): when `faro theme eject page.html` found the file there, its
+/// hint said to run `faro theme eject page.html`. It now says to delete or rename the file,
+/// and names what the site can still eject.
+#[test]
+fn an_eject_that_finds_the_file_there_hints_at_what_can_be_done_instead() {
+    let site = Site::fixture("trilingual");
+    let eject = |names: &[&str]| {
+        let mut args = vec!["theme", "eject"];
+        args.extend(names);
+        args.extend(["--site", site_arg(&site)]);
+        faro_run(&args)
+    };
+    assert!(eject(&["page.html"]).status.success());
+    let again = eject(&["page.html"]);
+    assert_eq!(again.status.code(), Some(1));
+    let hint = again.stderr.lines().find(|l| l.contains("hint:")).unwrap_or_else(|| panic!("{}", again.stderr));
+    assert!(!hint.contains("`faro theme eject page.html`"), "{hint}");
+    assert!(
+        hint.contains("delete or rename this file") && hint.contains("such as `faro theme eject 404.html`"),
+        "{hint}"
+    );
+    assert!(hint.contains("base.html, chapter.html") && !hint.contains(" page.html"), "{hint}");
+    // Of what was asked for, what the site lacks.
+    let some = eject(&["page.html", "section.html"]);
+    assert!(
+        some.stderr.contains("or eject only what the site lacks: `faro theme eject section.html`"),
+        "{}",
+        some.stderr
+    );
+    assert!(!site.path().join("templates/section.html").exists());
+    // Everything there already: nothing to suggest but the file.
+    assert!(eject(&[]).status.code() == Some(1));
+    site.remove("templates/page.html");
+    assert!(eject(&[]).status.success());
+    let all = eject(&[]);
+    assert!(all.stderr.contains("the site has its own copy of every template of the theme already"), "{}", all.stderr);
+}
