@@ -36,8 +36,9 @@ impl Chromium {
     /// install themselves on this system (an installed Chrome is rarely on the PATH on macOS
     /// or Windows).
     pub(crate) fn find() -> Option<Chromium> {
+        // Set but empty: act as if there were none (a build without PDFs, a test of that).
         if let Some(p) = std::env::var_os("FARO_CHROMIUM") {
-            return Some(Chromium(PathBuf::from(p)));
+            return (!p.is_empty()).then(|| Chromium(PathBuf::from(p)));
         }
         candidates(std::env::consts::OS, |k| std::env::var_os(k)).into_iter().find(|p| p.is_file()).map(Chromium)
     }

@@ -6,21 +6,23 @@ use crate::support::*;
 use std::process::Command;
 
 fn faro_pdf(site: &Site, args: &[&str], path_env: &str) -> std::process::Output {
-    Command::new(env!("CARGO_BIN_EXE_faro"))
-        .arg("pdf")
-        .args(args)
-        .arg("--site")
-        .arg(site.path())
-        .env("PATH", path_env)
-        .env_remove("FARO_CHROMIUM")
-        .output()
-        .expect("faro runs")
+    let mut cmd = Command::new(env!("CARGO_BIN_EXE_faro"));
+    cmd.arg("pdf").args(args).arg("--site").arg(site.path()).env("PATH", path_env);
+    match path_env {
+        // Set but empty, faro looks nowhere: not even where Chromium installs itself.
+        NO_CHROMIUM => cmd.env("FARO_CHROMIUM", ""),
+        _ => cmd.env_remove("FARO_CHROMIUM"),
+    };
+    cmd.output().expect("faro runs")
 }
+
+/// The PATH of a machine without Chromium.
+const NO_CHROMIUM: &str = "/nonexistent";
 
 #[test]
 fn without_chromium_faro_pdf_says_how_to_get_one() {
     let site = Site::fixture("reports");
-    let out = faro_pdf(&site, &["es/informes/2025"], "/nonexistent");
+    let out = faro_pdf(&site, &["es/informes/2025"], NO_CHROMIUM);
     let stderr = String::from_utf8_lossy(&out.stderr);
     assert!(!out.status.success());
     assert!(stderr.contains("error[no-chromium]") && stderr.contains("apt-get install chromium"), "{stderr}");
