@@ -345,3 +345,25 @@ fn the_workflows_record_step_stops_on_uncommitted_records_only() {
     let (ok, said) = sh();
     assert!(!ok && said.contains("data/editions/"), "{said}");
 }
+
+/// Issue 18: the README's GitLab and Netlify recipes name the faro of this version and the
+/// archive a release holds, and the GitLab one is YAML GitLab can read.
+#[test]
+fn the_readmes_gitlab_and_netlify_recipes_download_this_version() {
+    let readme = include_str!("../../README.md");
+    let version = env!("CARGO_PKG_VERSION");
+    for (i, _) in readme.match_indices("releases/download/v") {
+        let rest = &readme[i + "releases/download/v".len()..];
+        let named = &rest[..rest.find('/').unwrap()];
+        assert!(named == version || named == "$FARO_VERSION", "the README downloads v{named}, not v{version}");
+    }
+    assert!(readme.contains(&format!("FARO_VERSION: \"{version}\"")));
+    let gitlab = readme.split("**GitLab Pages.**").nth(1).unwrap();
+    let block = gitlab.split("```yaml\n").nth(1).unwrap().split("```").next().unwrap();
+    let block: String = block.lines().map(|l| l.strip_prefix("  ").unwrap_or(l)).collect::<Vec<_>>().join("\n");
+    let job: serde_yaml::Value = serde_yaml::from_str(&block).expect("the GitLab recipe is YAML");
+    assert_eq!(job["pages"]["artifacts"]["paths"][0].as_str(), Some("public"));
+    let script: Vec<&str> = job["pages"]["script"].as_sequence().unwrap().iter().filter_map(|s| s.as_str()).collect();
+    assert!(script.iter().any(|s| s.starts_with("./faro check")) && script.iter().any(|s| s.contains("--record")));
+    assert!(readme.contains("faro-x86_64-unknown-linux-musl.tar.xz"));
+}
