@@ -5,6 +5,8 @@
 //! page uses. Errors make the command fail; warnings do not. External links are listed,
 //! never fetched.
 
+mod placeholders;
+
 use crate::content::{Page, PageKind};
 use crate::diagnostics::{Code, Diagnostic, Diagnostics};
 use crate::driver::{self, Options};
@@ -114,6 +116,7 @@ pub fn check(opts: &CheckOptions) -> Result<CheckReport, Vec<Diagnostic>> {
         diags.extend(orphan(&site, page, &linked));
     }
     diags.extend(unused_indicators(&site));
+    diags.extend(placeholders::findings(&site));
     Ok(CheckReport { diagnostics: diags.report(root), missing_translations: missing, external_links: external })
 }
 

@@ -247,6 +247,12 @@ fn init_files(plan: &[languages::NewLanguage]) -> Result<Vec<(PathBuf, String)>,
     Ok(files)
 }
 
+/// What `faro init` writes for `key` of its strings (`organization`) in any language it has
+/// texts for: a sample to replace, which `faro check` recognises.
+pub(crate) fn sample_texts(key: &str) -> Vec<String> {
+    ["es", "en"].iter().filter_map(|l| scaffold_strings(l).ok()?.remove(key)).collect()
+}
+
 /// The texts of the scaffold of language `src` (`es`, `en`): names, notes, menu words.
 fn scaffold_strings(src: &str) -> Result<BTreeMap<String, String>, Diagnostic> {
     let key = format!("{src}/strings.yaml");

@@ -154,7 +154,7 @@ impl Site {
     }
 
     /// Ids of the indicators the chapters of reports of `year` chart.
-    fn charted(&self, year: i32) -> std::collections::BTreeSet<String> {
+    pub(crate) fn charted(&self, year: i32) -> std::collections::BTreeSet<String> {
         self.content
             .ids()
             .filter(|&i| {

@@ -391,3 +391,74 @@ fn a_menu_url_with_a_stray_percent_is_a_broken_link_not_a_crash() {
     assert!(finding(&run, &format!("site.yaml:{at}: error[broken-link]")).contains("`/%aé/` of menu entry `Roto`"));
     assert_eq!(count(&run, "broken-link"), 1, "{}", describe(&run));
 }
+
+/// Issue 18: what `faro init` left to change is named before it is published, each at its
+/// place; a site kept in git is told when its record of addresses is not committed.
+#[test]
+fn check_on_an_unedited_scaffold_warns_about_each_placeholder() {
+    let site = Site::empty();
+    faro::init(site.path(), &["es".to_string(), "en".to_string()]).unwrap();
+    let report = site.check(&[]);
+    assert_eq!(report.status.code(), Some(0), "{}", report.stdout);
+    let found: Vec<&str> = findings(&report).into_iter().filter(|l| l.contains("[placeholder]")).collect();
+    let yaml = String::from_utf8(site.read_source("site.yaml")).unwrap();
+    let line = |needle: &str| yaml.lines().position(|l| l.contains(needle)).unwrap() + 1;
+    let expect = [
+        format!("site.yaml:{}:11: warning[placeholder]: `base_url` is still https://example.org/", line("base_url:")),
+        format!("site.yaml:{}:", line("organization:")),
+        "data/indicators/ejemplo-llamadas-1818.yaml:".to_string(),
+    ];
+    for e in &expect {
+        assert!(found.iter().any(|f| f.starts_with(e.as_str())), "no finding starts with {e}: {found:?}");
+    }
+    assert!(found.iter().any(|f| f.contains("\"Nombre de tu organización\"")), "{found:?}");
+    assert!(found.iter().any(|f| f.contains("\"Your organization's name\"")), "{found:?}");
+    assert_eq!(found.len(), 4, "{found:?}");
+    assert!(!report.stdout.contains("uncommitted-record"), "not a git repository: {}", report.stdout);
+
+    // Edited, they go quiet; kept in git with urls.txt not committed, that is said.
+    site.write(
+        "site.yaml",
+        yaml.replace("https://example.org/", "https://alto.org.pe/")
+            .replace("Nombre de tu organización", "Red Alto")
+            .replace("Your organization's name", "Alto Network"),
+    );
+    site.remove("data/indicators/ejemplo-llamadas-1818.yaml");
+    for page in ["content/es/campanas/linea-1818.md", "content/en/campanas/linea-1818.md"] {
+        let text = String::from_utf8(site.read_source(page)).unwrap();
+        let kept: Vec<&str> = text.lines().filter(|l| !l.contains("{{< chart")).collect();
+        site.write(page, kept.join("\n") + "\n");
+    }
+    let git = |args: &[&str]| {
+        let out = std::process::Command::new("git")
+            .arg("-C")
+            .arg(site.path())
+            .args(["-c", "user.name=t", "-c", "user.email=t@e.org"])
+            .args(args)
+            .output()
+            .unwrap();
+        assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+    };
+    git(&["init", "-q"]);
+    site.build_ok(&["--no-pdf"]);
+    let report = site.check(&[]);
+    let found: Vec<&str> = findings(&report)
+        .into_iter()
+        .filter(|l| l.contains("[placeholder]") || l.contains("[uncommitted-record]"))
+        .collect();
+    assert_eq!(found, ["urls.txt: warning[uncommitted-record]: urls.txt is not committed"], "{}", report.stdout);
+    git(&["add", "."]);
+    git(&["commit", "-qm", "site"]);
+    assert!(!site.check(&[]).stdout.contains("uncommitted-record"));
+}
+
+#[test]
+fn check_warns_about_a_draft_report() {
+    let site = Site::fixture("reports");
+    let report = site.check(&[]);
+    assert!(
+        report.stdout.contains("warning[placeholder]: the") && report.stdout.contains("report is still a draft"),
+        "{}",
+        report.stdout
+    );
+}

@@ -1,0 +1,135 @@
+//! What must not go out as `faro init` left it: an example address, the sample organisation
+//! name (printed on every poster), illustrative figures, a report still a draft; and, in a
+//! site kept in git, a record of published addresses or a frozen edition not committed.
+
+use crate::diagnostics::{Code, Diagnostic};
+use crate::model::Site;
+use crate::yaml::{self, Step};
+use std::path::Path;
+
+pub(super) fn findings(site: &Site) -> Vec<Diagnostic> {
+    let mut diags = Vec::new();
+    let config_file = site.root.join("site.yaml");
+    let src = std::fs::read_to_string(&config_file).unwrap_or_default();
+    let at = |steps: &[Step]| yaml::value_position(&src, steps);
+    let c = &site.config;
+    if let Some(host) = example_host(&c.base_url) {
+        diags.push(
+            Diagnostic::warning(
+                Code::Placeholder,
+                &config_file,
+                format!("`base_url` is still {}, at the example host {host}", c.base_url),
+            )
+            .at_point(at(&[yaml::key("base_url")]))
+            .hint("set it to the site's real address: links in feeds, the sitemap, share cards and QR codes use it"),
+        );
+    }
+    let samples = crate::commands::scaffold::sample_texts("organization");
+    for (lang, name) in &c.organization {
+        if samples.contains(name) {
+            diags.push(
+                Diagnostic::warning(
+                    Code::Placeholder,
+                    &config_file,
+                    format!("`organization` ({lang}) is still the sample \"{name}\""),
+                )
+                .at_point(at(&[yaml::key("organization"), yaml::key(lang)]))
+                .hint("write your organisation's name: it is printed on every poster, flyer and report cover"),
+            );
+        }
+    }
+    for page in &site.content.pages {
+        let Some(report) = &page.front.report else { continue };
+        if samples.contains(&report.organization) {
+            let msg = format!("the report's organization is still the sample \"{}\"", report.organization);
+            diags.push(
+                Diagnostic::warning(Code::Placeholder, &page.source, msg)
+                    .at_point(page.value_at("organization"))
+                    .hint("write the name of the organisation that reports"),
+            );
+        }
+        if report.status != crate::content::ReportStatus::Final && page.is_index() {
+            diags.push(
+                Diagnostic::warning(Code::Placeholder, &page.source, format!("the {} report is still a draft", report.year))
+                    .at_point(page.value_at("status"))
+                    .hint("it is published marked as a draft; write `status: final` when it is approved, which freezes its figures"),
+            );
+        }
+    }
+    let finals = site.final_report_years();
+    for ind in site.indicators.iter().filter(|i| i.illustrative) {
+        let in_final: Vec<String> =
+            finals.iter().filter(|y| site.charted(**y).contains(&ind.id)).map(|y| y.to_string()).collect();
+        let msg = match in_final.is_empty() {
+            true => "this indicator's figures are illustrative (`illustrative: true`), not data".to_string(),
+            false => format!(
+                "this indicator's figures are illustrative (`illustrative: true`), and the final {} report shows them",
+                in_final.join(", ")
+            ),
+        };
+        let src = std::fs::read_to_string(&ind.path).unwrap_or_default();
+        diags.push(
+            Diagnostic::warning(Code::Placeholder, &ind.path, msg)
+                .at_point(yaml::value_position(&src, &[yaml::key("illustrative")]))
+                .hint("replace them with published figures and their source, then delete `illustrative`; or delete the indicator"),
+        );
+    }
+    diags.extend(uncommitted(&site.root));
+    diags
+}
+
+/// The host of `base_url` when it is one kept for examples (RFC 2606) or this computer.
+fn example_host(base_url: &str) -> Option<String> {
+    let host = base_url.split("://").nth(1)?.split(['/', ':']).next()?.to_ascii_lowercase();
+    let example =
+        ["example.org", "example.com", "example.net"].iter().any(|e| host == *e || host.ends_with(&format!(".{e}")))
+            || host.ends_with(".example")
+            || host.ends_with(".test")
+            || host == "localhost"
+            || host.starts_with("127.");
+    example.then_some(host)
+}
+
+/// In a site kept in git, urls.txt and data/editions/ as `git status` sees them: a change
+/// not committed would be lost to the next build elsewhere (the publishing workflow stops).
+fn uncommitted(root: &Path) -> Vec<Diagnostic> {
+    let git = |args: &[&str]| std::process::Command::new("git").arg("-C").arg(root).args(args).output().ok();
+    let inside = git(&["rev-parse", "--is-inside-work-tree"]).is_some_and(|o| o.status.success());
+    if !inside {
+        return Vec::new();
+    }
+    let Some(out) = git(&["status", "--porcelain", "--untracked-files=all", "--", "urls.txt", "data/editions"]) else {
+        return Vec::new();
+    };
+    let prefix = git(&["rev-parse", "--show-prefix"])
+        .map(|o| String::from_utf8_lossy(&o.stdout).trim().to_string())
+        .unwrap_or_default();
+    String::from_utf8_lossy(&out.stdout)
+        .lines()
+        .filter_map(|line| {
+            let (state, path) = (line.get(..2)?, line.get(3..)?.trim_matches('"'));
+            let rel = path.strip_prefix(&prefix).unwrap_or(path);
+            let what = if state == "??" { "is not committed" } else { "has changes not committed" };
+            Some(Diagnostic::warning(Code::UncommittedRecord, root.join(rel), format!("{rel} {what}")).hint(
+                "commit it: the publishing workflow builds from what is committed, and stops when its build changes it",
+            ))
+        })
+        .collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn example_hosts_are_the_reserved_ones_and_this_computer() {
+        for url in
+            ["https://example.org/", "https://www.example.com/x/", "http://sitio.test/", "http://localhost:1111/"]
+        {
+            assert!(example_host(url).is_some(), "{url}");
+        }
+        for url in ["https://www.gob.pe/", "https://example.org.pe/", "https://ejemplo.org/"] {
+            assert_eq!(example_host(url), None, "{url}");
+        }
+    }
+}
