@@ -43,7 +43,7 @@ mod theme;
 mod urls;
 mod yaml;
 
-pub use commands::build::{build, BuildFailure, BuildOptions, BuildReport, Previous};
+pub use commands::build::{build, BuildFailure, BuildOptions, BuildReport, Pdfs, Previous};
 pub use commands::check::{check, to_json as check_json, CheckOptions, CheckReport};
 pub use commands::pdf::{has_chromium, pdf, PdfOptions};
 pub use commands::scaffold::{init, new_page};

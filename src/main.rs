@@ -11,6 +11,20 @@ use std::process::ExitCode;
 struct Cli {
     #[command(subcommand)]
     command: Command,
+    /// Say only what went wrong: no summary, no warnings, no progress
+    #[arg(short, long, global = true, conflicts_with = "verbose")]
+    quiet: bool,
+    /// Say more: which Chromium printed, where the PDF cache is, whether urls.txt was updated
+    #[arg(short, long, global = true)]
+    verbose: bool,
+}
+
+/// How much the command says.
+#[derive(Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
+enum Say {
+    Quiet,
+    Normal,
+    Verbose,
 }
 
 #[derive(Subcommand)]
@@ -167,13 +181,19 @@ enum ThemeCommand {
 }
 
 fn main() -> ExitCode {
-    match Cli::parse().command {
+    let cli = Cli::parse();
+    let say = match (cli.quiet, cli.verbose) {
+        (true, _) => Say::Quiet,
+        (_, true) => Say::Verbose,
+        _ => Say::Normal,
+    };
+    match cli.command {
         Command::Init { dir, languages } => {
             let languages: Vec<String> = languages.iter().map(|l| l.trim().to_string()).collect();
-            created(faro::init(&dir, &languages), &format!("cd {} && faro serve --open", dir.display()))
+            created(faro::init(&dir, &languages), &format!("cd {} && faro serve --open", dir.display()), say)
         }
         Command::New { path, title, site } => {
-            created(faro::new_page(&site, &path, title.as_deref()), "faro serve --open")
+            created(faro::new_page(&site, &path, title.as_deref()), "faro serve --open", say)
         }
         Command::Serve { site, port, base_url, bind, open, drafts } => {
             serve(&faro::ServeOptions { site_dir: site, bind, port, base_url, drafts }, open)
@@ -192,12 +212,14 @@ fn main() -> ExitCode {
                     print!("{text}");
                     ExitCode::SUCCESS
                 }
-                Ok(faro::StringsFile::Written(path)) => created(Ok(vec![path]), "translate it, then faro serve --open"),
+                Ok(faro::StringsFile::Written(path)) => {
+                    created(Ok(vec![path]), "translate it, then faro serve --open", say)
+                }
                 Err(diags) => failed(&diags),
             }
         }
         Command::Theme { action: ThemeCommand::Eject { templates, site } } => {
-            created(faro::theme_eject(&site, &templates), "edit the copies; the site's own files are used first")
+            created(faro::theme_eject(&site, &templates), "edit the copies; the site's own files are used first", say)
         }
         Command::Check { site, format } => check(faro::check(&faro::CheckOptions { site_dir: site }), &format),
         Command::Pdf { report, site, output } => {
@@ -209,13 +231,17 @@ fn main() -> ExitCode {
                 Err(diags) => failed(&diags),
             }
         }
-        Command::Build { site, output, base_url, drafts, no_pdf, record } => build(&BuildOptions {
-            site_dir: site,
-            output_dir: output,
-            site: SiteOptions { base_url, drafts, ..SiteOptions::default() },
-            pdf: !no_pdf,
-            record,
-        }),
+        Command::Build { site, output, base_url, drafts, no_pdf, record } => build(
+            &BuildOptions {
+                site_dir: site,
+                output_dir: output,
+                site: SiteOptions { base_url, drafts, ..SiteOptions::default() },
+                pdf: !no_pdf,
+                record,
+                progress: say > Say::Quiet,
+            },
+            say,
+        ),
     }
 }
 
@@ -300,8 +326,15 @@ fn check(result: Result<faro::CheckReport, Vec<faro::Diagnostic>>, format: &str)
     }
 }
 
-fn build(opts: &BuildOptions) -> ExitCode {
+fn build(opts: &BuildOptions, say: Say) -> ExitCode {
     match faro::build(opts) {
+        Ok(report) if say == Say::Quiet => {
+            // Frozen editions must be committed: said even when quiet.
+            for file in &report.frozen {
+                println!("Froze the values of a final report in {} (commit this file)", file.display());
+            }
+            ExitCode::SUCCESS
+        }
         Ok(report) => {
             for w in &report.warnings {
                 eprintln!("{w}");
@@ -311,6 +344,28 @@ fn build(opts: &BuildOptions) -> ExitCode {
             }
             for file in &report.frozen {
                 println!("Froze the values of a final report in {} (commit this file)", file.display());
+            }
+            match &report.pdfs {
+                faro::Pdfs::None => {}
+                faro::Pdfs::NotAsked => println!("Kit PDFs: skipped (--no-pdf)"),
+                faro::Pdfs::NoChromium => println!(
+                    "Kit PDFs: skipped, no Chromium or Chrome was found, so the kits have their HTML documents only; \
+                     install one (apt-get install chromium) or name it with FARO_CHROMIUM=/path"
+                ),
+                faro::Pdfs::Made { printed, reused, chromium } => {
+                    let by = if say == Say::Verbose { format!(" with {}", chromium.display()) } else { String::new() };
+                    println!("Kit PDFs: {} ({printed} printed{by}, {reused} from the cache)", printed + reused);
+                }
+            }
+            if say == Say::Verbose {
+                let record = if opts.site.drafts {
+                    "urls.txt: neither checked nor updated (--drafts)"
+                } else if opts.records_urls() {
+                    "urls.txt: updated with this build's addresses (the production build)"
+                } else {
+                    "urls.txt: checked, not updated (not the production build: --record updates it)"
+                };
+                println!("{record}");
             }
             let total: usize = report.pages_per_language.iter().map(|(_, n)| n).sum();
             let per_lang: Vec<String> = report.pages_per_language.iter().map(|(l, n)| format!("{l} {n}")).collect();
@@ -341,8 +396,9 @@ fn build(opts: &BuildOptions) -> ExitCode {
 }
 
 /// Lists the files `init` or `new` wrote, or their errors.
-fn created(result: Result<Vec<PathBuf>, Vec<faro::Diagnostic>>, next: &str) -> ExitCode {
+fn created(result: Result<Vec<PathBuf>, Vec<faro::Diagnostic>>, next: &str, say: Say) -> ExitCode {
     match result {
+        Ok(_) if say == Say::Quiet => ExitCode::SUCCESS,
         Ok(files) => {
             for file in &files {
                 println!("Created {}", file.display());

@@ -125,6 +125,24 @@ pub(crate) struct Printer {
     /// Where printed PDFs are kept between builds; None when that folder (or a folder above
     /// it) is a link or leads out of the site: then nothing is read from or written to it.
     pub(crate) cache: Option<PathBuf>,
+    /// How many were printed and how many taken from the cache, for the build's summary.
+    pub(crate) counts: PrintCounts,
+    /// A line on the terminal while PDFs are printed (hidden when it is not a terminal).
+    pub(crate) progress: Option<indicatif::ProgressBar>,
+}
+
+#[derive(Debug, Default)]
+pub(crate) struct PrintCounts {
+    pub(crate) printed: std::sync::atomic::AtomicUsize,
+    pub(crate) reused: std::sync::atomic::AtomicUsize,
+}
+
+impl PrintCounts {
+    /// (printed, taken from the cache).
+    pub(crate) fn get(&self) -> (usize, usize) {
+        use std::sync::atomic::Ordering::Relaxed;
+        (self.printed.load(Relaxed), self.reused.load(Relaxed))
+    }
 }
 
 /// The site's PDF cache folder, if faro may use it: every part of `.faro/pdf` that exists
@@ -150,6 +168,7 @@ impl Printer {
         // block), and only a PDF is one.
         let hit = cached.as_ref().filter(|c| crate::sources::is_plain_file(c)).and_then(|c| std::fs::read(c).ok());
         if let Some(bytes) = hit.filter(|b| b.starts_with(b"%PDF-")) {
+            self.counted(&self.counts.reused);
             return Ok(bytes);
         }
         let work = std::env::temp_dir().join(format!("faro-kit-{}-{key}", std::process::id()));
@@ -169,6 +188,7 @@ impl Printer {
             });
         let _ = std::fs::remove_dir_all(&work);
         let bytes = result?;
+        self.counted(&self.counts.printed);
         // A cache that cannot be written only costs time on the next build.
         if let (Some(cache), Some(cached)) = (&self.cache, &cached) {
             if std::fs::symlink_metadata(cached).map_or(true, |m| m.is_file()) {
@@ -176,6 +196,16 @@ impl Printer {
             }
         }
         Ok(bytes)
+    }
+}
+
+impl Printer {
+    fn counted(&self, count: &std::sync::atomic::AtomicUsize) {
+        count.fetch_add(1, std::sync::atomic::Ordering::Relaxed);
+        if let Some(bar) = &self.progress {
+            let (printed, reused) = self.counts.get();
+            bar.set_message(format!("kit PDFs: {printed} printed, {reused} from the cache"));
+        }
     }
 }
 

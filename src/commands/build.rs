@@ -24,6 +24,24 @@ pub struct BuildOptions {
     pub pdf: bool,
     /// Update urls.txt even though this is not the production build (`--record`).
     pub record: bool,
+    /// Show a progress line on the terminal during long steps (PDF printing).
+    pub progress: bool,
+}
+
+/// What became of the kits' PDFs.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Pdfs {
+    /// The site has no kit to print.
+    None,
+    /// `--no-pdf`.
+    NotAsked,
+    /// No Chromium or Chrome was found: the kits have their HTML documents only.
+    NoChromium,
+    Made {
+        printed: usize,
+        reused: usize,
+        chromium: PathBuf,
+    },
 }
 
 impl BuildOptions {
@@ -54,6 +72,7 @@ pub struct BuildReport {
     pub warnings: Vec<Diagnostic>,
     /// Things worth knowing that are not problems (robots.txt under a subpath).
     pub notes: Vec<String>,
+    pub pdfs: Pdfs,
 }
 
 /// Everything found wrong, sorted, errors first, and what became of the previous output.
@@ -76,11 +95,17 @@ pub fn build(opts: &BuildOptions) -> Result<BuildReport, BuildFailure> {
     output::recover_interrupted(&output)
         .map_err(|e| kept(vec![Diagnostic::error(Code::Io, &output, format!("{e:#}"))]))?;
     // Kit PDFs need a Chromium; without one the kits have their HTML posters only.
-    let printer = opts
-        .pdf
-        .then(Chromium::find)
-        .flatten()
-        .map(|chromium| Printer { chromium, cache: crate::print::cache_in(root) });
+    let printer = opts.pdf.then(Chromium::find).flatten().map(|chromium| Printer {
+        chromium,
+        cache: crate::print::cache_in(root),
+        counts: Default::default(),
+        progress: opts.progress.then(|| {
+            // Cleared however the build ends, so only the summary stays on screen.
+            let bar = indicatif::ProgressBar::new_spinner().with_finish(indicatif::ProgressFinish::AndClear);
+            bar.enable_steady_tick(Duration::from_millis(120));
+            bar
+        }),
+    });
     let mut record = None;
     let records = opts.records_urls();
     let opened = |site: &Site| {
@@ -96,6 +121,21 @@ pub fn build(opts: &BuildOptions) -> Result<BuildReport, BuildFailure> {
     };
     let done = driver::run(root, Options { site: opts.site.clone(), printer, keep_going: false }, opened)
         .map_err(|f| kept(f.diags))?;
+    let pdfs = match (&done.prepared.printer, opts.pdf) {
+        (Some(p), _) => {
+            if let Some(bar) = &p.progress {
+                bar.finish_and_clear();
+            }
+            let (printed, reused) = p.counts.get();
+            match printed + reused {
+                0 => Pdfs::None,
+                _ => Pdfs::Made { printed, reused, chromium: p.chromium.path().to_path_buf() },
+            }
+        }
+        (None, _) if !has_kits(&done.site) => Pdfs::None,
+        (None, false) => Pdfs::NotAsked,
+        (None, true) => Pdfs::NoChromium,
+    };
     let files_written = crate::output::Output::files_written(&done.out);
     done.out.commit().map_err(|(d, previous)| BuildFailure(vec![d.relative_to(root)], previous))?;
     let record_file = root.join(URL_RECORD);
@@ -115,7 +155,13 @@ pub fn build(opts: &BuildOptions) -> Result<BuildReport, BuildFailure> {
         output,
         warnings: done.diags.report(root),
         notes: publish::notes(site),
+        pdfs,
     })
+}
+
+/// Whether any page is a campaign kit, whose documents are printed to PDF.
+fn has_kits(site: &Site) -> bool {
+    site.content.pages.iter().any(|p| p.front.campaign.is_some())
 }
 
 /// The new record of published URLs, and an error for each recorded URL this build drops.

@@ -354,3 +354,30 @@ fn the_short_post_fits_280_characters_however_long_the_message() {
     assert!(short.starts_with("Una oferta de trabajo") && short.contains("…"), "{short}");
     assert!(!short.contains("Llama ya."), "the overlong call should have been left out: {short}");
 }
+
+/// Issue 18: the build says what became of the kits' PDFs, and `-q` and `-v` say less and more.
+#[test]
+fn the_build_says_what_became_of_the_kit_pdfs_and_quiet_says_nothing() {
+    let site = campaign_site();
+    let without = |args: &[&str]| {
+        let mut cmd = std::process::Command::new(faro());
+        cmd.arg("build").arg("--site").arg(site.path()).args(args).env("FARO_CHROMIUM", "");
+        Run::of(cmd)
+    };
+    let run = without(&[]);
+    run.assert_success();
+    assert!(run.stdout.contains("Kit PDFs: skipped, no Chromium or Chrome was found"), "{}", run.stdout);
+    let run = without(&["--no-pdf", "-v"]);
+    assert!(run.stdout.contains("Kit PDFs: skipped (--no-pdf)"), "{}", run.stdout);
+    assert!(run.stdout.contains("urls.txt: updated"), "{}", run.stdout);
+    let run = without(&["-q", "-o", site.path().join("elsewhere").to_str().unwrap()]);
+    assert!(run.status.success() && site.path().join("elsewhere/es/index.html").is_file(), "{}", run.stderr);
+    assert_eq!((run.stdout.as_str(), run.stderr.as_str()), ("", ""), "quiet");
+    // A site without kits says nothing of PDFs.
+    let plain = Site::fixture("bilingual");
+    assert!(!plain.build_ok(&[]).stdout.contains("Kit PDFs"));
+    if faro::has_chromium() {
+        let run = site.build_ok(&[]);
+        assert!(run.stdout.contains(" from the cache)") && run.stdout.contains("Kit PDFs: "), "{}", run.stdout);
+    }
+}
