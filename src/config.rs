@@ -506,7 +506,13 @@ impl Check<'_> {
     fn tel(&mut self, phone: &str, at: &[yaml::Step]) -> Option<String> {
         let digits = phone.chars().filter(char::is_ascii_digit).count();
         let plus_first = phone.trim_start().strip_prefix('+').unwrap_or(phone.trim_start());
-        let signs_ok = plus_first.chars().all(|c| c.is_ascii_digit() || matches!(c, ' ' | '-' | '.' | '(' | ')' | '/'));
+        // Parentheses hold an area code, with the number after it: "1818 (1)" is an option,
+        // and "1818 / 100" two numbers, which one link cannot dial.
+        let after_group =
+            plus_first.rsplit_once(')').is_none_or(|(_, rest)| rest.contains(|c: char| c.is_ascii_digit()));
+        let signs_ok = after_group
+            && plus_first.matches('(').count() == plus_first.matches(')').count()
+            && plus_first.chars().all(|c| c.is_ascii_digit() || matches!(c, ' ' | '-' | '.' | '(' | ')'));
         if signs_ok && (3..=15).contains(&digits) && phone.chars().count() <= 30 {
             return Some(phone.chars().filter(|c| c.is_ascii_digit() || *c == '+').collect());
         }
@@ -519,7 +525,7 @@ impl Check<'_> {
         };
         self.err_at(
             at,
-            format!("`{phone}` is not a phone number to dial: it {why}; write only digits, spaces, `+`, `-`, `.` and parentheses, and any options or hours in `description`"),
+            format!("`{phone}` is not a phone number to dial: it {why}; write one number, with only digits, spaces, `+`, `-`, `.` and an area code in parentheses, and any options, other numbers or hours in `description` (or another help line)"),
         );
         None
     }

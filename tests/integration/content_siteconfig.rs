@@ -221,6 +221,8 @@ fn a_phone_with_more_than_a_number_is_an_error_not_a_wrong_number_to_dial() {
         "{HEAD}help_lines:\n  - name: {{ es: \"Línea 1818\", en: \"1818 line\" }}\n    phone: \"1818 (opción 1)\"\n\
          \x20 - name: {{ es: \"Central\", en: \"Switchboard\" }}\n    phone: \"(01) 234-5678 ext. 9\"\n\
          \x20 - name: {{ es: \"Policía\", en: \"Police\" }}\n    phone: \"+51 1 234 5678\"\n\
+         \x20 - name: {{ es: \"Dos líneas\", en: \"Two lines\" }}\n    phone: \"1818 / 100\"\n\
+         \x20 - name: {{ es: \"Opción\", en: \"Option\" }}\n    phone: \"1818 (1)\"\n\
          contact:\n  email: \"javascript:alert(1)\"\n  phone: \"javascript:alert(1)\"\n"
     );
     let run = break_and_rebuild(&minimal_site(), |s| s.write("site.yaml", &text));
@@ -235,7 +237,9 @@ fn a_phone_with_more_than_a_number_is_an_error_not_a_wrong_number_to_dial() {
     let at = format!("{}:10", text[..contact].matches('\n').count() + 1);
     assert_error(&run, &at, "site-config", &["`javascript:alert(1)` is not a phone number"]);
     assert_error(&run, &format!("{}:10", line_of(&text, "email:")), "site-config", &["not an email address"]);
-    assert_eq!(run.reported_error_count(), 4, "{}", run.stderr);
+    assert_error(&run, &pos(&text, "\"1818 / 100\""), "site-config", &["more than a number"]);
+    assert_error(&run, &pos(&text, "\"1818 (1)\""), "site-config", &["more than a number"]);
+    assert_eq!(run.reported_error_count(), 6, "{}", run.stderr);
 
     // Written as a number, with the usual signs, it is dialled as written: digits and `+` only.
     let good = format!(
