@@ -48,27 +48,34 @@ pub(super) fn extract_shortcodes(src: &str, first_line: usize) -> Shortcodes {
             out.bad.push((at, 1, format!("`{trimmed}` is not a shortcode")));
         } else if trimmed.starts_with("{{<") {
             out.bad.push((at, 1, format!("`{trimmed}` is not closed with `>}}}}` on the same line")));
-        } else if let Some((col, code)) = foreign_shortcode(line) {
+        } else {
             // A Hugo or Zola shortcode inside a line would come out as its own text.
-            out.bad.push((at, col, format!("`{code}` is not a shortcode faro reads: it would be published as text")));
+            for (col, code) in foreign_shortcodes(line) {
+                out.bad.push((
+                    at,
+                    col,
+                    format!("`{code}` is not a shortcode faro reads: it would be published as text"),
+                ));
+            }
         }
         out.src.push_str(line);
     }
     out
 }
 
-/// The first Hugo (`{{< x >}}`, `{{% x %}}`) or Zola (`{{ x(..) }}`, `{% x(..) %}`) shortcode
-/// in a line, outside code spans and indented code: its column and text.
-fn foreign_shortcode(line: &str) -> Option<(usize, &str)> {
+/// Each Hugo (`{{< x >}}`, `{{% x %}}`) or Zola (`{{ x(..) }}`, `{% x(..) %}`) shortcode in
+/// a line, outside code spans and indented code: its column and text.
+fn foreign_shortcodes(line: &str) -> Vec<(usize, &str)> {
+    let mut found = Vec::new();
     if line.starts_with("    ") || line.starts_with('\t') || !line.contains('{') {
-        return None;
+        return found;
     }
-    let mut in_code = false;
+    let (mut in_code, mut after) = (false, 0);
     for (i, c) in line.char_indices() {
         if c == '`' {
             in_code = !in_code;
         }
-        if in_code || c != '{' {
+        if in_code || c != '{' || i < after {
             continue;
         }
         let tail = &line[i..];
@@ -86,9 +93,10 @@ fn foreign_shortcode(line: &str) -> Option<(usize, &str)> {
             continue;
         };
         let end = tail.find(close).map_or(tail.trim_end().len(), |e| e + close.len());
-        return Some((line[..i].chars().count() + 1, &tail[..end]));
+        found.push((line[..i].chars().count() + 1, &tail[..end]));
+        after = i + end;
     }
-    None
+    found
 }
 
 /// `{{ name(` or `{% name(`: how a Zola shortcode opens.
@@ -244,7 +252,7 @@ mod tests {
     #[test]
     fn finds_hugo_and_zola_shortcodes_inside_lines_but_not_in_code() {
         let src = concat!(
-            "Ver [esto]({{< ref \"otro.md\" >}}) hoy\n",
+            "Ver [esto]({{< ref \"otro.md\" >}}) y [eso]({{< relref \"b.md\" >}})\n",
             "{{% nota %}}\n",
             "Un video: {{ youtube(id=\"x\") }}.\n",
             "Se escribe `{{< chart x >}}` así, y {{ no es }} una llamada.\n",
@@ -253,9 +261,10 @@ mod tests {
         );
         let bad = extract_shortcodes(src, 1).bad;
         let at: Vec<_> = bad.iter().map(|(l, c, _)| (*l, *c)).collect();
-        assert_eq!(at, [(1, 12), (2, 1), (3, 11)], "{bad:?}");
+        assert_eq!(at, [(1, 12), (1, 43), (2, 1), (3, 11)], "{bad:?}");
         assert!(bad[0].2.starts_with("`{{< ref \"otro.md\" >}}` is not"), "{}", bad[0].2);
-        assert!(bad[2].2.starts_with("`{{ youtube(id=\"x\") }}` is not"), "{}", bad[2].2);
+        assert!(bad[1].2.starts_with("`{{< relref \"b.md\" >}}` is not"), "{}", bad[1].2);
+        assert!(bad[3].2.starts_with("`{{ youtube(id=\"x\") }}` is not"), "{}", bad[3].2);
     }
 
     #[test]
