@@ -381,6 +381,17 @@ fn check_values(
         errors.push(Diagnostic::error(Code::FrontMatter, source, msg).at_point(at));
     };
     trim_texts(front);
+    // Zola writes the built-in tags as a taxonomy: `taxonomies: { tags: [...] }`.
+    if let Some(tags) = front.taxonomies.remove("tags") {
+        if front.tags.is_empty() {
+            front.tags = tags;
+        } else {
+            fail(
+                "`tags` is written twice: at the top and under `taxonomies` (Zola's place); keep one".into(),
+                locate("tags"),
+            );
+        }
+    }
     if front.title.is_empty() && title_read {
         fail("`title` is empty".into(), locate("title"));
     }

@@ -398,3 +398,21 @@ fn toml_and_json_front_matter_are_errors_that_name_the_format() {
     let json = run.diagnostic("content/es/hugo.md:1: error[front-matter]: ");
     assert!(json.contains("JSON"), "{json}");
 }
+
+/// Issue 17: Zola writes the built-in tags under `taxonomies`; faro takes them as `tags`.
+#[test]
+fn zolas_taxonomies_tags_are_the_built_in_tags() {
+    let site = site_with(&[(
+        "content/es/linea.md",
+        "---\ntitle: \"Línea\"\ntaxonomies:\n  tags: [\"denuncia\"]\n---\nTexto.\n",
+    )]);
+    site.build_ok(&[]);
+    let term = site.html("es/etiquetas/denuncia/index.html");
+    assert!(term.contains("href=\"/es/linea/\""), "{term}");
+    site.write(
+        "content/es/linea.md",
+        "---\ntitle: \"Línea\"\ntags: [\"a\"]\ntaxonomies:\n  tags: [\"b\"]\n---\nTexto.\n",
+    );
+    let run = site.build(&[]);
+    run.assert_diagnostic("content/es/linea.md:3:7: error[front-matter]: `tags` is written twice");
+}
