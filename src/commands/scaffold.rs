@@ -344,17 +344,36 @@ fn slug_safe(parts: &[String], content: &Path) -> Vec<String> {
             let plain = stem.bytes().all(|b| b.is_ascii_alphanumeric() || b == b'-' || b == b'_');
             let keep = plain || (i < last && dir.join(part).is_dir());
             let slug = crate::slug::slugify(stem);
-            let safe = if keep {
-                part.clone()
-            } else if i == last {
-                format!("{slug}.md")
-            } else {
-                slug
+            // "Campañas" typed for the folder `campanas`: the folder whose name has the same
+            // address, not a second one beside it (`campanias`).
+            let existing = (i < last && !keep).then(|| same_address(&dir, &slug)).flatten();
+            let safe = match existing {
+                Some(name) => name,
+                None if keep => part.clone(),
+                None if i == last => format!("{slug}.md"),
+                None => slug,
             };
             dir.push(&safe);
             safe
         })
         .collect()
+}
+
+/// The folder in `dir` whose name folds to `slug`, or to `slug` written without the `i` that
+/// folding adds after `n` for `ñ` (`campanas` for "Campañas").
+fn same_address(dir: &Path, slug: &str) -> Option<String> {
+    let plain = slug.replace("ni", "n");
+    let mut names: Vec<String> = std::fs::read_dir(dir)
+        .ok()?
+        .filter_map(Result::ok)
+        .filter(|e| e.file_type().is_ok_and(|t| t.is_dir()))
+        .filter_map(|e| e.file_name().into_string().ok())
+        .collect();
+    names.sort();
+    names.into_iter().find(|n| {
+        let folded = crate::slug::slugify(n);
+        folded == slug || folded.replace("ni", "n") == plain
+    })
 }
 
 /// A title from the file name: `linea-1818.md` gives "Linea 1818"; an index page is named

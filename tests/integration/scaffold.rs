@@ -201,6 +201,9 @@ fn new_page_makes_a_typed_name_a_safe_file_name_and_keeps_the_words_as_title() {
     assert_eq!(written[0], site.path().join("content/es/campanas/anio-nuevo.md"));
     let es = String::from_utf8(site.read_source("content/es/campanas/anio-nuevo.md")).unwrap();
     assert!(es.contains("title: \"Año Nuevo\"\n"), "{es}");
+    // Typed with its accent, an existing folder is found by its address, not doubled.
+    let written = faro::new_page(site.path(), "Campañas/Día de la Mujer", None).unwrap();
+    assert_eq!(written[0], site.path().join("content/es/campanas/dia-de-la-mujer.md"));
     // A new folder is made safe too; a plain name is left as typed.
     let written = faro::new_page(site.path(), "Guías Útiles/paso_1", None).unwrap();
     assert_eq!(written[1], site.path().join("content/en/guias-utiles/paso_1.md"));
