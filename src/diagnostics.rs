@@ -3,6 +3,9 @@
 //! diagnostic carries a `Code` from the one table below; the README lists it, and a test
 //! keeps the two the same.
 
+mod render;
+
+pub use render::{render, use_color};
 use std::fmt;
 use std::path::{Path, PathBuf};
 

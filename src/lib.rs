@@ -50,5 +50,5 @@ pub use commands::scaffold::{init, new_page};
 pub use commands::serve::live::{Files, Live, Update};
 pub use commands::serve::{serve, Event as ServeEvent, ServeOptions};
 pub use commands::theme::{eject as theme_eject, strings as theme_strings, StringsFile};
-pub use diagnostics::{Code, Diagnostic, Severity};
+pub use diagnostics::{render as render_diagnostic, use_color, Code, Diagnostic, Severity};
 pub use model::SiteOptions;

@@ -3,7 +3,7 @@
 
 use clap::{Parser, Subcommand};
 use faro::{BuildOptions, SiteOptions};
-use std::path::PathBuf;
+use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
 #[derive(Parser)]
@@ -190,10 +190,11 @@ fn main() -> ExitCode {
     match cli.command {
         Command::Init { dir, languages } => {
             let languages: Vec<String> = languages.iter().map(|l| l.trim().to_string()).collect();
-            created(faro::init(&dir, &languages), &format!("cd {} && faro serve --open", dir.display()), say)
+            let next = format!("cd {} && faro serve --open", dir.display());
+            created(faro::init(&dir, &languages), &next, say, &dir)
         }
         Command::New { path, title, site } => {
-            created(faro::new_page(&site, &path, title.as_deref()), "faro serve --open", say)
+            created(faro::new_page(&site, &path, title.as_deref()), "faro serve --open", say, &site)
         }
         Command::Serve { site, port, base_url, bind, open, drafts } => {
             serve(&faro::ServeOptions { site_dir: site, bind, port, base_url, drafts }, open)
@@ -213,22 +214,25 @@ fn main() -> ExitCode {
                     ExitCode::SUCCESS
                 }
                 Ok(faro::StringsFile::Written(path)) => {
-                    created(Ok(vec![path]), "translate it, then faro serve --open", say)
+                    created(Ok(vec![path]), "translate it, then faro serve --open", say, &site)
                 }
-                Err(diags) => failed(&diags),
+                Err(diags) => failed(&diags, &site),
             }
         }
         Command::Theme { action: ThemeCommand::Eject { templates, site } } => {
-            created(faro::theme_eject(&site, &templates), "edit the copies; the site's own files are used first", say)
+            let next = "edit the copies; the site's own files are used first";
+            created(faro::theme_eject(&site, &templates), next, say, &site)
         }
-        Command::Check { site, format } => check(faro::check(&faro::CheckOptions { site_dir: site }), &format),
+        Command::Check { site, format } => {
+            check(faro::check(&faro::CheckOptions { site_dir: site.clone() }), &format, &site)
+        }
         Command::Pdf { report, site, output } => {
-            match faro::pdf(&faro::PdfOptions { site_dir: site, report, output }) {
+            match faro::pdf(&faro::PdfOptions { site_dir: site.clone(), report, output }) {
                 Ok(path) => {
                     println!("Wrote {}", path.display());
                     ExitCode::SUCCESS
                 }
-                Err(diags) => failed(&diags),
+                Err(diags) => failed(&diags, &site),
             }
         }
         Command::Build { site, output, base_url, drafts, no_pdf, record } => build(
@@ -246,11 +250,24 @@ fn main() -> ExitCode {
 }
 
 /// Prints every diagnostic; the command failed.
-fn failed(diags: &[faro::Diagnostic]) -> ExitCode {
+fn failed(diags: &[faro::Diagnostic], root: &Path) -> ExitCode {
     for d in diags {
-        eprintln!("{d}");
+        eprintln!("{}", shown(d, root));
     }
     ExitCode::FAILURE
+}
+
+/// A diagnostic for stderr: its line, the source line under it with a caret, its hint; in
+/// colour on a terminal (never with NO_COLOR). `root` is where its path is read from.
+fn shown(d: &faro::Diagnostic, root: &Path) -> String {
+    use std::io::IsTerminal;
+    faro::render_diagnostic(d, root, faro::use_color(std::io::stderr().is_terminal()))
+}
+
+/// `shown`, for stdout (`faro check`'s report).
+fn shown_out(d: &faro::Diagnostic, root: &Path) -> String {
+    use std::io::IsTerminal;
+    faro::render_diagnostic(d, root, faro::use_color(std::io::stdout().is_terminal()))
 }
 
 fn serve(opts: &faro::ServeOptions, open: bool) -> ExitCode {
@@ -263,7 +280,7 @@ fn serve(opts: &faro::ServeOptions, open: bool) -> ExitCode {
         }
         faro::ServeEvent::Built(update) => {
             for w in &update.warnings {
-                eprintln!("{w}");
+                eprintln!("{}", shown(w, &opts.site_dir));
             }
             let files = update.changed.len() + update.removed.len();
             println!(
@@ -276,7 +293,7 @@ fn serve(opts: &faro::ServeOptions, open: bool) -> ExitCode {
         }
         faro::ServeEvent::Failed(diags) => {
             for d in diags {
-                eprintln!("{d}");
+                eprintln!("{}", shown(d, &opts.site_dir));
             }
             eprintln!("Rebuild failed; still serving the last good version.");
         }
@@ -291,16 +308,16 @@ fn serve(opts: &faro::ServeOptions, open: bool) -> ExitCode {
     }
 }
 
-fn check(result: Result<faro::CheckReport, Vec<faro::Diagnostic>>, format: &str) -> ExitCode {
+fn check(result: Result<faro::CheckReport, Vec<faro::Diagnostic>>, format: &str, root: &Path) -> ExitCode {
     let report = match result {
         Ok(report) => report,
-        Err(diags) => return failed(&diags),
+        Err(diags) => return failed(&diags, root),
     };
     if format == "json" {
         print!("{}", faro::check_json(&report));
     } else {
         for d in &report.diagnostics {
-            println!("{d}");
+            println!("{}", shown_out(d, root));
         }
         if !report.missing_translations.is_empty() {
             println!("\nPages without a translation:");
@@ -337,7 +354,7 @@ fn build(opts: &BuildOptions, say: Say) -> ExitCode {
         }
         Ok(report) => {
             for w in &report.warnings {
-                eprintln!("{w}");
+                eprintln!("{}", shown(w, &opts.site_dir));
             }
             for note in &report.notes {
                 println!("note: {note}");
@@ -381,7 +398,7 @@ fn build(opts: &BuildOptions, say: Say) -> ExitCode {
         }
         Err(failure) => {
             for d in &failure.0 {
-                eprintln!("{d}");
+                eprintln!("{}", shown(d, &opts.site_dir));
             }
             let errors = failure.0.iter().filter(|d| d.is_error()).count();
             let previous = match failure.1 {
@@ -396,7 +413,7 @@ fn build(opts: &BuildOptions, say: Say) -> ExitCode {
 }
 
 /// Lists the files `init` or `new` wrote, or their errors.
-fn created(result: Result<Vec<PathBuf>, Vec<faro::Diagnostic>>, next: &str, say: Say) -> ExitCode {
+fn created(result: Result<Vec<PathBuf>, Vec<faro::Diagnostic>>, next: &str, say: Say, root: &Path) -> ExitCode {
     match result {
         Ok(_) if say == Say::Quiet => ExitCode::SUCCESS,
         Ok(files) => {
@@ -406,7 +423,7 @@ fn created(result: Result<Vec<PathBuf>, Vec<faro::Diagnostic>>, next: &str, say:
             println!("Next: {next}");
             ExitCode::SUCCESS
         }
-        Err(diags) => failed(&diags),
+        Err(diags) => failed(&diags, root),
     }
 }
 

@@ -162,7 +162,15 @@ fn control_characters_in_file_names_are_escaped_so_each_diagnostic_is_one_line()
     assert!(png.contains("/es/c\\u{1b}[31md.png"), "{png}");
     assert!(!run.stderr.contains('\u{1b}'), "an ESC reached the terminal: {:?}", run.stderr);
     for line in run.stderr.lines() {
-        let known = line.starts_with("content/") || line.starts_with("  = hint: ") || line.starts_with("Build failed");
+        // The source line under a diagnostic: `  |`, `2 | titel: "x"`, `  |  ^^^`.
+        let snippet = line.trim_start().starts_with('|')
+            || line
+                .split_once(" |")
+                .is_some_and(|(n, _)| !n.is_empty() && n.trim().bytes().all(|b| b.is_ascii_digit()));
+        let known = line.starts_with("content/")
+            || line.starts_with("  = hint: ")
+            || line.starts_with("Build failed")
+            || snippet;
         assert!(known, "a diagnostic was split over lines: {line:?}\n{}", run.stderr);
     }
 }
