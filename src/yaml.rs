@@ -67,12 +67,79 @@ pub(crate) fn parse<T: DeserializeOwned>(
 /// A reader's error on `src` (line `first_line` of `path`) as a diagnostic at its place.
 fn diagnostic(err: &serde_yaml::Error, src: &str, path: &Path, first_line: usize, code: Code) -> Diagnostic {
     let message = clean_message(&err.to_string());
+    // The reader stops where the text stopped making sense, often lines after the cause:
+    // an unclosed quote is named at the quote.
+    if let Some(loc) = err.location().filter(|_| SYNTAX.iter().any(|m| message.contains(m))) {
+        if let Some((line, col, quote)) = unclosed_quote(src, loc.line()) {
+            let msg = format!("the text opened with {quote} here is not closed: end it with {quote} on the same line");
+            return Diagnostic::error(code, path, msg).at(Some(line + first_line - 1), Some(col));
+        }
+    }
+    let message = in_plain_words(&message);
     let (line, col) = match (repeated_key(src, &message), err.location()) {
         (Some((l, c)), _) => (Some(l + first_line - 1), Some(c)),
         (None, Some(loc)) => (Some(loc.line() + first_line - 1), Some(loc.column())),
         (None, None) => (Some(first_line), None),
     };
     Diagnostic::error(code, path, message).at(line, col)
+}
+
+/// The reader's messages for text that is not YAML at all (rather than a wrong value).
+const SYNTAX: &[&str] = &[
+    "did not find expected key",
+    "found unexpected end of stream",
+    "while scanning a quoted scalar",
+    "did not find expected ',' or '}'",
+    "did not find expected ',' or ']'",
+    "mapping values are not allowed",
+    "could not find expected ':'",
+];
+
+/// The last line up to `upto` (1-based) whose value opens a quote it does not close:
+/// (line, column of the quote, the quote).
+fn unclosed_quote(src: &str, upto: usize) -> Option<(usize, usize, char)> {
+    let mut found = None;
+    for (n, line) in src.lines().enumerate().take(upto) {
+        let trimmed = line.trim_start();
+        if trimmed.starts_with('#') {
+            continue;
+        }
+        // The value after `key: ` or `- `.
+        let value_at = match trimmed.strip_prefix("- ") {
+            Some(_) => Some(line.len() - trimmed.len() + 2),
+            None => line.find(": ").map(|i| i + 2),
+        };
+        let Some(at) = value_at else { continue };
+        let value = line[at..].trim_start();
+        let start = line.len() - value.len();
+        let Some(quote) = value.chars().next().filter(|c| *c == '"' || *c == '\'') else { continue };
+        let closed = match quote {
+            // `\"` is a quote inside the text; the rest of the line after the close may hold a comment.
+            '"' => value[1..].replace("\\\\", "").replace("\\\"", "").contains('"'),
+            // Inside single quotes, `''` writes one.
+            _ => value[1..].replace("''", "").contains('\''),
+        };
+        if !closed {
+            found = Some((n + 1, line[..start].chars().count() + 1, quote));
+        }
+    }
+    found
+}
+
+/// The reader's words for text that is not YAML, said as what to check.
+fn in_plain_words(message: &str) -> String {
+    let plain = [
+        ("did not find expected key", "this line does not read as `key: value`: check its quotes, the colon after the key and its indentation"),
+        ("mapping values are not allowed", "a colon followed by a space inside a value: put the whole value in quotes (`title: \"Línea 1818: gratis\"`)"),
+        ("found character that cannot start any token", "a character that cannot start a value (a tab, or `@` or `` ` `` at the start): indent with spaces, or put the value in quotes"),
+        ("did not find expected '-' indicator", "a list item is not lined up with the others: start each with `- ` at the same indentation"),
+        ("found unknown escape character", "a backslash inside double quotes: write `\\\\` for one, or use single quotes"),
+        ("found unexpected end of stream", "the file ends in the middle of a value: check for an unclosed quote or bracket"),
+    ];
+    match plain.iter().find(|(raw, _)| message.contains(raw)) {
+        Some((raw, said)) => format!("{said} ({raw})"),
+        None => message.to_string(),
+    }
 }
 
 /// Where a NUL character is written, raw or as an escape in a double-quoted value (which
