@@ -13,8 +13,11 @@
 //! borrowed from another language keeps that language's rule, since it is that language's text.
 //!
 //! A site file that says `copied_from: es` (as `faro theme strings` writes it) counts each
-//! value still exactly the Spanish text it was copied from as Spanish, borrowed, until the
-//! writer changes it (`Copied`).
+//! value still exactly the Spanish text it was copied from (the site's Spanish, or the
+//! theme's) as Spanish, borrowed, until the writer changes it (`Copied`).
+//!
+//! A file's values are read one by one when it does not read whole, so each wrong value is an
+//! error at its place and the rest are still read and checked.
 
 use crate::config::{Config, Lang, Localized};
 use crate::diagnostics::{Code, Diagnostic};
@@ -64,6 +67,22 @@ impl<'de> Deserialize<'de> for Entry {
             fn visit_str<E: serde::de::Error>(self, v: &str) -> Result<Entry, E> {
                 Ok(Entry::Text(v.to_string()))
             }
+            // A number or `true` is most likely a text left unquoted: say how to write it.
+            fn visit_i64<E: serde::de::Error>(self, v: i64) -> Result<Entry, E> {
+                Err(unquoted(&v.to_string(), "a number"))
+            }
+            fn visit_u64<E: serde::de::Error>(self, v: u64) -> Result<Entry, E> {
+                Err(unquoted(&v.to_string(), "a number"))
+            }
+            fn visit_f64<E: serde::de::Error>(self, v: f64) -> Result<Entry, E> {
+                Err(unquoted(&v.to_string(), "a number"))
+            }
+            fn visit_bool<E: serde::de::Error>(self, v: bool) -> Result<Entry, E> {
+                Err(unquoted(&v.to_string(), "yes or no"))
+            }
+            fn visit_unit<E: serde::de::Error>(self) -> Result<Entry, E> {
+                Err(E::custom("no text: write it in quotes, or delete the key to show the theme's"))
+            }
             fn visit_seq<A: serde::de::SeqAccess<'de>>(self, mut seq: A) -> Result<Entry, A::Error> {
                 let mut list = Vec::new();
                 while let Some(item) = seq.next_element::<String>()? {
@@ -74,14 +93,8 @@ impl<'de> Deserialize<'de> for Entry {
             fn visit_map<A: serde::de::MapAccess<'de>>(self, mut map: A) -> Result<Entry, A::Error> {
                 use serde::de::Error;
                 let mut forms = BTreeMap::new();
-                while let Some((category, text)) = map.next_entry::<String, String>()? {
-                    if !CATEGORIES.contains(&category.as_str()) {
-                        return Err(A::Error::custom(format!(
-                            "`{category}` is not a plural category: use {}",
-                            CATEGORIES.join(", ")
-                        )));
-                    }
-                    forms.insert(category, text);
+                while let Some(category) = map.next_key_seed(Category)? {
+                    forms.insert(category, map.next_value::<String>()?);
                 }
                 if !forms.contains_key("other") {
                     return Err(A::Error::custom("plural forms need `other`, the form for any number"));
@@ -90,6 +103,33 @@ impl<'de> Deserialize<'de> for Entry {
             }
         }
         d.deserialize_any(Visitor)
+    }
+}
+
+fn unquoted<E: serde::de::Error>(written: &str, kind: &str) -> E {
+    E::custom(format!("`{written}` is read as {kind}, not a text: write it in quotes, \"{written}\""))
+}
+
+/// A plural category, checked as the key is read so that an error is at the key.
+struct Category;
+
+impl<'de> serde::de::DeserializeSeed<'de> for Category {
+    type Value = String;
+    fn deserialize<D: serde::Deserializer<'de>>(self, d: D) -> Result<String, D::Error> {
+        d.deserialize_str(self)
+    }
+}
+
+impl serde::de::Visitor<'_> for Category {
+    type Value = String;
+    fn expecting(&self, f: &mut std::fmt::Formatter) -> std::fmt::Result {
+        f.write_str("a plural category")
+    }
+    fn visit_str<E: serde::de::Error>(self, v: &str) -> Result<String, E> {
+        if !CATEGORIES.contains(&v) {
+            return Err(E::custom(format!("`{v}` is not a plural category: use {}", CATEGORIES.join(", "))));
+        }
+        Ok(v.to_string())
     }
 }
 
@@ -141,17 +181,27 @@ impl Entry {
 /// One language's UI strings, the language each borrowed one is written in, and what its
 /// site file says of copies (`copied_from`).
 #[derive(Debug, Clone, Default)]
-pub(crate) struct Strings(pub BTreeMap<String, Entry>, BTreeMap<String, Lang>, Option<Copied>);
+pub(crate) struct Strings(pub BTreeMap<String, Entry>, BTreeMap<String, Lang>, Option<Copied>, Files);
+
+/// The files a language's strings are read from, for an error that says where a string the
+/// templates ask for can be added.
+#[derive(Debug, Clone, Default)]
+pub(crate) struct Files {
+    /// The site's `i18n/<lang>.yaml`, when there is one.
+    site: Option<PathBuf>,
+    /// The theme's, when it is a file on disk (the built-in theme's cannot be edited).
+    theme: Option<PathBuf>,
+}
 
 /// A site strings file that says, with `copied_from: es`, which language its values were
 /// copied from (`faro theme strings` writes it).
 ///
-/// How faro tells a copy from a translation: a value still exactly the text that language
-/// lent before the file existed (the first language with the key of `copied_from`, then the
-/// file language's own `fallback` chain, the default language and English, with a `_named`
-/// form where the lender has one) is a copy. It is shown as the lender's text (`t_lang`
-/// names the lender, so pages mark it with `lang=`) and its plural forms are picked by the
-/// lender's rule; a value the writer changed is the file language's own. The file names the
+/// How faro tells a copy from a translation: a value still exactly the text the lender gives
+/// (the first language with the key of `copied_from`, then the file language's own `fallback`
+/// chain, the default language and English, with a `_named` form where the lender has one),
+/// now or as the theme has it (what `faro theme strings` copied, before the site reworded its
+/// own), is a copy. It is shown as the lender's text (`t_lang` names the lender, so pages mark
+/// it with `lang=`) and its plural forms are picked by the lender's rule; a value the writer changed is the file language's own. The file names the
 /// language rather than faro guessing it from site.yaml, so changing a `fallback` later, or
 /// ejecting es and en (which have no `copied_from`), never turns Spanish into Quechua.
 #[derive(Debug, Clone)]
@@ -170,7 +220,7 @@ pub(crate) const COPIED_FROM: &str = "copied_from";
 
 impl Strings {
     pub(crate) fn new(entries: BTreeMap<String, Entry>) -> Strings {
-        Strings(entries, BTreeMap::new(), None)
+        Strings(entries, BTreeMap::new(), None, Files::default())
     }
 
     /// What the language's site file says of copies, when it names `copied_from`.
@@ -323,6 +373,8 @@ pub(crate) fn load(theme: &Theme, config: &Config) -> (BTreeMap<Lang, Strings>, 
     let mut own: BTreeMap<Lang, Strings> = BTreeMap::new();
     let mut site_files: BTreeMap<Lang, PathBuf> = BTreeMap::new();
     let mut in_theme: Vec<Lang> = Vec::new();
+    // The theme's own text of each language, which `faro theme strings` copied.
+    let mut theme_own: BTreeMap<Lang, Strings> = BTreeMap::new();
     // Read only for a site with strings files of its own.
     let reference = std::cell::OnceCell::new();
     for lang in config.languages.iter().map(String::as_str).chain(["en"]) {
@@ -331,8 +383,9 @@ pub(crate) fn load(theme: &Theme, config: &Config) -> (BTreeMap<Lang, Strings>, 
         }
         // The site's file overrides the theme's key by key.
         let theme_strings = parse_file(theme, &format!("i18n/{lang}.yaml"), &mut diags);
-        if theme_strings.is_some() {
+        if let Some(t) = &theme_strings {
             in_theme.push(lang.to_string());
+            theme_own.insert(lang.to_string(), t.clone());
         }
         let site_key = format!("site-i18n/{lang}.yaml");
         let mut site_strings = parse_file(theme, &site_key, &mut diags);
@@ -357,7 +410,9 @@ pub(crate) fn load(theme: &Theme, config: &Config) -> (BTreeMap<Lang, Strings>, 
             }
             (t, s) => t.or(s),
         };
-        if let Some(s) = merged {
+        if let Some(mut s) = merged {
+            let on_disk = |key: &str| theme.get(key).map(|f| f.origin.clone()).filter(|o| !o.starts_with(BUILT_IN));
+            s.3 = Files { site: site_files.get(lang).cloned(), theme: on_disk(&format!("i18n/{lang}.yaml")) };
             own.insert(lang.to_string(), s);
         }
     }
@@ -366,7 +421,7 @@ pub(crate) fn load(theme: &Theme, config: &Config) -> (BTreeMap<Lang, Strings>, 
             strings.follow_rule_of(&rules);
         }
     }
-    mark_copies(config, &mut own, &mut diags);
+    mark_copies(config, &mut own, &theme_own, &mut diags);
     let mut out = BTreeMap::new();
     for lang in &config.languages {
         let chosen = config.fallbacks(lang);
@@ -430,11 +485,34 @@ fn parse_file(theme: &Theme, key: &str, diags: &mut Vec<Diagnostic>) -> Option<S
     };
     match yaml::parse::<BTreeMap<String, Entry>>(&src, &origin, 1, Code::I18n) {
         Ok(map) => Some(Strings::new(map)),
-        Err(d) => {
-            diags.push(d);
-            None
+        // The reader stops at the first wrong value: read each on its own for all of them.
+        // A file that is not YAML, or holds a NUL, stays one error.
+        Err(d) => match (yaml::parse::<serde::de::IgnoredAny>(&src, &origin, 1, Code::I18n), yaml::top_keys(&src)) {
+            (Ok(_), Some(keys)) => Some(Strings::new(key_by_key(&src, &origin, &keys, diags))),
+            _ => {
+                diags.push(d);
+                None
+            }
+        },
+    }
+}
+
+/// Each key of a strings file that reads, and an error at each value that does not.
+fn key_by_key(src: &str, origin: &Path, keys: &[String], diags: &mut Vec<Diagnostic>) -> BTreeMap<String, Entry> {
+    let mut map = BTreeMap::new();
+    for key in keys {
+        if map.contains_key(key) {
+            continue;
+        }
+        match yaml::parse_at::<Entry>(src, &[yaml::key(key)]) {
+            Ok(Some(entry)) => {
+                map.insert(key.clone(), entry);
+            }
+            Ok(None) => {}
+            Err(e) => diags.push(Diagnostic::error(Code::I18n, origin, e.message).at(e.line, e.col)),
         }
     }
+    map
 }
 
 /// Fills the keys `strings` (of `lang`) lacks from each of `from` in turn, recording the
@@ -501,8 +579,15 @@ fn copied_from_error(file: &Path, line: Option<usize>, lang: &str, why: &str) ->
 }
 
 /// Marks each value of a site file with `copied_from` that is still the text its language
-/// lent (see `Copied`) as that language's, with that language's plural rule.
-fn mark_copies(config: &Config, own: &mut BTreeMap<Lang, Strings>, diags: &mut Vec<Diagnostic>) {
+/// lent (see `Copied`) as that language's, with that language's plural rule. The lender's
+/// text is its current one or the theme's: a site that rewords its own Spanish after the
+/// copy was made leaves the Quechua copy of the theme's Spanish still Spanish.
+fn mark_copies(
+    config: &Config,
+    own: &mut BTreeMap<Lang, Strings>,
+    theme: &BTreeMap<Lang, Strings>,
+    diags: &mut Vec<Diagnostic>,
+) {
     let with_copies: Vec<Lang> = own.iter().filter(|(_, s)| s.2.is_some()).map(|(l, _)| l.clone()).collect();
     // A copy of a copy (ay from qu, qu from es) is written in the first one's language: one
     // pass per file, so each sees the marks of the files it copies from, in any order.
@@ -531,8 +616,14 @@ fn mark_copies(config: &Config, own: &mut BTreeMap<Lang, Strings>, diags: &mut V
         let mut marks = Vec::new();
         for key in &copied.keys {
             let Some(value) = own[&lang].0.get(key) else { continue };
-            let source = chain.iter().find_map(|fb| lent(own.get(*fb)?, fb, key));
-            if let Some((entry, written)) = source.filter(|(entry, _)| entry.same_text(value)) {
+            let Some((fb, current)) = chain.iter().find_map(|fb| Some((*fb, lent(own.get(*fb)?, fb, key)?))) else {
+                continue;
+            };
+            let built_in = || lent(theme.get(fb)?, fb, key);
+            let source = Some(current)
+                .filter(|(e, _)| e.same_text(value))
+                .or_else(|| built_in().filter(|(e, _)| e.same_text(value)));
+            if let Some((entry, written)) = source {
                 marks.push((key.clone(), entry, written));
             }
         }
@@ -638,6 +729,31 @@ fn borrowed(entry: &Entry, from: &str) -> Entry {
             Entry::Plural(Plural { rules: Some(p.rules.clone().unwrap_or_else(|| from.to_string())), ..p.clone() })
         }
         other => other.clone(),
+    }
+}
+
+/// How the built-in theme's files are named in diagnostics.
+const BUILT_IN: &str = "(built-in theme)";
+
+/// The error for a template's UI string `key` that `lang` has no text for (`strings`, none
+/// when `lang` is not a site language), saying where it can be added: the site's strings file,
+/// which may not exist yet, or the theme's when it is a file on disk.
+// For render.rs's `missing`, whose message still names i18n/<lang>.yaml whether it exists.
+#[cfg_attr(not(test), allow(dead_code))]
+pub(crate) fn no_string(strings: Option<&Strings>, key: &str, lang: &str) -> String {
+    let Some(strings) = strings else {
+        return format!("no UI string `{key}` for `{lang}`, which is not a language of this site");
+    };
+    let line = format!("`{key}: \"…\"`");
+    let theme = match &strings.3.theme {
+        Some(file) => format!(", or to the theme's {}", file.display()),
+        None => String::new(),
+    };
+    match &strings.3.site {
+        Some(file) => format!("no UI string `{key}` for `{lang}`: add {line} to {}{theme}", file.display()),
+        None => format!(
+            "no UI string `{key}` for `{lang}` in the theme or the site: add {line} to the site's i18n/{lang}.yaml, which does not exist yet{theme}"
+        ),
     }
 }
 
@@ -908,6 +1024,33 @@ mod tests {
         assert_eq!(strings["ay"].written_in("home", "ay"), "qu");
         assert_eq!(strings["ay"].copied().map(|c| c.copies), Some(2));
         assert!(strings["es"].copied().is_none());
+    }
+
+    #[test]
+    fn a_missing_string_says_where_it_can_be_added() {
+        let mut s = Strings::default();
+        let none = "no UI string `x` for `es` in the theme or the site: add `x: \"…\"` to the site's i18n/es.yaml, which does not exist yet";
+        assert_eq!(no_string(Some(&s), "x", "es"), none);
+        s.3 = Files { site: Some("i18n/es.yaml".into()), theme: Some("themes/t/i18n/es.yaml".into()) };
+        let both = "no UI string `x` for `es`: add `x: \"…\"` to i18n/es.yaml, or to the theme's themes/t/i18n/es.yaml";
+        assert_eq!(no_string(Some(&s), "x", "es"), both);
+        assert!(no_string(None, "x", "fr").contains("`fr`, which is not a language of this site"));
+    }
+
+    #[test]
+    fn each_wrong_value_is_an_error_at_it_and_the_others_are_read() {
+        let src = "a: \"x\"\nb: 42\nc: { one: \"y\", uno: \"z\" }\nd: [\"p\", [3]]\ne:\nf: \"w\"\n";
+        let keys = yaml::top_keys(src).unwrap();
+        let mut diags = Vec::new();
+        let map = key_by_key(src, Path::new("i18n/qu.yaml"), &keys, &mut diags);
+        assert_eq!(map.keys().collect::<Vec<_>>(), ["a", "f"]);
+        let got: Vec<(Option<usize>, Option<usize>)> = diags.iter().map(|d| (d.line, d.col)).collect();
+        assert_eq!(
+            got,
+            [(Some(2), Some(4)), (Some(3), Some(16)), (Some(4), Some(10)), (Some(5), Some(3))],
+            "{diags:#?}"
+        );
+        assert!(diags[3].message.contains("no text"), "{diags:#?}");
     }
 
     #[test]

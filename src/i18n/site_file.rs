@@ -1,6 +1,7 @@
 //! Checks a site's strings file (`i18n/<lang>.yaml`) against the theme's, so a misspelt key,
-//! a key written twice or a misspelt placeholder is an error at its place, not a string that
-//! silently never shows.
+//! a key written twice, a misspelt placeholder or a value of another form than the theme's (a
+//! list for a text, two `months` for twelve) is an error at its place, not a string that
+//! silently never shows or shows wrong.
 //!
 //! A site may add strings, but only for its own templates, so a key is known when a strings
 //! file of the theme has it or a template of the site (not the built-in theme's) names it:
@@ -21,11 +22,22 @@ pub(super) struct Reference {
     theme: BTreeMap<String, BTreeSet<String>>,
     /// Keys of the site's strings files that the theme lacks and the site's templates name.
     site: BTreeSet<String>,
+    /// The form of each of the theme's values (in the first of its files that has the key).
+    shapes: BTreeMap<String, Shape>,
+}
+
+/// What a value is: a text (with plural forms or not), or a list of so many texts, which faro
+/// reads by position (`months`).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Shape {
+    Text,
+    List(usize),
 }
 
 impl Reference {
     pub(super) fn of(theme: &Theme) -> Reference {
         let mut keys: BTreeMap<String, BTreeSet<String>> = BTreeMap::new();
+        let mut shapes = BTreeMap::new();
         for (_, file) in theme.files().filter(|(k, _)| k.starts_with("i18n/") && k.ends_with(".yaml")) {
             let src = String::from_utf8_lossy(&file.bytes);
             // A fault in a theme file is reported where its language is loaded.
@@ -33,6 +45,7 @@ impl Reference {
                 continue;
             };
             for (key, entry) in map {
+                shapes.entry(key.clone()).or_insert(entry.shape());
                 let names = entry.texts().into_iter().flat_map(placeholders).map(str::to_string);
                 keys.entry(key).or_default().extend(names);
             }
@@ -50,7 +63,7 @@ impl Reference {
                 }
             }
         }
-        Reference { theme: keys, site }
+        Reference { theme: keys, site, shapes }
     }
 
     /// The placeholders the theme's `key` takes: those of its text and of its `_named` form,
@@ -63,7 +76,7 @@ impl Reference {
 }
 
 /// Checks the site file `file` of `lang`, read as `strings`: every finding is an error of its
-/// own. Returns the keys no one knows, to be left out.
+/// own. Returns the keys to be left out: those no one knows and values of the wrong form.
 pub(super) fn check(
     file: &ThemeFile,
     strings: &BTreeMap<String, Entry>,
@@ -74,7 +87,7 @@ pub(super) fn check(
     let src = String::from_utf8_lossy(&file.bytes);
     let keys = yaml::top_keys(&src).unwrap_or_default();
     let mut seen = BTreeSet::new();
-    let mut unknown = Vec::new();
+    let mut left_out = Vec::new();
     for key in &keys {
         if !seen.insert(key.as_str()) || key == COPIED_FROM {
             continue;
@@ -93,7 +106,7 @@ pub(super) fn check(
         let Some(takes) = reference.takes(key) else {
             if !reference.site.contains(key) {
                 diags.push(unknown_key(file, key, at, lang, reference));
-                unknown.push(key.clone());
+                left_out.push(key.clone());
             }
             continue;
         };
@@ -108,9 +121,36 @@ pub(super) fn check(
                     diags.push(wrong_placeholders(file, key, &bad, &takes).at_point(place));
                 }
             }
+            let want = reference.shapes.get(key).copied();
+            if let Some(d) = want.and_then(|want| wrong_shape(file, key, entry.shape(), want, lang)) {
+                diags.push(d.at_point(yaml::value_position(&src, &[yaml::key(key)]).or(at)));
+                left_out.push(key.clone());
+            }
         }
     }
-    unknown
+    left_out
+}
+
+/// The error for a value whose form is not the theme's: a list for a text, a text for a list
+/// or a list of another length (two months would print "3 de 12" for March).
+fn wrong_shape(file: &ThemeFile, key: &str, got: Shape, want: Shape, lang: &str) -> Option<Diagnostic> {
+    let entries = |n: usize| if n == 1 { "1 entry".to_string() } else { format!("{n} entries") };
+    let (message, hint) = match (got, want) {
+        (Shape::List(got), Shape::List(want)) if got != want => (
+            format!("`{key}` has {} where the theme's has {want}: give all {want}", entries(got)),
+            format!("faro takes a list's entries by position, in the theme's order (`faro theme strings {lang} --stdout` prints it)"),
+        ),
+        (Shape::Text, Shape::List(want)) => (
+            format!("`{key}` is a list of {want} texts in the theme, not a single text"),
+            format!("write them in brackets, in the theme's order: `{key}: [\"…\", \"…\"]` (`faro theme strings {lang} --stdout` prints the theme's)"),
+        ),
+        (Shape::List(_), Shape::Text) => (
+            format!("`{key}` is a single text in the theme, not a list"),
+            format!("write it as `{key}: \"…\"`, or with plural forms as `{key}: {{ one: \"…\", other: \"…\" }}`"),
+        ),
+        _ => return None,
+    };
+    Some(Diagnostic::error(Code::I18n, &file.origin, message).hint(hint))
 }
 
 fn unknown_key(file: &ThemeFile, key: &str, at: Option<(usize, usize)>, lang: &str, r: &Reference) -> Diagnostic {
@@ -188,6 +228,13 @@ fn repeats(src: &str, key: &str, first: Option<(usize, usize)>) -> Vec<(usize, u
 }
 
 impl Entry {
+    fn shape(&self) -> Shape {
+        match self {
+            Entry::List(l) => Shape::List(l.len()),
+            Entry::Text(_) | Entry::Plural(_) => Shape::Text,
+        }
+    }
+
     /// Its texts: the text, the list's items or the plural forms.
     fn texts(&self) -> Vec<&str> {
         self.steps().into_iter().map(|(_, t)| t).collect()
