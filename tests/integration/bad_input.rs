@@ -1183,3 +1183,29 @@ fn a_base_url_with_an_ftp_scheme_is_an_error_and_the_pages_are_still_checked_in_
     run.assert_diagnostic(&format!("{ES}:1: error[front-matter]: "));
     assert_eq!(run.reported_error_count(), 2, "{}", run.stderr);
 }
+
+/// Issue 18: the reader gives up lines after an unclosed quote; the error is at the quote,
+/// in words that say what to check, and the other pages' errors still come in the same run.
+#[test]
+fn an_unclosed_quote_is_an_error_at_the_quote_not_where_the_reader_gave_up() {
+    let rel = "content/es/cifras.md";
+    let text = "---\ntitle: \"Cifras de la trata\ndescription: \"Datos\"\n---\n\nTexto.\n";
+    let run = break_and_rebuild(&Site::fixture("indicators"), |s| s.write(rel, text));
+    let line = run.diagnostic(&format!("{rel}:2:8: error[front-matter]: "));
+    assert!(line.contains("not closed"), "{line}");
+    assert_eq!(run.reported_error_count(), 1, "no follow-on errors: {}", run.stderr);
+    // Under it, the line itself with a caret at the quote.
+    assert!(run.stderr.contains("2 | title: \"Cifras de la trata"), "{}", run.stderr);
+}
+
+#[test]
+fn yaml_that_cannot_be_read_says_what_to_check() {
+    let rel = "content/es/cifras.md";
+    let text = "---\ntitle: Línea 1818: gratis\n---\n\nTexto.\n";
+    let run = break_and_rebuild(&Site::fixture("indicators"), |s| s.write(rel, text));
+    let line = run.diagnostic(&format!("{rel}:2:"));
+    assert!(
+        line.contains("put the whole value in quotes") && line.contains("(mapping values are not allowed"),
+        "{line}"
+    );
+}
