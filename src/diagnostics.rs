@@ -126,6 +126,10 @@ pub struct Diagnostic {
     pub col: Option<usize>,
     pub message: String,
     pub hint: Option<String>,
+    /// The message and hint as the catalogs say them, for other languages (`message` and
+    /// `hint` are their English).
+    pub said: Option<crate::messages::Said>,
+    pub hint_said: Option<crate::messages::Said>,
 }
 
 impl Diagnostic {
@@ -138,7 +142,36 @@ impl Diagnostic {
             col: None,
             message: message.into(),
             hint: None,
+            said: None,
+            hint_said: None,
         }
+    }
+
+    /// The message as the catalogs say it (its English stays `message`).
+    pub(crate) fn said(mut self, said: crate::messages::Said) -> Self {
+        self.said = Some(said);
+        self
+    }
+
+    /// A hint from the catalogs: its English, and the id to say it in other languages.
+    pub(crate) fn hint_said(mut self, said: crate::messages::Said) -> Self {
+        self.hint = said.in_lang("en");
+        self.hint_said = Some(said);
+        self
+    }
+
+    /// The message in `lang`, from the catalogs when it has an id there; else the English.
+    pub fn message_in(&self, lang: &str) -> String {
+        self.said
+            .as_ref()
+            .filter(|_| lang != "en")
+            .and_then(|s| s.in_lang(lang))
+            .unwrap_or_else(|| self.message.clone())
+    }
+
+    pub fn hint_in(&self, lang: &str) -> Option<String> {
+        let said = self.hint_said.as_ref().filter(|_| lang != "en").and_then(|s| s.in_lang(lang));
+        said.or_else(|| self.hint.clone())
     }
 
     pub(crate) fn warning(code: Code, path: impl Into<PathBuf>, message: impl Into<String>) -> Self {

@@ -28,6 +28,7 @@ mod href;
 mod i18n;
 pub mod inputs;
 mod markdown;
+pub mod messages;
 mod model;
 mod outline;
 mod output;

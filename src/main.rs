@@ -17,6 +17,16 @@ struct Cli {
     /// Say more: which Chromium printed, where the PDF cache is, whether urls.txt was updated
     #[arg(short, long, global = true)]
     verbose: bool,
+    /// The language of faro's messages (es, en); by default the terminal's (LANG)
+    #[arg(long, global = true, value_name = "LANG")]
+    lang: Option<String>,
+}
+
+/// The language of this run's messages, set once from `--lang` or the environment.
+static LANG: std::sync::OnceLock<String> = std::sync::OnceLock::new();
+
+fn lang() -> &'static str {
+    LANG.get().map_or("en", String::as_str)
 }
 
 /// How much the command says.
@@ -182,6 +192,7 @@ enum ThemeCommand {
 
 fn main() -> ExitCode {
     let cli = Cli::parse();
+    let _ = LANG.set(faro::messages::terminal_language(cli.lang.as_deref()));
     let say = match (cli.quiet, cli.verbose) {
         (true, _) => Say::Quiet,
         (_, true) => Say::Verbose,
@@ -261,13 +272,13 @@ fn failed(diags: &[faro::Diagnostic], root: &Path) -> ExitCode {
 /// colour on a terminal (never with NO_COLOR). `root` is where its path is read from.
 fn shown(d: &faro::Diagnostic, root: &Path) -> String {
     use std::io::IsTerminal;
-    faro::render_diagnostic(d, root, faro::use_color(std::io::stderr().is_terminal()))
+    faro::render_diagnostic(d, root, faro::use_color(std::io::stderr().is_terminal()), lang())
 }
 
 /// `shown`, for stdout (`faro check`'s report).
 fn shown_out(d: &faro::Diagnostic, root: &Path) -> String {
     use std::io::IsTerminal;
-    faro::render_diagnostic(d, root, faro::use_color(std::io::stdout().is_terminal()))
+    faro::render_diagnostic(d, root, faro::use_color(std::io::stdout().is_terminal()), lang())
 }
 
 fn serve(opts: &faro::ServeOptions, open: bool) -> ExitCode {
@@ -402,11 +413,16 @@ fn build(opts: &BuildOptions, say: Say) -> ExitCode {
             }
             let errors = failure.0.iter().filter(|d| d.is_error()).count();
             let previous = match failure.1 {
-                faro::Previous::Kept => "the previous output was left as it was",
-                faro::Previous::Replaced => "the new site is in place, but not what a build writes after it",
-                faro::Previous::Moved => "the previous output was moved aside (see above)",
+                faro::Previous::Kept => "previous-kept",
+                faro::Previous::Replaced => "previous-replaced",
+                faro::Previous::Moved => "previous-moved",
             };
-            eprintln!("Build failed with {}; {previous}.", count(errors, "error"));
+            let said = |id: &str, args: &[(&str, faro::messages::Value)]| {
+                faro::messages::say(lang(), id, args).unwrap_or_default()
+            };
+            let previous = said(previous, &[]);
+            let errors = faro::messages::Value::from(errors as i64);
+            eprintln!("{}", said("build-failed", &[("errors", errors), ("previous", previous.as_str().into())]));
             ExitCode::FAILURE
         }
     }

@@ -72,16 +72,21 @@ fn diagnostic(err: &serde_yaml::Error, src: &str, path: &Path, first_line: usize
     if let Some(loc) = err.location().filter(|_| SYNTAX.iter().any(|m| message.contains(m))) {
         if let Some((line, col, quote)) = unclosed_quote(src, loc.line()) {
             let msg = format!("the text opened with {quote} here is not closed: end it with {quote} on the same line");
-            return Diagnostic::error(code, path, msg).at(Some(line + first_line - 1), Some(col));
+            let said = crate::messages::Said::new("yaml-unclosed-quote", &[("quote", &quote.to_string())]);
+            return Diagnostic::error(code, path, msg).said(said).at(Some(line + first_line - 1), Some(col));
         }
     }
-    let message = in_plain_words(&message);
+    let (message, said) = in_plain_words(&message);
     let (line, col) = match (repeated_key(src, &message), err.location()) {
         (Some((l, c)), _) => (Some(l + first_line - 1), Some(c)),
         (None, Some(loc)) => (Some(loc.line() + first_line - 1), Some(loc.column())),
         (None, None) => (Some(first_line), None),
     };
-    Diagnostic::error(code, path, message).at(line, col)
+    let d = Diagnostic::error(code, path, message).at(line, col);
+    match said {
+        Some(said) => d.said(said),
+        None => d,
+    }
 }
 
 /// The reader's messages for text that is not YAML at all (rather than a wrong value).
@@ -126,19 +131,23 @@ fn unclosed_quote(src: &str, upto: usize) -> Option<(usize, usize, char)> {
     found
 }
 
-/// The reader's words for text that is not YAML, said as what to check.
-fn in_plain_words(message: &str) -> String {
+/// The reader's words for text that is not YAML, said as what to check (its own words kept
+/// after, in parentheses), and the catalogs' id for them.
+fn in_plain_words(message: &str) -> (String, Option<crate::messages::Said>) {
     let plain = [
-        ("did not find expected key", "this line does not read as `key: value`: check its quotes, the colon after the key and its indentation"),
-        ("mapping values are not allowed", "a colon followed by a space inside a value: put the whole value in quotes (`title: \"Línea 1818: gratis\"`)"),
-        ("found character that cannot start any token", "a character that cannot start a value (a tab, or `@` or `` ` `` at the start): indent with spaces, or put the value in quotes"),
-        ("did not find expected '-' indicator", "a list item is not lined up with the others: start each with `- ` at the same indentation"),
-        ("found unknown escape character", "a backslash inside double quotes: write `\\\\` for one, or use single quotes"),
-        ("found unexpected end of stream", "the file ends in the middle of a value: check for an unclosed quote or bracket"),
+        ("did not find expected key", "yaml-no-key"),
+        ("mapping values are not allowed", "yaml-colon-in-value"),
+        ("found character that cannot start any token", "yaml-bad-start"),
+        ("did not find expected '-' indicator", "yaml-list-indent"),
+        ("found unknown escape character", "yaml-bad-escape"),
+        ("found unexpected end of stream", "yaml-cut-short"),
     ];
     match plain.iter().find(|(raw, _)| message.contains(raw)) {
-        Some((raw, said)) => format!("{said} ({raw})"),
-        None => message.to_string(),
+        Some((raw, id)) => {
+            let said = crate::messages::Said::new(id, &[]).with_tail(format!(" ({raw})"));
+            (said.in_lang("en").unwrap_or_else(|| message.to_string()), Some(said))
+        }
+        None => (message.to_string(), None),
     }
 }
 

@@ -433,20 +433,17 @@ fn check_values(
 /// title, a key written in both its spellings, or an unknown key.
 fn front_matter_error(fm: &str, d: Diagnostic) -> Diagnostic {
     if let Some((msg, line)) = super::keys::both_spellings(fm, &d.message, 2) {
-        return Diagnostic { message: msg, ..d }.at(Some(line), None);
+        return Diagnostic { message: msg, said: None, ..d }.at(Some(line), None);
     }
     if let Some(hint) = super::keys::unknown_key_hint(&d.message) {
         return d.hint(hint);
     }
-    let hint = if d.message.starts_with("missing field `title`") {
-        "every page needs a title: add a line `title: \"...\"` between the `---` lines"
+    let said = if d.message.starts_with("missing field `title`") {
+        crate::messages::Said::new("front-matter-needs-title", &[])
     } else {
-        return d.hint(format!(
-            "front matter is YAML: check quotes, colons and indentation; allowed keys are {}",
-            super::keys::front_matter_keys().join(", ")
-        ));
+        crate::messages::Said::new("front-matter-is-yaml", &[("keys", &super::keys::front_matter_keys().join(", "))])
     };
-    d.hint(hint)
+    d.hint_said(said)
 }
 
 /// Texts shown on one line (titles, meta tags, kit posters) lose the whitespace around them:

@@ -18,23 +18,27 @@ pub fn use_color(is_terminal: bool) -> bool {
 
 /// `d` with the line of its file it points at (read from `root`), a caret under the column,
 /// and its hint; the line alone when the file or the line cannot be read.
-pub fn render(d: &Diagnostic, root: &Path, color: bool) -> String {
-    let mut out = headline(d, color);
+pub fn render(d: &Diagnostic, root: &Path, color: bool, lang: &str) -> String {
+    let mut out = headline(d, color, lang);
     if let Some(snippet) = d.line.and_then(|line| source_line(root, &d.path, line)).map(|text| excerpt(d, &text, color))
     {
         out.push('\n');
         out.push_str(snippet.trim_end());
     }
-    if let Some(hint) = &d.hint {
-        let label = if color { "\x1b[1;36mhint\x1b[0m" } else { "hint" };
-        out.push_str(&format!("\n  = {label}: {}", super::one_line(hint)));
+    if let Some(hint) = d.hint_in(lang) {
+        let word = crate::messages::say(lang, "hint", &[]).unwrap_or_else(|| "hint".into());
+        let label = if color { format!("\x1b[1;36m{word}\x1b[0m") } else { word };
+        out.push_str(&format!("\n  = {label}: {}", super::one_line(&hint)));
     }
     out
 }
 
-fn headline(d: &Diagnostic, color: bool) -> String {
-    let plain = d.to_string();
-    let first = plain.lines().next().unwrap_or_default().to_string();
+fn headline(d: &Diagnostic, color: bool, lang: &str) -> String {
+    let sev = match d.severity {
+        Severity::Error => "error",
+        Severity::Warning => "warning",
+    };
+    let first = format!("{}: {sev}[{}]: {}", d.location(), d.code, super::one_line(&d.message_in(lang)));
     if !color {
         return first;
     }
@@ -96,7 +100,7 @@ mod tests {
         let dir = tempfile::tempdir().unwrap();
         std::fs::write(dir.path().join("a.md"), "---\ntitle: x\ndate: 2025-13-45\n---\n").unwrap();
         let d = Diagnostic::error(Code::FrontMatter, "a.md", "bad date").at(Some(3), Some(7)).hint("write a real day");
-        let shown = render(&d, dir.path(), false);
+        let shown = render(&d, dir.path(), false, "en");
         let lines: Vec<&str> = shown.lines().collect();
         assert_eq!(lines[0], "a.md:3:7: error[front-matter]: bad date");
         let source = lines.iter().position(|l| l.ends_with("| date: 2025-13-45")).expect(&shown);
@@ -107,14 +111,14 @@ mod tests {
         assert_eq!(*lines.last().unwrap(), "  = hint: write a real day");
         // No file to read: the line alone.
         let gone = Diagnostic::error(Code::Io, "nada.md", "cannot read").at(Some(1), Some(1));
-        assert_eq!(render(&gone, dir.path(), false), "nada.md:1:1: error[io]: cannot read");
+        assert_eq!(render(&gone, dir.path(), false, "en"), "nada.md:1:1: error[io]: cannot read");
     }
 
     #[test]
     fn colour_only_on_a_terminal_and_never_with_no_color() {
         let dir = tempfile::tempdir().unwrap();
         let d = Diagnostic::warning(Code::MissingAlt, "x.md", "no alt");
-        assert!(render(&d, dir.path(), true).contains("\x1b[1;33mwarning[missing-alt]"));
-        assert!(!render(&d, dir.path(), false).contains('\x1b'));
+        assert!(render(&d, dir.path(), true, "en").contains("\x1b[1;33mwarning[missing-alt]"));
+        assert!(!render(&d, dir.path(), false, "en").contains('\x1b'));
     }
 }

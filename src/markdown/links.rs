@@ -239,7 +239,8 @@ fn missing(dest: &str, target: &str, page: &Page, draft: bool) -> Diagnostic {
     }
     let message = format!("the link `{dest}` points to content/{target}, which does not exist");
     Diagnostic::error(Code::BrokenLink, &page.source, message)
-        .hint("link to another page by its file, relative to this one: [text](../campanas/linea-1818.md)")
+        .said(crate::messages::Said::new("link-to-missing-file", &[("dest", dest), ("target", target)]))
+        .hint_said(crate::messages::Said::new("link-to-missing-file-hint", &[]))
 }
 
 /// Pixel size of a raster image, or of an SVG from its `width`/`height` or `viewBox`.

@@ -20,6 +20,7 @@ use crate::content::{Content, Page};
 use crate::diagnostics::{line_col, Code, Diagnostic};
 use crate::escape::{href as attr_href, html as attr};
 use crate::i18n::Strings;
+use crate::messages::Said;
 use crate::slug::slugify;
 use pulldown_cmark::{CowStr, Event, HeadingLevel, LinkType, Options, Parser, Tag, TagEnd};
 use std::collections::{BTreeMap, HashMap, HashSet};
@@ -394,8 +395,9 @@ impl Pass<'_, '_> {
                     &self.page.source,
                     format!("the image `{dest_url}` has no alt text"),
                 )
+                .said(Said::new("missing-alt", &[("src", &dest_url)]))
                 .at(at.0, at.1)
-                .hint("describe the image between the brackets: ![a girl calls the 1818 line](photo.jpg)"),
+                .hint_said(Said::new("missing-alt-hint", &[])),
             );
         }
         let mut tag = format!("<img src=\"{}\" alt=\"{}\"", attr_href(&to.url), attr(&alt));

@@ -1209,3 +1209,62 @@ fn yaml_that_cannot_be_read_says_what_to_check() {
         "{line}"
     );
 }
+
+/// Issue 18: a broken site's errors in the terminal's language, Spanish with
+/// `LANG=es_PE.UTF-8` and English otherwise, each with its source line and a caret, the
+/// cause first and no follow-ons.
+#[test]
+fn a_broken_sites_errors_are_in_the_terminals_language_with_the_line_and_a_caret() {
+    let site = Site::fixture("indicators");
+    site.build_ok(&[]);
+    site.write("content/es/cifras.md", "---\ntitle: \"Cifras de la trata\ndescription: \"Datos\"\n---\n\nTexto.\n");
+    site.write("content/es/fotos.md", "---\ntitle: \"Fotos\"\n---\n\nMira ![](foto.png) y [la guía](guia.md).\n");
+    let run_in = |lang: &str| {
+        let mut cmd = std::process::Command::new(faro());
+        cmd.arg("build")
+            .arg("--site")
+            .arg(site.path())
+            .env("LANG", lang)
+            .env_remove("LC_ALL")
+            .env_remove("LC_MESSAGES");
+        Run::of(cmd)
+    };
+    let es = run_in("es_PE.UTF-8");
+    assert!(!es.status.success());
+    let lines: Vec<&str> = es.stderr.lines().collect();
+    // The cause first: the page whose front matter cannot be read, at its quote.
+    assert!(
+        lines[0].starts_with(
+            "content/es/cifras.md:2:8: error[front-matter]: el texto que se abre con \" aquí no se cierra"
+        ),
+        "{}",
+        es.stderr
+    );
+    assert!(lines[2] == "2 | title: \"Cifras de la trata" && lines[3].trim_end().ends_with("^^^^^^"), "{}", es.stderr);
+    assert!(es.stderr.contains("error[missing-alt]: la imagen `foto.png` no tiene texto alternativo"), "{}", es.stderr);
+    assert!(es.stderr.contains("= sugerencia: describe la imagen entre los corchetes"), "{}", es.stderr);
+    assert!(es.stderr.contains("el enlace `guia.md` lleva a content/es/guia.md, que no existe"), "{}", es.stderr);
+    assert!(es.stderr.contains("5 | Mira ![](foto.png) y [la guía](guia.md)."), "{}", es.stderr);
+    assert_eq!(
+        *lines.last().unwrap(),
+        "El sitio no se armó: 3 errores; el sitio armado antes quedó como estaba.",
+        "no follow-ons: {}",
+        es.stderr
+    );
+    let en = run_in("C.UTF-8");
+    assert!(en
+        .stderr
+        .starts_with("content/es/cifras.md:2:8: error[front-matter]: the text opened with \" here is not closed"));
+    assert!(
+        en.stderr.contains("the image `foto.png` has no alt text") && en.stderr.contains("= hint: describe the image")
+    );
+    assert!(
+        en.stderr.ends_with("Build failed with 3 errors; the previous output was left as it was.\n"),
+        "{}",
+        en.stderr
+    );
+    // `--lang` wins over the environment.
+    let mut cmd = std::process::Command::new(faro());
+    cmd.args(["build", "--lang", "es", "--site"]).arg(site.path()).env("LANG", "C.UTF-8");
+    assert!(Run::of(cmd).stderr.contains("El sitio no se armó"));
+}

@@ -139,6 +139,10 @@ pub struct Run {
 
 impl Run {
     pub fn of(mut cmd: Command) -> Run {
+        // faro speaks the terminal's language: the tests read English unless they ask.
+        if !cmd.get_envs().any(|(k, _)| k == "LANG" || k == "LC_ALL") {
+            cmd.env("LANG", "C.UTF-8").env_remove("LC_ALL").env_remove("LC_MESSAGES");
+        }
         let out = cmd.output().expect("run faro");
         Run {
             status: out.status,

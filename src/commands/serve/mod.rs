@@ -133,19 +133,29 @@ pub fn serve(opts: &ServeOptions, report: &(dyn Fn(Event) + Sync)) -> anyhow::Re
 
 /// The `failed` event: the errors, and the panel's words in each language of the site.
 fn failure_json(live: &Live, diags: &[Diagnostic]) -> String {
+    let languages = live.config().map(|c| c.languages.clone()).unwrap_or_else(|| vec!["es".into(), "en".into()]);
+    let hint_json = |h: Option<String>| h.as_deref().map_or("null".to_string(), json_str);
     let errors: Vec<String> = diags
         .iter()
         .filter(|d| d.is_error())
         .map(|d| {
+            // The panel speaks the page's language: each error as each language says it.
+            let said: Vec<String> = languages
+                .iter()
+                .map(|l| {
+                    let (m, h) = (d.message_in(l), d.hint_in(l));
+                    format!("{}:{{\"message\":{},\"hint\":{}}}", json_str(l), json_str(&m), hint_json(h))
+                })
+                .collect();
             format!(
-                "{{\"location\":{},\"message\":{},\"hint\":{}}}",
+                "{{\"location\":{},\"message\":{},\"hint\":{},\"said\":{{{}}}}}",
                 json_str(&d.location()),
                 json_str(&d.message),
-                d.hint.as_deref().map_or("null".to_string(), json_str)
+                hint_json(d.hint.clone()),
+                said.join(",")
             )
         })
         .collect();
-    let languages = live.config().map(|c| c.languages.clone()).unwrap_or_else(|| vec!["es".into(), "en".into()]);
     let mut strings = BTreeMap::new();
     for lang in languages {
         let text = |key: &str| crate::i18n::builtin_text(&lang, key).unwrap_or_default();

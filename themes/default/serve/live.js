@@ -46,7 +46,8 @@
       var where = document.createElement("code");
       where.textContent = err.location;
       var what = document.createElement("span");
-      what.textContent = " " + err.message + (err.hint ? " (" + err.hint + ")" : "");
+      var said = (err.said && err.said[lang]) || err;
+      what.textContent = " " + said.message + (said.hint ? " (" + said.hint + ")" : "");
       li.appendChild(where);
       li.appendChild(what);
       li.style.marginBottom = ".4rem";
