@@ -222,14 +222,20 @@ impl Diagnostic {
     }
 }
 
-impl fmt::Display for Diagnostic {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        write!(f, "{}", self.location())?;
+impl Diagnostic {
+    /// `path:line:col: error[code]: message`, the message said in `lang`.
+    pub(crate) fn headline(&self, lang: &str) -> String {
         let sev = match self.severity {
             Severity::Error => "error",
             Severity::Warning => "warning",
         };
-        write!(f, ": {sev}[{}]: {}", self.code, one_line(&self.message))?;
+        format!("{}: {sev}[{}]: {}", self.location(), self.code, one_line(&self.message_in(lang)))
+    }
+}
+
+impl fmt::Display for Diagnostic {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(&self.headline("en"))?;
         if let Some(hint) = &self.hint {
             write!(f, "\n  = hint: {}", one_line(hint))?;
         }

@@ -22,6 +22,7 @@ mod content;
 mod data;
 mod diagnostics;
 mod driver;
+mod embedded;
 mod escape;
 mod hash;
 mod href;

@@ -272,13 +272,12 @@ fn failed(diags: &[faro::Diagnostic], root: &Path) -> ExitCode {
 /// colour on a terminal (never with NO_COLOR). `root` is where its path is read from.
 fn shown(d: &faro::Diagnostic, root: &Path) -> String {
     use std::io::IsTerminal;
-    faro::render_diagnostic(d, root, faro::use_color(std::io::stderr().is_terminal()), lang())
+    shown_on(d, root, std::io::stderr().is_terminal())
 }
 
-/// `shown`, for stdout (`faro check`'s report).
-fn shown_out(d: &faro::Diagnostic, root: &Path) -> String {
-    use std::io::IsTerminal;
-    faro::render_diagnostic(d, root, faro::use_color(std::io::stdout().is_terminal()), lang())
+/// `shown`, for a stream that `is_terminal` or not (stdout: `faro check`'s report).
+fn shown_on(d: &faro::Diagnostic, root: &Path, is_terminal: bool) -> String {
+    faro::render_diagnostic(d, root, faro::use_color(is_terminal), lang())
 }
 
 fn serve(opts: &faro::ServeOptions, open: bool) -> ExitCode {
@@ -328,7 +327,7 @@ fn check(result: Result<faro::CheckReport, Vec<faro::Diagnostic>>, format: &str,
         print!("{}", faro::check_json(&report));
     } else {
         for d in &report.diagnostics {
-            println!("{}", shown_out(d, root));
+            println!("{}", shown_on(d, root, std::io::IsTerminal::is_terminal(&std::io::stdout())));
         }
         if !report.missing_translations.is_empty() {
             println!("\nPages without a translation:");

@@ -44,7 +44,7 @@ fn bundles() -> &'static Bundles {
     static BUNDLES: OnceLock<Bundles> = OnceLock::new();
     BUNDLES.get_or_init(|| {
         let mut out = Bundles::new();
-        for (rel, bytes) in crate::theme::DEFAULT_THEME {
+        for (rel, bytes) in crate::embedded::DEFAULT_THEME {
             let Some(lang) = rel.strip_prefix("messages/").and_then(|r| r.strip_suffix(".ftl")) else { continue };
             let Ok(id) = lang.parse::<unic_langid::LanguageIdentifier>() else { continue };
             let text = String::from_utf8_lossy(bytes).into_owned();
@@ -101,7 +101,7 @@ mod tests {
     fn every_catalog_parses_and_has_every_english_message() {
         let ids = |lang: &str| -> Vec<String> {
             let (_, bytes) =
-                crate::theme::DEFAULT_THEME.iter().find(|(r, _)| *r == format!("messages/{lang}.ftl")).unwrap();
+                crate::embedded::DEFAULT_THEME.iter().find(|(r, _)| *r == format!("messages/{lang}.ftl")).unwrap();
             let text = String::from_utf8_lossy(bytes).into_owned();
             if let Err((_, e)) = FluentResource::try_new(text.clone()) {
                 panic!("messages/{lang}.ftl: {e:?}");

@@ -8,12 +8,7 @@ use std::borrow::Cow;
 use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
 
-include!(concat!(env!("OUT_DIR"), "/default_theme.rs"));
-
-/// A file of the built-in theme, such as the preview server's `serve/live.js`.
-pub(crate) fn builtin(rel: &str) -> Option<&'static [u8]> {
-    DEFAULT_THEME.iter().find(|(r, _)| *r == rel).map(|(_, b)| *b)
-}
+pub(crate) use crate::embedded::{builtin, DEFAULT_THEME};
 
 #[derive(Debug, Clone)]
 pub(crate) struct ThemeFile {

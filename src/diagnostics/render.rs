@@ -34,11 +34,7 @@ pub fn render(d: &Diagnostic, root: &Path, color: bool, lang: &str) -> String {
 }
 
 fn headline(d: &Diagnostic, color: bool, lang: &str) -> String {
-    let sev = match d.severity {
-        Severity::Error => "error",
-        Severity::Warning => "warning",
-    };
-    let first = format!("{}: {sev}[{}]: {}", d.location(), d.code, super::one_line(&d.message_in(lang)));
+    let first = d.headline(lang);
     if !color {
         return first;
     }

@@ -49,16 +49,6 @@ fn append(site: &Site, rel: &str, more: &str) -> String {
     text
 }
 
-/// `line:col` (1-based, the column in characters) of the one occurrence of `needle`.
-fn pos(text: &str, needle: &str) -> String {
-    assert_eq!(text.matches(needle).count(), 1, "`{needle}` should occur once in:\n{text}");
-    let offset = text.find(needle).unwrap();
-    let before = &text[..offset];
-    let line = before.matches('\n').count() + 1;
-    let col = before.rsplit('\n').next().unwrap().chars().count() + 1;
-    format!("{line}:{col}")
-}
-
 /// The 1-based line of the one occurrence of `needle`.
 fn line_of(text: &str, needle: &str) -> usize {
     pos(text, needle).split(':').next().unwrap().parse().unwrap()

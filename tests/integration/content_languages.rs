@@ -474,15 +474,6 @@ fn reported<'a>(check: &'a Run, prefix: &str) -> &'a str {
         .unwrap_or_else(|| panic!("no `{prefix}` in:\n{}", check.stdout))
 }
 
-/// Line and column of the one occurrence of `needle` in `text`, as `line:col`.
-fn pos(text: &str, needle: &str) -> String {
-    assert_eq!(text.matches(needle).count(), 1, "`{needle}` should occur once in:\n{text}");
-    let before = &text[..text.find(needle).unwrap()];
-    let line = before.matches('\n').count() + 1;
-    let col = before.rsplit('\n').next().unwrap().chars().count() + 1;
-    format!("{line}:{col}")
-}
-
 const QU_FALLBACK: &str = "languages: [es, en, { code: qu, name: \"Runasimi\", fallback: es }]\n";
 
 /// Issue 17 (outsider's report): a site strings file took typos silently. `homme` beside

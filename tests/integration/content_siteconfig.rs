@@ -6,15 +6,6 @@ use crate::support::*;
 
 const HEAD: &str = "base_url: \"https://example.org/\"\nlanguages: [es, en]\ntitle: { es: \"Alto a la trata\", en: \"Stop Trafficking\" }\n";
 
-/// `line:col` (1-based, the column in characters) of the one occurrence of `needle`.
-fn pos(text: &str, needle: &str) -> String {
-    assert_eq!(text.matches(needle).count(), 1, "`{needle}` should occur once in:\n{text}");
-    let before = &text[..text.find(needle).unwrap()];
-    let line = before.matches('\n').count() + 1;
-    let col = before.rsplit('\n').next().unwrap().chars().count() + 1;
-    format!("{line}:{col}")
-}
-
 fn line_of(text: &str, needle: &str) -> String {
     pos(text, needle).split(':').next().unwrap().to_string()
 }

@@ -498,3 +498,13 @@ pub fn build_with_timeout(site: &Site) -> Run {
         stderr: String::from_utf8_lossy(&out.stderr).into_owned(),
     }
 }
+
+/// `line:col` (1-based, the column in characters) of the one occurrence of `needle` in
+/// `text`, as diagnostics give it.
+pub fn pos(text: &str, needle: &str) -> String {
+    assert_eq!(text.matches(needle).count(), 1, "`{needle}` should occur once in:\n{text}");
+    let before = &text[..text.find(needle).unwrap()];
+    let line = before.matches('\n').count() + 1;
+    let col = before.rsplit('\n').next().unwrap().chars().count() + 1;
+    format!("{line}:{col}")
+}

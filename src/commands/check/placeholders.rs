@@ -67,10 +67,9 @@ pub(super) fn findings(site: &Site) -> Vec<Diagnostic> {
                 in_final.join(", ")
             ),
         };
-        let src = std::fs::read_to_string(&ind.path).unwrap_or_default();
         diags.push(
             Diagnostic::warning(Code::Placeholder, &ind.path, msg)
-                .at_point(yaml::value_position(&src, &[yaml::key("illustrative")]))
+                .at_point(yaml::value_position(&ind.yaml, &[yaml::key("illustrative")]))
                 .hint("replace them with published figures and their source, then delete `illustrative`; or delete the indicator"),
         );
     }
