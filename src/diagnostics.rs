@@ -147,15 +147,27 @@ impl Diagnostic {
         }
     }
 
-    /// The message as the catalogs say it (its English stays `message`).
+    /// An error whose message is the catalogs' (`message` is its English).
+    pub(crate) fn error_said(code: Code, path: impl Into<PathBuf>, said: crate::messages::Said) -> Self {
+        Diagnostic::error(code, path, String::new()).said(said)
+    }
+
+    /// A warning whose message is the catalogs'.
+    pub(crate) fn warning_said(code: Code, path: impl Into<PathBuf>, said: crate::messages::Said) -> Self {
+        Diagnostic::warning(code, path, String::new()).said(said)
+    }
+
+    /// The message from the catalogs: its English becomes `message`, and its id says it in
+    /// other languages.
     pub(crate) fn said(mut self, said: crate::messages::Said) -> Self {
+        self.message = crate::messages::english(&said);
         self.said = Some(said);
         self
     }
 
     /// A hint from the catalogs: its English, and the id to say it in other languages.
     pub(crate) fn hint_said(mut self, said: crate::messages::Said) -> Self {
-        self.hint = said.in_lang("en");
+        self.hint = Some(crate::messages::english(&said));
         self.hint_said = Some(said);
         self
     }

@@ -738,8 +738,6 @@ const BUILT_IN: &str = "(built-in theme)";
 /// The error for a template's UI string `key` that `lang` has no text for (`strings`, none
 /// when `lang` is not a site language), saying where it can be added: the site's strings file,
 /// which may not exist yet, or the theme's when it is a file on disk.
-// For render.rs's `missing`, whose message still names i18n/<lang>.yaml whether it exists.
-#[cfg_attr(not(test), allow(dead_code))]
 pub(crate) fn no_string(strings: Option<&Strings>, key: &str, lang: &str) -> String {
     let Some(strings) = strings else {
         return format!("no UI string `{key}` for `{lang}`, which is not a language of this site");

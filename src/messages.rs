@@ -32,28 +32,54 @@ impl Said {
 
     /// The message in `lang`, or None when no catalog has it.
     pub fn in_lang(&self, lang: &str) -> Option<String> {
-        let args: Vec<(&str, FluentValue)> =
-            self.args.iter().map(|(k, v)| (*k, FluentValue::from(v.as_str()))).collect();
+        let args: Vec<(&str, FluentValue)> = self.args.iter().map(|(k, v)| (*k, value(v))).collect();
         say(lang, self.id, &args).map(|s| s + &self.tail)
     }
 }
 
+/// A value as Fluent reads it: a number when it is one written plainly (`3`, `0.5`), so
+/// it picks the plural form; else text.
+fn value(v: &str) -> FluentValue<'_> {
+    match v.parse::<f64>() {
+        Ok(n) if n.is_finite() && n.to_string() == v => FluentValue::from(n),
+        _ => FluentValue::from(v),
+    }
+}
+
+/// The English of a message; its id when the catalog lacks it (a fault the tests find).
+pub(crate) fn english(said: &Said) -> String {
+    said.in_lang("en").unwrap_or_else(|| said.id.to_string())
+}
+
 type Bundles = BTreeMap<String, FluentBundle<FluentResource>>;
+
+/// The catalog files of `lang`'s folder (`messages/<lang>/*.ftl`), by language, in file
+/// order: one file per part of faro, so its messages sit beside each other.
+fn catalog_files() -> BTreeMap<&'static str, Vec<(&'static str, String)>> {
+    let mut out: BTreeMap<&str, Vec<(&str, String)>> = BTreeMap::new();
+    for (rel, bytes) in crate::embedded::DEFAULT_THEME {
+        let Some((lang, file)) = rel.strip_prefix("messages/").and_then(|r| r.split_once('/')) else { continue };
+        if file.ends_with(".ftl") && !file.contains('/') {
+            out.entry(lang).or_default().push((rel, String::from_utf8_lossy(bytes).into_owned()));
+        }
+    }
+    out
+}
 
 fn bundles() -> &'static Bundles {
     static BUNDLES: OnceLock<Bundles> = OnceLock::new();
     BUNDLES.get_or_init(|| {
         let mut out = Bundles::new();
-        for (rel, bytes) in crate::embedded::DEFAULT_THEME {
-            let Some(lang) = rel.strip_prefix("messages/").and_then(|r| r.strip_suffix(".ftl")) else { continue };
+        for (lang, files) in catalog_files() {
             let Ok(id) = lang.parse::<unic_langid::LanguageIdentifier>() else { continue };
-            let text = String::from_utf8_lossy(bytes).into_owned();
-            // A catalog with a mistake is a fault of faro, found by its tests; its good
-            // messages are still used.
-            let resource = FluentResource::try_new(text).unwrap_or_else(|(partial, _)| partial);
             let mut bundle = FluentBundle::new_concurrent(vec![id]);
             bundle.set_use_isolating(false);
-            let _ = bundle.add_resource(resource);
+            for (_, text) in files {
+                // A catalog with a mistake is a fault of faro, found by its tests; its good
+                // messages are still used.
+                let resource = FluentResource::try_new(text).unwrap_or_else(|(partial, _)| partial);
+                let _ = bundle.add_resource(resource);
+            }
             out.insert(lang.to_string(), bundle);
         }
         out
@@ -97,32 +123,104 @@ pub fn terminal_language(flag: Option<&str>) -> String {
 mod tests {
     use super::*;
 
-    #[test]
-    fn every_catalog_parses_and_has_every_english_message() {
-        let ids = |lang: &str| -> Vec<String> {
-            let (_, bytes) =
-                crate::embedded::DEFAULT_THEME.iter().find(|(r, _)| *r == format!("messages/{lang}.ftl")).unwrap();
-            let text = String::from_utf8_lossy(bytes).into_owned();
-            if let Err((_, e)) = FluentResource::try_new(text.clone()) {
-                panic!("messages/{lang}.ftl: {e:?}");
+    use fluent_syntax::ast;
+
+    fn pattern_vars(p: &ast::Pattern<&str>, out: &mut Vec<String>) {
+        for e in &p.elements {
+            if let ast::PatternElement::Placeable { expression } = e {
+                expression_vars(expression, out);
             }
-            // A message starts a line with its id and ` =`.
-            text.lines()
-                .filter_map(|l| l.split_once(" =").map(|(id, _)| id))
-                .filter(|id| {
-                    !id.is_empty() && id.bytes().all(|b| b.is_ascii_lowercase() || b == b'-' || b.is_ascii_digit())
-                })
-                .map(str::to_string)
-                .collect()
-        };
-        let english = ids("en");
-        for lang in languages() {
-            let mut theirs = ids(&lang);
-            theirs.sort();
-            let mut want = english.clone();
-            want.sort();
-            assert_eq!(theirs, want, "messages/{lang}.ftl has other ids than en.ftl");
         }
+        out.sort();
+    }
+
+    fn expression_vars(e: &ast::Expression<&str>, out: &mut Vec<String>) {
+        match e {
+            ast::Expression::Select { selector, variants } => {
+                inline_vars(selector, out);
+                for v in variants {
+                    pattern_vars(&v.value, out);
+                }
+            }
+            ast::Expression::Inline(i) => inline_vars(i, out),
+        }
+    }
+
+    fn inline_vars(i: &ast::InlineExpression<&str>, out: &mut Vec<String>) {
+        match i {
+            ast::InlineExpression::VariableReference { id } => out.push(id.name.to_string()),
+            ast::InlineExpression::Placeable { expression } => expression_vars(expression, out),
+            ast::InlineExpression::FunctionReference { arguments, .. } => {
+                arguments.positional.iter().for_each(|a| inline_vars(a, out));
+                arguments.named.iter().for_each(|a| inline_vars(&a.value, out));
+            }
+            _ => {}
+        }
+    }
+
+    /// The ids and the values each message names, of `lang`'s files; a file that does not
+    /// parse, or an id two files give, fails the test.
+    fn catalog(lang: &str) -> BTreeMap<String, Vec<String>> {
+        let files = catalog_files();
+        let mut out = BTreeMap::new();
+        for (rel, text) in files.get(lang).unwrap_or_else(|| panic!("no catalog for {lang}")) {
+            let resource = match FluentResource::try_new(text.clone()) {
+                Ok(r) => r,
+                Err((_, e)) => panic!("{rel}: {e:?}"),
+            };
+            for entry in resource.entries() {
+                if let ast::Entry::Message(m) = entry {
+                    let mut vars = Vec::new();
+                    if let Some(p) = &m.value {
+                        pattern_vars(p, &mut vars);
+                    }
+                    vars.dedup();
+                    vars.sort();
+                    let id = m.id.name.to_string();
+                    assert!(out.insert(id.clone(), vars).is_none(), "{rel}: `{id}` is given twice for {lang}");
+                }
+            }
+        }
+        out
+    }
+
+    #[test]
+    fn every_catalog_parses_and_has_every_english_message_with_its_values() {
+        let english = catalog("en");
+        assert!(english.contains_key("build-failed"));
+        for lang in languages() {
+            let theirs = catalog(&lang);
+            let ids = |c: &BTreeMap<String, Vec<String>>| c.keys().cloned().collect::<Vec<_>>();
+            assert_eq!(ids(&theirs), ids(&english), "messages/{lang}/ has other ids than messages/en/");
+            for (id, vars) in &english {
+                assert_eq!(&theirs[id], vars, "messages/{lang}/: `{id}` names other values than in English");
+            }
+        }
+    }
+
+    /// Every id the code names (`Said::new("id"`, `say(…, "id"`) is in the English catalog.
+    #[test]
+    fn every_message_the_code_names_is_in_the_catalog() {
+        let english = catalog("en");
+        let mut missing = Vec::new();
+        for entry in walkdir::WalkDir::new(concat!(env!("CARGO_MANIFEST_DIR"), "/src")) {
+            let entry = entry.unwrap();
+            if entry.path().extension().is_none_or(|e| e != "rs") {
+                continue;
+            }
+            let text = std::fs::read_to_string(entry.path()).unwrap();
+            // The code, not its tests (this one names the patterns it looks for).
+            let text = text.split("#[cfg(test)]").next().unwrap_or_default();
+            for pat in ["Said::new(\"", "said(\"", "say(lang(), \""] {
+                for (i, _) in text.match_indices(pat) {
+                    let id: String = text[i + pat.len()..].chars().take_while(|c| *c != '"').collect();
+                    if !english.contains_key(&id) {
+                        missing.push(format!("{}: {id}", entry.path().display()));
+                    }
+                }
+            }
+        }
+        assert!(missing.is_empty(), "ids the English catalog lacks: {missing:?}");
     }
 
     #[test]

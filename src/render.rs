@@ -218,7 +218,7 @@ fn ui_text(
         Some(n) => strings.plural(&lang, key, n),
         None => strings.text(key),
     }
-    .ok_or_else(|| missing(key, &lang))?;
+    .ok_or_else(|| missing(Some(strings), key, &lang))?;
     let args: Vec<(&str, &str)> = args.iter().map(|(k, v)| (*k, v.as_str())).collect();
     Ok((crate::i18n::fill(text, &args), strings.written_in(key, &lang).to_string()))
 }
@@ -237,12 +237,12 @@ fn written_in(
     };
     match strings.get(&lang) {
         Some(s) if s.text(key).is_some() || s.list(key).is_some() => Ok(s.written_in(key, &lang).to_string()),
-        _ => Err(missing(key, &lang)),
+        s => Err(missing(s, key, &lang)),
     }
 }
 
-fn missing(key: &str, lang: &str) -> Error {
-    Error::new(ErrorKind::InvalidOperation, format!("no UI string `{key}` in i18n/{lang}.yaml"))
+fn missing(strings: Option<&Strings>, key: &str, lang: &str) -> Error {
+    Error::new(ErrorKind::InvalidOperation, crate::i18n::no_string(strings, key, lang))
 }
 
 /// ` lang="es"`, with ` dir=".."` when that language runs the other way, for text written in

@@ -71,9 +71,8 @@ fn diagnostic(err: &serde_yaml::Error, src: &str, path: &Path, first_line: usize
     // an unclosed quote is named at the quote.
     if let Some(loc) = err.location().filter(|_| SYNTAX.iter().any(|m| message.contains(m))) {
         if let Some((line, col, quote)) = unclosed_quote(src, loc.line()) {
-            let msg = format!("the text opened with {quote} here is not closed: end it with {quote} on the same line");
             let said = crate::messages::Said::new("yaml-unclosed-quote", &[("quote", &quote.to_string())]);
-            return Diagnostic::error(code, path, msg).said(said).at(Some(line + first_line - 1), Some(col));
+            return Diagnostic::error_said(code, path, said).at(Some(line + first_line - 1), Some(col));
         }
     }
     let (message, said) = in_plain_words(&message);
@@ -145,7 +144,7 @@ fn in_plain_words(message: &str) -> (String, Option<crate::messages::Said>) {
     match plain.iter().find(|(raw, _)| message.contains(raw)) {
         Some((raw, id)) => {
             let said = crate::messages::Said::new(id, &[]).with_tail(format!(" ({raw})"));
-            (said.in_lang("en").unwrap_or_else(|| message.to_string()), Some(said))
+            (crate::messages::english(&said), Some(said))
         }
         None => (message.to_string(), None),
     }

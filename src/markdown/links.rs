@@ -237,9 +237,8 @@ fn missing(dest: &str, target: &str, page: &Page, draft: bool) -> Diagnostic {
         )
         .hint("publish that page (remove `draft: true`), remove the link, or preview with --drafts");
     }
-    let message = format!("the link `{dest}` points to content/{target}, which does not exist");
-    Diagnostic::error(Code::BrokenLink, &page.source, message)
-        .said(crate::messages::Said::new("link-to-missing-file", &[("dest", dest), ("target", target)]))
+    let said = crate::messages::Said::new("link-to-missing-file", &[("dest", dest), ("target", target)]);
+    Diagnostic::error_said(Code::BrokenLink, &page.source, said)
         .hint_said(crate::messages::Said::new("link-to-missing-file-hint", &[]))
 }
 

@@ -390,12 +390,11 @@ impl Pass<'_, '_> {
         let alt = plain_text(&events[i + 1..], |e| matches!(e, Event::End(TagEnd::Image)));
         if alt.trim().is_empty() {
             self.diags.push(
-                Diagnostic::error(
+                Diagnostic::error_said(
                     Code::MissingAlt,
                     &self.page.source,
-                    format!("the image `{dest_url}` has no alt text"),
+                    Said::new("missing-alt", &[("src", &dest_url)]),
                 )
-                .said(Said::new("missing-alt", &[("src", &dest_url)]))
                 .at(at.0, at.1)
                 .hint_said(Said::new("missing-alt-hint", &[])),
             );

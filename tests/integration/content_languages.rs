@@ -781,7 +781,6 @@ fn a_copy_stays_a_copy_when_the_site_rewords_the_text_it_was_copied_from() {
 /// `donate_cta` in i18n/es.yaml" of a site with no such file. It now says where the string can
 /// go: the site's file, which does not exist yet, or that file when it does.
 #[test]
-#[ignore = "needs src/render.rs's `missing` to call `i18n::no_string`"]
 fn a_string_no_file_has_is_an_error_that_says_where_it_can_be_added() {
     let base = theme_file("templates/base.html");
     let own = base.replacen("</footer>", "<p>{{ t(\"donate_cta\") }}</p></footer>", 1);

@@ -1,6 +1,7 @@
-# faro's own messages on the terminal and in the preview's error panel, in English.
-# Each message has an id; { $name } is a value faro fills in. A language of the theme
-# gets its own file beside this one, with the same ids.
+# faro's own messages on the terminal and in the preview's error panel, in English: the
+# build summary and what all parts share. Each message has an id; { $name } is a value faro
+# fills in. Each part of faro has its file here; a language gets a folder beside this one
+# with the same files and ids.
 
 build-failed = Build failed with { $errors ->
         [one] 1 error

@@ -1,0 +1,1 @@
+## The commands part of faro.

@@ -1,0 +1,1 @@
+## The content part of faro.

@@ -1,0 +1,1 @@
+## The data part of faro.

@@ -1,0 +1,1 @@
+## The site part of faro.

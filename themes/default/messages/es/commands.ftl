@@ -1,0 +1,1 @@
+## La parte commands de faro.

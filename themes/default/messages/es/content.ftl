@@ -1,0 +1,1 @@
+## La parte content de faro.

@@ -1,0 +1,1 @@
+## La parte data de faro.

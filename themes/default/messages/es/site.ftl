@@ -1,0 +1,1 @@
+## La parte site de faro.
