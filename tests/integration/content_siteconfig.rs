@@ -245,6 +245,32 @@ fn a_phone_with_more_than_a_number_is_an_error_not_a_wrong_number_to_dial() {
     assert!(home.contains("<a href=\"tel:012345678\">01 234.5678</a>"), "{home}");
 }
 
+/// The README's `contact` takes an email, a phone and an address by language: the footer
+/// shows each one given, the phone and the address without an email too (an address needs
+/// every language, as other texts by language do).
+#[test]
+fn the_footer_shows_each_contact_detail_given_in_the_pages_language() {
+    let site = minimal_site();
+    site.write(
+        "site.yaml",
+        &format!(
+            "{HEAD}contact:\n  phone: \"(01) 419-0000\"\n  address: {{ es: \"Jr. Carabaya 141, Lima\", en: \"141 Carabaya St., Lima\" }}\n"
+        ),
+    );
+    site.build_ok(&[]);
+    let es = site.html("es/index.html");
+    assert!(es.contains("<a href=\"tel:014190000\">(01) 419-0000</a> · Jr. Carabaya 141, Lima</p>"), "{es}");
+    assert!(!es.contains("mailto:"), "{es}");
+    let en = site.html("en/index.html");
+    assert!(en.contains("(01) 419-0000</a> · 141 Carabaya St., Lima</p>"), "{en}");
+    site.write(
+        "site.yaml",
+        &format!("{HEAD}contact:\n  address: {{ es: \"Jr. Carabaya 141\", en: \"141 Carabaya St.\" }}\n"),
+    );
+    site.build_ok(&[]);
+    assert!(site.html("es/index.html").contains(": Jr. Carabaya 141</p>"), "an address alone is shown");
+}
+
 #[test]
 fn a_folded_site_description_ends_in_no_newline_in_meta_tags_or_json_ld() {
     let text = format!(
