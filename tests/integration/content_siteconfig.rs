@@ -253,7 +253,7 @@ fn the_footer_shows_each_contact_detail_given_in_the_pages_language() {
     let site = minimal_site();
     site.write(
         "site.yaml",
-        &format!(
+        format!(
             "{HEAD}contact:\n  phone: \"(01) 419-0000\"\n  address: {{ es: \"Jr. Carabaya 141, Lima\", en: \"141 Carabaya St., Lima\" }}\n"
         ),
     );
@@ -265,7 +265,7 @@ fn the_footer_shows_each_contact_detail_given_in_the_pages_language() {
     assert!(en.contains("(01) 419-0000</a> · 141 Carabaya St., Lima</p>"), "{en}");
     site.write(
         "site.yaml",
-        &format!("{HEAD}contact:\n  address: {{ es: \"Jr. Carabaya 141\", en: \"141 Carabaya St.\" }}\n"),
+        format!("{HEAD}contact:\n  address: {{ es: \"Jr. Carabaya 141\", en: \"141 Carabaya St.\" }}\n"),
     );
     site.build_ok(&[]);
     assert!(site.html("es/index.html").contains(": Jr. Carabaya 141</p>"), "an address alone is shown");
