@@ -140,3 +140,7 @@ cmd-pdf-no-reports-hint = reports of this site: none
 ## src/commands/serve/mod.rs: what stops faro serve from starting.
 cmd-serve-cannot-open = cannot open the site folder { $dir }: { $error }
 cmd-serve-cannot-listen = cannot listen on { $bind }:{ $port }: { $error } (is another faro serve running? try --port)
+
+## src/commands/build.rs: faro build.
+cmd-build-cannot-update-record = cannot update the URL record: { $error }
+cmd-build-cannot-freeze = cannot write the frozen edition: { $error }

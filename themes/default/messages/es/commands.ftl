@@ -152,3 +152,7 @@ cmd-pdf-no-reports-hint = informes de este sitio: ninguno
 ## src/commands/serve/mod.rs: lo que impide que faro serve arranque.
 cmd-serve-cannot-open = no se puede abrir la carpeta del sitio { $dir }: { $error }
 cmd-serve-cannot-listen = no se puede escuchar en { $bind }:{ $port }: { $error } (¿hay otro faro serve funcionando? prueba con --port)
+
+## src/commands/build.rs: faro build.
+cmd-build-cannot-update-record = no se puede actualizar el registro de direcciones (urls.txt): { $error }
+cmd-build-cannot-freeze = no se puede escribir la edición fijada: { $error }
