@@ -2,6 +2,7 @@
 //! diagnostics it gets back and sets the exit code.
 
 use clap::{Parser, Subcommand};
+use faro::messages::Value;
 use faro::{BuildOptions, SiteOptions};
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
@@ -27,6 +28,21 @@ static LANG: std::sync::OnceLock<String> = std::sync::OnceLock::new();
 
 fn lang() -> &'static str {
     LANG.get().map_or("en", String::as_str)
+}
+
+/// Message `id` of the catalogs (messages/<lang>/commands.ftl) in the terminal's language.
+fn said(id: &str, args: &[(&str, Value)]) -> String {
+    faro::messages::say(lang(), id, args).unwrap_or_default()
+}
+
+/// A value as text (a path, a URL), said as it is.
+fn text(value: impl std::fmt::Display) -> Value<'static> {
+    Value::from(value.to_string())
+}
+
+/// A count, which picks the plural form.
+fn num(n: usize) -> Value<'static> {
+    Value::from(n as i64)
 }
 
 /// How much the command says.
@@ -168,6 +184,8 @@ enum ThemeCommand {
     /// language's, when the theme lacks the language). Never overwrites a file.
     Strings {
         /// The language, one of site.yaml's `languages`
+        // Its own id: sharing `lang` with the global --lang made `fr` the terminal's language.
+        #[arg(id = "strings_lang", value_name = "LANG")]
         lang: String,
         /// The site folder (the one holding site.yaml)
         #[arg(long, default_value = ".")]
@@ -208,7 +226,8 @@ fn main() -> ExitCode {
             created(faro::new_page(&site, &path, title.as_deref()), "faro serve --open", say, &site)
         }
         Command::Serve { site, port, base_url, bind, open, drafts } => {
-            serve(&faro::ServeOptions { site_dir: site, bind, port, base_url, drafts }, open)
+            let lang = lang().to_string();
+            serve(&faro::ServeOptions { site_dir: site, bind, port, base_url, drafts, lang }, open)
         }
         Command::Completions { shell } => {
             let mut cli = <Cli as clap::CommandFactory>::command();
@@ -225,14 +244,14 @@ fn main() -> ExitCode {
                     ExitCode::SUCCESS
                 }
                 Ok(faro::StringsFile::Written(path)) => {
-                    created(Ok(vec![path]), "translate it, then faro serve --open", say, &site)
+                    created(Ok(vec![path]), &said("cmd-next-translate", &[]), say, &site)
                 }
                 Err(diags) => failed(&diags, &site),
             }
         }
         Command::Theme { action: ThemeCommand::Eject { templates, site } } => {
-            let next = "edit the copies; the site's own files are used first";
-            created(faro::theme_eject(&site, &templates), next, say, &site)
+            let next = said("cmd-next-edit-copies", &[]);
+            created(faro::theme_eject(&site, &templates), &next, say, &site)
         }
         Command::Check { site, format } => {
             check(faro::check(&faro::CheckOptions { site_dir: site.clone() }), &format, &site)
@@ -240,7 +259,7 @@ fn main() -> ExitCode {
         Command::Pdf { report, site, output } => {
             match faro::pdf(&faro::PdfOptions { site_dir: site.clone(), report, output }) {
                 Ok(path) => {
-                    println!("Wrote {}", path.display());
+                    println!("{}", said("cmd-wrote", &[("path", text(path.display()))]));
                     ExitCode::SUCCESS
                 }
                 Err(diags) => failed(&diags, &site),
@@ -283,7 +302,7 @@ fn shown_on(d: &faro::Diagnostic, root: &Path, is_terminal: bool) -> String {
 fn serve(opts: &faro::ServeOptions, open: bool) -> ExitCode {
     let report = |event: faro::ServeEvent| match event {
         faro::ServeEvent::Serving { url } => {
-            println!("Serving at {url} (Ctrl-C to stop)");
+            println!("{}", said("cmd-serving", &[("url", text(url))]));
             if open {
                 open_browser(url);
             }
@@ -293,21 +312,17 @@ fn serve(opts: &faro::ServeOptions, open: bool) -> ExitCode {
                 eprintln!("{}", shown(w, &opts.site_dir));
             }
             let files = update.changed.len() + update.removed.len();
-            println!(
-                "{} {files} file{} changed ({} rendered) in {} ms",
-                if update.full { "Rebuilt:" } else { "Updated:" },
-                if files == 1 { "" } else { "s" },
-                update.rendered,
-                update.elapsed.as_millis()
-            );
+            let id = if update.full { "cmd-rebuilt" } else { "cmd-updated" };
+            let ms = text(update.elapsed.as_millis());
+            println!("{}", said(id, &[("files", num(files)), ("rendered", num(update.rendered)), ("ms", ms)]));
         }
         faro::ServeEvent::Failed(diags) => {
             for d in diags {
                 eprintln!("{}", shown(d, &opts.site_dir));
             }
-            eprintln!("Rebuild failed; still serving the last good version.");
+            eprintln!("{}", said("cmd-rebuild-failed", &[]));
         }
-        faro::ServeEvent::Stopped => println!("Stopped."),
+        faro::ServeEvent::Stopped => println!("{}", said("cmd-stopped", &[])),
     };
     match faro::serve(opts, &report) {
         Ok(()) => ExitCode::SUCCESS,
@@ -330,21 +345,21 @@ fn check(result: Result<faro::CheckReport, Vec<faro::Diagnostic>>, format: &str,
             println!("{}", shown_on(d, root, std::io::IsTerminal::is_terminal(&std::io::stdout())));
         }
         if !report.missing_translations.is_empty() {
-            println!("\nPages without a translation:");
-            println!("{:<8} pages (source files)", "language");
+            println!("\n{}", said("cmd-check-missing-translations", &[]));
+            println!("{}", said("cmd-check-missing-columns", &[]));
             for (lang, pages) in &report.missing_translations {
                 println!("{:<8} {}", lang, pages.join(", "));
             }
         }
         if !report.external_links.is_empty() {
-            println!("\nExternal links (listed, not fetched):");
+            println!("\n{}", said("cmd-check-external-links", &[]));
             for link in &report.external_links {
                 println!("  {link}");
             }
         }
         let errors = report.diagnostics.iter().filter(|d| d.is_error()).count();
         let warnings = report.diagnostics.len() - errors;
-        println!("\nfaro check: {}, {}", count(errors, "error"), count(warnings, "warning"));
+        println!("\n{}", said("cmd-check-summary", &[("errors", num(errors)), ("warnings", num(warnings))]));
     }
     if report.has_errors() {
         ExitCode::FAILURE
@@ -358,7 +373,7 @@ fn build(opts: &BuildOptions, say: Say) -> ExitCode {
         Ok(report) if say == Say::Quiet => {
             // Frozen editions must be committed: said even when quiet.
             for file in &report.frozen {
-                println!("Froze the values of a final report in {} (commit this file)", file.display());
+                println!("{}", said("cmd-froze", &[("file", text(file.display()))]));
             }
             ExitCode::SUCCESS
         }
@@ -370,40 +385,44 @@ fn build(opts: &BuildOptions, say: Say) -> ExitCode {
                 println!("note: {note}");
             }
             for file in &report.frozen {
-                println!("Froze the values of a final report in {} (commit this file)", file.display());
+                println!("{}", said("cmd-froze", &[("file", text(file.display()))]));
             }
             match &report.pdfs {
                 faro::Pdfs::None => {}
-                faro::Pdfs::NotAsked => println!("Kit PDFs: skipped (--no-pdf)"),
-                faro::Pdfs::NoChromium => println!(
-                    "Kit PDFs: skipped, no Chromium or Chrome was found, so the kits have their HTML documents only; \
-                     install one (apt-get install chromium) or name it with FARO_CHROMIUM=/path"
-                ),
+                faro::Pdfs::NotAsked => println!("{}", said("cmd-pdfs-not-asked", &[])),
+                faro::Pdfs::NoChromium => println!("{}", said("cmd-pdfs-no-chromium", &[])),
                 faro::Pdfs::Made { printed, reused, chromium } => {
-                    let by = if say == Say::Verbose { format!(" with {}", chromium.display()) } else { String::new() };
-                    println!("Kit PDFs: {} ({printed} printed{by}, {reused} from the cache)", printed + reused);
+                    let mut args =
+                        vec![("total", num(printed + reused)), ("printed", num(*printed)), ("reused", num(*reused))];
+                    let id = if say == Say::Verbose {
+                        args.push(("chromium", text(chromium.display())));
+                        "cmd-pdfs-made-with"
+                    } else {
+                        "cmd-pdfs-made"
+                    };
+                    println!("{}", said(id, &args));
                 }
             }
             if say == Say::Verbose {
                 let record = if opts.site.drafts {
-                    "urls.txt: neither checked nor updated (--drafts)"
+                    said("cmd-urls-drafts", &[])
                 } else if opts.records_urls() {
-                    "urls.txt: updated with this build's addresses (the production build)"
+                    said("cmd-urls-updated", &[])
                 } else {
-                    "urls.txt: checked, not updated (not the production build: --record updates it)"
+                    said("cmd-urls-checked", &[])
                 };
                 println!("{record}");
             }
             let total: usize = report.pages_per_language.iter().map(|(_, n)| n).sum();
             let per_lang: Vec<String> = report.pages_per_language.iter().map(|(l, n)| format!("{l} {n}")).collect();
-            println!(
-                "Built {} ({}), {} in {:.2} s into {}",
-                count(total, "page"),
-                per_lang.join(", "),
-                count(report.files_written, "file"),
-                report.elapsed.as_secs_f64(),
-                report.output.display()
-            );
+            let args = [
+                ("pages", num(total)),
+                ("languages", text(per_lang.join(", "))),
+                ("files", num(report.files_written)),
+                ("seconds", text(format!("{:.2}", report.elapsed.as_secs_f64()))),
+                ("output", text(report.output.display())),
+            ];
+            println!("{}", said("cmd-built", &args));
             ExitCode::SUCCESS
         }
         Err(failure) => {
@@ -416,12 +435,8 @@ fn build(opts: &BuildOptions, say: Say) -> ExitCode {
                 faro::Previous::Replaced => "previous-replaced",
                 faro::Previous::Moved => "previous-moved",
             };
-            let said = |id: &str, args: &[(&str, faro::messages::Value)]| {
-                faro::messages::say(lang(), id, args).unwrap_or_default()
-            };
             let previous = said(previous, &[]);
-            let errors = faro::messages::Value::from(errors as i64);
-            eprintln!("{}", said("build-failed", &[("errors", errors), ("previous", previous.as_str().into())]));
+            eprintln!("{}", said("build-failed", &[("errors", num(errors)), ("previous", text(previous))]));
             ExitCode::FAILURE
         }
     }
@@ -433,9 +448,9 @@ fn created(result: Result<Vec<PathBuf>, Vec<faro::Diagnostic>>, next: &str, say:
         Ok(_) if say == Say::Quiet => ExitCode::SUCCESS,
         Ok(files) => {
             for file in &files {
-                println!("Created {}", file.display());
+                println!("{}", said("cmd-created", &[("file", text(file.display()))]));
             }
-            println!("Next: {next}");
+            println!("{}", said("cmd-next", &[("next", text(next))]));
             ExitCode::SUCCESS
         }
         Err(diags) => failed(&diags, root),
@@ -463,17 +478,7 @@ fn open_browser(url: &str) {
     std::thread::spawn(move || {
         let opened = child.and_then(|mut c| c.wait()).is_ok_and(|s| s.success());
         if !opened {
-            eprintln!("Could not open a browser ({opener}); open {url} by hand.");
+            eprintln!("{}", said("cmd-no-browser", &[("opener", text(&opener)), ("url", text(&url))]));
         }
     });
-}
-
-/// "1 page", "2 pages": the command line's messages are English (the site's own words are
-/// in the theme's strings).
-fn count(n: usize, noun: &str) -> String {
-    if n == 1 {
-        format!("1 {noun}")
-    } else {
-        format!("{n} {noun}s")
-    }
 }

@@ -6,6 +6,7 @@ use crate::config::Lang;
 use crate::data::editions;
 use crate::diagnostics::{Code, Diagnostic};
 use crate::driver::{self, Options};
+use crate::messages::Said;
 use crate::model::{Site, SiteOptions};
 pub use crate::output::Previous;
 use crate::output::{self, DirOutput};
@@ -79,8 +80,8 @@ pub struct BuildReport {
 #[derive(Debug)]
 pub struct BuildFailure(pub Vec<Diagnostic>, pub Previous);
 
-fn io(path: &Path, e: impl std::fmt::Display) -> BuildFailure {
-    BuildFailure(vec![Diagnostic::error(Code::Io, path, e.to_string())], Previous::Replaced)
+fn io(path: &Path, said: crate::messages::Said) -> BuildFailure {
+    BuildFailure(vec![Diagnostic::error_said(Code::Io, path, said)], Previous::Replaced)
 }
 
 /// Builds the site into its output folder, replacing it only if the build succeeded.
@@ -141,7 +142,7 @@ pub fn build(opts: &BuildOptions) -> Result<BuildReport, BuildFailure> {
     let record_file = root.join(URL_RECORD);
     if let Some(record) = record.filter(|r| std::fs::read_to_string(&record_file).ok().as_deref() != Some(r.as_str())) {
         std::fs::write(&record_file, &record)
-            .map_err(|e| io(&record_file, format!("cannot update the URL record: {e}")))?;
+            .map_err(|e| io(&record_file, Said::new("cmd-build-cannot-update-record", &[("error", &e.to_string())])))?;
     }
     let frozen = freeze(&done.site)?;
     let site = &done.site;
@@ -182,7 +183,7 @@ fn freeze(site: &Site) -> Result<Vec<PathBuf>, BuildFailure> {
         file.parent()
             .map_or(Ok(()), std::fs::create_dir_all)
             .and_then(|_| std::fs::write(&file, editions::to_yaml(edition)))
-            .map_err(|e| io(&file, format!("cannot write the frozen edition: {e}")))?;
+            .map_err(|e| io(&file, Said::new("cmd-build-cannot-freeze", &[("error", &e.to_string())])))?;
         frozen.push(file.strip_prefix(root).unwrap_or(&file).to_path_buf());
     }
     Ok(frozen)

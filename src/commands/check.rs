@@ -10,6 +10,7 @@ mod placeholders;
 use crate::content::{Page, PageKind};
 use crate::diagnostics::{Code, Diagnostic, Diagnostics};
 use crate::driver::{self, Options};
+use crate::messages::Said;
 use crate::model::{Site, SiteOptions};
 use crate::output::MemoryOutput;
 use crate::urls::output_file;
@@ -197,12 +198,12 @@ impl Pages<'_> {
                     .any(|r| whole.contains(&format!("rel=\"{r}"))));
         if loads {
             self.diags.push(
-                Diagnostic::error(
+                Diagnostic::error_said(
                     Code::ExternalResource,
                     self.where_(file),
-                    format!("the page loads `{value}` from another site (a <{tag}>)"),
+                    Said::new("cmd-check-external-resource", &[("value", &value), ("tag", tag)]),
                 )
-                .hint("readers at risk must not be exposed to third parties: copy the file into static/"),
+                .hint_said(Said::new("cmd-check-external-resource-hint", &[])),
             );
         } else if tag == "a" {
             external.insert(value);
@@ -244,8 +245,8 @@ impl Pages<'_> {
                     d.severity = crate::diagnostics::Severity::Error;
                     return None;
                 }
-                let msg = format!("the link `{shown}` leaves the site's base path {base}");
-                self.diags.push(Diagnostic::error(Code::BrokenLink, source, msg).at(at.0, at.1));
+                let msg = Said::new("cmd-check-link-leaves-base", &[("link", shown), ("base", base)]);
+                self.diags.push(Diagnostic::error_said(Code::BrokenLink, source, msg).at(at.0, at.1));
                 return None;
             };
             crate::urls::file_at(&crate::urls::percent_decode_lossy(rel))
@@ -259,9 +260,9 @@ impl Pages<'_> {
             if self.diags.find_mut(reported).is_none() {
                 let (written, tail) = shown.find(['?', '#']).map_or((shown, ""), |i| shown.split_at(i));
                 let slashed = format!("{written}/{tail}");
-                let msg = format!("the link `{shown}` leads to a folder without its final slash");
-                let hint = format!("write `{slashed}`: hosts redirect it, a request more and not everywhere");
-                self.diags.push(Diagnostic::warning(Code::BrokenLink, source, msg).at(at.0, at.1).hint(hint));
+                let msg = Said::new("cmd-check-link-no-slash", &[("link", shown)]);
+                let hint = Said::new("cmd-check-link-no-slash-hint", &[("slashed", &slashed)]);
+                self.diags.push(Diagnostic::warning_said(Code::BrokenLink, source, msg).at(at.0, at.1).hint_said(hint));
             }
             return Some(folder);
         }
@@ -271,18 +272,17 @@ impl Pages<'_> {
             if !d.is_error() {
                 d.severity = crate::diagnostics::Severity::Error;
                 if d.hint.is_none() && shown != value {
-                    d.hint =
-                        Some(format!("from the published page it leads to {value}, which is not published either"));
+                    *d = d.clone().hint_said(Said::new("cmd-check-link-unpublished-hint", &[("target", value)]));
                 }
             }
             return None;
         }
         let msg = if shown == value {
-            format!("the link `{value}` leads to nothing")
+            Said::new("cmd-check-link-to-nothing", &[("link", value)])
         } else {
-            format!("the link `{shown}` leads to nothing (to {value} from this page)")
+            Said::new("cmd-check-relative-link-to-nothing", &[("link", shown), ("target", value)])
         };
-        self.diags.push(Diagnostic::error(Code::BrokenLink, source, msg).at(at.0, at.1));
+        self.diags.push(Diagnostic::error_said(Code::BrokenLink, source, msg).at(at.0, at.1));
         None
     }
 
@@ -290,9 +290,9 @@ impl Pages<'_> {
         let Some(id) = value.split_once('#').map(|(_, f)| f).filter(|f| !f.is_empty()) else { return };
         let Some(target_html) = self.html.get(target) else { return };
         if !ids(target_html).contains(crate::urls::percent_decode_lossy(id).as_str()) {
-            let msg = format!("the link `{shown}` points to `#{id}`, which is not on that page");
+            let msg = Said::new("cmd-check-broken-anchor", &[("link", shown), ("id", id)]);
             // Said once: `report` drops the same finding of every page that shows the menu.
-            self.diags.push(Diagnostic::error(Code::BrokenAnchor, source, msg).at(at.0, at.1));
+            self.diags.push(Diagnostic::error_said(Code::BrokenAnchor, source, msg).at(at.0, at.1));
         }
     }
 
@@ -304,8 +304,8 @@ impl Pages<'_> {
             let tag = &rest[i..i + rest[i..].find('>').unwrap_or(rest.len() - i)];
             let decorative = tag.contains(" alt=\"\"") && tag.contains(" data-decorative");
             if !decorative && (!tag.contains(" alt=\"") || tag.contains(" alt=\"\"")) {
-                let msg = format!("an image has no alt text: `{tag}>`");
-                self.diags.push(Diagnostic::error(Code::MissingAlt, self.where_(file), msg));
+                let msg = Said::new("cmd-check-image-no-alt", &[("tag", &format!("{tag}>"))]);
+                self.diags.push(Diagnostic::error_said(Code::MissingAlt, self.where_(file), msg));
             }
             rest = &rest[i + 4..];
         }
@@ -324,25 +324,25 @@ fn translations(site: &Site, diags: &mut Diagnostics) -> BTreeMap<String, Vec<St
     for page in &site.content.pages {
         if let Some(text) = page.front.text_lang.as_deref() {
             diags.push(
-                Diagnostic::warning(
+                Diagnostic::warning_said(
                     Code::AwaitingTranslation,
                     &page.source,
-                    format!("this page's text is still in `{text}` (`text_lang`), not in `{}`", page.lang),
+                    Said::new("cmd-check-text-lang", &[("text", text), ("lang", &page.lang)]),
                 )
                 .at_point(page.value_at("text_lang"))
-                .hint("translate it, then delete `text_lang`; until then readers see a note and the text is marked as written"),
+                .hint_said(Said::new("cmd-check-text-lang-hint", &[])),
             );
         }
         for lang in &site.config.languages {
             if !page.translations.contains_key(lang) && page.lang == default {
                 missing.entry(lang.clone()).or_default().push(page.rel.clone());
                 diags.push(
-                    Diagnostic::warning(
+                    Diagnostic::warning_said(
                         Code::MissingTranslation,
                         &page.source,
-                        format!("this page has no translation in `{lang}`"),
+                        Said::new("cmd-check-missing-translation", &[("lang", lang)]),
                     )
-                    .hint(format!("readers of `{lang}` who switch language land on that language's home page")),
+                    .hint_said(Said::new("cmd-check-missing-translation-hint", &[("lang", lang)])),
                 );
             }
         }
@@ -353,19 +353,22 @@ fn translations(site: &Site, diags: &mut Diagnostics) -> BTreeMap<String, Vec<St
         if let (Some(s), Some(t)) = (date(source), date(page)) {
             if crate::content::date_key(&s) > crate::content::date_key(&t) {
                 diags.push(
-                    Diagnostic::warning(
+                    Diagnostic::warning_said(
                         Code::StaleTranslation,
                         &page.source,
-                        format!("content/{} was updated on {s}, after this translation ({t})", source.rel),
+                        Said::new(
+                            "cmd-check-stale-translation",
+                            &[("source", &source.rel), ("updated", &s), ("translated", &t)],
+                        ),
                     )
-                    .hint("update the translation, then set its `updated` date"),
+                    .hint_said(Said::new("cmd-check-stale-translation-hint", &[])),
                 );
             }
         } else if date(source).is_some() && date(page).is_none() && source.front.updated.is_some() {
-            diags.push(Diagnostic::warning(
+            diags.push(Diagnostic::warning_said(
                 Code::StaleTranslation,
                 &page.source,
-                format!("content/{} has an `updated` date and this translation has none", source.rel),
+                Said::new("cmd-check-translation-undated", &[("source", &source.rel)]),
             ));
         }
     }
@@ -378,14 +381,11 @@ fn duplicate_titles(site: &Site) -> Vec<Diagnostic> {
     let mut diags = Vec::new();
     for page in &site.content.pages {
         if let Some(other) = titles.insert((page.lang.as_str(), page.front.title.as_str()), &page.source) {
-            diags.push(Diagnostic::warning(
+            let other = other.strip_prefix(&site.root).unwrap_or(other).display().to_string();
+            diags.push(Diagnostic::warning_said(
                 Code::DuplicateTitle,
                 &page.source,
-                format!(
-                    "another page in `{}` has the same title: {}",
-                    page.lang,
-                    other.strip_prefix(&site.root).unwrap_or(other).display()
-                ),
+                Said::new("cmd-check-duplicate-title", &[("lang", &page.lang), ("other", &other)]),
             ));
         }
     }
@@ -399,8 +399,8 @@ fn orphan(site: &Site, page: &Page, linked: &BTreeSet<String>) -> Option<Diagnos
         matches!(&m.target, crate::config::MenuTarget::Page(p) if format!("{}/{p}", m.page_lang(lang)) == page.rel)
     });
     (page.kind != PageKind::Home && !in_menu && !linked.contains(&file)).then(|| {
-        Diagnostic::warning(Code::OrphanPage, &page.source, "no other page links to this page")
-            .hint("link it from a section, a menu or another page")
+        Diagnostic::warning_said(Code::OrphanPage, &page.source, Said::new("cmd-check-orphan", &[]))
+            .hint_said(Said::new("cmd-check-orphan-hint", &[]))
     })
 }
 
@@ -423,12 +423,8 @@ fn unused_indicators(site: &Site) -> Vec<Diagnostic> {
         .iter()
         .filter(|ind| !used.contains(ind.id.as_str()))
         .map(|ind| {
-            Diagnostic::warning(
-                Code::UnusedIndicator,
-                &ind.path,
-                "no page charts this indicator, no goal measures it and no campaign cites it",
-            )
-            .hint("it is still published on the indicators index; chart it with {{< chart id >}} where it helps")
+            Diagnostic::warning_said(Code::UnusedIndicator, &ind.path, Said::new("cmd-check-unused-indicator", &[]))
+                .hint_said(Said::new("cmd-check-unused-indicator-hint", &[]))
         })
         .collect()
 }

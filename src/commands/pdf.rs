@@ -8,6 +8,7 @@ use crate::config::Config;
 use crate::content::{PageId, PageKind};
 use crate::diagnostics::{Code, Diagnostic};
 use crate::driver::{self, Options};
+use crate::messages::Said;
 use crate::model::{Site, SiteOptions};
 use crate::output::DirOutput;
 use crate::print::info::{self, Info};
@@ -36,8 +37,8 @@ pub fn has_chromium() -> bool {
 
 pub fn pdf(opts: &PdfOptions) -> Result<PathBuf, Vec<Diagnostic>> {
     let chromium = Chromium::find().ok_or_else(|| {
-        vec![Diagnostic::error(Code::NoChromium, "faro pdf", "making a PDF needs a headless Chromium, and none was found")
-            .hint("install it (Debian or Ubuntu: `apt-get install chromium`; macOS: install Google Chrome), or set FARO_CHROMIUM=/path/to/chromium; printing the full-report page from any browser also works")]
+        vec![Diagnostic::error_said(Code::NoChromium, "faro pdf", Said::new("cmd-pdf-no-chromium", &[]))
+            .hint_said(Said::new("cmd-pdf-no-chromium-hint", &[]))]
     })?;
     // The addresses the PDF links to: site.yaml's own base_url, not the folder's.
     let public = Config::from_file(&opts.site_dir.join("site.yaml"), None)?.base_url;
@@ -136,7 +137,7 @@ fn print(chromium: &Chromium, job: &Job, addresses: &Addresses, work: &Path, tar
     std::fs::write(&printed, html).map_err(|e| io(&printed, e))?;
     let raw = work.join("report.pdf");
     let failed = |e: String| {
-        Diagnostic::error(Code::Chromium, chromium.path(), format!("Chromium could not print the report: {e}"))
+        Diagnostic::error_said(Code::Chromium, chromium.path(), Said::new("cmd-pdf-print-failed", &[("error", &e)]))
     };
     chromium.print(&format!("file://{}", printed.display()), &raw, work, true).map_err(failed)?;
     let bytes = std::fs::read(&raw).map_err(|e| io(&raw, e))?;
@@ -168,6 +169,11 @@ fn find_report(site: &Site, asked: &str) -> Result<PageId, Vec<Diagnostic>> {
         .filter(|p| p.front.report.is_some())
         .map(|p| p.url.trim_end_matches('/').to_string())
         .collect();
-    Err(vec![Diagnostic::error(Code::UnknownReport, asked, "no report here has that folder or address")
-        .hint(format!("reports of this site: {}", if known.is_empty() { "none".into() } else { known.join(", ") }))])
+    let hint = match known.is_empty() {
+        true => Said::new("cmd-pdf-no-reports-hint", &[]),
+        false => Said::new("cmd-pdf-unknown-report-hint", &[("reports", &known.join(", "))]),
+    };
+    Err(vec![
+        Diagnostic::error_said(Code::UnknownReport, asked, Said::new("cmd-pdf-unknown-report", &[])).hint_said(hint)
+    ])
 }

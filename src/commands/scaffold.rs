@@ -24,6 +24,7 @@ use files::{fill, scaffold_files, scaffold_text};
 
 use crate::config::Config;
 use crate::diagnostics::{Code, Diagnostic};
+use crate::messages::Said;
 use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
 
@@ -39,20 +40,20 @@ pub fn init(dir: &Path, languages: &[String]) -> Result<Vec<PathBuf>, Vec<Diagno
     let mut errors = check_languages(languages);
     if dir.as_os_str().is_empty() {
         errors.push(
-            Diagnostic::error(Code::InitNotEmpty, "DIR", "no folder was named for the new site")
-                .hint("name a new folder, for example `faro init mi-campana`"),
+            Diagnostic::error_said(Code::InitNotEmpty, "DIR", Said::new("cmd-init-no-folder", &[]))
+                .hint_said(Said::new("cmd-init-no-folder-hint", &[])),
         );
     } else if dir.exists() {
         let empty = dir.is_dir() && std::fs::read_dir(dir).map(|mut d| d.next().is_none()).unwrap_or(false);
         if !empty {
-            let what = if dir.is_dir() { "this folder is not empty" } else { "this exists and is not a folder" };
+            let msg = if dir.is_dir() {
+                Said::new("cmd-init-folder-not-empty", &[])
+            } else {
+                Said::new("cmd-init-not-a-folder", &[])
+            };
             errors.push(
-                Diagnostic::error(
-                    Code::InitNotEmpty,
-                    dir,
-                    format!("{what}; faro init only writes into a new or empty folder"),
-                )
-                .hint("name a folder that does not exist yet, for example `faro init mi-campana`, and faro creates it"),
+                Diagnostic::error_said(Code::InitNotEmpty, dir, msg)
+                    .hint_said(Said::new("cmd-init-folder-not-empty-hint", &[])),
             );
         }
     }
@@ -79,12 +80,7 @@ pub fn init(dir: &Path, languages: &[String]) -> Result<Vec<PathBuf>, Vec<Diagno
 pub fn new_page(site_dir: &Path, path: &str, title: Option<&str>) -> Result<Vec<PathBuf>, Vec<Diagnostic>> {
     let config_file = site_dir.join("site.yaml");
     if !config_file.is_file() {
-        return Err(vec![Diagnostic::error(
-            Code::NoSite,
-            &config_file,
-            format!("there is no site.yaml in {}, so it is not a faro site", site_dir.display()),
-        )
-        .hint("run the command in the site's folder, or name that folder with --site DIR")]);
+        return Err(vec![no_site(&config_file, site_dir)]);
     }
     let config = Config::from_file(&config_file, None)?;
     let written = page_parts(path, &config.languages).map_err(|d| vec![d])?;
@@ -93,8 +89,12 @@ pub fn new_page(site_dir: &Path, path: &str, title: Option<&str>) -> Result<Vec<
         Some(t) => {
             let t = t.split_whitespace().collect::<Vec<_>>().join(" ");
             if t.is_empty() {
-                return Err(vec![Diagnostic::error(Code::PageTitle, "--title", "the title is empty")
-                    .hint("give the page a title, or leave out --title to use the file name")]);
+                return Err(vec![Diagnostic::error_said(
+                    Code::PageTitle,
+                    "--title",
+                    Said::new("cmd-new-empty-title", &[]),
+                )
+                .hint_said(Said::new("cmd-new-empty-title-hint", &[]))]);
             }
             t
         }
@@ -113,20 +113,20 @@ pub fn new_page(site_dir: &Path, path: &str, title: Option<&str>) -> Result<Vec<
         let file = site_dir.join(&rel);
         if file.exists() {
             errors.push(
-                Diagnostic::error(Code::PageExists, &file, "this page already exists; faro new wrote no file")
-                    .hint("choose another name, or open this file to edit the page"),
+                Diagnostic::error_said(Code::PageExists, &file, Said::new("cmd-new-page-exists", &[]))
+                    .hint_said(Said::new("cmd-new-page-exists-hint", &[])),
             );
         }
         // A section or bundle folder of the same name would publish at the same address.
         let folder = file.with_extension("");
         if let Some(index) = ["_index.md", "index.md"].iter().map(|i| folder.join(i)).find(|i| i.is_file()) {
             errors.push(
-                Diagnostic::error(
+                Diagnostic::error_said(
                     Code::PageExists,
                     &file,
-                    format!("{} already has this page's address; faro new wrote no file", index.display()),
+                    Said::new("cmd-new-address-taken", &[("index", &index.display().to_string())]),
                 )
-                .hint(format!("to add a page inside that folder, name it `{}/NAME`", stem)),
+                .hint_said(Said::new("cmd-new-address-taken-hint", &[("folder", stem)])),
             );
         }
         let src = languages::texts_of(lang, config.fallbacks(lang).first().copied());
@@ -160,21 +160,25 @@ fn check_languages(languages: &[String]) -> Vec<Diagnostic> {
     let mut errors = Vec::new();
     if languages.is_empty() {
         errors.push(
-            Diagnostic::error(Code::LanguageCode, "--languages", "a site needs at least one language")
-                .hint("list the language codes, the main one first: --languages es,en"),
+            Diagnostic::error_said(Code::LanguageCode, "--languages", Said::new("cmd-init-no-language", &[]))
+                .hint_said(Said::new("cmd-init-no-language-hint", &[])),
         );
     }
     for (i, lang) in languages.iter().enumerate() {
         if !crate::config::is_language_code(lang) {
             errors.push(
-                Diagnostic::error(Code::LanguageCode, "--languages", format!("`{lang}` is not a language code"))
-                    .hint("use BCP 47 codes such as `es`, `en`, `qu` or `pt-BR`, separated by commas"),
+                Diagnostic::error_said(
+                    Code::LanguageCode,
+                    "--languages",
+                    Said::new("cmd-init-not-a-language-code", &[("lang", lang)]),
+                )
+                .hint_said(Said::new("cmd-init-not-a-language-code-hint", &[])),
             );
         } else if languages[..i].contains(lang) {
-            errors.push(Diagnostic::error(
+            errors.push(Diagnostic::error_said(
                 Code::LanguageCode,
                 "--languages",
-                format!("language `{lang}` is listed twice"),
+                Said::new("cmd-init-language-twice", &[("lang", lang)]),
             ));
         }
     }
@@ -260,16 +264,30 @@ fn scaffold_strings(src: &str) -> Result<BTreeMap<String, String>, Diagnostic> {
     crate::yaml::parse(scaffold_text(&key)?, &origin, 1, Code::Scaffold)
 }
 
+/// `site_dir` has no site.yaml: said by every command that works on a site.
+pub(super) fn no_site(config_file: &Path, site_dir: &Path) -> Diagnostic {
+    let dir = site_dir.display().to_string();
+    Diagnostic::error_said(Code::NoSite, config_file, Said::new("cmd-no-site", &[("dir", &dir)]))
+        .hint_said(Said::new("cmd-no-site-hint", &[]))
+}
+
+pub(super) fn cannot_create_folder(folder: &Path, e: &std::io::Error) -> Diagnostic {
+    Diagnostic::error_said(Code::Io, folder, Said::new("cmd-cannot-create-folder", &[("error", &e.to_string())]))
+}
+
+pub(super) fn cannot_write(file: &Path, e: &std::io::Error) -> Diagnostic {
+    Diagnostic::error_said(Code::Io, file, Said::new("cmd-cannot-write", &[("error", &e.to_string())]))
+}
+
 /// Writes `files` under `root`, creating folders, and returns their full paths.
 fn write_all(root: &Path, files: &[(PathBuf, String)]) -> Result<Vec<PathBuf>, Diagnostic> {
     let mut written = Vec::new();
     for (rel, text) in files {
         let path = root.join(rel);
         if let Some(parent) = path.parent() {
-            std::fs::create_dir_all(parent)
-                .map_err(|e| Diagnostic::error(Code::Io, parent, format!("cannot create the folder: {e}")))?;
+            std::fs::create_dir_all(parent).map_err(|e| cannot_create_folder(parent, &e))?;
         }
-        std::fs::write(&path, text).map_err(|e| Diagnostic::error(Code::Io, &path, format!("cannot write: {e}")))?;
+        std::fs::write(&path, text).map_err(|e| cannot_write(&path, &e))?;
         written.push(path);
     }
     Ok(written)
@@ -280,21 +298,18 @@ fn write_all(root: &Path, files: &[(PathBuf, String)]) -> Result<Vec<PathBuf>, D
 /// or that the build would skip is refused.
 fn page_parts(path: &str, languages: &[String]) -> Result<Vec<String>, Diagnostic> {
     let shown = if path.trim().is_empty() { "PATH" } else { path };
-    let refuse = |msg: String| {
-        Diagnostic::error(Code::PagePath, shown, msg).hint(
-            "give the page's path inside each language's folder, such as `campanas/escuelas`; faro writes it to content/<language>/campanas/escuelas.md",
-        )
-    };
+    let refuse =
+        |msg: Said| Diagnostic::error_said(Code::PagePath, shown, msg).hint_said(Said::new("cmd-new-path-hint", &[]));
     let trimmed = path.trim();
     if trimmed.is_empty() {
-        return Err(refuse("the page's path is empty".into()));
+        return Err(refuse(Said::new("cmd-new-path-empty", &[])));
     }
     let drive = trimmed.as_bytes().get(1) == Some(&b':');
     if trimmed.starts_with(['/', '\\']) || drive || Path::new(trimmed).is_absolute() {
-        return Err(refuse("the path must be relative to the language folder, not absolute".into()));
+        return Err(refuse(Said::new("cmd-new-path-absolute", &[])));
     }
     if trimmed.ends_with(['/', '\\']) {
-        return Err(refuse("the path names a folder; end it with the page's file name".into()));
+        return Err(refuse(Said::new("cmd-new-path-folder", &[])));
     }
     let mut parts: Vec<&str> = trimmed.split(['/', '\\']).filter(|p| !p.is_empty() && *p != ".").collect();
     if parts.first() == Some(&"content") {
@@ -302,22 +317,19 @@ fn page_parts(path: &str, languages: &[String]) -> Result<Vec<String>, Diagnosti
             Some(lang) if languages.iter().any(|l| l == lang) && parts.len() > 2 => {
                 parts.drain(..2);
             }
-            _ => return Err(refuse("the path leads outside the language folders of content/".into())),
+            _ => return Err(refuse(Said::new("cmd-new-path-outside", &[]))),
         }
     } else if parts.len() > 1 && languages.iter().any(|l| l == parts[0]) {
-        return Err(refuse(format!(
-            "the path starts with the language `{}`; faro new writes the page in every language",
-            parts[0]
-        )));
+        return Err(refuse(Said::new("cmd-new-path-language", &[("lang", parts[0])])));
     }
     if parts.contains(&"..") {
-        return Err(refuse("the path may not contain `..`: the page must stay inside content/".into()));
+        return Err(refuse(Said::new("cmd-new-path-parent", &[])));
     }
     if let Some(hidden) = parts.iter().find(|p| p.starts_with('.')) {
-        return Err(refuse(format!("`{hidden}` starts with a dot, and the build skips such files and folders")));
+        return Err(refuse(Said::new("cmd-new-path-hidden", &[("part", hidden)])));
     }
     if parts.iter().any(|p| p.chars().any(char::is_control)) {
-        return Err(refuse("the path contains a control character".into()));
+        return Err(refuse(Said::new("cmd-new-path-control", &[])));
     }
     let mut parts: Vec<String> = parts.into_iter().map(str::to_string).collect();
     let last = parts.last_mut().expect("a non-empty path has a part");
@@ -325,7 +337,7 @@ fn page_parts(path: &str, languages: &[String]) -> Result<Vec<String>, Diagnosti
         last.push_str(".md");
     }
     if crate::slug::slugify(last.trim_end_matches(".md")).is_empty() {
-        return Err(refuse(format!("`{last}` has no letters or digits, so it gives the page no address")));
+        return Err(refuse(Said::new("cmd-new-path-no-letters", &[("part", last.as_str())])));
     }
     Ok(parts)
 }

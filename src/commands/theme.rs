@@ -6,6 +6,7 @@
 use super::scaffold::files;
 use crate::config::Config;
 use crate::diagnostics::{Code, Diagnostic};
+use crate::messages::Said;
 use crate::theme::Theme;
 use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
@@ -26,18 +27,18 @@ pub enum StringsFile {
 pub fn strings(site_dir: &Path, lang: &str, stdout: bool) -> Result<StringsFile, Vec<Diagnostic>> {
     let config = site_config(site_dir)?;
     if !config.languages.iter().any(|l| l == lang) {
-        return Err(vec![Diagnostic::error(
+        let languages = config.languages.join(", ");
+        return Err(vec![Diagnostic::error_said(
             Code::LanguageCode,
             "LANG",
-            format!("`{lang}` is not a language of this site ({})", config.languages.join(", ")),
+            Said::new("cmd-theme-not-a-site-language", &[("lang", lang), ("languages", &languages)]),
         )
-        .hint(format!("add `{lang}` to `languages` in site.yaml first"))]);
+        .hint_said(Said::new("cmd-theme-not-a-site-language-hint", &[("lang", lang)]))]);
     }
     let target = site_dir.join("i18n").join(format!("{lang}.yaml"));
     if !stdout && target.exists() {
-        return Err(vec![exists(&target, "faro theme strings wrote nothing").hint(format!(
-            "translate the strings in that file, or see every string with `faro theme strings {lang} --stdout`"
-        ))]);
+        let exists = Diagnostic::error_said(Code::ThemeFileExists, &target, Said::new("cmd-theme-strings-exists", &[]));
+        return Err(vec![exists.hint_said(Said::new("cmd-theme-strings-exists-hint", &[("lang", lang)]))]);
     }
     let (theme, diags) = Theme::load(site_dir, &config).map_err(|d| vec![d])?;
     let (all, diags2) = crate::i18n::load(&theme, &config);
@@ -214,7 +215,8 @@ pub fn eject(site_dir: &Path, names: &[String]) -> Result<Vec<PathBuf>, Vec<Diag
     let targets: Vec<(PathBuf, &[u8])> = chosen.iter().map(|(k, b)| (site_dir.join(k), *b)).collect();
     let hint = eject_hint(site_dir, &theme, &chosen);
     for (path, _) in targets.iter().filter(|(p, _)| p.exists()) {
-        errors.push(exists(path, "faro theme eject wrote nothing").hint(hint.clone()));
+        let exists = Diagnostic::error_said(Code::ThemeFileExists, path, Said::new("cmd-theme-eject-exists", &[]));
+        errors.push(exists.hint_said(hint.clone()));
     }
     if !errors.is_empty() {
         return Err(errors);
@@ -229,7 +231,7 @@ pub fn eject(site_dir: &Path, names: &[String]) -> Result<Vec<PathBuf>, Vec<Diag
 
 /// What to do when files to eject exist: delete or rename them, or eject only what the site
 /// lacks (of the templates asked for, else of the theme's), in a command to run.
-fn eject_hint(site_dir: &Path, theme: &Theme, chosen: &[(String, &[u8])]) -> String {
+fn eject_hint(site_dir: &Path, theme: &Theme, chosen: &[(String, &[u8])]) -> Said {
     fn lacking<'a>(site_dir: &Path, keys: impl Iterator<Item = &'a str>) -> Vec<&'a str> {
         keys.filter(|k| !site_dir.join(k).exists()).filter_map(|k| k.strip_prefix("templates/")).collect()
     }
@@ -237,47 +239,35 @@ fn eject_hint(site_dir: &Path, theme: &Theme, chosen: &[(String, &[u8])]) -> Str
     if rest.is_empty() {
         rest = lacking(site_dir, theme.files().map(|(k, _)| k));
     }
-    let start = "delete or rename this file to take the theme's version instead, then run the command again";
     match rest.len() {
-        0 => format!("{start}; the site has its own copy of every template of the theme already"),
-        1..=4 => format!("{start}; or eject only what the site lacks: `faro theme eject {}`", rest.join(" ")),
-        n => format!(
-            "{start}; or name templates the site lacks, such as `faro theme eject {}` (it lacks {n}: {})",
-            rest[0],
-            rest.join(", ")
+        0 => Said::new("cmd-theme-eject-exists-hint", &[]),
+        1..=4 => Said::new("cmd-theme-eject-exists-hint-lacking", &[("templates", &rest.join(" "))]),
+        n => Said::new(
+            "cmd-theme-eject-exists-hint-lacking-many",
+            &[("first", rest[0]), ("count", &n.to_string()), ("templates", &rest.join(", "))],
         ),
     }
 }
 
 fn unknown_template(theme: &Theme, name: &str) -> Diagnostic {
     let known: Vec<&str> = theme.files().filter_map(|(k, _)| k.strip_prefix("templates/")).collect();
-    Diagnostic::error(Code::UnknownTemplate, name, "the theme has no template of this name")
-        .hint(format!("the theme's templates: {}", known.join(", ")))
-}
-
-fn exists(path: &Path, what: &str) -> Diagnostic {
-    Diagnostic::error(Code::ThemeFileExists, path, format!("this file exists already; {what}"))
+    Diagnostic::error_said(Code::UnknownTemplate, name, Said::new("cmd-theme-unknown-template", &[]))
+        .hint_said(Said::new("cmd-theme-unknown-template-hint", &[("templates", &known.join(", "))]))
 }
 
 fn site_config(site_dir: &Path) -> Result<Config, Vec<Diagnostic>> {
     let file = site_dir.join("site.yaml");
     if !file.is_file() {
-        return Err(vec![Diagnostic::error(
-            Code::NoSite,
-            &file,
-            format!("there is no site.yaml in {}, so it is not a faro site", site_dir.display()),
-        )
-        .hint("run the command in the site's folder, or name that folder with --site DIR")]);
+        return Err(vec![super::scaffold::no_site(&file, site_dir)]);
     }
     Config::from_file(&file, None)
 }
 
 fn write(path: &Path, bytes: impl AsRef<[u8]>) -> Result<(), Vec<Diagnostic>> {
     if let Some(parent) = path.parent() {
-        std::fs::create_dir_all(parent)
-            .map_err(|e| vec![Diagnostic::error(Code::Io, parent, format!("cannot create the folder: {e}"))])?;
+        std::fs::create_dir_all(parent).map_err(|e| vec![super::scaffold::cannot_create_folder(parent, &e)])?;
     }
-    std::fs::write(path, bytes).map_err(|e| vec![Diagnostic::error(Code::Io, path, format!("cannot write: {e}"))])
+    std::fs::write(path, bytes).map_err(|e| vec![super::scaffold::cannot_write(path, &e)])
 }
 
 #[cfg(test)]

@@ -3,6 +3,7 @@
 //! site kept in git, a record of published addresses or a frozen edition not committed.
 
 use crate::diagnostics::{Code, Diagnostic};
+use crate::messages::Said;
 use crate::model::Site;
 use crate::yaml::{self, Step};
 use std::path::Path;
@@ -15,44 +16,48 @@ pub(super) fn findings(site: &Site) -> Vec<Diagnostic> {
     let c = &site.config;
     if let Some(host) = example_host(&c.base_url) {
         diags.push(
-            Diagnostic::warning(
+            Diagnostic::warning_said(
                 Code::Placeholder,
                 &config_file,
-                format!("`base_url` is still {}, at the example host {host}", c.base_url),
+                Said::new("cmd-check-example-base-url", &[("base_url", &c.base_url), ("host", &host)]),
             )
             .at_point(at(&[yaml::key("base_url")]))
-            .hint("set it to the site's real address: links in feeds, the sitemap, share cards and QR codes use it"),
+            .hint_said(Said::new("cmd-check-example-base-url-hint", &[])),
         );
     }
     let samples = crate::commands::scaffold::sample_texts("organization");
     for (lang, name) in &c.organization {
         if samples.contains(name) {
             diags.push(
-                Diagnostic::warning(
+                Diagnostic::warning_said(
                     Code::Placeholder,
                     &config_file,
-                    format!("`organization` ({lang}) is still the sample \"{name}\""),
+                    Said::new("cmd-check-sample-organization", &[("lang", lang), ("name", name)]),
                 )
                 .at_point(at(&[yaml::key("organization"), yaml::key(lang)]))
-                .hint("write your organisation's name: it is printed on every poster, flyer and report cover"),
+                .hint_said(Said::new("cmd-check-sample-organization-hint", &[])),
             );
         }
     }
     for page in &site.content.pages {
         let Some(report) = &page.front.report else { continue };
         if samples.contains(&report.organization) {
-            let msg = format!("the report's organization is still the sample \"{}\"", report.organization);
+            let msg = Said::new("cmd-check-sample-report-organization", &[("name", &report.organization)]);
             diags.push(
-                Diagnostic::warning(Code::Placeholder, &page.source, msg)
+                Diagnostic::warning_said(Code::Placeholder, &page.source, msg)
                     .at_point(page.value_at("organization"))
-                    .hint("write the name of the organisation that reports"),
+                    .hint_said(Said::new("cmd-check-sample-report-organization-hint", &[])),
             );
         }
         if report.status != crate::content::ReportStatus::Final && page.is_index() {
             diags.push(
-                Diagnostic::warning(Code::Placeholder, &page.source, format!("the {} report is still a draft", report.year))
-                    .at_point(page.value_at("status"))
-                    .hint("it is published marked as a draft; write `status: final` when it is approved, which freezes its figures"),
+                Diagnostic::warning_said(
+                    Code::Placeholder,
+                    &page.source,
+                    Said::new("cmd-check-draft-report", &[("year", &report.year.to_string())]),
+                )
+                .at_point(page.value_at("status"))
+                .hint_said(Said::new("cmd-check-draft-report-hint", &[])),
             );
         }
     }
@@ -61,16 +66,13 @@ pub(super) fn findings(site: &Site) -> Vec<Diagnostic> {
         let in_final: Vec<String> =
             finals.iter().filter(|y| site.charted(**y).contains(&ind.id)).map(|y| y.to_string()).collect();
         let msg = match in_final.is_empty() {
-            true => "this indicator's figures are illustrative (`illustrative: true`), not data".to_string(),
-            false => format!(
-                "this indicator's figures are illustrative (`illustrative: true`), and the final {} report shows them",
-                in_final.join(", ")
-            ),
+            true => Said::new("cmd-check-illustrative", &[]),
+            false => Said::new("cmd-check-illustrative-in-final", &[("years", &in_final.join(", "))]),
         };
         diags.push(
-            Diagnostic::warning(Code::Placeholder, &ind.path, msg)
+            Diagnostic::warning_said(Code::Placeholder, &ind.path, msg)
                 .at_point(yaml::value_position(&ind.yaml, &[yaml::key("illustrative")]))
-                .hint("replace them with published figures and their source, then delete `illustrative`; or delete the indicator"),
+                .hint_said(Said::new("cmd-check-illustrative-hint", &[])),
         );
     }
     diags.extend(uncommitted(&site.root));
@@ -108,10 +110,15 @@ fn uncommitted(root: &Path) -> Vec<Diagnostic> {
         .filter_map(|line| {
             let (state, path) = (line.get(..2)?, line.get(3..)?.trim_matches('"'));
             let rel = path.strip_prefix(&prefix).unwrap_or(path);
-            let what = if state == "??" { "is not committed" } else { "has changes not committed" };
-            Some(Diagnostic::warning(Code::UncommittedRecord, root.join(rel), format!("{rel} {what}")).hint(
-                "commit it: the publishing workflow builds from what is committed, and stops when its build changes it",
-            ))
+            let msg = if state == "??" {
+                Said::new("cmd-check-not-committed", &[("file", rel)])
+            } else {
+                Said::new("cmd-check-changes-not-committed", &[("file", rel)])
+            };
+            Some(
+                Diagnostic::warning_said(Code::UncommittedRecord, root.join(rel), msg)
+                    .hint_said(Said::new("cmd-check-uncommitted-hint", &[])),
+            )
         })
         .collect()
 }

@@ -12,6 +12,7 @@ mod watch;
 
 use crate::diagnostics::Diagnostic;
 use crate::escape::json as json_str;
+use crate::messages::{english, Said};
 use crate::model::SiteOptions;
 use hyper::body::Bytes;
 use live::{Files, Live, Update};
@@ -28,6 +29,8 @@ pub struct ServeOptions {
     /// Replaces `base_url` from site.yaml: the preview is served under its path.
     pub base_url: Option<String>,
     pub drafts: bool,
+    /// The terminal's language, for what stops the server from starting.
+    pub lang: String,
 }
 
 /// What the server tells the terminal.
@@ -82,10 +85,14 @@ impl Shared {
 
 /// Runs until Ctrl-C, then returns. Errors are for what stops the server from starting.
 pub fn serve(opts: &ServeOptions, report: &(dyn Fn(Event) + Sync)) -> anyhow::Result<()> {
-    let root = std::fs::canonicalize(&opts.site_dir)
-        .map_err(|e| anyhow::anyhow!("cannot open the site folder {}: {e}", opts.site_dir.display()))?;
+    let said = |said: Said| anyhow::anyhow!(said.in_lang(&opts.lang).unwrap_or_else(|| english(&said)));
+    let root = std::fs::canonicalize(&opts.site_dir).map_err(|e| {
+        let (dir, error) = (opts.site_dir.display().to_string(), e.to_string());
+        said(Said::new("cmd-serve-cannot-open", &[("dir", &dir), ("error", &error)]))
+    })?;
     let listener = std::net::TcpListener::bind(SocketAddr::new(opts.bind, opts.port)).map_err(|e| {
-        anyhow::anyhow!("cannot listen on {}:{}: {e} (is another faro serve running? try --port)", opts.bind, opts.port)
+        let (bind, port, error) = (opts.bind.to_string(), opts.port.to_string(), e.to_string());
+        said(Said::new("cmd-serve-cannot-listen", &[("bind", &bind), ("port", &port), ("error", &error)]))
     })?;
     let addr = listener.local_addr()?;
     let host = if addr.ip().is_ipv6() { format!("[{}]", addr.ip()) } else { addr.ip().to_string() };
