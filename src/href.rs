@@ -6,6 +6,7 @@
 //! user name before the host). Escaping for where a URL is printed stays in `escape`.
 
 use crate::diagnostics::{Code, Diagnostic};
+use crate::messages::Said;
 use std::fmt;
 use std::path::Path;
 
@@ -20,41 +21,49 @@ pub(crate) enum Href {
     Site(String),
 }
 
-/// Why an address was refused: a sentence on it, and what to write instead.
+/// Why an address was refused: a sentence on it (`message` is its English), and what to
+/// write instead.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub(crate) struct Refusal {
     pub(crate) message: String,
-    pub(crate) hint: &'static str,
+    pub(crate) said: Said,
+    pub(crate) hint: Said,
 }
 
-const LINK_HINT: &str = "link with http:, https:, mailto: or tel:, or to a file of the site";
+impl Refusal {
+    /// The refusal of `s`: message `id`, which names it `href` and the values in `more`.
+    fn of(s: &str, id: &'static str, more: &[(&'static str, &str)], hint: &'static str) -> Refusal {
+        let shown = shown(s);
+        let args: Vec<(&'static str, &str)> =
+            [("href", shown.as_str())].into_iter().chain(more.iter().copied()).collect();
+        let said = Said::new(id, &args);
+        Refusal { message: crate::messages::english(&said), said, hint: Said::new(hint, &[]) }
+    }
+}
+
+const LINK_HINT: &str = "content-href-hint";
 
 impl Href {
     pub(crate) fn parse(s: &str) -> Result<Href, Refusal> {
-        let refuse = |why: String, hint: &'static str| Err(Refusal { message: format!("`{}` {why}", shown(s)), hint });
+        let refuse = |id: &'static str, hint: &'static str| Err(Refusal::of(s, id, &[], hint));
         if s.is_empty() {
-            return refuse("is empty".into(), LINK_HINT);
+            return refuse("content-href-empty", LINK_HINT);
         }
         if let Some(c) = s.chars().find(|&c| hidden(c)) {
-            let why = format!("contains a hidden character (U+{:04X}), which browsers skip", c as u32);
-            return refuse(why, "retype the address: it holds a character that cannot be seen");
+            let code = format!("{:04X}", c as u32);
+            return Err(Refusal::of(s, "content-href-hidden", &[("code", &code)], "content-href-hidden-hint"));
         }
         if s.starts_with(char::is_whitespace) || s.ends_with(char::is_whitespace) {
-            return refuse("starts or ends with a space".into(), "remove the spaces around the address");
+            return refuse("content-href-spaces", "content-href-spaces-hint");
         }
         if s.contains('\\') {
-            return refuse(
-                "contains a backslash, which browsers read as `/`".into(),
-                "write `/`, or `%5C` for a backslash",
-            );
+            return refuse("content-href-backslash", "content-href-backslash-hint");
         }
         if has_char_reference(s) {
-            let why = "contains an HTML character reference (`&#…;`), which faro does not decode and browsers may";
-            return refuse(why.into(), "write the character itself, or percent-encode it");
+            return refuse("content-href-char-reference", "content-href-char-reference-hint");
         }
         if s.starts_with("//") {
-            let why = "has no scheme: it leads to another site by whatever scheme the page was opened with";
-            return refuse(why.into(), "write the scheme: https://…");
+            return refuse("content-href-no-scheme", "content-href-no-scheme-hint");
         }
         let Some(end) = s.find([':', '/', '?', '#']).filter(|&i| s[i..].starts_with(':')) else {
             return Ok(Href::Site(s.to_string()));
@@ -64,19 +73,21 @@ impl Href {
             && scheme.chars().all(|c| c.is_ascii_alphanumeric() || matches!(c, '+' | '-' | '.'));
         let rest = &s[end + 1..];
         match scheme.as_str() {
-            _ if !is_scheme => refuse(format!("begins with `{}:`, which is no scheme", shown(&s[..end])), LINK_HINT),
+            _ if !is_scheme => {
+                Err(Refusal::of(s, "content-href-not-scheme", &[("start", &shown(&s[..end]))], LINK_HINT))
+            }
             "http" | "https" => match authority_problem(rest) {
                 None => Ok(Href::External(s.to_string())),
-                Some(why) => refuse(why.into(), "write an address such as https://example.org/page"),
+                Some(why) => refuse(why, "content-href-authority-hint"),
             },
             "mailto" if !rest.is_empty() => Ok(Href::Mailto(s.to_string())),
             "tel" if !rest.is_empty() && rest.chars().all(|c| c.is_ascii_digit() || "+-.() ".contains(c)) => {
                 Ok(Href::Tel(s.to_string()))
             }
             "mailto" | "tel" => {
-                refuse(format!("is not a whole `{scheme}:` address"), "mailto:name@example.org, tel:+511818")
+                Err(Refusal::of(s, "content-href-incomplete", &[("scheme", &scheme)], "content-href-incomplete-hint"))
             }
-            _ => refuse(format!("is refused: links with the scheme `{scheme}:` are not allowed"), LINK_HINT),
+            _ => Err(Refusal::of(s, "content-href-scheme-refused", &[("scheme", &scheme)], LINK_HINT)),
         }
     }
 
@@ -84,13 +95,9 @@ impl Href {
     /// the site must start at its root.
     pub(crate) fn parse_rooted(s: &str) -> Result<Href, Refusal> {
         match Href::parse(s)? {
-            Href::Site(p) if !p.starts_with('/') => Err(Refusal {
-                message: format!(
-                    "`{}` is a relative path, and here there is no page for it to be relative to",
-                    shown(s)
-                ),
-                hint: "start a path of the site with `/` (`/es/indicadores/`), or write a whole https:// address",
-            }),
+            Href::Site(p) if !p.starts_with('/') => {
+                Err(Refusal::of(s, "content-href-relative", &[], "content-href-relative-hint"))
+            }
             href => Ok(href),
         }
     }
@@ -129,29 +136,30 @@ impl<'de> serde::Deserialize<'de> for Href {
 impl Refusal {
     /// The refusal as an `unsafe-link` error in `path`.
     pub(crate) fn diagnostic(self, path: &Path, line: Option<usize>, col: Option<usize>) -> Diagnostic {
-        Diagnostic::error(Code::UnsafeLink, path, self.message).at(line, col).hint(self.hint)
+        Diagnostic::error_said(Code::UnsafeLink, path, self.said).at(line, col).hint_said(self.hint)
     }
 }
 
-/// What is wrong with the part after `http:` or `https:`, if anything: it must be `//host`,
-/// with no user name (`https://bank.example@evil.example` leads to evil.example).
+/// What is wrong with the part after `http:` or `https:`, if anything (the catalogs' id):
+/// it must be `//host`, with no user name (`https://bank.example@evil.example` leads to
+/// evil.example).
 fn authority_problem(rest: &str) -> Option<&'static str> {
     let Some(after) = rest.strip_prefix("//") else {
-        return Some("lacks the `//` before the host");
+        return Some("content-href-no-slashes");
     };
     let authority = &after[..after.find(['/', '?', '#']).unwrap_or(after.len())];
     if authority.contains('@') {
-        return Some("names a user before the host, which hides where it leads");
+        return Some("content-href-user");
     }
     let (host, port) = match authority.rfind(':').filter(|_| !authority.ends_with(']')) {
         Some(i) => (&authority[..i], &authority[i + 1..]),
         None => (authority, ""),
     };
     if !port.chars().all(|c| c.is_ascii_digit()) {
-        return Some("has a port that is not a number");
+        return Some("content-href-port");
     }
     if !port.is_empty() && port.parse::<u16>().is_err() {
-        return Some("has a port above 65535");
+        return Some("content-href-port-range");
     }
     let ipv6 = host.len() > 2
         && host.starts_with('[')
@@ -160,7 +168,7 @@ fn authority_problem(rest: &str) -> Option<&'static str> {
     let name = !host.is_empty()
         && !host.starts_with(['.', '-'])
         && host.chars().all(|c| c.is_alphanumeric() || matches!(c, '-' | '.' | '_'));
-    (!ipv6 && !name).then_some("has no host, or a host that is not a name or an address")
+    (!ipv6 && !name).then_some("content-href-host")
 }
 
 /// Characters a browser drops or that cannot be seen: controls, and the invisible format

@@ -5,6 +5,7 @@
 use crate::content::{Content, PageId};
 use crate::diagnostics::{Code, Diagnostic};
 use crate::markdown::{RefKind, Rendered};
+use crate::messages::Said;
 use std::collections::HashMap;
 
 /// The number of chapter `id` in its report (1-based), or None if it is not a chapter.
@@ -93,21 +94,18 @@ pub(crate) fn check_xrefs(content: &Content, markdown: &[Rendered]) -> Vec<Diagn
     for (i, page) in content.iter() {
         for r in &markdown[i.0].refs {
             let (kind, id) = (r.kind.as_str(), &r.id);
-            let at = |msg: String| Diagnostic::error(Code::BrokenRef, &page.source, msg).at(Some(r.line), Some(r.col));
+            let at = |id: &'static str| {
+                let said = Said::new(id, &[("kind", kind), ("id", &r.id)]);
+                Diagnostic::error_said(Code::BrokenRef, &page.source, said).at(Some(r.line), Some(r.col))
+            };
             let Some(report) = content.report_of(i) else {
-                diags.push(at(format!("`[@{kind}:{id}]`: cross-references work in the chapters of a report")));
+                diags.push(at("content-xref-outside-report"));
                 continue;
             };
             let index = indexes.entry(report).or_insert_with(|| xrefs(content, markdown, report));
+            // What is missing follows from `kind` (`sec`, `fig`, `tbl`), which the message picks by.
             if !index.contains_key(&(r.kind, id.clone())) {
-                let what = match r.kind {
-                    RefKind::Sec => "no heading of this report has the id",
-                    RefKind::Fig => "no chart of this report shows the indicator",
-                    RefKind::Tbl => "no table caption of this report has the id",
-                };
-                diags.push(at(format!("`[@{kind}:{id}]` refers to nothing: {what} `{id}`")).hint(
-                    "write [@sec:heading-id] for a section (the id is the heading's slug), [@fig:indicator-id] for a chart, or [@tbl:id] for a table captioned `Tabla: text {#tbl:id}`",
-                ));
+                diags.push(at("content-xref-to-nothing").hint_said(Said::new("content-xref-hint", &[])));
             }
         }
     }

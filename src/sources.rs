@@ -5,6 +5,7 @@
 //! read, and FIFOs, sockets and devices are never opened (opening a FIFO blocks forever).
 
 use crate::diagnostics::{Code, Diagnostic};
+use crate::messages::Said;
 use std::fs::FileType;
 use std::io;
 use std::path::{Path, PathBuf};
@@ -21,7 +22,7 @@ pub(crate) enum Kind {
 pub(crate) enum Refusal {
     /// It leads outside the site folder: by `..`, an absolute path or a link.
     Outside,
-    /// A FIFO, socket or device: never opened.
+    /// A FIFO, socket or device (`fifo`, `socket`, `device`, `other`): never opened.
     Special(&'static str),
     /// It does not exist, is a broken link or a loop, or cannot be looked at.
     Missing(io::Error),
@@ -50,15 +51,15 @@ pub(crate) fn kind(t: FileType) -> Result<Kind, Refusal> {
     {
         use std::os::unix::fs::FileTypeExt;
         let name = match () {
-            _ if t.is_fifo() => "a FIFO (named pipe)",
-            _ if t.is_socket() => "a socket",
-            _ if t.is_char_device() || t.is_block_device() => "a device",
-            _ => "not a regular file",
+            _ if t.is_fifo() => "fifo",
+            _ if t.is_socket() => "socket",
+            _ if t.is_char_device() || t.is_block_device() => "device",
+            _ => "other",
         };
         Err(Refusal::Special(name))
     }
     #[cfg(not(unix))]
-    Err(Refusal::Special("not a regular file"))
+    Err(Refusal::Special("other"))
 }
 
 impl Refusal {
@@ -68,32 +69,30 @@ impl Refusal {
         match self {
             Refusal::Outside => outside(path),
             Refusal::Special(what) => special(path, what),
-            Refusal::Missing(e) => Diagnostic::error(Code::Io, path, format!("cannot read: {e}")),
+            Refusal::Missing(e) => crate::text::cannot_read(path, e),
         }
     }
 }
 
 fn outside(path: &Path) -> Diagnostic {
-    Diagnostic::error(
-        Code::Symlink,
-        path,
-        "this link leads outside the site folder; nothing outside the site is read or published",
-    )
-    .hint("copy the file into the site folder instead of linking to it")
+    Diagnostic::error_said(Code::Symlink, path, Said::new("content-link-outside-site", &[]))
+        .hint_said(Said::new("content-link-outside-site-hint", &[]))
+}
+
+fn is_folder(path: &Path) -> Diagnostic {
+    Diagnostic::error_said(Code::Io, path, Said::new("content-is-folder", &[]))
 }
 
 fn special(path: &Path, what: &str) -> Diagnostic {
-    Diagnostic::warning(Code::SpecialFile, path, format!("skipped: this is {what}, not a file, and is never opened"))
-        .hint("remove it from the site folder, or replace it with a regular file")
+    Diagnostic::warning_said(Code::SpecialFile, path, Said::new("content-special-file", &[("what", what)]))
+        .hint_said(Said::new("content-special-file-hint", &[]))
 }
 
 /// The bytes of a file of the site; `Err` says why not (a warning for a special file).
 pub(crate) fn read(root: &Path, path: &Path) -> Result<Vec<u8>, Diagnostic> {
     match place(root, path) {
-        Ok((real, Kind::File)) => {
-            std::fs::read(real).map_err(|e| Diagnostic::error(Code::Io, path, format!("cannot read: {e}")))
-        }
-        Ok((_, Kind::Dir)) => Err(Diagnostic::error(Code::Io, path, "cannot read: this is a folder, not a file")),
+        Ok((real, Kind::File)) => std::fs::read(real).map_err(|e| crate::text::cannot_read(path, &e)),
+        Ok((_, Kind::Dir)) => Err(is_folder(path)),
         Err(r) => Err(r.diagnostic(path)),
     }
 }
@@ -111,7 +110,7 @@ pub(crate) fn exists(root: &Path, path: &Path) -> Result<bool, Diagnostic> {
     }
     match place(root, path) {
         Ok((_, Kind::File)) => Ok(true),
-        Ok((_, Kind::Dir)) => Err(Diagnostic::error(Code::Io, path, "cannot read: this is a folder, not a file")),
+        Ok((_, Kind::Dir)) => Err(is_folder(path)),
         Err(r) => Err(r.diagnostic(path)),
     }
 }
@@ -140,9 +139,9 @@ pub(crate) fn nul_free(bytes: &[u8], path: &Path, code: Code) -> Result<(), Diag
     let Some(at) = bytes.iter().position(|&b| b == 0) else { return Ok(()) };
     let before = String::from_utf8_lossy(&bytes[..at]);
     let (line, col) = crate::diagnostics::line_col(&before, before.len());
-    Err(Diagnostic::error(code, path, "a NUL character (U+0000), which published text may not hold")
+    Err(Diagnostic::error_said(code, path, Said::new("content-nul", &[]))
         .at(Some(line), Some(col))
-        .hint("delete it: the file should hold text only"))
+        .hint_said(Said::new("content-nul-hint", &[])))
 }
 
 /// A file or folder found by `walk`.
@@ -172,7 +171,7 @@ pub(crate) fn walk(root: &Path, dir: &Path, skip: &dyn Fn(&str) -> bool, diags: 
             Ok(e) => e,
             Err(e) => {
                 let path = e.path().map(Path::to_path_buf).unwrap_or_else(|| dir.to_path_buf());
-                diags.push(Diagnostic::error(Code::Io, path, format!("cannot read: {e}")));
+                diags.push(crate::text::cannot_read(&path, &e));
                 continue;
             }
         };
@@ -198,15 +197,15 @@ fn entry_kind(root: &Path, entry: &walkdir::DirEntry) -> Result<Kind, Diagnostic
     }
     match place(root, entry.path()) {
         Ok((_, Kind::File)) => Ok(Kind::File),
-        Ok((_, Kind::Dir)) => Err(link_skipped(entry.path(), "leads to a folder")),
-        Err(Refusal::Missing(_)) => Err(link_skipped(entry.path(), "is broken")),
+        Ok((_, Kind::Dir)) => Err(link_skipped(entry.path(), "folder")),
+        Err(Refusal::Missing(_)) => Err(link_skipped(entry.path(), "broken")),
         Err(r) => Err(r.diagnostic(entry.path())),
     }
 }
 
 fn link_skipped(path: &Path, why: &str) -> Diagnostic {
-    Diagnostic::warning(Code::Symlink, path, format!("this link was skipped: it {why}"))
-        .hint("copy the file here instead of linking to it")
+    Diagnostic::warning_said(Code::Symlink, path, Said::new("content-link-skipped", &[("why", why)]))
+        .hint_said(Said::new("content-link-skipped-hint", &[]))
 }
 
 #[cfg(all(test, unix))]

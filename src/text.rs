@@ -4,12 +4,18 @@
 //! one line-wrapping rule, shared by charts and social cards.
 
 use crate::diagnostics::{Code, Diagnostic};
+use crate::messages::Said;
 use std::path::Path;
 
 /// Reads a text file: BOM stripped, CRLF turned into LF, invalid UTF-8 reported with its line.
 pub(crate) fn read_utf8(path: &Path) -> Result<String, Diagnostic> {
-    let bytes = std::fs::read(path).map_err(|e| Diagnostic::error(Code::Io, path, format!("cannot read: {e}")))?;
+    let bytes = std::fs::read(path).map_err(|e| cannot_read(path, &e))?;
     utf8_text(bytes, path)
+}
+
+/// A file that cannot be read: the system's own words for why (in its language) as a value.
+pub(crate) fn cannot_read(path: &Path, error: &dyn std::fmt::Display) -> Diagnostic {
+    Diagnostic::error_said(Code::Io, path, Said::new("content-cannot-read", &[("error", &error.to_string())]))
 }
 
 /// `read_utf8` for bytes already in memory (theme files); `path` names them in diagnostics.
@@ -20,9 +26,9 @@ pub(crate) fn utf8_text(bytes: Vec<u8>, path: &Path) -> Result<String, Diagnosti
             let bytes = e.as_bytes();
             let good = e.utf8_error().valid_up_to();
             let (line, col) = crate::diagnostics::line_col(std::str::from_utf8(&bytes[..good]).unwrap_or(""), good);
-            return Err(Diagnostic::error(Code::NotUtf8, path, "the file is not UTF-8 text")
+            return Err(Diagnostic::error_said(Code::NotUtf8, path, Said::new("content-not-utf8", &[]))
                 .at(Some(line), Some(col))
-                .hint("save the file as UTF-8 in your editor (\"Save with encoding\" > UTF-8)"));
+                .hint_said(Said::new("content-not-utf8-hint", &[])));
         }
     };
     let text = text.strip_prefix('\u{feff}').map(str::to_string).unwrap_or(text);

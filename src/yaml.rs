@@ -3,6 +3,7 @@
 //! touches one file. Its errors become diagnostics with file, line and column.
 
 use crate::diagnostics::{Code, Diagnostic};
+use crate::messages::Said;
 use serde::de::DeserializeOwned;
 /// YAML values for data whose keys are the user's (breakdown values), kept in file order.
 pub(crate) use serde_yaml::{Mapping, Value};
@@ -57,9 +58,9 @@ pub(crate) fn parse<T: DeserializeOwned>(
     // An empty document is an empty mapping, so "missing field" errors name the field.
     let src = if src.trim().is_empty() { "{}" } else { src };
     if let Some((line, col)) = nul_at(src) {
-        return Err(Diagnostic::error(code, path, "a NUL character (U+0000), which published text may not hold")
+        return Err(Diagnostic::error_said(code, path, Said::new("content-nul", &[]))
             .at(Some(line + first_line - 1), Some(col))
-            .hint("delete it (or the `\\0` escape that writes it)"));
+            .hint_said(Said::new("yaml-nul-hint", &[])));
     }
     serde_yaml::from_str(src).map_err(|err| diagnostic(&err, src, path, first_line, code))
 }
@@ -71,7 +72,7 @@ fn diagnostic(err: &serde_yaml::Error, src: &str, path: &Path, first_line: usize
     // an unclosed quote is named at the quote.
     if let Some(loc) = err.location().filter(|_| SYNTAX.iter().any(|m| message.contains(m))) {
         if let Some((line, col, quote)) = unclosed_quote(src, loc.line()) {
-            let said = crate::messages::Said::new("yaml-unclosed-quote", &[("quote", &quote.to_string())]);
+            let said = Said::new("yaml-unclosed-quote", &[("quote", &quote.to_string())]);
             return Diagnostic::error_said(code, path, said).at(Some(line + first_line - 1), Some(col));
         }
     }
@@ -220,10 +221,7 @@ pub(crate) fn without_repeated_keys<'s>(
         if !in_mapping {
             break;
         }
-        errors.push(
-            diagnostic(&err, &text, path, 1, code)
-                .hint("write each key once in its mapping; until then the first one is read and this one is left out"),
-        );
+        errors.push(diagnostic(&err, &text, path, 1, code).hint_said(Said::new("yaml-repeated-key-hint", &[])));
         let mut fixed = String::with_capacity(text.len() + end - line + 1);
         for (n, l) in lines.iter().enumerate() {
             let cut = (line - 1..end).contains(&n) && !l.trim().is_empty();

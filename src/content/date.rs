@@ -3,7 +3,7 @@
 //! a page shows the day its writer meant and feeds keep the offset; lists compare dates
 //! by the instant they name, so pages written in different offsets sort as time runs.
 
-/// The normalised text of a front-matter date, or why it is not one. Accepted: `YYYY-MM-DD`;
+/// The normalised text of a front-matter date, or why it is not one (`bad-date`'s `want`). Accepted: `YYYY-MM-DD`;
 /// or a day, `T` (or a space, as YAML and Hugo allow), `HH:MM[:SS[.fraction]]` and an offset
 /// (`Z`, `±HH:MM`, `±HHMM`, `±HH`), written back as `YYYY-MM-DDTHH:MM:SS[.f]Z|±HH:MM`.
 /// A time without an offset is refused: it names no instant, and guessing one would move
@@ -26,11 +26,10 @@ pub(crate) fn normalize(text: &str) -> Result<String, &'static str> {
     Ok(format!("{day}T{time}{offset}"))
 }
 
-const DAY: &str = "a date written YYYY-MM-DD, or an RFC 3339 date and time such as 2025-02-10T10:00:00-05:00";
-const TIME: &str =
-    "a time written HH:MM:SS followed by its offset, as in 2025-02-10T10:00:00-05:00 or 2025-02-10T15:00:00Z";
-const NO_OFFSET: &str =
-    "a time with its offset from UTC (2025-02-10T10:00:00-05:00 in Peru, or …Z), or only the day: a time alone names no instant";
+// Why a text is not a date, as `bad-date` in the catalogs names it.
+const DAY: &str = "day";
+const TIME: &str = "time";
+const NO_OFFSET: &str = "no-offset";
 
 /// `HH:MM`, `HH:MM:SS` or `HH:MM:SS.fraction`, written back with seconds.
 fn clock(time: &str) -> Option<String> {

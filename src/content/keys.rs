@@ -4,28 +4,29 @@
 //! error says what faro does instead. README's "Front matter keys in Hugo and Zola" is the
 //! table of all this.
 
+use crate::messages::Said;
 use crate::yaml;
 
 /// (faro's key, the peer's spelling faro also accepts).
 pub(crate) const SPELLINGS: &[(&str, &str)] =
     &[("translation_key", "translationKey"), ("updated", "lastmod"), ("extra", "params")];
 
-/// Peer keys faro does not take, and what to write instead.
+/// Peer keys faro does not take, and the catalogs' id of what to write instead.
 const PEER_KEYS: &[(&str, &str)] = &[
-    ("summary", "faro has no `summary` key: `description` is what lists, feeds, search and search engines show"),
-    ("layout", "name the template with `template: page.html`"),
-    ("type", "name the template with `template: page.html`"),
-    ("categories", "group pages with `tags`, or with a taxonomy of site.yaml: `taxonomies: { categories: [...] }`"),
-    ("keywords", "list them as `tags`"),
-    ("images", "faro shares one picture: `image: /es/campanas/afiche.png`"),
-    ("url", "the address comes from the file name and `slug`; keep old addresses with `aliases`"),
-    ("path", "the address comes from the file name and `slug`; keep old addresses with `aliases`"),
-    ("publishDate", "faro does not schedule pages: keep a page as `draft: true` until it is ready"),
-    ("expiryDate", "faro does not expire pages: set `draft: true` or delete the page, with an alias to its successor"),
-    ("generate_feeds", "on a section's `_index.md`, `feed: true` writes its Atom feed"),
-    ("menu", "menus are written in site.yaml (`menus:`)"),
-    ("menus", "menus are written in site.yaml (`menus:`)"),
-    ("authors", "put it under `extra:` (`extra: { authors: [...] }`), where templates read it as `page.extra`"),
+    ("summary", "content-peer-summary"),
+    ("layout", "content-peer-template"),
+    ("type", "content-peer-template"),
+    ("categories", "content-peer-categories"),
+    ("keywords", "content-peer-keywords"),
+    ("images", "content-peer-images"),
+    ("url", "content-peer-address"),
+    ("path", "content-peer-address"),
+    ("publishDate", "content-peer-publish-date"),
+    ("expiryDate", "content-peer-expiry-date"),
+    ("generate_feeds", "content-peer-generate-feeds"),
+    ("menu", "content-peer-menus"),
+    ("menus", "content-peer-menus"),
+    ("authors", "content-peer-authors"),
 ];
 
 /// faro's name of a top-level key written in a peer's spelling; any other key as it is.
@@ -73,29 +74,26 @@ pub(crate) fn key_at(src: &str, key: &str, first_line: usize) -> Option<(usize, 
 
 /// For a "duplicate field" error on a key with two spellings that are both written: a
 /// clearer message, at the line of the later one.
-pub(crate) fn both_spellings(src: &str, message: &str, first_line: usize) -> Option<(String, usize)> {
+pub(crate) fn both_spellings(src: &str, message: &str, first_line: usize) -> Option<(Said, usize)> {
     let key = message.strip_prefix("duplicate field `")?.split('`').next()?;
     let &(ours, peer) = SPELLINGS.iter().find(|(k, _)| *k == key)?;
     let (a, b) = (yaml::locate(src, &[ours], first_line)?, yaml::locate(src, &[peer], first_line)?);
-    let msg = format!("`{peer}` is another spelling of `{ours}`, and this page writes both; keep one");
-    Some((msg, a.max(b)))
+    Some((Said::new("content-both-spellings", &[("peer", peer), ("key", ours)]), a.max(b)))
 }
 
 /// The hint for an unknown key: what faro does instead, for a peer's key, or where custom
 /// fields go.
-pub(crate) fn unknown_key_hint(message: &str) -> Option<String> {
+pub(crate) fn unknown_key_hint(message: &str) -> Option<Said> {
     let key = message.strip_prefix("unknown field `")?.split('`').next()?;
     if let Some((_, hint)) = PEER_KEYS.iter().find(|(k, _)| *k == key) {
-        return Some(hint.to_string());
+        return Some(Said::new(hint, &[]));
     }
     // A typo of a key faro knows (serde lists them after "expected one of").
     let known = message.split_once("expected")?.1.split('`').skip(1).step_by(2);
     let typo = crate::spelling::closest(key, known);
     Some(match typo {
-        Some(k) => format!("did you mean `{k}`?"),
-        None => format!(
-            "put fields of your own under `extra:` (`extra: {{ {key}: ... }}`), where templates read them as `page.extra.{key}`"
-        ),
+        Some(k) => Said::new("content-did-you-mean", &[("key", k)]),
+        None => Said::new("content-extra-hint", &[("key", key)]),
     })
 }
 
@@ -117,7 +115,7 @@ mod tests {
         let src = "title: a\nlastmod: 2025-01-01\nupdated: 2025-01-02\n";
         let (msg, line) = both_spellings(src, "duplicate field `updated`", 2).unwrap();
         assert_eq!(line, 4);
-        assert!(msg.contains("`lastmod` is another spelling of `updated`"));
+        assert!(crate::messages::english(&msg).contains("`lastmod` is another spelling of `updated`"));
         assert_eq!(both_spellings(src, "duplicate field `title`", 2), None);
     }
 
@@ -135,7 +133,7 @@ mod tests {
             ("unknown field `lugar`, expected one of `title`, `date`, `tags`", "`extra: { lugar: ... }`"),
         ];
         for (msg, part) in cases {
-            assert!(unknown_key_hint(msg).unwrap().contains(part), "{msg}");
+            assert!(crate::messages::english(&unknown_key_hint(msg).unwrap()).contains(part), "{msg}");
         }
         assert_eq!(unknown_key_hint("missing field `title`"), None);
     }

@@ -230,25 +230,22 @@ pub(crate) fn is_clutter(name: &str) -> bool {
 
 /// What is wrong with an entry at the top of content/, which must be a declared language's folder.
 fn language_folder(path: &Path, is_dir: bool, lang: &str, config: &Config) -> Option<Diagnostic> {
+    use crate::messages::Said;
     if !is_dir {
-        return Some(Diagnostic::error(
-            Code::ContentLayout,
-            path,
-            "files in content/ must be inside a language folder such as content/es/",
-        ));
+        return Some(Diagnostic::error_said(Code::ContentLayout, path, Said::new("content-outside-language", &[])));
     }
     if config.languages.iter().any(|l| l == lang) {
         return None;
     }
     Some(
-        Diagnostic::error(
+        Diagnostic::error_said(
             Code::UndeclaredLanguage,
             path,
-            format!("the folder content/{lang}/ is for language `{lang}`, which site.yaml does not declare"),
+            Said::new("content-undeclared-language", &[("lang", lang)]),
         )
-        .hint(format!(
-            "add `{lang}` to `languages` in site.yaml, or rename the folder to one of: {}",
-            config.languages.join(", ")
+        .hint_said(Said::new(
+            "content-undeclared-language-hint",
+            &[("lang", lang), ("languages", &config.languages.join(", "))],
         )),
     )
 }

@@ -7,6 +7,7 @@
 use super::PageId;
 use crate::config::Lang;
 use crate::diagnostics::{Code, Diagnostic};
+use crate::messages::Said;
 use crate::yaml;
 use serde::{Deserialize, Deserializer};
 use std::collections::BTreeMap;
@@ -210,17 +211,16 @@ impl Page {
 }
 
 /// Splits `---` front matter from the body. Returns (front matter, body, body's first line).
-pub(crate) fn split_front_matter(src: &str) -> Result<(&str, &str, usize), (usize, String)> {
+pub(crate) fn split_front_matter(src: &str) -> Result<(&str, &str, usize), (usize, Said)> {
     let rest = src.strip_prefix("---\n").or_else(|| (src.trim_end() == "---").then_some("")).ok_or_else(|| {
         let written = if src.starts_with("+++") {
-            "the front matter is TOML, between `+++` lines (Zola's and Hugo's), which faro does not read: \
-                 write it as YAML between `---` lines (`title = \"Guía\"` becomes `title: \"Guía\"`)"
+            "content-toml-front-matter"
         } else if src.starts_with('{') {
-            "the front matter is JSON (Hugo's), which faro does not read: write it as YAML between `---` lines"
+            "content-json-front-matter"
         } else {
-            "the file must begin with front matter between `---` lines, with at least a `title`"
+            "content-no-front-matter"
         };
-        (1, written.to_string())
+        (1, Said::new(written, &[]))
     })?;
     let mut offset = 0;
     for (i, line) in rest.split_inclusive('\n').enumerate() {
@@ -230,7 +230,7 @@ pub(crate) fn split_front_matter(src: &str) -> Result<(&str, &str, usize), (usiz
         }
         offset += line.len();
     }
-    Err((1, "the front matter opened on line 1 is never closed by a `---` line".to_string()))
+    Err((1, Said::new("content-front-matter-unclosed", &[])))
 }
 
 /// Reads one Markdown file; URL, section and translations are resolved by `content::load`.
@@ -259,7 +259,7 @@ pub(crate) fn read_page_text(lang: Lang, rel: String, source: PathBuf, src: &str
     let src: std::borrow::Cow<str> = if src.contains('\0') { src.replace('\0', "\u{fffd}").into() } else { src.into() };
     let mut errors = Vec::new();
     let (fm, body, body_line) = split_front_matter(&src).unwrap_or_else(|(line, msg)| {
-        errors.push(Diagnostic::error(Code::FrontMatter, &source, msg).at(Some(line), None));
+        errors.push(Diagnostic::error_said(Code::FrontMatter, &source, msg).at(Some(line), None));
         ("", "", 1)
     });
     let front = if errors.is_empty() { read_front(fm, &source, &mut errors) } else { None };
@@ -324,7 +324,8 @@ fn read_front(fm: &str, source: &Path, errors: &mut Vec<Diagnostic>) -> Option<(
     if !saw_title.get() && !misspelt {
         let first = yaml::top_keys(fm).and_then(|keys| keys.first().cloned());
         let at = first.and_then(|k| yaml::position(fm, &[yaml::key(&k)])).unwrap_or((1, 1));
-        let d = Diagnostic::error(Code::FrontMatter, source, "missing field `title`").at(Some(at.0 + 1), Some(at.1));
+        let d = Diagnostic::error_said(Code::FrontMatter, source, Said::new("content-missing-title", &[]))
+            .at(Some(at.0 + 1), Some(at.1));
         errors.push(front_matter_error(fm, d));
     }
     Some((front, wrong))
@@ -377,8 +378,8 @@ fn check_values(
     errors: &mut Vec<Diagnostic>,
 ) {
     let locate = |key: &str| super::keys::value_at(fm, key, &[], 2);
-    let mut fail = |msg: String, at: Option<(usize, usize)>| {
-        errors.push(Diagnostic::error(Code::FrontMatter, source, msg).at_point(at));
+    let mut fail = |msg: Said, at: Option<(usize, usize)>| {
+        errors.push(Diagnostic::error_said(Code::FrontMatter, source, msg).at_point(at));
     };
     trim_texts(front);
     // Zola writes the built-in tags as a taxonomy: `taxonomies: { tags: [...] }`.
@@ -386,29 +387,25 @@ fn check_values(
         if front.tags.is_empty() {
             front.tags = tags;
         } else {
-            fail(
-                "`tags` is written twice: at the top and under `taxonomies` (Zola's place); keep one".into(),
-                locate("tags"),
-            );
+            fail(Said::new("content-tags-twice", &[]), locate("tags"));
         }
     }
     if front.title.is_empty() && title_read {
-        fail("`title` is empty".into(), locate("title"));
+        fail(Said::new("content-title-empty", &[]), locate("title"));
     }
     for (key, value) in [("date", &mut front.date), ("updated", &mut front.updated)] {
         if let Some(date) = value.as_deref() {
             match super::date::normalize(date) {
                 Ok(normal) => *value = Some(normal),
                 Err(want) => {
-                    fail(format!("`{key}` must be {want}, not `{date}`"), locate(key));
+                    fail(Said::new("bad-date", &[("key", key), ("want", want), ("value", date)]), locate(key));
                     *value = None;
                 }
             }
         }
     }
     if front.report.is_some() && kind != PageKind::Section {
-        let msg = "`report` belongs in the `_index.md` of a report's folder; its other pages are the chapters";
-        fail(msg.into(), super::keys::key_at(fm, "report", 2));
+        fail(Said::new("content-report-not-section", &[]), super::keys::key_at(fm, "report", 2));
         front.report = None;
     }
     if let Some(report) = front.report.as_mut() {
@@ -417,14 +414,14 @@ fn check_values(
             match super::date::normalize(&date) {
                 Ok(normal) => report.date = Some(normal[..10].to_string()),
                 Err(want) => {
-                    let msg = format!("`report.date` must be {want}, not `{date}`");
+                    let msg = Said::new("bad-date", &[("key", "report.date"), ("want", want), ("value", &date)]);
                     fail(msg, super::keys::value_at(fm, "report", &[yaml::key("date")], 2));
                 }
             }
         }
     }
     if front.sort_by.is_some() && kind == PageKind::Page {
-        fail("`sort_by` only applies to a section's `_index.md`".into(), super::keys::key_at(fm, "sort_by", 2));
+        fail(Said::new("content-sort-by-on-page", &[]), super::keys::key_at(fm, "sort_by", 2));
         front.sort_by = None;
     }
 }
@@ -433,15 +430,15 @@ fn check_values(
 /// title, a key written in both its spellings, or an unknown key.
 fn front_matter_error(fm: &str, d: Diagnostic) -> Diagnostic {
     if let Some((msg, line)) = super::keys::both_spellings(fm, &d.message, 2) {
-        return Diagnostic { message: msg, said: None, ..d }.at(Some(line), None);
+        return d.said(msg).at(Some(line), None);
     }
     if let Some(hint) = super::keys::unknown_key_hint(&d.message) {
-        return d.hint(hint);
+        return d.hint_said(hint);
     }
     let said = if d.message.starts_with("missing field `title`") {
-        crate::messages::Said::new("front-matter-needs-title", &[])
+        Said::new("front-matter-needs-title", &[])
     } else {
-        crate::messages::Said::new("front-matter-is-yaml", &[("keys", &super::keys::front_matter_keys().join(", "))])
+        Said::new("front-matter-is-yaml", &[("keys", &super::keys::front_matter_keys().join(", "))])
     };
     d.hint_said(said)
 }
@@ -471,7 +468,8 @@ mod tests {
         let (fm, body, line) = split_front_matter("---\ntitle: a\n---\nbody\n").unwrap();
         assert_eq!((fm, body, line), ("title: a\n", "body\n", 4));
         assert_eq!(split_front_matter("title: a\n").unwrap_err().0, 1);
-        assert!(split_front_matter("---\ntitle: a\n").unwrap_err().1.contains("never closed"));
+        let unclosed = split_front_matter("---\ntitle: a\n").unwrap_err().1;
+        assert!(crate::messages::english(&unclosed).contains("never closed"));
     }
 
     #[test]

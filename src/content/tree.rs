@@ -4,18 +4,15 @@
 use super::{Content, Page, PageId, PageKind, SortBy, Target};
 use crate::config::Config;
 use crate::diagnostics::{Code, Diagnostic};
+use crate::messages::Said;
 use crate::slug::slugify;
 use crate::urls::{folder_url, FolderSlugs};
 use std::collections::{BTreeMap, HashMap};
 use std::path::Path;
 
 fn empty_slug(page: &Page) -> Diagnostic {
-    Diagnostic::error(
-        Code::EmptySlug,
-        &page.source,
-        "the slug is empty: give the page a `slug` made of letters or digits",
-    )
-    .at_point(page.value_at("slug"))
+    Diagnostic::error_said(Code::EmptySlug, &page.source, Said::new("content-empty-slug", &[]))
+        .at_point(page.value_at("slug"))
 }
 
 /// A `slug` with a character a web server would decode or cut: folding it to `-` would
@@ -25,13 +22,13 @@ fn unsafe_slug(page: &Page) -> Option<Diagnostic> {
     let c = slug.chars().find(|&c| crate::urls::unsafe_path_char(c))?;
     let shown = if c.is_control() { c.escape_default().to_string() } else { c.to_string() };
     Some(
-        Diagnostic::error(
+        Diagnostic::error_said(
             Code::UnsafePath,
             &page.source,
-            format!("the slug `{slug}` has `{shown}`, which a web server would decode or cut"),
+            Said::new("content-unsafe-slug", &[("slug", slug), ("char", &shown)]),
         )
         .at_point(page.value_at("slug"))
-        .hint("write the slug as it should read, with letters, digits and `-`"),
+        .hint_said(Said::new("content-unsafe-slug-hint", &[])),
     )
 }
 
@@ -43,7 +40,8 @@ pub(super) fn resolve_urls(content: &mut Content, diags: &mut Vec<Diagnostic>) -
         if page.is_index() {
             let key = (page.lang.clone(), page.dir.clone());
             if let Some(&other) = index_of_dir.get(&key) {
-                diags.push(Diagnostic::error(Code::DuplicateIndex, &page.source, format!("this folder already has content/{}; a folder is either a section (`_index.md`) or a page bundle (`index.md`), not both", content.pages[other].rel)));
+                let said = Said::new("content-duplicate-index", &[("other", &content.pages[other].rel)]);
+                diags.push(Diagnostic::error_said(Code::DuplicateIndex, &page.source, said));
             }
             if let Some(slug) = &page.front.slug {
                 if slugify(slug).is_empty() {
@@ -62,13 +60,13 @@ pub(super) fn resolve_urls(content: &mut Content, diags: &mut Vec<Diagnostic>) -
         if let Some(&first) = seen.get(url.as_str()) {
             let (a, b) = (&content.pages[first], &content.pages[i]);
             diags.push(
-                Diagnostic::error(
+                Diagnostic::error_said(
                     Code::DuplicateUrl,
                     &b.source,
-                    format!("this page and content/{} both write the URL /{url}", a.rel),
+                    Said::new("content-duplicate-url", &[("other", &a.rel), ("url", url)]),
                 )
                 .at_point(b.value_at("slug"))
-                .hint("give one of them a different `slug`"),
+                .hint_said(Said::new("content-duplicate-url-hint", &[])),
             );
         } else {
             seen.insert(url, i);
@@ -107,12 +105,12 @@ pub(super) fn link_sections(content: &mut Content, config: &Config, diags: &mut 
     for lang in &config.languages {
         if !sections.contains_key(&(lang.clone(), String::new())) {
             diags.push(
-                Diagnostic::error(
+                Diagnostic::error_said(
                     Code::MissingHome,
                     Path::new("content").join(lang),
-                    format!("language `{lang}` has no home page; every language in site.yaml needs one"),
+                    Said::new("content-missing-home", &[("lang", lang)]),
                 )
-                .hint(format!("create content/{lang}/_index.md with a `title`")),
+                .hint_said(Said::new("content-missing-home-hint", &[("lang", lang)])),
             );
         }
     }
@@ -184,16 +182,13 @@ pub(super) fn link_translations(content: &mut Content, diags: &mut Vec<Diagnosti
         let Some(key) = page.front.translation_key.as_deref() else { continue };
         if let Some(&j) = key_in_lang.get(&(page.lang.as_str(), key)) {
             diags.push(
-                Diagnostic::error(
+                Diagnostic::error_said(
                     Code::DuplicateTranslationKey,
                     &page.source,
-                    format!(
-                        "translation_key `{key}` is also used by content/{} in the same language",
-                        content.pages[j].rel
-                    ),
+                    Said::new("content-duplicate-translation-key", &[("key", key), ("other", &content.pages[j].rel)]),
                 )
                 .at_point(page.value_at("translation_key"))
-                .hint("each language may have one page per translation_key"),
+                .hint_said(Said::new("content-duplicate-translation-key-hint", &[])),
             );
             continue;
         }
@@ -216,16 +211,13 @@ pub(super) fn link_translations(content: &mut Content, diags: &mut Vec<Diagnosti
             if let Some(&j) = map.get(&page.lang) {
                 let other: &Page = &content[j];
                 diags.push(
-                    Diagnostic::error(
+                    Diagnostic::error_said(
                         Code::AmbiguousTranslation,
                         &page.source,
-                        format!(
-                            "this page and content/{} are both translations of the same page in `{}`",
-                            other.rel, page.lang
-                        ),
+                        Said::new("content-ambiguous-translation", &[("other", &other.rel), ("lang", &page.lang)]),
                     )
                     .at_point(page.value_at("translation_key"))
-                    .hint("give each page its own translation_key, or remove one"),
+                    .hint_said(Said::new("content-ambiguous-translation-hint", &[])),
                 );
                 continue;
             }

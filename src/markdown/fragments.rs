@@ -142,17 +142,18 @@ fn broken(
     f: &Fragment,
     target: usize,
 ) -> Diagnostic {
-    let on = match f.page {
-        None => "this page".to_string(),
-        Some(p) => format!("content/{}", content[p].rel),
+    use crate::messages::Said;
+    let (dest, fragment) = (("dest", f.dest.as_str()), ("fragment", f.raw.as_str()));
+    let msg = match f.page {
+        None => Said::new("content-anchor-missing", &[dest, fragment]),
+        Some(p) => Said::new("content-anchor-missing-on", &[dest, fragment, ("page", &content[p].rel)]),
     };
-    let msg = format!("the link `{}` points to `#{}`, which is not on {on}", f.dest, f.raw);
     let headings: Vec<String> = markdown[target].headings.iter().take(6).map(|h| format!("`#{}`", h.id)).collect();
     let hint = match headings.is_empty() {
-        true => "that page has no headings; link to the page alone, or add the heading".to_string(),
-        false => format!("write a heading's words or its id: {}", headings.join(", ")),
+        true => Said::new("content-anchor-no-headings-hint", &[]),
+        false => Said::new("content-anchor-headings-hint", &[("headings", &headings.join(", "))]),
     };
-    Diagnostic::error(Code::BrokenAnchor, &page.source, msg).at(f.line, f.col).hint(hint)
+    Diagnostic::error_said(Code::BrokenAnchor, &page.source, msg).at(f.line, f.col).hint_said(hint)
 }
 
 #[cfg(test)]

@@ -12,6 +12,7 @@ use crate::config::Lang;
 use crate::content::{Content, Page, PageId, Target};
 use crate::diagnostics::{Code, Diagnostic};
 use crate::href::Href;
+use crate::messages::Said;
 use crate::urls::{file_at, join_content, join_url, percent_decode_lossy};
 
 /// Where a link leads once resolved.
@@ -110,17 +111,19 @@ pub(super) fn resolve(
         // Neither reading works: a warning, as for any link to a missing file (`faro check`
         // makes it the error), unless it also climbs out of content/.
         let d = match &source {
-            Some(target) => Diagnostic::warning(
+            Some(target) => Diagnostic::warning_said(
                 Code::BrokenLink,
                 &page.source,
-                format!("the link `{dest}` points to content/{target}, which does not exist"),
+                Said::new("link-to-missing-file", &[("dest", dest), ("target", target)]),
             ),
-            None => {
-                Diagnostic::error(Code::BrokenLink, &page.source, format!("the link `{dest}` points outside content/"))
-            }
+            None => Diagnostic::error_said(
+                Code::BrokenLink,
+                &page.source,
+                Said::new("content-link-outside-content", &[("dest", dest)]),
+            ),
         };
-        let hint = format!("from the published page it leads to {from_page}, outside the site's base path {base}");
-        diags.push(d.at(at.0, at.1).hint(hint));
+        let hint = Said::new("content-link-outside-base-hint", &[("url", &from_page), ("base", base)]);
+        diags.push(d.at(at.0, at.1).hint_said(hint));
         return Resolved::internal(dest.to_string());
     };
     if let Some(to) = published(links, page, site, tail) {
@@ -159,12 +162,12 @@ fn to_asset(links: &Links, a: usize, tail: &str) -> Resolved {
 }
 
 fn with_base(dest: &str, base: &str, plain: &str, page: &Page) -> Diagnostic {
-    Diagnostic::warning(
+    Diagnostic::warning_said(
         Code::BrokenLink,
         &page.source,
-        format!("the link `{dest}` carries the base path {base}, which faro adds to site paths"),
+        Said::new("content-link-with-base", &[("dest", dest), ("base", base)]),
     )
-    .hint(format!("write `{plain}`: it follows `base_url` wherever the site is published"))
+    .hint_said(Said::new("content-link-with-base-hint", &[("plain", plain)]))
 }
 
 /// Links to paths of the site that name no page and no file beside pages, checked against
@@ -191,35 +194,35 @@ pub(crate) fn unpublished(
             let d = if !u.path.is_empty() && written(&format!("{}/index.html", u.path)) {
                 let path = u.dest.find(['#', '?']).map_or(u.dest.as_str(), |i| &u.dest[..i]);
                 let slashed = u.dest.replacen(path, &format!("{path}/"), 1);
-                Diagnostic::warning(
+                Diagnostic::warning_said(
                     Code::BrokenLink,
                     &page.source,
-                    format!("the link `{}` leads to a folder without its final slash", u.dest),
+                    Said::new("content-link-no-slash", &[("dest", &u.dest)]),
                 )
-                .hint(format!("write `{slashed}`: hosts redirect it, a request more and not everywhere"))
+                .hint_said(Said::new("content-link-no-slash-hint", &[("slashed", &slashed)]))
             } else if let Some(inner) = with_base_path(u).filter(|inner| written(&file_at(inner))) {
                 with_base(&u.dest, base_path, &format!("/{inner}"), page)
             } else if u.dest.starts_with('/') {
-                let message = format!("the link `{}` leads to nothing this site publishes", u.dest);
-                let hint = "a site path is a page's URL without the base path (`/es/guia/`), or a file of static/";
-                Diagnostic::warning(Code::BrokenLink, &page.source, message).hint(hint)
+                let message = Said::new("content-link-to-nothing", &[("dest", &u.dest)]);
+                Diagnostic::warning_said(Code::BrokenLink, &page.source, message)
+                    .hint_said(Said::new("content-link-to-nothing-hint", &[]))
             } else {
-                let hint =
-                    format!("from the published page it leads to {base_path}{}, which is not published either", u.path);
+                let url = format!("{base_path}{}", u.path);
+                let hint = Said::new("content-link-unpublished-hint", &[("url", &url)]);
                 match &u.source {
-                    Some(target) => Diagnostic::warning(
+                    Some(target) => Diagnostic::warning_said(
                         Code::BrokenLink,
                         &page.source,
-                        format!("the link `{}` points to content/{target}, which does not exist", u.dest),
+                        Said::new("link-to-missing-file", &[("dest", &u.dest), ("target", target)]),
                     ),
                     // Read from its source it climbs out of content/ (`../../../site.yaml`).
-                    None => Diagnostic::error(
+                    None => Diagnostic::error_said(
                         Code::BrokenLink,
                         &page.source,
-                        format!("the link `{}` points outside content/", u.dest),
+                        Said::new("content-link-outside-content", &[("dest", &u.dest)]),
                     ),
                 }
-                .hint(hint)
+                .hint_said(hint)
             };
             diags.push(d.at(u.line, u.col));
         }
@@ -230,16 +233,15 @@ pub(crate) fn unpublished(
 /// A link to a file that is not published: a draft, or a page that does not exist.
 fn missing(dest: &str, target: &str, page: &Page, draft: bool) -> Diagnostic {
     if draft {
-        return Diagnostic::error(
+        return Diagnostic::error_said(
             Code::LinkToDraft,
             &page.source,
-            format!("the link `{dest}` points to content/{target}, which is a draft and is not published"),
+            Said::new("content-link-to-draft", &[("dest", dest), ("target", target)]),
         )
-        .hint("publish that page (remove `draft: true`), remove the link, or preview with --drafts");
+        .hint_said(Said::new("content-link-to-draft-hint", &[]));
     }
-    let said = crate::messages::Said::new("link-to-missing-file", &[("dest", dest), ("target", target)]);
-    Diagnostic::error_said(Code::BrokenLink, &page.source, said)
-        .hint_said(crate::messages::Said::new("link-to-missing-file-hint", &[]))
+    let said = Said::new("link-to-missing-file", &[("dest", dest), ("target", target)]);
+    Diagnostic::error_said(Code::BrokenLink, &page.source, said).hint_said(Said::new("link-to-missing-file-hint", &[]))
 }
 
 /// Pixel size of a raster image, or of an SVG from its `width`/`height` or `viewBox`.

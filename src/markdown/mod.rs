@@ -195,11 +195,10 @@ pub(crate) fn render(page: &Page, links: &Links) -> (Rendered, Vec<Diagnostic>) 
     let mut diags: Vec<Diagnostic> = found
         .bad
         .into_iter()
-        .map(|(line, col, message)| {
-            Diagnostic::error(Code::Shortcode, &page.source, message).at(Some(line), Some(col)).hint(
-                "faro's shortcodes are {{< chart ID >}}, {{< goals >}} and {{< roadmap >}}, each alone on its line; \
-                     to link to a page (Hugo's ref), write [text](page.md)",
-            )
+        .map(|(line, col, said)| {
+            Diagnostic::error_said(Code::Shortcode, &page.source, said)
+                .at(Some(line), Some(col))
+                .hint_said(Said::new("content-shortcode-hint", &[]))
         })
         .collect();
     let mut out = Rendered {
@@ -307,13 +306,9 @@ impl Pass<'_, '_> {
                 Event::Html(raw) | Event::InlineHtml(raw) => {
                     let (line, col) = self.locate(&range);
                     self.diags.push(
-                        Diagnostic::warning(
-                            Code::RawHtml,
-                            &self.page.source,
-                            "raw HTML in Markdown is shown as text, never run",
-                        )
-                        .at(line, col)
-                        .hint("use Markdown instead; faro escapes HTML so that page text can never become script"),
+                        Diagnostic::warning_said(Code::RawHtml, &self.page.source, Said::new("content-raw-html", &[]))
+                            .at(line, col)
+                            .hint_said(Said::new("content-raw-html-hint", &[])),
                     );
                     Some(Event::Text(raw.clone()))
                 }

@@ -4,6 +4,7 @@
 //! that survives Markdown, on the same line, so line numbers stay right.
 
 use super::{Block, BlockUse, Caption, Chart, RefKind, XRef};
+use crate::messages::Said;
 use pulldown_cmark::{Event, TagEnd};
 use std::ops::Range;
 
@@ -13,7 +14,7 @@ pub(super) struct Shortcodes {
     pub(super) src: String,
     pub(super) charts: Vec<Chart>,
     pub(super) blocks: Vec<BlockUse>,
-    pub(super) bad: Vec<(usize, usize, String)>,
+    pub(super) bad: Vec<(usize, usize, Said)>,
 }
 
 /// Replaces shortcode lines (outside code blocks) with a token paragraph.
@@ -45,17 +46,13 @@ pub(super) fn extract_shortcodes(src: &str, first_line: usize) -> Shortcodes {
                 out.blocks.push(BlockUse { block, line: at });
                 continue;
             }
-            out.bad.push((at, 1, format!("`{trimmed}` is not a shortcode")));
+            out.bad.push((at, 1, Said::new("content-shortcode-unknown", &[("code", trimmed)])));
         } else if trimmed.starts_with("{{<") {
-            out.bad.push((at, 1, format!("`{trimmed}` is not closed with `>}}}}` on the same line")));
+            out.bad.push((at, 1, Said::new("content-shortcode-unclosed", &[("code", trimmed)])));
         } else {
             // A Hugo or Zola shortcode inside a line would come out as its own text.
             for (col, code) in foreign_shortcodes(line) {
-                out.bad.push((
-                    at,
-                    col,
-                    format!("`{code}` is not a shortcode faro reads: it would be published as text"),
-                ));
+                out.bad.push((at, col, Said::new("content-shortcode-foreign", &[("code", code)])));
             }
         }
         out.src.push_str(line);
@@ -259,7 +256,9 @@ mod tests {
             "```\n{{% nota %}}\n```\n",
             "    x = {{% codigo %}}\n",
         );
-        let bad = extract_shortcodes(src, 1).bad;
+        let bad: Vec<(usize, usize, String)> = (extract_shortcodes(src, 1).bad.into_iter())
+            .map(|(l, c, said)| (l, c, crate::messages::english(&said)))
+            .collect();
         let at: Vec<_> = bad.iter().map(|(l, c, _)| (*l, *c)).collect();
         assert_eq!(at, [(1, 12), (1, 43), (2, 1), (3, 11)], "{bad:?}");
         assert!(bad[0].2.starts_with("`{{< ref \"otro.md\" >}}` is not"), "{}", bad[0].2);

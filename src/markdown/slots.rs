@@ -6,6 +6,7 @@ use super::{Block, Caption, Piece, Rendered, Slot};
 use crate::content::Page;
 use crate::diagnostics::{Code, Diagnostic};
 use crate::escape::html as attr;
+use crate::messages::Said;
 
 // Markers of slots inside this module only: raw HTML is escaped, so no page text can
 // write one, and `split_slots` turns each into a `Slot` before the HTML leaves.
@@ -71,13 +72,13 @@ pub(super) fn finish_html(
         } else {
             html = html.replace(&format!("<p>FAROTBL{n}X</p>"), "");
             diags.push(
-                Diagnostic::error(
+                Diagnostic::error_said(
                     Code::TableCaption,
                     &page.source,
-                    format!("the caption of table `{}` is not followed by a table", caption.id),
+                    Said::new("content-caption-without-table", &[("id", &caption.id)]),
                 )
                 .at(Some(caption.line), None)
-                .hint("write the caption line directly above the table"),
+                .hint_said(Said::new("content-caption-without-table-hint", &[])),
             );
         }
     }
