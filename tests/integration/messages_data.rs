@@ -183,3 +183,23 @@ fn two_outputs_at_one_address_are_said_in_the_terminals_language() {
     has(&en, "= hint: rename or move the file: that address is taken");
     has(&en, "the sitemap (generated) both write /sitemap.xml");
 }
+
+/// src/print.rs: a kit's PDF that Chromium could not print.
+#[test]
+fn a_kit_pdf_chromium_cannot_print_is_said_in_the_terminals_language() {
+    let site = Site::fixture("indicators");
+    site.write(
+        "content/es/campana.md",
+        "---\ntitle: \"Campaña\"\ncampaign:\n  message: \"Llama gratis.\"\n---\n\nTexto.\n",
+    );
+    let run = |lang: &str| {
+        let mut cmd = std::process::Command::new(faro());
+        cmd.arg("build").arg("--site").arg(site.path()).env("FARO_CHROMIUM", "/nonexistent/chromium");
+        cmd.env("LANG", lang).env_remove("LC_ALL").env_remove("LC_MESSAGES");
+        Run::of(cmd).stderr
+    };
+    let (es, en) = (run("es_PE.UTF-8"), run("C.UTF-8"));
+    has(&es, "content/es/campana.md: error[kit]: ");
+    has(&es, ".pdf: Chromium no pudo imprimir: cannot run /nonexistent/chromium");
+    has(&en, ".pdf: Chromium could not print: cannot run /nonexistent/chromium");
+}

@@ -252,7 +252,10 @@ fn kit<'a>(cx: Cx<'a>, logo: Option<&str>, i: PageId) -> Vec<File<'a>> {
         for (key, html) in &docs {
             match printer.print(html) {
                 Ok(pdf) => files.push((name(key, "pdf"), pdf)),
-                Err(e) => out.push(fail(Said::new("kit-pdf-failed", &[("file", &name(key, "pdf")), ("error", &e)]))),
+                Err(mut said) => {
+                    said.args.insert(0, ("file", name(key, "pdf")));
+                    out.push(fail(said))
+                }
             }
         }
     }

@@ -129,7 +129,6 @@ kit-qr-failed = cannot make a QR code of { $text }: { $error }
 kit-card-bad-svg = the social card is not valid SVG: { $error }
 kit-card-no-memory = cannot allocate the card
 kit-card-png-failed = cannot encode the card as PNG: { $error }
-kit-pdf-failed = { $file }: { $error }
 kit-zip-failed = cannot make { $zip }: { $error }
 
 ## src/pages/publish.rs: aliases (redirects) and the record of published URLs (urls.txt).
@@ -194,3 +193,9 @@ data-clash-file-hint = rename or move the file: that address is taken
 data-clash-generated-hint = two generated pages share an address: check the `*_slug` strings in i18n/ and the taxonomy slugs in site.yaml
 data-unsafe-output-path = { data-claim-subject } would be published at /{ $path }, whose `{ $char }` a web server would decode or cut
 data-unsafe-output-path-hint = rename it without `%`, `?`, `#`, `\` or control characters
+
+## src/print.rs: a kit's PDF that Chromium could not print ($file is the PDF's name).
+kit-print-no-folder = { $file }: cannot create { $folder }: { $error }
+kit-print-cannot-write = { $file }: cannot write { $html }: { $error }
+kit-print-chromium-failed = { $file }: Chromium could not print: { $error }
+kit-print-cannot-read = { $file }: cannot read the PDF: { $error }

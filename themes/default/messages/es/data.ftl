@@ -144,7 +144,6 @@ kit-qr-failed = no se puede hacer un código QR de { $text }: { $error }
 kit-card-bad-svg = la tarjeta para redes no es un SVG válido: { $error }
 kit-card-no-memory = no hay memoria para la tarjeta para redes
 kit-card-png-failed = no se puede convertir la tarjeta a PNG: { $error }
-kit-pdf-failed = { $file }: { $error }
 kit-zip-failed = no se puede hacer { $zip }: { $error }
 
 ## src/pages/publish.rs: alias (redirecciones) y el registro de direcciones publicadas (urls.txt).
@@ -209,3 +208,9 @@ data-clash-file-hint = cambia el nombre del archivo o muévelo: esa dirección y
 data-clash-generated-hint = dos páginas generadas comparten una dirección: revisa los textos `*_slug` en i18n/ y los slugs de las taxonomías en site.yaml
 data-unsafe-output-path = { data-claim-subject } se publicaría en /{ $path }, cuyo `{ $char }` un servidor web decodificaría o cortaría
 data-unsafe-output-path-hint = cámbiale el nombre sin `%`, `?`, `#`, `\` ni caracteres de control
+
+## src/print.rs: un PDF de un kit que Chromium no pudo imprimir ($file es el nombre del PDF).
+kit-print-no-folder = { $file }: no se puede crear { $folder }: { $error }
+kit-print-cannot-write = { $file }: no se puede escribir { $html }: { $error }
+kit-print-chromium-failed = { $file }: Chromium no pudo imprimir: { $error }
+kit-print-cannot-read = { $file }: no se puede leer el PDF: { $error }
