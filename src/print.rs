@@ -161,7 +161,10 @@ pub(crate) fn cache_in(root: &Path) -> Option<PathBuf> {
 }
 
 impl Printer {
-    pub(crate) fn print(&self, html: &str) -> Result<Vec<u8>, String> {
+    /// The PDF of `html`; a failure is said by a `kit-print-*` message, whose `$file` the
+    /// caller adds.
+    pub(crate) fn print(&self, html: &str) -> Result<Vec<u8>, crate::messages::Said> {
+        use crate::messages::Said;
         let key = format!("{:016x}", crate::hash::fnv1a(html.as_bytes()));
         let cached = self.cache.as_ref().map(|c| c.join(format!("{key}.pdf")));
         // Only a plain file is the cache's (a link could lead out of the site, a FIFO would
@@ -172,19 +175,23 @@ impl Printer {
             return Ok(bytes);
         }
         let work = std::env::temp_dir().join(format!("faro-kit-{}-{key}", std::process::id()));
-        std::fs::create_dir_all(&work).map_err(|e| format!("cannot create {}: {e}", work.display()))?;
+        std::fs::create_dir_all(&work).map_err(|e| {
+            Said::new("kit-print-no-folder", &[("folder", &work.display().to_string()), ("error", &e.to_string())])
+        })?;
         let (src, pdf) = (work.join("doc.html"), work.join("doc.pdf"));
         let result = std::fs::write(&src, html)
-            .map_err(|e| format!("cannot write {}: {e}", src.display()))
+            .map_err(|e| {
+                Said::new("kit-print-cannot-write", &[("html", &src.display().to_string()), ("error", &e.to_string())])
+            })
             .and_then(|_| {
                 self.chromium
                     .print(&format!("file://{}", src.display()), &pdf, &work, false)
-                    .map_err(|e| format!("Chromium could not print: {e}"))
+                    .map_err(|e| Said::new("kit-print-chromium-failed", &[("error", &e)]))
             })
             .and_then(|_| {
                 std::fs::read(&pdf)
                     .map(|b| steady_ids(&fixed_dates(&b)))
-                    .map_err(|e| format!("cannot read the PDF: {e}"))
+                    .map_err(|e| Said::new("kit-print-cannot-read", &[("error", &e.to_string())]))
             });
         let _ = std::fs::remove_dir_all(&work);
         let bytes = result?;

@@ -10,6 +10,7 @@
 use crate::data::goals::{self, ActionStatus, Plan, Progress, Status};
 use crate::data::indicators::{Cell, Direction, Indicator, Point, Row, Target};
 use crate::diagnostics::{Code, Diagnostic};
+use crate::messages::Said;
 use serde::{Deserialize, Serialize};
 use std::collections::{BTreeMap, BTreeSet};
 use std::path::{Path, PathBuf};
@@ -307,24 +308,31 @@ pub(crate) fn revisions(root: &Path, frozen: &Edition, now: &Edition) -> Vec<Dia
                 || c.baseline != t.baseline
         });
         if changed {
-            let now_text = current.map_or("no longer in the data".to_string(), |c| {
-                format!("{} ({}), {}", fmt(c.latest), c.period.as_deref().unwrap_or("-"), c.status.key())
-            });
+            let year = frozen.year.to_string();
+            let (latest, period) = (fmt(t.latest), t.period.as_deref().unwrap_or("-"));
+            let then: [(&str, &str); 6] = [
+                ("year", &year),
+                ("goal", &t.goal),
+                ("indicator", &t.indicator),
+                ("latest", &latest),
+                ("period", period),
+                ("status", t.status.key()),
+            ];
+            let said = match current {
+                None => Said::new("data-revised-target-gone", &then),
+                Some(c) => {
+                    let now_latest = fmt(c.latest);
+                    let now = [
+                        ("now_latest", now_latest.as_str()),
+                        ("now_period", c.period.as_deref().unwrap_or("-")),
+                        ("now_status", c.status.key()),
+                    ];
+                    Said::new("data-revised-target", &[&then[..], &now[..]].concat())
+                }
+            };
             out.push(
-                Diagnostic::warning(
-                    Code::Revision,
-                    &file,
-                    format!(
-                        "the {} report froze goal `{}` / indicator `{}` at {} ({}), {}; the data now gives {now_text}",
-                        frozen.year,
-                        t.goal,
-                        t.indicator,
-                        fmt(t.latest),
-                        t.period.as_deref().unwrap_or("-"),
-                        t.status.key()
-                    ),
-                )
-                .hint("the published report keeps its frozen values; say so in next year's report if the figure was revised"),
+                Diagnostic::warning_said(Code::Revision, &file, said)
+                    .hint_said(Said::new("data-revised-target-hint", &[])),
             );
         }
     }
@@ -332,15 +340,12 @@ pub(crate) fn revisions(root: &Path, frozen: &Edition, now: &Edition) -> Vec<Dia
         let changed = now.indicators.get(id).is_none_or(|n| n != shown);
         if changed {
             out.push(
-                Diagnostic::warning(
+                Diagnostic::warning_said(
                     Code::Revision,
                     &file,
-                    format!(
-                        "the {} report froze the figures of indicator `{id}`; its data up to {} has changed since",
-                        frozen.year, frozen.year
-                    ),
+                    Said::new("data-revised-figures", &[("year", &frozen.year.to_string()), ("indicator", id)]),
                 )
-                .hint("the published report keeps its frozen figures and charts"),
+                .hint_said(Said::new("data-revised-figures-hint", &[])),
             );
         }
     }
@@ -348,13 +353,12 @@ pub(crate) fn revisions(root: &Path, frozen: &Edition, now: &Edition) -> Vec<Dia
         if let (Some(then), Some(today)) = (then, today) {
             let added: Vec<&str> = today.iter().filter(|id| !then.contains(id)).map(String::as_str).collect();
             if !added.is_empty() {
-                out.push(Diagnostic::warning(
+                out.push(Diagnostic::warning_said(
                     Code::Revision,
                     &file,
-                    format!(
-                        "the {} report listed its {what} when frozen; added since, and not in it: {}",
-                        frozen.year,
-                        added.join(", ")
+                    Said::new(
+                        "data-revised-list",
+                        &[("year", &frozen.year.to_string()), ("what", what), ("added", &added.join(", "))],
                     ),
                 ));
             }
@@ -363,23 +367,21 @@ pub(crate) fn revisions(root: &Path, frozen: &Edition, now: &Edition) -> Vec<Dia
     for (id, status) in &frozen.roadmap {
         let current = now.roadmap.get(id);
         if current != Some(status) {
-            out.push(Diagnostic::warning(
-                Code::Revision,
-                &file,
-                format!(
-                    "the {} report froze action `{id}` as {}; the data now says {}",
-                    frozen.year,
-                    status.key(),
-                    current.map_or("nothing", |s| s.key())
-                ),
-            ));
+            let year = frozen.year.to_string();
+            let then: [(&str, &str); 3] = [("year", &year), ("action", id), ("status", status.key())];
+            let said = match current {
+                Some(now) => Said::new("data-revised-action", &[&then[..], &[("now_status", now.key())]].concat()),
+                None => Said::new("data-revised-action-gone", &then),
+            };
+            out.push(Diagnostic::warning_said(Code::Revision, &file, said));
         }
     }
     out
 }
 
 fn fmt(v: Option<f64>) -> String {
-    v.map_or("no value".to_string(), |v| v.to_string())
+    // `none` is the catalogs' word for no value.
+    v.map_or("none".to_string(), |v| v.to_string())
 }
 
 /// The text written to `data/editions/<year>.yaml`.

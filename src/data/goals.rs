@@ -7,6 +7,7 @@ use crate::config::{Config, Localized};
 use crate::data::indicators::{period_year, Direction, Indicator};
 use crate::diagnostics::{Code, Diagnostic};
 use crate::href::Href;
+use crate::messages::Said;
 use crate::yaml;
 use serde::Deserialize;
 use std::collections::BTreeMap;
@@ -199,8 +200,12 @@ fn check_localized(
         if map.get(lang).is_none_or(|s| s.trim().is_empty()) {
             let line = find_line_after(src, item.unwrap_or(1), &format!("{key}:")).or(item);
             errors.push(
-                Diagnostic::error(Code::Goals, path, format!("`{}` has no text for language `{lang}`", keys.join(".")))
-                    .at(line, None),
+                Diagnostic::error_said(
+                    Code::Goals,
+                    path,
+                    Said::new("data-no-text-for-language", &[("key", &keys.join(".")), ("lang", lang)]),
+                )
+                .at(line, None),
             );
         }
     }
@@ -261,8 +266,10 @@ pub(crate) fn parse_goals(
     for (n, g) in raw.goals.into_iter().enumerate() {
         let line = lines.get(n).copied();
         if goals.iter().any(|other| other.id == g.id) {
-            errors
-                .push(Diagnostic::error(Code::Goals, path, format!("goal id `{}` is used twice", g.id)).at(line, None));
+            errors.push(
+                Diagnostic::error_said(Code::Goals, path, Said::new("data-goal-twice", &[("id", &g.id)]))
+                    .at(line, None),
+            );
         }
         check_localized(&g.measure, config, path, src, &["goals", "measure"], line, &mut errors);
         check_localized(&g.objective, config, path, src, &["goals", "objective"], line, &mut errors);
@@ -277,23 +284,23 @@ pub(crate) fn parse_goals(
                 let target_line = find_line_after(src, line.unwrap_or(1), &format!("indicator: {}", t.indicator))
                     .or_else(|| find_line_after(src, line.unwrap_or(1), &t.indicator));
                 errors.push(
-                    Diagnostic::error(
+                    Diagnostic::error_said(
                         Code::Goals,
                         path,
-                        format!("goal `{}` has a target on indicator `{}`, which does not exist", g.id, t.indicator),
+                        Said::new("data-goal-unknown-indicator", &[("goal", &g.id), ("indicator", &t.indicator)]),
                     )
                     .at(target_line.or(line), None)
-                    .hint("indicators are the files in data/indicators/; the id is the file name without .yaml"),
+                    .hint_said(Said::new("data-indicator-files-hint", &[])),
                 );
                 continue;
             };
-            if let Err(msg) = crate::data::indicators::in_range(ind.measure, t.value) {
+            if let Err(out) = crate::data::indicators::in_range(ind.measure, t.value) {
                 let target_line = find_line_after(src, line.unwrap_or(1), &format!("indicator: {}", t.indicator));
                 errors.push(
-                    Diagnostic::error(
+                    Diagnostic::error_said(
                         Code::Goals,
                         path,
-                        format!("the target of goal `{}` on `{}`: {msg}", g.id, t.indicator),
+                        out.said("data-goal-target-out-of-range", &[("goal", &g.id), ("indicator", &t.indicator)]),
                     )
                     .at(target_line.or(line), None),
                 );
@@ -301,13 +308,10 @@ pub(crate) fn parse_goals(
             let direction = t.direction.or(ind.target.map(|it| it.direction)).unwrap_or(Direction::Up);
             if direction == Direction::Down && ind.baseline.is_none() {
                 errors.push(
-                    Diagnostic::error(
+                    Diagnostic::error_said(
                         Code::Goals,
                         path,
-                        format!(
-                            "indicator `{}` should go down, so it needs a `baseline` to measure progress from",
-                            t.indicator
-                        ),
+                        Said::new("data-goal-down-needs-baseline", &[("indicator", &t.indicator)]),
                     )
                     .at(line, None),
                 );
@@ -363,17 +367,18 @@ pub(crate) fn parse_roadmap(
         let line = lines.get(n).copied();
         if actions.iter().any(|other| other.id == a.id) {
             errors.push(
-                Diagnostic::error(Code::Roadmap, path, format!("action id `{}` is used twice", a.id)).at(line, None),
+                Diagnostic::error_said(Code::Roadmap, path, Said::new("data-action-twice", &[("id", &a.id)]))
+                    .at(line, None),
             );
         }
         check_localized(&a.action, config, path, src, &["actions", "action"], line, &mut errors);
         if let (Some(goal), Some(goals)) = (&a.goal, goals) {
             if !goals.iter().any(|g| &g.id == goal) {
                 errors.push(
-                    Diagnostic::error(
+                    Diagnostic::error_said(
                         Code::Roadmap,
                         path,
-                        format!("action `{}` belongs to goal `{goal}`, which is not in data/goals.yaml", a.id),
+                        Said::new("data-action-unknown-goal", &[("action", &a.id), ("goal", goal)]),
                     )
                     .at(line, None),
                 );
@@ -382,10 +387,10 @@ pub(crate) fn parse_roadmap(
         if let Some(due) = a.due.as_deref().filter(|d| !crate::content::is_valid_date(d)) {
             let due_line = find_line_after(src, line.unwrap_or(1), "due:").or(line);
             errors.push(
-                Diagnostic::error(
+                Diagnostic::error_said(
                     Code::Roadmap,
                     path,
-                    format!("action `{}`: `due` must be a date written YYYY-MM-DD, not `{due}`", a.id),
+                    Said::new("data-action-bad-due", &[("action", &a.id), ("due", due)]),
                 )
                 .at(due_line, None),
             );

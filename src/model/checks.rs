@@ -7,6 +7,7 @@ use super::Site;
 use crate::content::{CampaignFigure, PageId};
 use crate::diagnostics::{Code, Diagnostic};
 use crate::markdown::Block;
+use crate::messages::Said;
 
 /// Poster space: more figures than this would not fit an A4 sheet at a readable size.
 pub(crate) const MAX_FIGURES: usize = 4;
@@ -23,13 +24,13 @@ pub(crate) fn page_checks(site: &Site, id: PageId) -> Vec<Diagnostic> {
         let exists = ["yaml", "yml"].iter().any(|ext| dir.join(format!("{}.{ext}", chart.id)).is_file());
         if site.indicator(&chart.id).is_none() && !exists {
             diags.push(
-                Diagnostic::error(
+                Diagnostic::error_said(
                     Code::UnknownIndicator,
                     &page.source,
-                    format!("the chart shortcode names `{}`, which is not an indicator", chart.id),
+                    Said::new("data-chart-unknown-indicator", &[("id", &chart.id)]),
                 )
                 .at(Some(chart.line), None)
-                .hint("indicators are the files in data/indicators/; the id is the file name without .yaml"),
+                .hint_said(Said::new("data-indicator-files-hint", &[])),
             );
         }
     }
@@ -37,36 +38,36 @@ pub(crate) fn page_checks(site: &Site, id: PageId) -> Vec<Diagnostic> {
         if site.content.report_of(id).is_none() && !site.content.section_unreadable(id) {
             let name = if b.block == Block::Goals { "goals" } else { "roadmap" };
             diags.push(
-                Diagnostic::error(
+                Diagnostic::error_said(
                     Code::ReportBlock,
                     &page.source,
-                    format!("`{{{{< {name} >}}}}` only works in a chapter of a report"),
+                    Said::new("report-block-outside-report", &[("name", name)]),
                 )
                 .at(Some(b.line), None)
-                .hint("a report is a folder whose _index.md has a `report:` block; its pages are the chapters"),
+                .hint_said(Said::new("report-block-outside-report-hint", &[])),
             );
         }
     }
     for key in page.front.taxonomies.keys() {
         if !site.config.taxonomies.iter().any(|t| &t.key == key) {
             diags.push(
-                Diagnostic::error(
+                Diagnostic::error_said(
                     Code::UnknownTaxonomy,
                     &page.source,
-                    format!("`{key}` is not a taxonomy of this site"),
+                    Said::new("data-unknown-taxonomy", &[("key", key)]),
                 )
                 .at_point(page.value_at("taxonomies"))
-                .hint("declare it under `taxonomies` in site.yaml (key, name and slug per language), or use `tags`"),
+                .hint_said(Said::new("data-unknown-taxonomy-hint", &[])),
             );
         }
     }
     if let Some(t) = &page.front.template {
         if site.theme.template(t).is_none() {
             diags.push(
-                Diagnostic::error(
+                Diagnostic::error_said(
                     Code::UnknownTemplate,
                     &page.source,
-                    format!("template `{t}` does not exist in the theme or in templates/"),
+                    Said::new("data-unknown-template", &[("template", t)]),
                 )
                 .at_point(page.value_at("template")),
             );
@@ -81,17 +82,19 @@ fn campaign_checks(site: &Site, id: PageId) -> Vec<Diagnostic> {
     let Some(c) = &page.front.campaign else { return Vec::new() };
     let at = |key: &str| page.value_below("campaign", &[crate::yaml::key(key)]);
     let mut diags = Vec::new();
-    let mut err = |at: Option<(usize, usize)>, msg: String, hint: &str| {
-        diags.push(Diagnostic::error(Code::Campaign, &page.source, msg).at_point(at).hint(hint.to_string()));
+    let mut err = |at: Option<(usize, usize)>, said: Said, hint: &'static str| {
+        let hint = Said::new(hint, &[]);
+        diags.push(Diagnostic::error_said(Code::Campaign, &page.source, said).at_point(at).hint_said(hint));
     };
     if c.message.trim().is_empty() {
-        err(at("message"), "the campaign's `message` is empty".into(), "write the key message in one or two sentences");
+        err(at("message"), Said::new("kit-empty-message", &[]), "kit-empty-message-hint");
     }
     if c.figures.len() > MAX_FIGURES {
+        let (max, has) = (MAX_FIGURES.to_string(), c.figures.len().to_string());
         err(
             at("figures"),
-            format!("a campaign has at most {MAX_FIGURES} key figures; this one has {}", c.figures.len()),
-            "keep the strongest figures: a poster is read from a distance",
+            Said::new("kit-too-many-figures", &[("max", &max), ("figures", &has)]),
+            "kit-too-many-figures-hint",
         );
     }
     for (n, f) in c.figures.iter().enumerate() {
@@ -100,25 +103,20 @@ fn campaign_checks(site: &Site, id: PageId) -> Vec<Diagnostic> {
             CampaignFigure { indicator: Some(id), value: None, .. } => match site.indicator(id) {
                 None => err(
                     line,
-                    format!("key figure {} names `{id}`, which is not an indicator", n + 1),
-                    "indicators are the files in data/indicators/; the id is the file name without .yaml",
+                    Said::new("kit-figure-unknown-indicator", &[("n", &(n + 1).to_string()), ("id", id)]),
+                    "data-indicator-files-hint",
                 ),
-                Some(ind) if ind.totals().next().is_none() => err(
-                    line,
-                    format!("the indicator `{id}` has no total to show as a key figure"),
-                    "name an indicator with a total row, or write the figure with `value` and `label`",
-                ),
+                Some(ind) if ind.totals().next().is_none() => {
+                    err(line, Said::new("kit-figure-without-total", &[("id", id)]), "kit-figure-without-total-hint")
+                }
                 Some(_) => {}
             },
             CampaignFigure { indicator: None, value: Some(v), label: Some(l), .. }
                 if !v.trim().is_empty() && !l.trim().is_empty() => {}
             _ => err(
                 line,
-                format!(
-                    "key figure {} needs either `indicator` (and maybe a `label`), or both `value` and `label`",
-                    n + 1
-                ),
-                "for example `{ value: \"83,6 %\", label: \"conocía a su tratante\", source: \"CIES, 2022\" }`",
+                Said::new("kit-figure-incomplete", &[("n", &(n + 1).to_string())]),
+                "kit-figure-incomplete-hint",
             ),
         }
     }
@@ -148,12 +146,11 @@ fn text_lang_check(site: &Site, id: PageId) -> Option<Diagnostic> {
     if lang != page.lang && crate::i18n::text_language_name(&site.config, &site.strings, lang).is_some() {
         return None;
     }
-    let why =
-        if lang == page.lang { "the page's own language" } else { "not a language of the site or one faro knows" };
+    let id = if lang == page.lang { "data-text-lang-own" } else { "data-text-lang-unknown" };
     Some(
-        Diagnostic::error(Code::TextLang, &page.source, format!("`text_lang: {lang}` is {why}"))
+        Diagnostic::error_said(Code::TextLang, &page.source, Said::new(id, &[("lang", lang)]))
             .at_point(page.value_at("text_lang"))
-            .hint("text_lang names the language the text is still in, while it awaits translation; delete it once translated"),
+            .hint_said(Said::new("data-text-lang-hint", &[])),
     )
 }
 
@@ -167,13 +164,13 @@ fn term_checks(site: &Site, id: PageId) -> Vec<Diagnostic> {
     tags.chain(others)
         .filter(|(term, _)| crate::slug::slugify(term).is_empty())
         .map(|(term, line)| {
-            Diagnostic::error(
+            Diagnostic::error_said(
                 Code::EmptySlug,
                 &page.source,
-                format!("the term `{term}` has no letters or digits, so it has no address to be listed at"),
+                Said::new("data-term-without-slug", &[("term", term)]),
             )
             .at_point(line)
-            .hint("write the term with at least one letter or digit, or remove it")
+            .hint_said(Said::new("data-term-without-slug-hint", &[]))
         })
         .collect()
 }

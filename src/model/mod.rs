@@ -15,6 +15,7 @@ use crate::data::indicators::{self, Indicator};
 use crate::diagnostics::{Code, Diagnostic, Diagnostics};
 use crate::i18n::{self, Strings};
 use crate::markdown::{self, Links, Rendered};
+use crate::messages::Said;
 use crate::theme::Theme;
 use crate::urls::Paths;
 use rayon::prelude::*;
@@ -317,16 +318,16 @@ impl Site {
             let (message, hint) = if !path.is_empty() && written(&format!("{path}/index.html")) {
                 let slashed = url.replacen(&format!("/{path}"), &format!("/{path}/"), 1);
                 (
-                    format!("the link `{url}` of menu entry `{}` leads to a folder without its final slash", item.name),
-                    format!("write `{slashed}`: hosts redirect it, a request more and not everywhere"),
+                    Said::new("data-menu-url-without-slash", &[("url", url), ("name", &item.name)]),
+                    Said::new("data-menu-url-without-slash-hint", &[("slashed", &slashed)]),
                 )
             } else {
                 (
-                    format!("the link `{url}` of menu entry `{}` leads to nothing this site publishes", item.name),
-                    "a site path is a page's URL without the base path (`/es/guia/`), or a file of static/; `page:` names a page by its file".to_string(),
+                    Said::new("data-menu-url-to-nothing", &[("url", url), ("name", &item.name)]),
+                    Said::new("data-menu-url-to-nothing-hint", &[]),
                 )
             };
-            let d = Diagnostic::warning(Code::BrokenLink, self.root.join("site.yaml"), message).hint(hint);
+            let d = Diagnostic::warning_said(Code::BrokenLink, self.root.join("site.yaml"), message).hint_said(hint);
             diags.push(d.at_point(item.at));
         }
         diags
@@ -340,16 +341,17 @@ impl Site {
             let crate::config::MenuTarget::Page(src) = &item.target else { continue };
             let lang = item.page_lang(menu_lang);
             if self.content.page_at(&crate::urls::source(lang, src)).is_none() {
-                let msg = format!("menu entry `{}` points to content/{lang}/{src}, which does not exist", item.name);
-                diags.push(Diagnostic::error(Code::MenuTarget, root.join("site.yaml"), msg).at_point(item.at));
+                let said = Said::new("data-menu-page-missing", &[("name", &item.name), ("lang", lang), ("src", src)]);
+                diags.push(Diagnostic::error_said(Code::MenuTarget, root.join("site.yaml"), said).at_point(item.at));
             }
         }
         if let Some(src) = &c.quick_exit.safety_page {
             for lang in &c.languages {
                 if self.content.page_at(&crate::urls::source(lang, src)).is_none() {
-                    let msg = format!("`quick_exit.safety_page` points to content/{lang}/{src}, which does not exist");
+                    let said = Said::new("data-safety-page-missing", &[("lang", lang), ("src", src)]);
                     diags.push(
-                        Diagnostic::error(Code::SafetyPage, root.join("site.yaml"), msg).at_point(c.lines.safety_page),
+                        Diagnostic::error_said(Code::SafetyPage, root.join("site.yaml"), said)
+                            .at_point(c.lines.safety_page),
                     );
                 }
             }

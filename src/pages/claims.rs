@@ -6,6 +6,7 @@
 
 use crate::content::Page;
 use crate::diagnostics::{Code, Diagnostic};
+use crate::messages::Said;
 use crate::model::Site;
 use crate::urls::{Claims, Clash};
 use std::path::{Path, PathBuf};
@@ -50,17 +51,48 @@ struct Claimant {
     kind: Kind,
     path: String,
     /// How another diagnostic names it: `content/es/a.md`, `the alias `x` of …`.
-    what: String,
+    what: What,
     /// Where a diagnostic about it points.
     at: Option<(PathBuf, Option<usize>)>,
 }
 
+/// How a claim is named in a message: the `$<side>_kind` the catalogs say it by
+/// (`data-claim-subject`, `data-claim-other`), and its values (a path, a language).
+#[derive(Debug, Clone)]
+struct What {
+    kind: &'static str,
+    arg: String,
+    arg2: String,
+}
+
+impl What {
+    fn new(kind: &'static str, arg: &str) -> What {
+        What { kind, arg: arg.to_string(), arg2: String::new() }
+    }
+
+    /// Its values as one side (`subject` or `other`) of a message.
+    fn args(&self, side: &str) -> [(&'static str, String); 3] {
+        let (kind, arg, arg2) = match side {
+            "subject" => ("subject_kind", "subject_arg", "subject_arg2"),
+            _ => ("other_kind", "other_arg", "other_arg2"),
+        };
+        [(kind, self.kind.to_string()), (arg, self.arg.clone()), (arg2, self.arg2.clone())]
+    }
+}
+
+/// Message `id` with `path` and the sides' values.
+fn said(id: &'static str, path: &[(&'static str, &str)], sides: &[[(&'static str, String); 3]]) -> Said {
+    let mut said = Said::new(id, path);
+    said.args.extend(sides.iter().flatten().cloned());
+    said
+}
+
 impl Claimant {
     /// How a diagnostic at this claim names it.
-    fn subject(&self) -> String {
+    fn subject(&self) -> What {
         match self.kind {
-            Kind::Page => "this page".into(),
-            Kind::File => "this file".into(),
+            Kind::Page => What::new("this-page", ""),
+            Kind::File => What::new("this-file", ""),
             Kind::Alias | Kind::Generated | Kind::GeneratedFrom => self.what.clone(),
         }
     }
@@ -93,28 +125,20 @@ pub(crate) fn diagnostics(site: &Site, claims: &Claims<Source>) -> Vec<Diagnosti
 }
 
 fn clash(here: Claimant, there: Claimant, why: Clash) -> Diagnostic {
-    let (subject, other) = (here.subject(), there.what.clone());
+    let sides = [here.subject().args("subject"), there.what.args("other")];
+    let paths = [("path", here.path.as_str()), ("other_path", there.path.as_str())];
     let message = match why {
-        Clash::Case => format!(
-            "{subject} writes /{} and {other} writes /{}: the two differ only in case, which many hosts do not tell apart",
-            here.path, there.path
-        ),
-        Clash::FileAndFolder => format!(
-            "{subject} writes /{} and {other} writes /{}: one would be a file where the other needs a folder",
-            here.path, there.path
-        ),
-        _ => format!("{subject} and {other} both write /{}", here.path),
+        Clash::Case => said("data-clash-case", &paths, &sides),
+        Clash::FileAndFolder => said("data-clash-file-and-folder", &paths, &sides),
+        _ => said("data-clash-same", &paths[..1], &sides),
     };
     let (code, hint) = match here.kind {
-        Kind::Page => (Code::DuplicateUrl, "give the page a different `slug`, or another file or folder name"),
-        Kind::Alias => (Code::Alias, "change or remove the alias: that address is taken"),
-        Kind::File => (Code::DuplicateUrl, "rename or move the file: that address is taken"),
-        Kind::Generated | Kind::GeneratedFrom => (
-            Code::DuplicateUrl,
-            "two generated pages share an address: check the `*_slug` strings in i18n/ and the taxonomy slugs in site.yaml",
-        ),
+        Kind::Page => (Code::DuplicateUrl, "data-clash-page-hint"),
+        Kind::Alias => (Code::Alias, "data-clash-alias-hint"),
+        Kind::File => (Code::DuplicateUrl, "data-clash-file-hint"),
+        Kind::Generated | Kind::GeneratedFrom => (Code::DuplicateUrl, "data-clash-generated-hint"),
     };
-    located(here, code, message).hint(hint)
+    located(here, code, message).hint_said(Said::new(hint, &[]))
 }
 
 fn unsafe_path(here: Claimant, why: Clash) -> Diagnostic {
@@ -123,19 +147,16 @@ fn unsafe_path(here: Claimant, why: Clash) -> Diagnostic {
         Clash::Character(c) => c.to_string(),
         _ => "?".into(),
     };
-    let message = format!(
-        "{} would be published at /{}, whose `{c}` a web server would decode or cut",
-        here.subject(),
-        here.path
-    );
+    let message =
+        said("data-unsafe-output-path", &[("path", &here.path), ("char", &c)], &[here.subject().args("subject")]);
     let code = if here.kind == Kind::Alias { Code::Alias } else { Code::UnsafePath };
-    located(here, code, message).hint("rename it without `%`, `?`, `#`, `\\` or control characters")
+    located(here, code, message).hint_said(Said::new("data-unsafe-output-path-hint", &[]))
 }
 
-fn located(here: Claimant, code: Code, message: String) -> Diagnostic {
+fn located(here: Claimant, code: Code, message: Said) -> Diagnostic {
     match here.at {
-        Some((file, line)) => Diagnostic::error(code, file, message).at(line, None),
-        None => Diagnostic::error(code, PathBuf::from(&here.path), message),
+        Some((file, line)) => Diagnostic::error_said(code, file, message).at(line, None),
+        None => Diagnostic::error_said(code, PathBuf::from(&here.path), message),
     }
 }
 
@@ -148,43 +169,43 @@ fn describe(site: &Site, path: &str, source: &Source) -> Claimant {
     // The site's own files carry its root (`./static/x` when built from the site folder);
     // the theme's are named by their output path alone.
     let own_file = !site.root.as_os_str().is_empty() && from.starts_with(&site.root);
-    let claimant = |kind, what: String, at| Claimant { kind, path: path.to_string(), what, at };
-    let generated = |what: String| {
+    let claimant = |kind, what: What, at| Claimant { kind, path: path.to_string(), what, at };
+    // Each said with " (generated)" after it.
+    let generated = |what: What| {
         let (kind, at) =
             if own_file { (Kind::GeneratedFrom, Some((from.to_path_buf(), None))) } else { (Kind::Generated, None) };
-        claimant(kind, format!("{what} (generated)"), at)
+        claimant(kind, what, at)
     };
     let of_page = |p: Option<&Page>| p.map_or_else(|| rel(from), |p| format!("content/{}", p.rel));
     match source.family {
-        Family::Statics if own_file => claimant(Kind::File, rel(from), Some((from.to_path_buf(), None))),
-        Family::Statics => generated(format!("the theme's file {path}")),
+        Family::Statics if own_file => {
+            claimant(Kind::File, What::new("file", &rel(from)), Some((from.to_path_buf(), None)))
+        }
+        Family::Statics => generated(What::new("theme-file", path)),
         Family::Content => match page {
-            Some(p) => {
-                claimant(Kind::Page, format!("content/{}", p.rel), Some((from.to_path_buf(), p.key_line("slug"))))
-            }
-            None => generated(rel(from)),
+            Some(p) => claimant(Kind::Page, What::new("page", &p.rel), Some((from.to_path_buf(), p.key_line("slug")))),
+            None => generated(What::new("generated-file", &rel(from))),
         },
         Family::Publish => match page.and_then(|p| Some((p, crate::pages::publish::alias_at(p, path)?))) {
-            Some((p, (alias, line))) => claimant(
-                Kind::Alias,
-                format!("the alias `{alias}` of content/{}", p.rel),
-                Some((from.to_path_buf(), line)),
-            ),
-            None if path == crate::urls::SITEMAP => generated("the sitemap".into()),
-            None if path == crate::urls::ROBOTS => generated(path.into()),
-            None => generated(format!("the Atom feed /{path}")),
+            Some((p, (alias, line))) => {
+                let what = What { kind: "alias", arg: alias.to_string(), arg2: p.rel.clone() };
+                claimant(Kind::Alias, what, Some((from.to_path_buf(), line)))
+            }
+            None if path == crate::urls::SITEMAP => generated(What::new("sitemap", "")),
+            None if path == crate::urls::ROBOTS => generated(What::new("generated-file", path)),
+            None => generated(What::new("feed", path)),
         },
-        Family::Indicators => generated(format!("the indicator pages of {lang}")),
-        Family::Kits => generated(format!("the campaign kit of {}", of_page(page))),
-        Family::Reports => generated(format!("the full view of {}", of_page(page))),
-        Family::Search if path.ends_with(".json") => generated(format!("the search index of {lang}")),
-        Family::Search => generated(format!("the search page of {lang}")),
+        Family::Indicators => generated(What::new("indicators", lang)),
+        Family::Kits => generated(What::new("kit", &of_page(page))),
+        Family::Reports => generated(What::new("full-view", &of_page(page))),
+        Family::Search if path.ends_with(".json") => generated(What::new("search-index", lang)),
+        Family::Search => generated(What::new("search-page", lang)),
         Family::Lists => {
             let tax = site.taxonomies.iter().find(|t| path.starts_with(&crate::urls::taxonomy(t, lang)));
             let name = tax.map_or("taxonomy", |t| crate::i18n::pick(&t.name, lang));
-            generated(format!("the {name} lists of {lang}"))
+            generated(What { kind: "lists", arg: name.to_string(), arg2: lang.to_string() })
         }
-        Family::NotFound => generated("the 404 page".into()),
-        Family::Root => generated("the root page, which leads to the default language".into()),
+        Family::NotFound => generated(What::new("not-found", "")),
+        Family::Root => generated(What::new("root", "")),
     }
 }

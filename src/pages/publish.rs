@@ -8,6 +8,7 @@ use super::{Cx, File};
 use crate::content::{date_key, rfc3339, PageId, PageKind};
 use crate::diagnostics::{Code, Diagnostic};
 use crate::escape::html as esc;
+use crate::messages::Said;
 use crate::model::Site;
 use crate::urls::{feed, site_url, ROBOTS, SITEMAP};
 use std::collections::{BTreeMap, BTreeSet};
@@ -291,25 +292,26 @@ pub(crate) fn aliases(site: &Site, published: &[Entry]) -> (Vec<(String, PageId)
             if crate::urls::alias_problem(&page.lang, alias).is_some() {
                 continue;
             }
-            let at =
-                |msg: String| Diagnostic::error(Code::Alias, &page.source, msg).at_point(page.item_at("aliases", n));
+            let at = |said: Said| {
+                Diagnostic::error_said(Code::Alias, &page.source, said).at_point(page.item_at("aliases", n))
+            };
             let path = crate::urls::alias(&page.lang, alias);
             let key = path.to_lowercase();
             if key == page.url.to_lowercase() {
-                diags.push(at(format!(
-                    "the alias `{alias}` is this page's own address, so it would redirect to itself"
-                )));
+                diags.push(at(Said::new("data-alias-to-itself", &[("alias", alias)])));
                 continue;
             }
             if let Some(other) = pages.get(&key) {
-                let case = if *other == path { "" } else { ", but for the case of its letters" };
-                diags.push(at(format!("the alias `{alias}` is the address of another page, /{other}{case}")));
+                let case = if *other == path { "same" } else { "other" };
+                let said = Said::new("data-alias-is-a-page", &[("alias", alias), ("other", other), ("case", case)]);
+                diags.push(at(said));
                 continue;
             }
             if let Some((other_path, other)) = seen.get(&key) {
-                let case = if *other_path == path { "" } else { " (but for the case of its letters)" };
+                let case = if *other_path == path { "same" } else { "other" };
                 let rel = &site.content[*other].rel;
-                diags.push(at(format!("the alias `{alias}` is also an alias of content/{rel}{case}")));
+                let said = Said::new("data-alias-twice", &[("alias", alias), ("rel", rel), ("case", case)]);
+                diags.push(at(said));
                 continue;
             }
             seen.insert(key, (path, i));
@@ -350,9 +352,9 @@ pub(crate) fn check_url_record(root: &Path, published: &BTreeSet<String>) -> (St
             continue;
         }
         diags.push(
-            Diagnostic::error(Code::UrlRemoved, &file, format!("{url} was published before and this build would drop it"))
+            Diagnostic::error_said(Code::UrlRemoved, &file, Said::new("data-url-removed", &[("url", url)]))
                 .at(Some(n + 1), None)
-                .hint(format!("add `aliases: [\"{url}\"]` to the front matter of the page that replaces it, so links to it keep working")),
+                .hint_said(Said::new("data-url-removed-hint", &[("url", url)])),
         );
     }
     let mut text = String::from("# Every URL this site has published; faro adds new ones and fails a build that would drop one.\n# Commit this file. To retire a URL on purpose, give its successor an alias (or delete the line).\n");

@@ -13,6 +13,7 @@ pub(crate) use suppress::published_yaml;
 use crate::config::{Config, Localized};
 use crate::diagnostics::{Code, Diagnostic};
 use crate::href::Href;
+use crate::messages::Said;
 use crate::yaml::{self, Mapping};
 use raw::{RawBreakdown, RawIndicator, RawPoint, RawTarget, Text};
 use serde::{Deserialize, Serialize};
@@ -198,18 +199,17 @@ pub(crate) fn load_all(root: &Path, config: &Config) -> (Vec<Indicator>, Vec<Dia
     }
     let mut files: Vec<PathBuf> = match std::fs::read_dir(&dir) {
         Ok(entries) => entries.filter_map(|e| e.ok().map(|e| e.path())).collect(),
-        Err(e) => return (out, vec![Diagnostic::error(Code::Io, &dir, format!("cannot read: {e}"))]),
+        Err(e) => {
+            let said = Said::new("data-indicators-unreadable", &[("error", &e.to_string())]);
+            return (out, vec![Diagnostic::error_said(Code::Io, &dir, said)]);
+        }
     };
     files.sort();
     for path in files {
         let ext = path.extension().and_then(|e| e.to_str()).unwrap_or("");
         if ext == "csv" {
             if !path.with_extension("yaml").is_file() {
-                diags.push(Diagnostic::error(
-                    Code::Indicator,
-                    &path,
-                    "this CSV file has no YAML file of the same name beside it",
-                ));
+                diags.push(Diagnostic::error_said(Code::Indicator, &path, Said::new("data-csv-without-yaml", &[])));
             }
             continue;
         }
@@ -218,16 +218,18 @@ pub(crate) fn load_all(root: &Path, config: &Config) -> (Vec<Indicator>, Vec<Dia
         }
         if ext == "yml" && path.with_extension("yaml").is_file() {
             diags.push(
-                Diagnostic::error(
+                Diagnostic::error_said(
                     Code::DuplicateIndicator,
                     &path,
-                    format!(
-                        "{} and {} give the same indicator id",
-                        path.file_name().unwrap_or_default().to_string_lossy(),
-                        path.with_extension("yaml").file_name().unwrap_or_default().to_string_lossy()
+                    Said::new(
+                        "data-duplicate-indicator",
+                        &[
+                            ("yml", &path.file_name().unwrap_or_default().to_string_lossy()),
+                            ("yaml", &path.with_extension("yaml").file_name().unwrap_or_default().to_string_lossy()),
+                        ],
                     ),
                 )
-                .hint("keep one of the two files"),
+                .hint_said(Said::new("data-duplicate-indicator-hint", &[])),
             );
             continue;
         }
@@ -269,12 +271,8 @@ pub(crate) fn parse(
     let mut check = Check { src, path, config, errors: Vec::new() };
     if crate::slug::slugify(id) != id {
         check.errors.push(
-            Diagnostic::error(
-                Code::Indicator,
-                path,
-                format!("`{id}` cannot be an indicator id: use lowercase letters, digits and hyphens"),
-            )
-            .hint("the file name is the id and part of the indicator's URL, e.g. victimas-por-anio.yaml"),
+            Diagnostic::error_said(Code::Indicator, path, Said::new("data-bad-indicator-id", &[("id", id)]))
+                .hint_said(Said::new("data-bad-indicator-id-hint", &[])),
         );
     }
     check.localized(&raw.title, &["title"], true);
@@ -301,8 +299,8 @@ pub(crate) fn parse(
     let (target, baseline) = check.target_and_baseline(raw.target, raw.baseline, raw.measure);
     let rows = check.rows(&raw.series, csv, &breakdowns);
     if let Some(date) = raw.source.date.as_deref().filter(|d| !crate::content::is_valid_date(d)) {
-        let msg = format!("`source.date` must be a date written YYYY-MM-DD, not `{date}`");
-        check.errors.push(check.err(&["source", "date"], msg));
+        let said = Said::new("data-bad-source-date", &[("date", date)]);
+        check.errors.push(check.err(&["source", "date"], said));
     }
     // Row lines are in the CSV when the values came from there.
     rows::check_rows(&rows, raw.measure, csv.unwrap_or(path), &mut check.errors);
@@ -312,19 +310,18 @@ pub(crate) fn parse(
     let threshold =
         (raw.measure == Measure::Count).then(|| raw.suppress_below.unwrap_or(config.statistics.suppress_below));
     if raw.suppress_below == Some(0) {
-        let msg = "`suppress_below` must be at least 1: protection of small counts cannot be turned off".into();
-        return Err(vec![check.err(&["suppress_below"], msg)]);
+        return Err(vec![check.err(&["suppress_below"], Said::new("data-suppress-below-zero", &[]))]);
     }
     if let (Some(t), Some(b)) = (threshold, baseline) {
         // A baseline is published beside the rows: a small count of people would say how
         // many there were (none is no one to protect).
         if b.value > 0.0 && b.value < f64::from(t) {
-            let msg = format!(
-                "the baseline of {} is fewer than `suppress_below` ({t}): it would publish a small count of people",
-                b.value
+            let said = Said::new(
+                "data-baseline-below-threshold",
+                &[("value", &b.value.to_string()), ("threshold", &t.to_string())],
             );
-            let hint = "give the baseline as a share (measure: percent), or leave it out";
-            return Err(vec![check.err(&["baseline"], msg).hint(hint)]);
+            let hint = Said::new("data-baseline-below-threshold-hint", &[]);
+            return Err(vec![check.err(&["baseline"], said).hint_said(hint)]);
         }
     }
     let mut rows = rows;
@@ -386,11 +383,11 @@ fn protect_counts(
             .zip(&raw)
             .any(|(r, &v)| r.hidden() && r.dims.is_empty() && period_year(&r.period) == Some(b.year) && v == b.value);
         if gives_away && errors.is_empty() {
-            let msg = format!(
-                "the baseline of {} is the {} total, which is hidden to protect small counts: it would publish it",
-                b.value, b.year
+            let said = Said::new(
+                "data-baseline-gives-away",
+                &[("value", &b.value.to_string()), ("year", &b.year.to_string())],
             );
-            errors.push(check.err(&["baseline"], msg));
+            errors.push(check.err(&["baseline"], said));
         }
     }
     errors
@@ -398,29 +395,30 @@ fn protect_counts(
 
 /// A breakdown whose values break the rule it declares (`adds_up`).
 fn does_not_add_up(total: &Row, value: f64, dim: &str, sum: f64, path: &Path) -> Diagnostic {
-    Diagnostic::error(
-        Code::Indicator,
-        path,
-        format!("the values of breakdown `{dim}` for period `{}` add up to {sum}, not to this total of {value}", total.period),
-    )
-    .at(Some(total.line), None)
-    .hint(format!("if part of the total is not broken down, say `adds_up: at-most` under breakdowns.{dim}; if one person can count under several values, `adds_up: overlapping`"))
+    let said = Said::new(
+        "data-does-not-add-up",
+        &[("dim", dim), ("period", &total.period), ("sum", &sum.to_string()), ("value", &value.to_string())],
+    );
+    Diagnostic::error_said(Code::Indicator, path, said)
+        .at(Some(total.line), None)
+        .hint_said(Said::new("data-does-not-add-up-hint", &[("dim", dim)]))
 }
 
 /// A hidden cell that every choice of withheld cells leaves narrowed.
 fn cannot_protect(row: &Row, threshold: u32, path: &Path) -> Diagnostic {
     let what = row.dims.iter().map(|(k, v)| format!("{k}: {v}")).collect::<Vec<_>>().join(", ");
-    let what = if what.is_empty() { "the total".to_string() } else { what };
-    Diagnostic::error(
-        Code::Disclosure,
-        path,
-        format!(
-            "period `{}` ({what}) cannot be protected: whatever else is withheld, what is published narrows it to fewer than {threshold} possible values",
-            row.period
-        ),
-    )
-    .at(Some(row.line), None)
-    .hint("two small counts whose total is not small give each other away; merge the small groups (for example into `other`) or publish fewer breakdowns")
+    let threshold = threshold.to_string();
+    let said = if what.is_empty() {
+        Said::new("data-total-cannot-be-protected", &[("period", &row.period), ("threshold", &threshold)])
+    } else {
+        Said::new(
+            "data-cell-cannot-be-protected",
+            &[("period", &row.period), ("what", &what), ("threshold", &threshold)],
+        )
+    };
+    Diagnostic::error_said(Code::Disclosure, path, said)
+        .at(Some(row.line), None)
+        .hint_said(Said::new("data-cannot-be-protected-hint", &[]))
 }
 
 fn per_language(text: Text, config: &Config) -> Localized {
@@ -439,8 +437,8 @@ struct Check<'a> {
 }
 
 impl Check<'_> {
-    fn err(&self, keys: &[&str], msg: String) -> Diagnostic {
-        Diagnostic::error(Code::Indicator, self.path, msg).at(yaml::locate(self.src, keys, 1), None)
+    fn err(&self, keys: &[&str], said: Said) -> Diagnostic {
+        Diagnostic::error_said(Code::Indicator, self.path, said).at(yaml::locate(self.src, keys, 1), None)
     }
 
     /// Text in every language of the site (when `required`, or when any is given).
@@ -450,7 +448,8 @@ impl Check<'_> {
         }
         for lang in &self.config.languages {
             if map.get(lang).is_none_or(|s| s.trim().is_empty()) {
-                let e = self.err(keys, format!("`{}` has no text for language `{lang}`", keys.join(".")));
+                let said = Said::new("data-no-text-for-language", &[("key", &keys.join(".")), ("lang", lang)]);
+                let e = self.err(keys, said);
                 self.errors.push(e);
             }
         }
@@ -463,7 +462,8 @@ impl Check<'_> {
             let b: RawBreakdown = match yaml::from_value(value.clone()) {
                 Ok(b) => b,
                 Err(e) => {
-                    let e = self.err(&["breakdowns", bid], format!("breakdown `{bid}`: {e}"));
+                    let said = Said::new("data-bad-breakdown", &[("id", bid), ("error", &e.to_string())]);
+                    let e = self.err(&["breakdowns", bid], said);
                     self.errors.push(e);
                     continue;
                 }
@@ -478,8 +478,8 @@ impl Check<'_> {
                         values.push((k, labels));
                     }
                     Err(_) => {
-                        let msg = format!("the value `{k}` of breakdown `{bid}` needs a label per language, like {{ es: Mujeres, en: Women }}");
-                        let e = self.err(&["breakdowns", bid, "values", &k], msg);
+                        let said = Said::new("data-value-needs-labels", &[("key", &k), ("id", bid)]);
+                        let e = self.err(&["breakdowns", bid, "values", &k], said);
                         self.errors.push(e);
                     }
                 }
@@ -498,14 +498,14 @@ impl Check<'_> {
         for (key, value) in
             [("target", target.as_ref().map(|t| t.value)), ("baseline", baseline.as_ref().map(|b| b.value))]
         {
-            if let Some(Err(msg)) = value.map(|v| rows::in_range(measure, v)) {
-                let e = self.err(&[key, "value"], format!("`{key}.value`: {msg}"));
+            if let Some(Err(out)) = value.map(|v| rows::in_range(measure, v)) {
+                let e = self.err(&[key, "value"], out.said("data-key-out-of-range", &[("key", key)]));
                 self.errors.push(e);
             }
         }
         let target = match target {
             Some(RawTarget { year: None, .. }) => {
-                let e = self.err(&["target"], "the target has no `year`: say by when it should be reached".into());
+                let e = self.err(&["target"], Said::new("data-target-without-year", &[]));
                 self.errors.push(e);
                 None
             }
@@ -514,7 +514,7 @@ impl Check<'_> {
         };
         let baseline = match baseline {
             Some(RawPoint { year: None, .. }) => {
-                let e = self.err(&["baseline"], "the baseline has no `year`".into());
+                let e = self.err(&["baseline"], Said::new("data-baseline-without-year", &[]));
                 self.errors.push(e);
                 None
             }
@@ -530,26 +530,26 @@ impl Check<'_> {
         let rows = match (csv, series.is_empty()) {
             (Some(csv), true) => rows::read_csv(csv, breakdowns, &mut self.errors),
             (Some(csv), false) => {
-                let msg = format!("values are given both in `series` and in {}; keep one", csv.display());
-                self.errors
-                    .push(Diagnostic::error(Code::Indicator, path, msg).at(yaml::locate(src, &["series"], 1), None));
+                let said = Said::new("data-series-and-csv", &[("csv", &csv.display().to_string())]);
+                self.errors.push(
+                    Diagnostic::error_said(Code::Indicator, path, said).at(yaml::locate(src, &["series"], 1), None),
+                );
                 Vec::new()
             }
             (None, _) => rows::series_rows(src, series, breakdowns, path, &mut self.errors),
         };
         if rows.is_empty() && self.errors.is_empty() {
-            let e =
-                self.err(&["series"], "the indicator has no values: add `series` rows or a CSV file beside it".into());
+            let e = self.err(&["series"], Said::new("data-no-values", &[]));
             self.errors.push(e);
         }
         if rows.len() > MAX_ROWS {
             self.errors.push(
-                Diagnostic::error(
+                Diagnostic::error_said(
                     Code::Indicator,
                     csv.unwrap_or(path),
-                    format!("more than {MAX_ROWS} rows: an indicator may have at most {MAX_ROWS}"),
+                    Said::new("data-too-many-rows", &[("max", &MAX_ROWS.to_string())]),
                 )
-                .hint("publish a summary (per year, per region) rather than individual records"),
+                .hint_said(Said::new("data-too-many-rows-hint", &[])),
             );
         }
         rows

@@ -4,6 +4,7 @@
 
 use super::{Breakdown, Cell, Measure, Row, MAX_ROWS};
 use crate::diagnostics::{Code, Diagnostic};
+use crate::messages::Said;
 use crate::yaml::{self, Value as Yaml};
 use std::collections::BTreeMap;
 use std::path::Path;
@@ -26,7 +27,7 @@ fn make_row(
     path: &Path,
     errors: &mut Vec<Diagnostic>,
 ) -> Option<Row> {
-    let at = |msg: String| Diagnostic::error(Code::Indicator, path, msg).at(Some(line), None);
+    let at = |said: Said| Diagnostic::error_said(Code::Indicator, path, said).at(Some(line), None);
     let mut period = None;
     let mut value = None;
     let mut dims = BTreeMap::new();
@@ -38,8 +39,8 @@ fn make_row(
                 Some(v) => value = Some(v),
                 None => {
                     errors.push(
-                        at(format!("`{text}` is not a number"))
-                            .hint("write numbers with digits and a decimal point, without units: 79.6, not 79,6 %"),
+                        at(Said::new("data-not-a-number", &[("text", text)]))
+                            .hint_said(Said::new("data-not-a-number-hint", &[])),
                     );
                     ok = false;
                 }
@@ -47,16 +48,14 @@ fn make_row(
             "" => {}
             dim => match breakdowns.iter().find(|b| b.id == dim) {
                 None => {
-                    errors.push(at(format!(
-                        "`{dim}` is neither `period`, `value` nor a breakdown declared under `breakdowns`"
-                    )));
+                    errors.push(at(Said::new("data-unknown-column", &[("column", dim)])));
                     ok = false;
                 }
                 Some(_) if text.is_empty() => {}
                 Some(b) if !b.values.iter().any(|(k, _)| k == text) => {
                     errors.push(
-                        at(format!("`{text}` is not a value of breakdown `{dim}`, so it has no label"))
-                            .hint(format!("add it under breakdowns.{dim}.values with a label per language")),
+                        at(Said::new("data-unknown-breakdown-value", &[("text", text), ("dim", dim)]))
+                            .hint_said(Said::new("data-unknown-breakdown-value-hint", &[("dim", dim)])),
                     );
                     ok = false;
                 }
@@ -67,12 +66,12 @@ fn make_row(
         }
     }
     let Some(period) = period.filter(|p| !p.is_empty()) else {
-        errors.push(at("this row has no `period`".into()));
+        errors.push(at(Said::new("data-row-without-period", &[])));
         return None;
     };
     let Some(value) = value else {
         if ok {
-            errors.push(at("this row has no `value`".into()));
+            errors.push(at(Said::new("data-row-without-value", &[])));
         }
         return None;
     };
@@ -118,7 +117,12 @@ pub(super) fn read_csv(path: &Path, breakdowns: &[Breakdown], errors: &mut Vec<D
         Ok(h) => h.iter().map(str::to_string).collect(),
         Err(e) => {
             errors.push(
-                Diagnostic::error(Code::Indicator, path, format!("cannot read the CSV header: {e}")).at(Some(1), None),
+                Diagnostic::error_said(
+                    Code::Indicator,
+                    path,
+                    Said::new("data-csv-bad-header", &[("error", &e.to_string())]),
+                )
+                .at(Some(1), None),
             );
             return Vec::new();
         }
@@ -137,7 +141,12 @@ pub(super) fn read_csv(path: &Path, breakdowns: &[Breakdown], errors: &mut Vec<D
             Err(e) => {
                 let line = e.position().map(|p| p.line() as usize);
                 errors.push(
-                    Diagnostic::error(Code::Indicator, path, format!("cannot read this CSV row: {e}")).at(line, None),
+                    Diagnostic::error_said(
+                        Code::Indicator,
+                        path,
+                        Said::new("data-csv-bad-row", &[("error", &e.to_string())]),
+                    )
+                    .at(line, None),
                 );
             }
         }
@@ -153,41 +162,56 @@ pub(super) fn check_rows(rows: &[Row], measure: Measure, path: &Path, errors: &m
     for row in rows {
         let value = row.shown().unwrap_or(0.0);
         if let Some(first) = seen.insert((&row.period, &row.dims), row.line) {
-            let what = if row.dims.is_empty() {
-                String::new()
+            let first = first.to_string();
+            let said = if row.dims.is_empty() {
+                Said::new("data-period-twice", &[("period", &row.period), ("first", &first)])
             } else {
-                format!(" ({})", row.dims.iter().map(|(k, v)| format!("{k}: {v}")).collect::<Vec<_>>().join(", "))
+                let what = row.dims.iter().map(|(k, v)| format!("{k}: {v}")).collect::<Vec<_>>().join(", ");
+                Said::new("data-cell-twice", &[("period", &row.period), ("what", &what), ("first", &first)])
             };
-            errors.push(
-                Diagnostic::error(
-                    Code::Indicator,
-                    path,
-                    format!("period `{}`{what} is given twice (first on line {first})", row.period),
-                )
-                .at(Some(row.line), None),
-            );
+            errors.push(Diagnostic::error_said(Code::Indicator, path, said).at(Some(row.line), None));
         }
-        if let Err(msg) = in_range(measure, value) {
-            errors.push(Diagnostic::error(Code::Indicator, path, msg).at(Some(row.line), None));
+        if let Err(out) = in_range(measure, value) {
+            errors.push(
+                Diagnostic::error_said(Code::Indicator, path, out.said("data-out-of-range", &[]))
+                    .at(Some(row.line), None),
+            );
         }
     }
 }
 
+/// A value its measure cannot have, and why (`$why` of the `data-out-of-range` message).
+#[derive(Debug, Clone, PartialEq)]
+pub(crate) struct OutOfRange {
+    why: &'static str,
+    value: f64,
+}
+
+impl OutOfRange {
+    /// Message `id`, which says `data-out-of-range` after its own `extra` values.
+    pub(crate) fn said(&self, id: &'static str, extra: &[(&'static str, &str)]) -> Said {
+        let mut said = Said::new(id, extra);
+        said.args.push(("why", self.why.to_string()));
+        said.args.push(("value", self.value.to_string()));
+        said
+    }
+}
+
 /// Whether a value fits its measure: a share from 0 to 100, a count of whole people.
-pub(crate) fn in_range(measure: Measure, value: f64) -> Result<(), String> {
-    if !value.is_finite() {
-        return Err(format!("`{value}` is not a number"));
-    }
-    match measure {
-        Measure::Percent if !(0.0..=100.0).contains(&value) => {
-            Err(format!("{value} is not a percentage between 0 and 100"))
+pub(crate) fn in_range(measure: Measure, value: f64) -> Result<(), OutOfRange> {
+    let why = if !value.is_finite() {
+        "not-a-number"
+    } else {
+        match measure {
+            Measure::Percent if !(0.0..=100.0).contains(&value) => "percent",
+            Measure::Count if value < 0.0 => "negative",
+            Measure::Count if value.fract() != 0.0 => "fraction",
+            Measure::Count if value > 1e12 => "too-many",
+            Measure::Number if value.abs() > 1e15 => "too-large",
+            _ => return Ok(()),
         }
-        Measure::Count if value < 0.0 => Err(format!("{value} people cannot be a count")),
-        Measure::Count if value.fract() != 0.0 => Err(format!("{value} is not a whole number of people")),
-        Measure::Count if value > 1e12 => Err(format!("{value} is more people than there are")),
-        Measure::Number if value.abs() > 1e15 => Err(format!("{value} is too large to publish as a figure")),
-        _ => Ok(()),
-    }
+    };
+    Err(OutOfRange { why, value })
 }
 
 /// A period as one text however it was typed: compatibility forms folded (full-width

@@ -2,6 +2,7 @@
 //! embedded font so nothing overflows 1200×630, then rasterised to PNG with resvg (never
 //! with system fonts, so the card looks the same on every machine).
 
+use crate::messages::Said;
 use base64::Engine;
 use serde::Serialize;
 use std::sync::{Arc, OnceLock};
@@ -13,9 +14,9 @@ const FONT_BOLD: &str = "fonts/DejaVuSans-Bold.ttf";
 const FONT_FAMILY: &str = "DejaVu Sans";
 
 /// The QR code of `text` as SVG: dark modules as one path, with the standard quiet zone.
-pub(crate) fn qr_svg(text: &str, label: &str) -> Result<String, String> {
+pub(crate) fn qr_svg(text: &str, label: &str) -> Result<String, Said> {
     let code = qrcode::QrCode::with_error_correction_level(text.as_bytes(), qrcode::EcLevel::M)
-        .map_err(|e| format!("cannot make a QR code of {text}: {e}"))?;
+        .map_err(|e| Said::new("kit-qr-failed", &[("text", text), ("error", &e.to_string())]))?;
     let width = code.width();
     let size = width + 8;
     let mut path = String::new();
@@ -107,18 +108,18 @@ pub(crate) fn text_block(text: &str, sizes: &[f64], bold: bool, width: f64, max_
 }
 
 /// The card SVG rasterised with the embedded fonts.
-pub(crate) fn card_png(svg: &str) -> Result<Vec<u8>, String> {
+pub(crate) fn card_png(svg: &str) -> Result<Vec<u8>, Said> {
     let options =
         resvg::usvg::Options { font_family: FONT_FAMILY.to_string(), fontdb: fonts().db.clone(), ..Default::default() };
-    let tree =
-        resvg::usvg::Tree::from_str(svg, &options).map_err(|e| format!("the social card is not valid SVG: {e}"))?;
+    let tree = resvg::usvg::Tree::from_str(svg, &options)
+        .map_err(|e| Said::new("kit-card-bad-svg", &[("error", &e.to_string())]))?;
     let mut pixmap =
-        resvg::tiny_skia::Pixmap::new(CARD_WIDTH, CARD_HEIGHT).ok_or_else(|| "cannot allocate the card".to_string())?;
+        resvg::tiny_skia::Pixmap::new(CARD_WIDTH, CARD_HEIGHT).ok_or_else(|| Said::new("kit-card-no-memory", &[]))?;
     let size = tree.size();
     let scale =
         resvg::tiny_skia::Transform::from_scale(CARD_WIDTH as f32 / size.width(), CARD_HEIGHT as f32 / size.height());
     resvg::render(&tree, scale, &mut pixmap.as_mut());
-    pixmap.encode_png().map_err(|e| format!("cannot encode the card as PNG: {e}"))
+    pixmap.encode_png().map_err(|e| Said::new("kit-card-png-failed", &[("error", &e.to_string())]))
 }
 
 pub(crate) fn data_uri(mime: &str, bytes: &[u8]) -> String {

@@ -12,6 +12,7 @@ use crate::content::{CampaignFigure, PageId};
 use crate::diagnostics::{Code, Diagnostic};
 use crate::escape::csv_cell;
 use crate::i18n::{pick, NumberFormat};
+use crate::messages::Said;
 use crate::model::Site;
 use crate::urls::{file_in, kit_zip_name, output_file, site_url};
 use card::{card_png, data_uri, fonts, qr_svg, text_block, TextBlock};
@@ -96,11 +97,11 @@ pub(crate) fn files<'a>(cx: Cx<'a>) -> impl ParallelIterator<Item = File<'a>> + 
     // The logo is read only when there are kits to print it on; without it there are none.
     let (logo, failed) = match if list.is_empty() { Ok(None) } else { logo(site) } {
         Ok(logo) => (logo, None),
-        Err(message) => {
+        Err(said) => {
             list.clear();
-            let d = Diagnostic::error(Code::Logo, site.root.join("site.yaml"), message)
+            let d = Diagnostic::error_said(Code::Logo, site.root.join("site.yaml"), said)
                 .at_point(site.config.lines.logo)
-                .hint("put the file in static/ and write its path there, such as `logo: logo.svg`");
+                .hint_said(Said::new("kit-logo-hint", &[]));
             (None, Some(File::failed("logo".into(), d)))
         }
     };
@@ -109,35 +110,39 @@ pub(crate) fn files<'a>(cx: Cx<'a>) -> impl ParallelIterator<Item = File<'a>> + 
 
 /// The logo from static/ (or the theme's static files) as a data URI, so a poster is one
 /// self-contained file that prints the same from the site, the ZIP or a USB stick.
-fn logo(site: &Site) -> Result<Option<String>, String> {
+fn logo(site: &Site) -> Result<Option<String>, Said> {
     let Some(rel) = &site.config.logo else { return Ok(None) };
     let mime = match rel.rsplit('.').next().map(str::to_ascii_lowercase).as_deref() {
         Some("svg") => "image/svg+xml",
         Some("png") => "image/png",
         Some("jpg" | "jpeg") => "image/jpeg",
-        _ => return Err(format!("the logo `{rel}` must be an SVG, PNG or JPEG file")),
+        _ => return Err(Said::new("kit-logo-bad-type", &[("logo", rel)])),
     };
     // A path below static/, read only from inside the site (a link out is refused).
     if std::path::Path::new(rel)
         .components()
         .any(|c| !matches!(c, std::path::Component::Normal(_) | std::path::Component::CurDir))
     {
-        return Err(format!("the logo `{rel}` must be a path inside static/, without `..`"));
+        return Err(Said::new("kit-logo-bad-path", &[("logo", rel)]));
     }
     let on_disk = site.root.join("static").join(rel);
     let bytes = match crate::sources::place(&site.root, &on_disk) {
-        Ok((real, crate::sources::Kind::File)) => {
-            std::fs::read(real).map_err(|e| format!("the logo `{rel}` cannot be read: {e}"))?
-        }
-        Err(crate::sources::Refusal::Outside) => {
-            return Err(format!("the logo `{rel}` leads outside the site folder, and is not read"))
-        }
+        Ok((real, crate::sources::Kind::File)) => std::fs::read(real)
+            .map_err(|e| Said::new("kit-logo-unreadable", &[("logo", rel), ("error", &e.to_string())]))?,
+        Err(crate::sources::Refusal::Outside) => return Err(Said::new("kit-logo-outside", &[("logo", rel)])),
         Err(crate::sources::Refusal::Special(what)) => {
-            return Err(format!("the logo `{rel}` is {what}, not a file, and is not read"))
+            // Said by kind in the catalogs: `sources` names it in English.
+            let kind = match what {
+                "a FIFO (named pipe)" => "fifo",
+                "a socket" => "socket",
+                "a device" => "device",
+                _ => "other",
+            };
+            return Err(Said::new("kit-logo-special", &[("logo", rel), ("kind", kind)]));
         }
         _ => match site.theme.get(&format!("static/{rel}")) {
             Some(f) => f.bytes.to_vec(),
-            None => return Err(format!("the logo `{rel}` is not in static/")),
+            None => return Err(Said::new("kit-logo-missing", &[("logo", rel)])),
         },
     };
     Ok(Some(data_uri(mime, &bytes)))
@@ -206,7 +211,7 @@ fn kit<'a>(cx: Cx<'a>, logo: Option<&str>, i: PageId) -> Vec<File<'a>> {
     let page = &site.content[i];
     let lang = page.lang.as_str();
     let kit = site.paths().kit(&page.url, lang);
-    let fail = |message: String| File::failed(kit.clone(), Diagnostic::error(Code::Kit, &page.source, message));
+    let fail = |said: Said| File::failed(kit.clone(), Diagnostic::error_said(Code::Kit, &page.source, said));
     let permalink = site_url(&site.config.base_url, &page.url);
     let qr = match qr_svg(&permalink, &site.t(lang, "kit_qr_label").replace("{url}", &permalink)) {
         Ok(q) => q,
@@ -247,7 +252,10 @@ fn kit<'a>(cx: Cx<'a>, logo: Option<&str>, i: PageId) -> Vec<File<'a>> {
         for (key, html) in &docs {
             match printer.print(html) {
                 Ok(pdf) => files.push((name(key, "pdf"), pdf)),
-                Err(e) => out.push(fail(format!("{}: {e}", name(key, "pdf")))),
+                Err(mut said) => {
+                    said.args.insert(0, ("file", name(key, "pdf")));
+                    out.push(fail(said))
+                }
             }
         }
     }
@@ -268,7 +276,7 @@ fn kit<'a>(cx: Cx<'a>, logo: Option<&str>, i: PageId) -> Vec<File<'a>> {
     let zip = match crate::output::zip(&files) {
         Ok(z) => z,
         Err(e) => {
-            out.push(fail(format!("cannot make {zip_name}: {e:#}")));
+            out.push(fail(Said::new("kit-zip-failed", &[("zip", &zip_name), ("error", &format!("{e:#}"))])));
             return out;
         }
     };
