@@ -4,6 +4,7 @@
 
 use crate::diagnostics::{Code, Diagnostic};
 use crate::href::Href;
+use crate::messages::Said;
 use crate::yaml::{self, Deferred, Value};
 use serde::Deserialize;
 use std::collections::BTreeMap;
@@ -320,8 +321,7 @@ impl Config {
         contact.tel = contact.phone.as_deref().and_then(|p| check.tel(p, &[yaml::key("contact"), yaml::key("phone")]));
         if let Some(email) = &contact.email {
             if !is_email(email) {
-                let msg = format!("`{email}` is not an email address (one `@`, no spaces or `<>\"?:` signs)");
-                check.err(&["contact", "email"], msg);
+                check.err(&["contact", "email"], Said::new("config-not-an-email", &[("email", email)]));
             }
         }
         let help_lines =
@@ -383,14 +383,16 @@ impl Config {
 fn check_keys(r: &mut Reader, mut map: yaml::Mapping) -> Result<RawConfig, Diagnostic> {
     r.aliases(&mut map);
     let missing: Vec<&str> = REQUIRED.iter().copied().filter(|k| map.get(*k).is_none_or(Value::is_null)).collect();
-    let named = r.unknown_keys(&mut map, &[], "", yaml::field_names::<RawConfig>(), &missing);
+    let named = r.unknown_keys(&mut map, &[], keys::Level::Top, yaml::field_names::<RawConfig>(), &missing);
     if let (Some(first), false) = (missing.first(), named) {
-        let mut msg = format!("missing field `{first}`");
-        if missing.len() > 1 {
-            let rest: Vec<String> = missing[1..].iter().map(|k| format!("`{k}`")).collect();
-            msg.push_str(&format!(" (site.yaml also needs {})", rest.join(" and ")));
-        }
-        r.errors.push(Diagnostic::error(Code::SiteConfig, r.path, msg).at(Some(1), Some(1)));
+        let said = match missing.len() {
+            1 => Said::new("config-missing-key", &[("key", first)]),
+            _ => {
+                let rest: Vec<String> = missing[1..].iter().map(|k| format!("`{k}`")).collect();
+                Said::new("config-missing-keys", &[("key", first), ("others", &rest.join(" and "))])
+            }
+        };
+        r.errors.push(Diagnostic::error_said(Code::SiteConfig, r.path, said).at(Some(1), Some(1)));
     }
     let sections = [
         ("contact", false, yaml::field_names::<Contact>()),
@@ -419,13 +421,13 @@ struct Check<'a> {
 
 impl Check<'_> {
     /// An error at the value of `keys`; at the line of the last key when a list is on the way.
-    fn err(&mut self, keys: &[&str], msg: String) {
+    fn err(&mut self, keys: &[&str], msg: Said) {
         let steps: Vec<yaml::Step> = keys.iter().map(|k| yaml::key(k)).collect();
         self.err_at(&steps, msg);
     }
 
     /// `err` for a path through list items.
-    fn err_at(&mut self, steps: &[yaml::Step], msg: String) {
+    fn err_at(&mut self, steps: &[yaml::Step], msg: Said) {
         let keys: Vec<&str> =
             steps.iter().filter_map(|s| if let yaml::Step::Key(k) = s { Some(k.as_str()) } else { None }).collect();
         let keys = keys.as_slice();
@@ -439,7 +441,7 @@ impl Check<'_> {
             Some((line, col)) => (Some(line), Some(col)),
             None => (yaml::locate(self.src, keys, 1), None),
         };
-        self.errors.push(Diagnostic::error(Code::SiteConfig, self.path, msg).at(line, col));
+        self.errors.push(Diagnostic::error_said(Code::SiteConfig, self.path, msg).at(line, col));
     }
 
     fn languages(&mut self) {
@@ -447,15 +449,14 @@ impl Check<'_> {
             return;
         }
         if self.languages.is_empty() {
-            self.err(&["languages"], "`languages` must list at least one language".into());
+            self.err(&["languages"], Said::new("config-no-languages", &[]));
         }
         for (i, lang) in self.languages.clone().iter().enumerate() {
             if !is_language_code(lang) {
-                let msg = format!("`{lang}` is not a language code (use codes such as `es`, `en`, `qu`, `pt-BR`)");
-                self.err(&["languages"], msg);
+                self.err(&["languages"], Said::new("config-not-a-language-code", &[("lang", lang)]));
             }
             if self.languages[..i].contains(lang) {
-                self.err(&["languages"], format!("language `{lang}` is listed twice"));
+                self.err(&["languages"], Said::new("config-language-twice", &[("lang", lang)]));
             }
         }
     }
@@ -464,12 +465,13 @@ impl Check<'_> {
     fn base_url(&mut self, written: &str, flag: bool) -> (String, String) {
         crate::href::base_url(written).unwrap_or_else(|problem| {
             let name = if flag { "--base-url" } else { "base_url" };
-            let msg = format!("`{name}` must be an absolute http(s) URL with a host and no user, query or fragment, such as `https://example.org/campana/`: {problem}");
+            let msg = Said::new("config-bad-base-url", &[("name", name), ("problem", &problem)]);
             let d = match flag {
-                true => Diagnostic::error(Code::SiteConfig, "--base-url", msg),
-                false => Diagnostic::error(Code::SiteConfig, self.path, msg).at(yaml::locate(self.src, &["base_url"], 1), None),
+                true => Diagnostic::error_said(Code::SiteConfig, "--base-url", msg),
+                false => Diagnostic::error_said(Code::SiteConfig, self.path, msg)
+                    .at(yaml::locate(self.src, &["base_url"], 1), None),
             };
-            self.errors.push(d.hint("percent-encode what a path needs (a space is %20); leave out `?…` and `#…`"));
+            self.errors.push(d.hint_said(Said::new("config-bad-base-url-hint", &[])));
             ("/".to_string(), "/".to_string())
         })
     }
@@ -482,12 +484,14 @@ impl Check<'_> {
         }
         for lang in self.languages.clone() {
             if !map.contains_key(&lang) {
-                self.err(keys, format!("`{}` has no text for language `{lang}`", keys.join(".")));
+                let said = Said::new("config-no-text-for-language", &[("key", &keys.join(".")), ("lang", &lang)]);
+                self.err(keys, said);
             }
         }
         for key in map.keys() {
             if !self.languages.contains(key) {
-                self.err(keys, format!("`{}` has text for `{key}`, which is not in `languages`", keys.join(".")));
+                let said = Said::new("config-text-for-undeclared-language", &[("key", &keys.join(".")), ("lang", key)]);
+                self.err(keys, said);
             }
         }
     }
@@ -517,16 +521,13 @@ impl Check<'_> {
             return Some(phone.chars().filter(|c| c.is_ascii_digit() || *c == '+').collect());
         }
         let why = if !signs_ok {
-            "holds more than a number"
+            "signs"
         } else if (3..=15).contains(&digits) {
-            "is longer than a number is written (30 characters at most)"
+            "long"
         } else {
-            "has too few or too many digits (3 to 15)"
+            "digits"
         };
-        self.err_at(
-            at,
-            format!("`{phone}` is not a phone number to dial: it {why}; write one number, with only digits, spaces, `+`, `-`, `.` and an area code in parentheses, and any options, other numbers or hours in `description` (or another help line)"),
-        );
+        self.err_at(at, Said::new("config-not-a-phone", &[("phone", phone), ("why", why)]));
         None
     }
 
@@ -540,11 +541,8 @@ impl Check<'_> {
             safety_page,
         };
         if !matches!(Href::parse(&quick_exit.url), Ok(Href::External(_))) {
-            let msg = format!(
-                "`quick_exit.url` must be an http(s) address of a neutral site, not `{}`",
-                crate::href::shown(&quick_exit.url)
-            );
-            self.err(&["quick_exit", "url"], msg);
+            let url = crate::href::shown(&quick_exit.url);
+            self.err(&["quick_exit", "url"], Said::new("config-bad-quick-exit-url", &[("url", &url)]));
         }
         quick_exit
     }
@@ -552,15 +550,10 @@ impl Check<'_> {
     /// The numbers of `statistics` and `publish` that parse but cannot be used.
     fn numbers(&mut self, statistics: &Statistics, publish: &Publish) {
         if statistics.suppress_below == 0 {
-            let msg = "`statistics.suppress_below` must be at least 1: protection of small counts cannot be turned off"
-                .into();
-            self.err(&["statistics", "suppress_below"], msg);
+            self.err(&["statistics", "suppress_below"], Said::new("config-suppress-below-zero", &[]));
         }
         for keep in publish.keep.iter().filter(|k| !crate::output::is_keepable(k)) {
-            let msg = format!(
-                "`publish.keep` lists `{keep}`: give paths inside the output folder, such as `.git` or `CNAME`"
-            );
-            self.err(&["publish", "keep"], msg);
+            self.err(&["publish", "keep"], Said::new("config-bad-keep", &[("keep", keep)]));
         }
     }
 }

@@ -21,6 +21,7 @@
 
 use crate::config::{Config, Lang, Localized};
 use crate::diagnostics::{Code, Diagnostic};
+use crate::messages::Said;
 use crate::theme::Theme;
 use crate::yaml;
 use serde::Deserialize;
@@ -459,17 +460,10 @@ pub(crate) fn tells_plural_forms(config: &Config, lang: &str) -> bool {
 
 /// Keys a site gave other languages but not `lang`, which the theme has.
 fn extra_keys_warning(lang: &str, missing: &[String]) -> Diagnostic {
-    let count = if missing.len() == 1 {
-        "1 interface string is".to_string()
-    } else {
-        format!("{} interface strings are", missing.len())
-    };
-    Diagnostic::warning(
-        Code::MissingUiStrings,
-        format!("i18n/{lang}.yaml"),
-        format!("{count} missing for `{lang}` and shown in another language: {}", missing.join(", ")),
-    )
-    .hint(format!("add them to i18n/{lang}.yaml in your site, or check their spelling where they are given"))
+    let (n, keys) = (missing.len().to_string(), missing.join(", "));
+    let said = Said::new("strings-extra-keys-missing", &[("n", &n), ("lang", lang), ("keys", &keys)]);
+    Diagnostic::warning_said(Code::MissingUiStrings, format!("i18n/{lang}.yaml"), said)
+        .hint_said(Said::new("strings-extra-keys-missing-hint", &[("lang", lang)]))
 }
 
 /// Parses the theme file `key` (`i18n/es.yaml`, `site-i18n/qu.yaml`), if there is one.
@@ -566,16 +560,19 @@ fn take_copied_from(
         Entry::Text(from) if from != lang && !from.is_empty() => {
             Ok(Some(Copied { from, file: file.origin.clone(), line, keys, copies: 0 }))
         }
-        _ => Err(copied_from_error(&file.origin, line, lang, "is not another language's code")),
+        _ => Err(copied_from_error(
+            &file.origin,
+            line,
+            lang,
+            Said::new("strings-copied-from-not-a-code", &[("key", COPIED_FROM)]),
+        )),
     }
 }
 
-fn copied_from_error(file: &Path, line: Option<usize>, lang: &str, why: &str) -> Diagnostic {
-    Diagnostic::error(Code::I18n, file, format!("`{COPIED_FROM}` {why}"))
+fn copied_from_error(file: &Path, line: Option<usize>, lang: &str, why: Said) -> Diagnostic {
+    Diagnostic::error_said(Code::I18n, file, why)
         .at(line, None)
-        .hint(format!(
-            "`{COPIED_FROM}` names the language this file's values were copied from (such as `es`), so a value not yet translated is shown as that language's; delete the line to count every value as `{lang}`'s own"
-        ))
+        .hint_said(Said::new("strings-copied-from-hint", &[("key", COPIED_FROM), ("lang", lang)]))
 }
 
 /// Marks each value of a site file with `copied_from` that is still the text its language
@@ -600,7 +597,10 @@ fn mark_copies(
                 &copied.file,
                 copied.line,
                 &lang,
-                &format!("names `{}`, which has no strings here ({known} have)", copied.from),
+                Said::new(
+                    "strings-copied-from-unknown",
+                    &[("key", COPIED_FROM), ("from", &copied.from), ("known", &known)],
+                ),
             ));
             if let Some(s) = own.get_mut(&lang) {
                 s.2 = None;
@@ -667,57 +667,50 @@ pub(crate) fn awaiting_translation(strings: &Strings, lang: &str) -> Option<Diag
     for (l, n) in &filled {
         *all.entry(l).or_default() += n;
     }
-    let head = format!("{} of the {} interface strings of `{lang}` are still", copies + fills, strings.0.len());
-    let message = match (copies, fills) {
-        (_, 0) if copied.len() == 1 => format!("{head} the {} text they were copied from", named(&copied)),
-        (_, 0) => format!("{head} the text they were copied from, in {}", named(&copied)),
-        (0, _) => format!("{head} in {}, since this file lacks them", named(&filled)),
-        _ => format!(
-            "{head} in {}: {copies} copied into this file and not yet translated, {fills} missing from it and filled from {}",
-            named(&all),
-            named(&filled)
+    let (n, total) = ((copies + fills).to_string(), strings.0.len().to_string());
+    let (copies, fills) = (copies.to_string(), fills.to_string());
+    let (all, filled_from) = (named(&all), named(&filled));
+    let head = [("n", n.as_str()), ("total", total.as_str()), ("lang", lang)];
+    let said = |id, langs: &str, more: &[(&'static str, &str)]| {
+        Said::new(id, &[&head[..], &[("langs", langs)], more].concat())
+    };
+    let message = match (copies.as_str(), fills.as_str()) {
+        (_, "0") if copied.len() == 1 => said("strings-awaiting-copied-from-one", &named(&copied), &[]),
+        (_, "0") => said("strings-awaiting-copied", &named(&copied), &[]),
+        ("0", _) => said("strings-awaiting-filled", &filled_from, &[]),
+        _ => said(
+            "strings-awaiting-copied-and-filled",
+            &all,
+            &[("copies", &copies), ("fills", &fills), ("filled", &filled_from)],
         ),
     };
-    let add = if fills > 0 {
-        format!(" and add those missing (`faro theme strings {lang} --stdout` prints every string)")
-    } else {
-        String::new()
+    let hint = match fills.as_str() {
+        "0" => Said::new("strings-awaiting-hint", &[("langs", &all)]),
+        _ => Said::new("strings-awaiting-hint-missing", &[("langs", &all), ("lang", lang)]),
     };
-    Some(Diagnostic::warning(Code::AwaitingTranslation, &c.file, message).at(c.line, None).hint(format!(
-        "translate them in this file{add}; until then readers see them as {} text, marked so",
-        named(&all)
-    )))
+    Some(Diagnostic::warning_said(Code::AwaitingTranslation, &c.file, message).at(c.line, None).hint_said(hint))
 }
 
 /// The error for a language that lacks strings and names no fallback: at the site's own
 /// strings file when it has one, else at the language in site.yaml.
 fn missing_strings(config: &Config, lang: &str, missing: &[String], site_file: Option<&PathBuf>) -> Diagnostic {
-    let shown = match missing.len() {
-        n if n <= 12 => missing.join(", "),
-        n => format!("{}, and {} more", missing[..8].join(", "), n - 8),
+    let (shown, more) = match missing.len() {
+        n if n <= 12 => (missing.join(", "), 0),
+        n => (missing[..8].join(", "), n - 8),
     };
-    let count = match missing.len() {
-        1 => "1 interface string".to_string(),
-        n => format!("{n} interface strings"),
-    };
+    let (n, more) = (missing.len().to_string(), more.to_string());
     let fallback = config.languages.iter().find(|l| *l != lang).map_or("es", String::as_str);
-    let or_fallback =
-        format!("or let another language fill them: `- {{ code: {lang}, fallback: {fallback} }}` in `languages`");
+    let values = [("n", n.as_str()), ("lang", lang), ("shown", &shown), ("more", &more)];
+    let hint_values = [("lang", lang), ("fallback", fallback)];
     match site_file {
-        Some(file) => Diagnostic::error(
-            Code::MissingUiStrings,
-            file,
-            format!("{count} of the theme {} missing for `{lang}`: {shown}", if missing.len() == 1 { "is" } else { "are" }),
-        )
-        .at(Some(1), None)
-        .hint(format!("add them to this file (`faro theme strings {lang} --stdout` prints every string with the text to translate), {or_fallback}")),
-        None => Diagnostic::error(
-            Code::MissingUiStrings,
-            "site.yaml",
-            format!("the theme has no interface strings for `{lang}` and it names no `fallback`: {count} missing ({shown})"),
-        )
-        .at(config.language(lang).and_then(|l| l.line), None)
-        .hint(format!("run `faro theme strings {lang}` to write i18n/{lang}.yaml with every string to translate, {or_fallback}")),
+        Some(file) => Diagnostic::error_said(Code::MissingUiStrings, file, Said::new("strings-missing", &values))
+            .at(Some(1), None)
+            .hint_said(Said::new("strings-missing-hint", &hint_values)),
+        None => {
+            Diagnostic::error_said(Code::MissingUiStrings, "site.yaml", Said::new("strings-missing-no-file", &values))
+                .at(config.language(lang).and_then(|l| l.line), None)
+                .hint_said(Said::new("strings-missing-no-file-hint", &hint_values))
+        }
     }
 }
 

@@ -166,7 +166,9 @@ impl Renderer {
         for cause in causes {
             message.push_str(&format!("; {cause}"));
         }
-        Diagnostic::error(Code::Template, path, message).at(err.line(), None).hint(format!("while rendering {context}"))
+        Diagnostic::error(Code::Template, path, message)
+            .at(err.line(), None)
+            .hint_said(crate::messages::Said::new("site-template-while-rendering", &[("page", context)]))
     }
 }
 

@@ -49,11 +49,8 @@ impl Theme {
         match crate::sources::dir_exists(root, &theme_dir) {
             Ok(true) => theme.overlay(&theme_dir, "", root, &mut diags),
             Ok(false) if config.theme != "default" => {
-                return Err(Diagnostic::error(
-                    Code::UnknownTheme,
-                    root.join("site.yaml"),
-                    format!("theme `{}` not found: there is no folder themes/{}/", config.theme, config.theme),
-                ))
+                let said = crate::messages::Said::new("theme-not-found", &[("theme", &config.theme)]);
+                return Err(Diagnostic::error_said(Code::UnknownTheme, root.join("site.yaml"), said));
             }
             Ok(false) => {}
             Err(d) => diags.push(d),

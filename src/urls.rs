@@ -9,6 +9,7 @@
 
 use crate::config::{Lang, Taxonomy};
 use crate::i18n::Strings;
+use crate::messages::Said;
 use crate::slug::slugify;
 use std::collections::{BTreeMap, HashMap};
 use std::sync::Mutex;
@@ -208,39 +209,44 @@ pub(crate) fn unsafe_path_char(c: char) -> bool {
 const RESERVED: &[&str] = &[NOT_FOUND, ROOT, SITEMAP, ROBOTS, "index.json", "atom.xml"];
 
 /// What is wrong with an alias as written in the front matter of a page of `lang`, as a
-/// message and a hint; None when it is a plain path in the language, which a web server
-/// hands to the redirect faro writes unchanged.
+/// message and a hint in English; None when it is a plain path in the language, which a web
+/// server hands to the redirect faro writes unchanged.
 pub(crate) fn alias_problem(lang: &str, written: &str) -> Option<(String, String)> {
+    alias_problem_said(lang, written).map(|(m, h)| (crate::messages::english(&m), crate::messages::english(&h)))
+}
+
+/// `alias_problem` as the catalogs say it, in any language.
+pub(crate) fn alias_problem_said(lang: &str, written: &str) -> Option<(Said, Said)> {
     if let Some(c) = written.chars().find(|&c| unsafe_path_char(c)) {
         let hint = match c {
-            '%' => "write the address as it reads, `año` and not `a%C3%B1o`: a server decodes `%` escapes first",
-            '?' | '#' => "an alias is a path: a server never sees what follows `#`, and `?` starts a query",
-            '\\' => "separate folders with `/`",
-            _ => "remove the invisible character",
+            '%' => "site-alias-percent-hint",
+            '?' | '#' => "site-alias-query-hint",
+            '\\' => "site-alias-backslash-hint",
+            _ => "site-alias-invisible-hint",
         };
         let shown = if c.is_control() { c.escape_default().to_string() } else { c.to_string() };
         return Some((
-            format!("the alias `{written}` has `{shown}`, which a web server would decode or cut"),
-            hint.into(),
+            Said::new("site-alias-unsafe-char", &[("alias", written), ("char", &shown)]),
+            Said::new(hint, &[]),
         ));
     }
     let path = alias(lang, written);
     if path.split('/').any(|s| s == ".." || s == ".") || path.contains("//") {
         return Some((
-            format!("the alias `{written}` is not a plain path"),
-            "write it without `.`, `..` or `//`".into(),
+            Said::new("site-alias-not-plain", &[("alias", written)]),
+            Said::new("site-alias-not-plain-hint", &[]),
         ));
     }
     if !path.starts_with(&format!("{lang}/")) {
         return Some((
-            format!("the alias `{written}` is outside /{lang}/, this page's language"),
-            "each language keeps its own old addresses: put this alias on the page in that language".into(),
+            Said::new("site-alias-other-language", &[("alias", written), ("lang", lang)]),
+            Said::new("site-alias-other-language-hint", &[]),
         ));
     }
     if let Some(name) = path.split('/').find(|s| RESERVED.iter().any(|r| r.eq_ignore_ascii_case(s))) {
         return Some((
-            format!("the alias `{written}` is named like `{name}`, a file faro writes itself"),
-            "an alias becomes a folder with a redirect page in it: give the old page's address".into(),
+            Said::new("site-alias-reserved", &[("alias", written), ("name", name)]),
+            Said::new("site-alias-reserved-hint", &[]),
         ));
     }
     None

@@ -6,61 +6,93 @@
 
 /// Keys that mean a faro key exactly, as another generator spells it: (alias, faro key,
 /// whose). Either spelling is accepted, never both.
+use crate::messages::Said;
+
 pub(super) const ALIASES: &[(&str, &str, &str)] = &[("baseURL", "base_url", "Hugo"), ("params", "extra", "Hugo")];
 
-/// Keys of Hugo's and Zola's site configuration that faro does not take, with what to write
-/// instead: (level, key, advice). Level `""` is the top of site.yaml, `a menu entry` an entry.
-const PEER_KEYS: &[(&str, &str, &str)] = &[
-    ("", "languageCode", "Hugo's `languageCode` is faro's `languages` list (codes such as `es`, `en`, `qu`)"),
-    ("", "defaultContentLanguage", "faro's default language is the first one in `languages`"),
-    ("", "default_language", "faro's default language (Zola's `default_language`) is the first one in `languages`"),
-    ("", "menu", "faro's menus are under `menus`"),
-    ("", "copyright", "faro prints `organization` in the footer; there is no copyright line"),
-    ("", "paginate", "the number of pages per list page is `publish.page_size`"),
-    ("", "pagination", "the number of pages per list page is `publish.page_size`"),
-    ("", "paginate_by", "the number of pages per list page is `publish.page_size`"),
-    ("", "enableRobotsTXT", "faro writes robots.txt at a host's root (under a subpath crawlers never read it, so it is left out); `publish.index: false` asks not to be indexed"),
-    ("", "generate_feeds", "a section has a feed when its `_index.md` says `feed: true`"),
-    ("", "generate_feed", "a section has a feed when its `_index.md` says `feed: true`"),
-    ("", "feed_limit", "the number of entries per feed is `publish.feed_size`"),
-    ("", "build_search_index", "faro always builds the search index"),
-    ("", "permalinks", "faro's URLs follow the folders of content/ and each page's `slug`"),
-    ("", "translations", "interface strings are in i18n/<lang>.yaml (see `faro theme strings <lang>`)"),
-    ("", "author", "faro names the publisher in `organization`"),
-    ("a menu entry", "pageRef", "Hugo's `pageRef` is faro's `page`, a file under content/<lang>/"),
-    ("a menu entry", "weight", "menu entries are shown in the order they are written"),
-    ("a menu entry", "identifier", "faro's menus are one level: entries have no identifier"),
-    ("a menu entry", "parent", "faro's menus are one level: entries have no parent"),
+/// Where an unknown key is: the top of site.yaml, a section (`contact`), an entry of a
+/// list (`languages`), or a menu entry.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(super) enum Level<'a> {
+    Top,
+    Section(&'a str),
+    Entry(&'a str),
+    MenuEntry,
+}
+
+impl Level<'_> {
+    /// The values the catalogs' `config-unknown-key` names for the place.
+    fn values(&self) -> (&'static str, &str) {
+        match self {
+            Level::Top => ("top", ""),
+            Level::Section(s) => ("section", s),
+            Level::Entry(s) => ("entry", s),
+            Level::MenuEntry => ("menu-entry", ""),
+        }
+    }
+}
+
+/// Keys of Hugo's and Zola's site configuration that faro does not take, with the message
+/// that says what to write instead: (in a menu entry, else at the top; key; message id).
+const PEER_KEYS: &[(bool, &str, &str)] = &[
+    (false, "languageCode", "config-peer-language-code"),
+    (false, "defaultContentLanguage", "config-peer-default-content-language"),
+    (false, "default_language", "config-peer-default-language"),
+    (false, "menu", "config-peer-menu"),
+    (false, "copyright", "config-peer-copyright"),
+    (false, "paginate", "config-peer-paginate"),
+    (false, "pagination", "config-peer-paginate"),
+    (false, "paginate_by", "config-peer-paginate"),
+    (false, "enableRobotsTXT", "config-peer-robots"),
+    (false, "generate_feeds", "config-peer-feeds"),
+    (false, "generate_feed", "config-peer-feeds"),
+    (false, "feed_limit", "config-peer-feed-limit"),
+    (false, "build_search_index", "config-peer-search-index"),
+    (false, "permalinks", "config-peer-permalinks"),
+    (false, "translations", "config-peer-translations"),
+    (false, "author", "config-peer-author"),
+    (true, "pageRef", "config-peer-page-ref"),
+    (true, "weight", "config-peer-weight"),
+    (true, "identifier", "config-peer-identifier"),
+    (true, "parent", "config-peer-parent"),
 ];
 
 /// What to say about an unknown key.
 #[derive(Debug)]
 pub(super) struct Unknown {
-    pub(super) message: String,
-    pub(super) hint: Option<String>,
+    pub(super) message: Said,
+    pub(super) hint: Option<Said>,
     /// The message names a required key that is missing, which then needs no error of its own.
     pub(super) names_missing: bool,
 }
 
-/// The message for `key`, unknown at `level` (`""` for the top, else its name) whose known
-/// keys are `known`; `missing` are required keys not given, which a misspelling may be.
-pub(super) fn unknown(level: &str, key: &str, known: &[&str], missing: &[&str]) -> Unknown {
-    let place = if level.is_empty() { String::new() } else { format!(" in {level}") };
-    let head = format!("unknown field `{key}`{place}");
+/// The message for `key`, unknown at `level` whose known keys are `known`; `missing` are
+/// required keys not given, which a misspelling may be.
+pub(super) fn unknown(level: Level, key: &str, known: &[&str], missing: &[&str]) -> Unknown {
+    let (kind, section) = level.values();
+    let said = |id: &'static str, more: &[(&'static str, &str)]| {
+        let base = [("key", key), ("level", kind), ("section", section)];
+        Said::new(id, &[&base[..], more].concat())
+    };
     let list = known.iter().map(|k| format!("`{k}`")).collect::<Vec<_>>().join(", ");
-    let hint = Some(format!("the keys here are {list}"));
-    if let Some((_, _, advice)) = PEER_KEYS.iter().find(|(l, k, _)| *l == level && *k == key) {
-        return Unknown { message: format!("{head}: {advice}"), hint: None, names_missing: false };
+    let hint = Some(Said::new("config-unknown-key-hint", &[("keys", &list)]));
+    let peer_level = match level {
+        Level::Top => Some(false),
+        Level::MenuEntry => Some(true),
+        _ => None,
+    };
+    if let Some((_, _, id)) = PEER_KEYS.iter().find(|(m, k, _)| Some(*m) == peer_level && *k == key) {
+        return Unknown { message: said(id, &[]), hint: None, names_missing: false };
     }
     if let Some(near) = crate::spelling::closest(key, known.iter().copied()) {
-        let message = format!("{head}: did you mean `{near}`?");
+        let message = said("config-unknown-key-near", &[("near", near)]);
         return Unknown { message, hint: None, names_missing: missing.contains(&near) };
     }
     if missing.is_empty() {
-        return Unknown { message: head, hint, names_missing: false };
+        return Unknown { message: said("config-unknown-key", &[]), hint, names_missing: false };
     }
     let lacks = missing.iter().map(|k| format!("`{k}`")).collect::<Vec<_>>().join(", ");
-    Unknown { message: format!("{head}: site.yaml lacks {lacks}; is this it?"), hint, names_missing: true }
+    Unknown { message: said("config-unknown-key-lacks", &[("lacks", &lacks)]), hint, names_missing: true }
 }
 
 #[cfg(test)]
@@ -69,14 +101,23 @@ mod tests {
 
     #[test]
     fn peer_keys_are_answered_with_the_faro_key() {
-        let u = unknown("", "default_language", &["languages"], &[]);
-        assert!(u.message.contains("first one in `languages`"), "{}", u.message);
-        let u = unknown("a menu entry", "pageRef", &["name", "page"], &[]);
-        assert!(u.message.contains("`page`"), "{}", u.message);
-        let u = unknown("", "nombre", &["title"], &["title"]);
-        assert!(u.message.contains("lacks `title`") && u.names_missing, "{}", u.message);
-        assert!(u.hint.unwrap().contains("`title`"));
-        let u = unknown("", "titel", &["title"], &["title"]);
-        assert!(u.message.ends_with("did you mean `title`?") && u.names_missing, "{}", u.message);
+        let en = |s: &Said| crate::messages::english(s);
+        let u = unknown(Level::Top, "default_language", &["languages"], &[]);
+        assert_eq!(
+            en(&u.message),
+            "unknown field `default_language`: faro's default language (Zola's `default_language`) is the first one in `languages`"
+        );
+        let u = unknown(Level::MenuEntry, "pageRef", &["name", "page"], &[]);
+        assert!(en(&u.message).starts_with("unknown field `pageRef` in a menu entry: "), "{}", en(&u.message));
+        assert!(en(&u.message).contains("`page`"), "{}", en(&u.message));
+        let u = unknown(Level::Top, "nombre", &["title"], &["title"]);
+        assert!(en(&u.message).contains("lacks `title`") && u.names_missing, "{}", en(&u.message));
+        assert!(en(&u.hint.unwrap()).contains("`title`"));
+        let u = unknown(Level::Top, "titel", &["title"], &["title"]);
+        assert!(en(&u.message).ends_with("did you mean `title`?") && u.names_missing, "{}", en(&u.message));
+        let u = unknown(Level::Entry("languages"), "cod", &["code"], &[]);
+        assert_eq!(en(&u.message), "unknown field `cod` in an entry of `languages`: did you mean `code`?");
+        let u = unknown(Level::Section("contact"), "x", &["email"], &[]);
+        assert_eq!(en(&u.message), "unknown field `x` in `contact`");
     }
 }

@@ -10,6 +10,7 @@
 
 use super::{Config, Lang};
 use crate::diagnostics::{Code, Diagnostic};
+use crate::messages::Said;
 use crate::yaml::{self, Step};
 use serde::Deserialize;
 use std::path::Path;
@@ -104,13 +105,13 @@ pub(crate) fn resolve(raw: Vec<RawLanguage>, src: &str, path: &Path) -> (Vec<Lan
     // Each entry by its index, each field by its key: a text search found the first
     // `fallback: de` for every entry that wrote it.
     let item = |i: usize| [yaml::key("languages"), Step::Index(i)];
-    let mut err = |i: usize, field: &str, msg: String| {
+    let mut err = |i: usize, field: &str, msg: Said| {
         let steps: Vec<Step> = item(i).into_iter().chain([yaml::key(field)]).collect();
         let (line, col) = yaml::value_position(src, &steps)
             .map(|(l, c)| (l, c + usize::from(quoted_at(src, l, c))))
             .or_else(|| yaml::position(src, &item(i)))
             .map_or((None, None), |(l, c)| (Some(l), Some(c)));
-        errors.push(Diagnostic::error(Code::SiteConfig, path, msg).at(line, col));
+        errors.push(Diagnostic::error_said(Code::SiteConfig, path, msg).at(line, col));
     };
     let line_of = |i: usize| yaml::position(src, &item(i)).map(|(l, _)| l);
     let mut out = Vec::new();
@@ -127,17 +128,14 @@ pub(crate) fn resolve(raw: Vec<RawLanguage>, src: &str, path: &Path) -> (Vec<Lan
         let code = e.code;
         if let Some(name) = &e.name {
             if name.trim().is_empty() || name.chars().any(char::is_control) {
-                err(i, "name", format!("language `{code}`: `name` must be a text to show, such as \"Runasimi\""));
+                err(i, "name", Said::new("config-language-bad-name", &[("code", &code)]));
             }
         }
         let locale = e.locale.as_deref().and_then(|l| match og_locale(l) {
             Some(ok) => Some(ok),
             None => {
-                let msg = format!(
-                    "language `{code}`: `locale` must be a language and a region, such as `qu_PE` or `es_419`, not `{}`",
-                    crate::diagnostics::one_line(l)
-                );
-                err(i, "locale", msg);
+                let shown = crate::diagnostics::one_line(l);
+                err(i, "locale", Said::new("config-language-bad-locale", &[("code", &code), ("locale", &shown)]));
                 None
             }
         });
@@ -146,21 +144,19 @@ pub(crate) fn resolve(raw: Vec<RawLanguage>, src: &str, path: &Path) -> (Vec<Lan
             Some("ltr") => Direction::Ltr,
             Some("rtl") => Direction::Rtl,
             Some(other) => {
-                let msg = format!(
-                    "language `{code}`: `direction` is `ltr` (left to right) or `rtl` (right to left), not `{}`",
-                    crate::diagnostics::one_line(other)
-                );
+                let shown = crate::diagnostics::one_line(other);
+                let msg = Said::new("config-language-bad-direction", &[("code", &code), ("direction", &shown)]);
                 err(i, "direction", msg);
                 Direction::Ltr
             }
         };
         if let Some(fb) = &e.fallback {
             if fb == &code {
-                err(i, "fallback", format!("language `{code}` names itself as its `fallback`"));
+                err(i, "fallback", Said::new("config-language-own-fallback", &[("code", &code)]));
             } else if !codes.contains(fb) {
-                let msg = format!(
-                    "language `{code}`: `fallback` must be another language of `languages` ({}), not `{fb}`",
-                    codes.join(", ")
+                let msg = Said::new(
+                    "config-language-unknown-fallback",
+                    &[("code", &code), ("codes", &codes.join(", ")), ("fallback", fb)],
                 );
                 err(i, "fallback", msg);
             }
@@ -171,7 +167,7 @@ pub(crate) fn resolve(raw: Vec<RawLanguage>, src: &str, path: &Path) -> (Vec<Lan
     for (i, lang) in out.iter().enumerate() {
         if let Some(fb) = &lang.fallback {
             if fb != &lang.code && chain(&out, &lang.code).last() != Some(&None) {
-                let msg = format!("language `{}`: its `fallback` chain comes back to it ({fb} …)", lang.code);
+                let msg = Said::new("config-language-fallback-loop", &[("code", &lang.code), ("fallback", fb)]);
                 err(i, "fallback", msg);
             }
         }

@@ -8,6 +8,7 @@ use super::read::{key_text, Reader};
 use super::{Config, Lang};
 use crate::diagnostics::{Code, Diagnostic};
 use crate::href::Href;
+use crate::messages::Said;
 use crate::yaml::field_names;
 use crate::yaml::{self, Mapping, Step, Value};
 use serde::Deserialize;
@@ -72,27 +73,20 @@ pub(super) fn read(r: &mut Reader, value: Option<Value>, languages: Option<&[Lan
     let top = r.steps("menus", &[]);
     let Some(value) = value.filter(|v| !v.is_null()) else { return menus };
     let Value::Mapping(map) = value else {
-        r.error(
-            Code::SiteConfig,
-            &top,
-            "`menus` must be a map: `{ es: [entries] }` or `{ main: { es: [entries] } }`".into(),
-        );
+        r.error(Code::SiteConfig, &top, Said::new("config-menus-not-a-map", &[]));
         return menus;
     };
     let lists: Vec<String> = map.iter().filter(|(_, v)| v.is_sequence()).map(|(k, _)| key_text(k)).collect();
     let named: Vec<String> = map.iter().filter(|(_, v)| v.is_mapping()).map(|(k, _)| key_text(k)).collect();
     if let (Some(list), Some(name)) = (lists.first(), named.first()) {
-        let msg = format!(
-            "`menus` mixes its two forms: `{list}` holds a list (the main menu of language `{list}`) and `{name}` a map (a menu named `{name}`); under `menus`, a list is a language's main menu and a map is a named menu of languages"
-        );
+        let msg = Said::new("config-menus-mixed", &[("list", list), ("name", name)]);
         // With a map named `main` already, the list moves into it: naming `main` twice is not YAML.
         let hint = match named.iter().any(|n| n == MAIN) {
-            true => format!("move `{list}: [...]` under `{MAIN}:`: `menus: {{ {MAIN}: {{ {list}: [...], ... }} }}`"),
-            false => format!(
-                "write `menus: {{ {MAIN}: {{ {list}: [...] }}, {name}: {{ ... }} }}`, moving each language's list under `{MAIN}`"
-            ),
+            true => Said::new("config-menus-mixed-hint-into-main", &[("list", list), ("main", MAIN)]),
+            false => Said::new("config-menus-mixed-hint", &[("list", list), ("name", name), ("main", MAIN)]),
         };
-        r.error(Code::SiteConfig, &top, msg).hint = Some(hint);
+        let d = r.error(Code::SiteConfig, &top, msg);
+        *d = d.clone().hint_said(hint);
         return menus;
     }
     for (key, v) in map {
@@ -108,8 +102,7 @@ pub(super) fn read(r: &mut Reader, value: Option<Value>, languages: Option<&[Lan
                 menus.insert(key, menu);
             }
             _ => {
-                let msg = format!("`menus.{key}` must be a list of entries (the main menu of a language) or a map of languages to lists (a named menu)");
-                r.error(Code::SiteConfig, &at, msg);
+                r.error(Code::SiteConfig, &at, Said::new("config-menu-not-a-list-or-map", &[("key", &key)]));
             }
         }
     }
@@ -135,7 +128,7 @@ fn named_menu(
             }
             Value::Null => {}
             _ => {
-                let msg = format!("`menus.{name}.{lang}` must be a list of entries");
+                let msg = Said::new("config-menu-not-a-list", &[("name", name), ("lang", &lang)]);
                 r.error(Code::SiteConfig, &at, msg);
             }
         }
@@ -155,8 +148,8 @@ fn menu_of(
     let declared = |l: &str| languages.is_none_or(|ls| ls.iter().any(|x| x == l));
     if !declared(lang) {
         let msg = match name {
-            MAIN => format!("`menus` has a menu for `{lang}`, which is not in `languages`"),
-            _ => format!("menu `{name}` has entries for `{lang}`, which is not in `languages`"),
+            MAIN => Said::new("config-main-menu-undeclared-language", &[("lang", lang)]),
+            _ => Said::new("config-menu-undeclared-language", &[("name", name), ("lang", lang)]),
         };
         r.error(Code::SiteConfig, at, msg);
     }
@@ -165,7 +158,7 @@ fn menu_of(
     for (i, mut item) in items.into_iter().enumerate() {
         let at: Vec<Step> = at.iter().cloned().chain([Step::Index(i)]).collect();
         if let Value::Mapping(map) = &mut item {
-            r.unknown_keys(map, &at, "a menu entry", known, &[]);
+            r.unknown_keys(map, &at, super::keys::Level::MenuEntry, known, &[]);
         }
         let Some(raw) = r.read_value::<RawMenuItem>(&item, &at) else { continue };
         // Where the value of `key` is written, else the entry: what to change.
@@ -176,7 +169,7 @@ fn menu_of(
         };
         let other = raw.lang.filter(|l| l != lang);
         if let Some(l) = other.as_deref().filter(|l| !declared(l)) {
-            let msg = format!("menu entry `{}` leads into language `{l}`, which is not in `languages`", raw.name);
+            let msg = Said::new("config-menu-entry-undeclared-language", &[("name", &raw.name), ("lang", l)]);
             let steps: Vec<Step> = at.iter().cloned().chain([yaml::key("lang")]).collect();
             r.error(Code::SiteConfig, &steps, msg);
             continue;
@@ -193,12 +186,9 @@ fn menu_of(
             },
             _ => {
                 let content = other.as_deref().unwrap_or(lang);
-                let msg = format!(
-                    "menu entry `{}` needs exactly one of `page` (a file under content/{content}/) or `url`",
-                    raw.name
-                );
+                let msg = Said::new("config-menu-entry-page-or-url", &[("name", &raw.name), ("lang", content)]);
                 let (line, _) = r.at(&at);
-                r.errors.push(Diagnostic::error(Code::SiteConfig, r.path, msg).at(line, None));
+                r.errors.push(Diagnostic::error_said(Code::SiteConfig, r.path, msg).at(line, None));
                 continue;
             }
         };

@@ -5,6 +5,7 @@
 
 use super::keys;
 use crate::diagnostics::{Code, Diagnostic};
+use crate::messages::Said;
 use crate::yaml::{self, Deferred, Mapping, Step, Value};
 use serde::de::DeserializeOwned;
 use std::collections::BTreeMap;
@@ -37,8 +38,8 @@ impl<'a> Reader<'a> {
             Value::Mapping(map) => map,
             Value::Null => Mapping::new(),
             _ => {
-                let msg = "site.yaml must be a mapping of keys (`base_url: …`, `languages: […]`, …)";
-                return Err(vec![Diagnostic::error(Code::SiteConfig, path, msg).at(Some(1), Some(1))]);
+                let msg = Said::new("config-not-a-mapping", &[]);
+                return Err(vec![Diagnostic::error_said(Code::SiteConfig, path, msg).at(Some(1), Some(1))]);
             }
         };
         Ok((Reader { src, path, errors: Vec::new(), written: BTreeMap::new() }, map))
@@ -50,9 +51,9 @@ impl<'a> Reader<'a> {
     }
 
     /// An error at the node `steps` (its line and column).
-    pub(super) fn error(&mut self, code: Code, steps: &[Step], msg: String) -> &mut Diagnostic {
+    pub(super) fn error(&mut self, code: Code, steps: &[Step], msg: Said) -> &mut Diagnostic {
         let (line, col) = self.at(steps);
-        self.errors.push(Diagnostic::error(code, self.path, msg).at(line, col));
+        self.errors.push(Diagnostic::error_said(code, self.path, msg).at(line, col));
         self.errors.last_mut().expect("just pushed")
     }
 
@@ -68,7 +69,7 @@ impl<'a> Reader<'a> {
         for &(alias, faro, whose) in keys::ALIASES {
             let Some(value) = map.remove(alias) else { continue };
             if map.contains_key(faro) {
-                let msg = format!("`{alias}` ({whose}'s name) and `{faro}` are the same key: keep one of them");
+                let msg = Said::new("config-alias-and-key", &[("alias", alias), ("whose", whose), ("key", faro)]);
                 self.error(Code::SiteConfig, &[yaml::key(alias)], msg);
                 continue;
             }
@@ -83,7 +84,7 @@ impl<'a> Reader<'a> {
         &mut self,
         map: &mut Mapping,
         steps: &[Step],
-        level: &str,
+        level: keys::Level,
         known: &[&str],
         missing: &[&str],
     ) -> bool {
@@ -98,7 +99,7 @@ impl<'a> Reader<'a> {
             let at: Vec<Step> = steps.iter().cloned().chain([yaml::key(&text)]).collect();
             let d = self.error(Code::SiteConfig, &at, about.message);
             if let Some(hint) = about.hint {
-                d.hint = Some(hint);
+                *d = d.clone().hint_said(hint);
             }
         }
         named_missing
@@ -110,13 +111,13 @@ impl<'a> Reader<'a> {
         let steps = self.steps(key, &[]);
         match top.get_mut(key) {
             Some(Value::Mapping(map)) if !items => {
-                self.unknown_keys(map, &steps, &format!("`{key}`"), known, &[]);
+                self.unknown_keys(map, &steps, keys::Level::Section(key), known, &[]);
             }
             Some(Value::Sequence(list)) if items => {
                 for (i, item) in list.iter_mut().enumerate() {
                     if let Value::Mapping(map) = item {
                         let at: Vec<Step> = steps.iter().cloned().chain([Step::Index(i)]).collect();
-                        self.unknown_keys(map, &at, &format!("an entry of `{key}`"), known, &[]);
+                        self.unknown_keys(map, &at, keys::Level::Entry(key), known, &[]);
                     }
                 }
             }
@@ -167,14 +168,8 @@ impl<'a> Reader<'a> {
         if self.errors.len() > before && part.as_ref().is_some_and(|p| matches!(p.value, Value::Mapping(_))) {
             // Hugo writes `taxonomies` as a map (`{ tag: tags }`).
             let d = self.errors.last_mut().expect("just pushed");
-            d.hint = Some(format!(
-                "`{key}` is a list, each entry on a line starting with `- `{}",
-                if key == "taxonomies" {
-                    ": `- { key: region, name: { es: Región, en: Region }, slug: { es: regiones, en: regions } }` (Hugo's `{ tag: tags }` map becomes one entry per taxonomy)"
-                } else {
-                    ""
-                }
-            ));
+            let id = if key == "taxonomies" { "config-taxonomies-is-a-list" } else { "config-is-a-list" };
+            *d = d.clone().hint_said(Said::new(id, &[("key", key)]));
         }
         let mut out = Vec::new();
         for (i, item) in list.iter().enumerate() {

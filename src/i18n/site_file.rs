@@ -11,6 +11,7 @@
 
 use super::{Entry, COPIED_FROM};
 use crate::diagnostics::{Code, Diagnostic};
+use crate::messages::Said;
 use crate::theme::{Theme, ThemeFile};
 use crate::yaml::{self, Step};
 use std::collections::{BTreeMap, BTreeSet};
@@ -95,12 +96,13 @@ pub(super) fn check(
         let at = yaml::position(&src, &[yaml::key(key)]);
         let repeats = repeats(&src, key, at);
         for (n, place) in repeats.iter().enumerate() {
-            let first = at.map_or(String::new(), |(line, _)| format!(" (first at line {line})"));
-            let again = if n == 0 { "a second time" } else { "once more" };
+            let first = at.map_or("none".to_string(), |(line, _)| line.to_string());
+            let again = if n == 0 { "second" } else { "more" };
+            let said = Said::new("strings-key-twice", &[("key", key), ("again", again), ("first", &first)]);
             diags.push(
-                Diagnostic::error(Code::I18n, &file.origin, format!("`{key}` is written {again}{first}"))
+                Diagnostic::error_said(Code::I18n, &file.origin, said)
                     .at_point(Some(*place))
-                    .hint("a key may be given once in a strings file: delete the one you do not mean"),
+                    .hint_said(Said::new("strings-key-twice-hint", &[])),
             );
         }
         let Some(takes) = reference.takes(key) else {
@@ -134,50 +136,51 @@ pub(super) fn check(
 /// The error for a value whose form is not the theme's: a list for a text, a text for a list
 /// or a list of another length (two months would print "3 de 12" for March).
 fn wrong_shape(file: &ThemeFile, key: &str, got: Shape, want: Shape, lang: &str) -> Option<Diagnostic> {
-    let entries = |n: usize| if n == 1 { "1 entry".to_string() } else { format!("{n} entries") };
     let (message, hint) = match (got, want) {
         (Shape::List(got), Shape::List(want)) if got != want => (
-            format!("`{key}` has {} where the theme's has {want}: give all {want}", entries(got)),
-            format!("faro takes a list's entries by position, in the theme's order (`faro theme strings {lang} --stdout` prints it)"),
+            Said::new("strings-list-length", &[("key", key), ("got", &got.to_string()), ("want", &want.to_string())]),
+            Said::new("strings-list-length-hint", &[("lang", lang)]),
         ),
         (Shape::Text, Shape::List(want)) => (
-            format!("`{key}` is a list of {want} texts in the theme, not a single text"),
-            format!("write them in brackets, in the theme's order: `{key}: [\"…\", \"…\"]` (`faro theme strings {lang} --stdout` prints the theme's)"),
+            Said::new("strings-text-not-list", &[("key", key), ("want", &want.to_string())]),
+            Said::new("strings-text-not-list-hint", &[("key", key), ("lang", lang)]),
         ),
         (Shape::List(_), Shape::Text) => (
-            format!("`{key}` is a single text in the theme, not a list"),
-            format!("write it as `{key}: \"…\"`, or with plural forms as `{key}: {{ one: \"…\", other: \"…\" }}`"),
+            Said::new("strings-list-not-text", &[("key", key)]),
+            Said::new("strings-list-not-text-hint", &[("key", key)]),
         ),
         _ => return None,
     };
-    Some(Diagnostic::error(Code::I18n, &file.origin, message).hint(hint))
+    Some(Diagnostic::error_said(Code::I18n, &file.origin, message).hint_said(hint))
 }
 
 fn unknown_key(file: &ThemeFile, key: &str, at: Option<(usize, usize)>, lang: &str, r: &Reference) -> Diagnostic {
     let known = r.theme.keys().chain(&r.site).map(String::as_str);
     let message = match crate::spelling::closest(key, known) {
-        Some(near) => format!("`{key}` is not an interface string of the theme: did you mean `{near}`?"),
-        None => format!("`{key}` is not an interface string of the theme, and no template of this site names it"),
+        Some(near) => Said::new("strings-unknown-key-near", &[("key", key), ("near", near)]),
+        None => Said::new("strings-unknown-key", &[("key", key)]),
     };
-    Diagnostic::error(Code::I18n, &file.origin, message).at_point(at).hint(format!(
-        "the file may hold the theme's strings (`faro theme strings {lang} --stdout` prints them all) and strings the site's own templates ask for by name, as `t(\"{key}\")` in templates/"
-    ))
+    Diagnostic::error_said(Code::I18n, &file.origin, message)
+        .at_point(at)
+        .hint_said(Said::new("strings-unknown-key-hint", &[("key", key), ("lang", lang)]))
 }
 
 fn wrong_placeholders(file: &ThemeFile, key: &str, bad: &[&str], takes: &BTreeSet<&str>) -> Diagnostic {
     let shown = braces(bad.iter().copied());
-    let (is, a) = if bad.len() == 1 { ("is", "a placeholder") } else { ("are", "placeholders") };
+    let n = bad.len().to_string();
     let message = match takes.is_empty() {
-        true => format!("{shown} {is} not {a} of `{key}`, which takes none"),
-        false => format!("{shown} {is} not {a} of `{key}`, which takes {}", braces(takes.iter().copied())),
+        true => Said::new("strings-wrong-placeholders-none", &[("shown", &shown), ("n", &n), ("key", key)]),
+        false => {
+            let takes = braces(takes.iter().copied());
+            Said::new("strings-wrong-placeholders", &[("shown", &shown), ("n", &n), ("key", key), ("takes", &takes)])
+        }
     };
     let near = bad.iter().find_map(|b| crate::spelling::closest(b, takes.iter().copied()));
-    let hint = "faro fills only the placeholders of the theme's text and prints any other as written; a translation may leave one out";
     let hint = match near {
-        Some(near) => format!("did you mean `{{{near}}}`? {hint}"),
-        None => hint.to_string(),
+        Some(near) => Said::new("strings-wrong-placeholders-hint-near", &[("near", near)]),
+        None => Said::new("strings-wrong-placeholders-hint", &[]),
     };
-    Diagnostic::error(Code::I18n, &file.origin, message).hint(hint)
+    Diagnostic::error_said(Code::I18n, &file.origin, message).hint_said(hint)
 }
 
 /// `{a}`, `{b}`.

@@ -7,6 +7,7 @@
 use super::folder::{self, Keep, Refusal, MANIFEST};
 use super::{check_rel, Output, Previous};
 use crate::diagnostics::{Code, Diagnostic};
+use crate::messages::Said;
 use anyhow::{Context, Result};
 use std::collections::BTreeSet;
 use std::fs::File;
@@ -75,18 +76,18 @@ impl DirOutput {
     /// the previous output is back in place, or the message says where it is.
     pub(crate) fn commit(mut self) -> Result<(), (Diagnostic, Previous)> {
         let kept = |d: Diagnostic| (d, Previous::Kept);
-        let io = |msg: String| Diagnostic::error(Code::Io, &self.named, msg);
+        let io = |msg: Said| Diagnostic::error_said(Code::Io, &self.named, msg);
         let written = std::mem::take(&mut *self.written.lock().unwrap_or_else(|e| e.into_inner()));
-        std::fs::write(self.staging.join(MANIFEST), folder::manifest(&written))
-            .map_err(|e| kept(io(format!("cannot write {MANIFEST}: {e}"))))?;
+        std::fs::write(self.staging.join(MANIFEST), folder::manifest(&written)).map_err(|e| {
+            kept(io(Said::new("output-cannot-write", &[("file", MANIFEST), ("error", &e.to_string())])))
+        })?;
         // The whole look, just before the swap: files may have appeared while the build ran.
         let ours = refuse(&self.named, &self.target, &self.keep, true).map_err(kept)?;
         let clashes = folder::kept_and_written(&self.target, &ours, &self.staging, &self.keep);
         if !clashes.is_empty() {
-            let msg =
-                format!("`publish.keep` keeps `{}` in the output, and the site writes it too", clashes.join("`, `"));
-            let hint = "remove it from the site (static/) or from `publish.keep`";
-            return Err(kept(Diagnostic::error(Code::UnsafeOutput, &self.named, msg).hint(hint)));
+            let msg = Said::new("output-kept-and-written", &[("paths", &clashes.join("`, `"))]);
+            let hint = Said::new("output-kept-and-written-hint", &[]);
+            return Err(kept(Diagnostic::error_said(Code::UnsafeOutput, &self.named, msg).hint_said(hint)));
         }
         if let Ok(meta) = self.target.metadata() {
             // The folder's own permissions (a web root's group, say) survive the swap.
@@ -106,26 +107,25 @@ struct Manifests<'a> {
 }
 
 /// Moves `target` aside to `old`, its kept files into `new`, and `new` into its place.
-fn swap(target: &Path, new: &Path, old: &Path, keep: &Keep, ours: Manifests) -> Result<(), (String, Previous)> {
-    let shown = target.display();
+fn swap(target: &Path, new: &Path, old: &Path, keep: &Keep, ours: Manifests) -> Result<(), (Said, Previous)> {
+    let shown = target.display().to_string();
     if target.symlink_metadata().is_ok() {
-        std::fs::rename(target, old)
-            .map_err(|e| (format!("cannot move the previous {shown} aside ({e})"), Previous::Kept))?;
+        std::fs::rename(target, old).map_err(|e| {
+            (Said::new("output-cannot-move-aside", &[("output", &shown), ("error", &e.to_string())]), Previous::Kept)
+        })?;
     }
-    let moved = folder::carry(old, ours.old, new, Some(keep))
-        .map_err(|e| format!("cannot keep the files publish.keep lists ({e})"));
-    let moved = moved
-        .and_then(|_| std::fs::rename(new, target).map_err(|e| format!("cannot move the new site into {shown} ({e})")));
-    if let Err(msg) = moved {
+    // Which step failed, and how.
+    let moved = folder::carry(old, ours.old, new, Some(keep)).map_err(|e| ("keep", e.to_string()));
+    let moved = moved.and_then(|_| std::fs::rename(new, target).map_err(|e| ("move-in", e.to_string())));
+    if let Err((step, error)) = moved {
         let back = folder::carry(new, ours.new, old, Some(keep)).and_then(|_| std::fs::rename(old, target));
         let _ = std::fs::remove_dir_all(new);
-        return Err(match back {
-            Ok(()) => (msg, Previous::Kept),
-            Err(e) => (
-                format!("{msg}; the previous output could not be put back ({e}) and is in {}", old.display()),
-                Previous::Moved,
-            ),
-        });
+        let (old, back_error, previous) = match back {
+            Ok(()) => (String::new(), "none".to_string(), Previous::Kept),
+            Err(e) => (old.display().to_string(), e.to_string(), Previous::Moved),
+        };
+        let values = [("step", step), ("output", &shown), ("error", &error), ("back", &back_error), ("old", &old)];
+        return Err((Said::new("output-swap-failed", &values), previous));
     }
     // A failure here leaves the old folder for the next build to clear.
     let _ = folder::clear(old, ours.old, target);
@@ -135,34 +135,25 @@ fn swap(target: &Path, new: &Path, old: &Path, keep: &Keep, ours: Manifests) -> 
 /// The files faro wrote into `target` if it may replace them; else the error, naming where
 /// a symlinked output leads.
 fn refuse(named: &Path, target: &Path, keep: &Keep, whole: bool) -> Result<folder::Files, Diagnostic> {
-    let shown = match named == target {
-        true => format!("`{}`", named.display()),
-        false => format!("`{}` (a link to `{}`)", named.display(), target.display()),
-    };
+    let (named_shown, target_shown) = (named.display().to_string(), target.display().to_string());
+    let link = if named == target { "none" } else { target_shown.as_str() };
+    let shown = [("output", named_shown.as_str()), ("link", link)];
     match folder::check(target, keep, whole) {
         Ok(ours) => Ok(ours),
-        Err(Refusal::File) => Err(Diagnostic::error(
-            Code::UnsafeOutput,
-            named,
-            format!("{shown} is a file, not a folder: faro writes the site into a folder it replaces whole"),
-        )
-        .hint("build into another folder (`--output`), or move the file away; nothing was changed")),
+        Err(Refusal::File) => {
+            Err(Diagnostic::error_said(Code::UnsafeOutput, named, Said::new("output-is-a-file", &shown))
+                .hint_said(Said::new("output-is-a-file-hint", &[])))
+        }
         Err(Refusal::Foreign(files, manifest)) => {
             let some: Vec<String> = files.iter().take(3).map(|f| format!("`{f}`")).collect();
-            let more = match files.len() > 3 {
-                true => format!(" and {} more", files.len() - 3),
-                false => String::new(),
+            let (some, more) = (some.join(", "), files.len().saturating_sub(3).to_string());
+            let values = [&shown[..], &[("files", some.as_str()), ("more", more.as_str())]].concat();
+            let msg = Said::new("output-foreign-files", &values);
+            let hint = match manifest {
+                true => Said::new("output-foreign-files-hint", &[]),
+                false => Said::new("output-foreign-files-hint-no-manifest", &[]),
             };
-            let msg = format!(
-                "{shown} holds files faro did not write ({}{more}): a build replaces only a folder that is empty or that faro wrote",
-                some.join(", ")
-            );
-            let older = match manifest {
-                true => "",
-                false => " (faro builds before the manifest `.faro-manifest` kept no record of their files: if this folder is the output of one, delete it once)",
-            };
-            let hint = format!("move them away (into static/ to publish them with the site), list them under `publish.keep` in site.yaml to keep them there, or build into another folder{older}; nothing was changed");
-            Err(Diagnostic::error(Code::UnsafeOutput, named, msg).hint(hint))
+            Err(Diagnostic::error_said(Code::UnsafeOutput, named, msg).hint_said(hint))
         }
     }
 }

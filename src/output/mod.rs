@@ -21,6 +21,7 @@ pub enum Previous {
 }
 
 use crate::diagnostics::{Code, Diagnostic};
+use crate::messages::Said;
 use anyhow::{Context, Result};
 use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
@@ -82,9 +83,8 @@ pub(crate) fn unsafe_output(root: &Path, output: &Path) -> Option<Diagnostic> {
     let sources = ["content", "static", "templates", "themes", "i18n", "data", "site.yaml"].map(|s| root.join(s));
     let clash = root.starts_with(&out) || sources.iter().any(|s| out.starts_with(s));
     clash.then(|| {
-        Diagnostic::error(Code::UnsafeOutput, output, "the output folder would replace the site's own files").hint(
-            "choose an output folder outside content/, static/, templates/, themes/ and i18n/ that does not contain the site, such as public/",
-        )
+        Diagnostic::error_said(Code::UnsafeOutput, output, Said::new("output-replaces-site", &[]))
+            .hint_said(Said::new("output-replaces-site-hint", &[]))
     })
 }
 
