@@ -153,8 +153,6 @@ impl Diagnostic {
     }
 
     /// A warning whose message is the catalogs'.
-    // Until the parts that warn move to the catalogs (issue 18); then this goes.
-    #[allow(dead_code)]
     pub(crate) fn warning_said(code: Code, path: impl Into<PathBuf>, said: crate::messages::Said) -> Self {
         Diagnostic::warning(code, path, String::new()).said(said)
     }
