@@ -208,6 +208,8 @@ impl Diagnostic {
 
     pub(crate) fn hint(mut self, hint: impl Into<String>) -> Self {
         self.hint = Some(hint.into());
+        // A hint written here replaces a catalog's one in every language.
+        self.hint_said = None;
         self
     }
 
