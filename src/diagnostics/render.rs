@@ -68,7 +68,13 @@ fn excerpt(d: &Diagnostic, text: &str, color: bool) -> String {
     // link's target rather than the `[` it starts with.
     let quoted = d.message.split('`').skip(1).step_by(2).filter(|q| !q.is_empty());
     let named = quoted.filter_map(|q| text[start..].find(q).map(|i| (start + i, start + i + q.len()))).next();
-    let (start, end) = match (d.col, named) {
+    // A quoted value at the column is what is meant, whatever the message quotes after it.
+    let value = text[start..]
+        .chars()
+        .next()
+        .filter(|c| *c == '"' || *c == '\'')
+        .and_then(|q| text[start + 1..].find(q).map(|i| (start, start + 1 + i + 1)));
+    let (start, end) = match (d.col, value.or(named)) {
         (Some(_), Some(span)) => span,
         (Some(_), None) => (start, start + word.max(1).min(text.len() - start)),
         (None, _) => (text.len() - text.trim_start().len(), text.len()),
@@ -90,6 +96,22 @@ fn excerpt(d: &Diagnostic, text: &str, color: bool) -> String {
 mod tests {
     use super::*;
     use crate::diagnostics::Code;
+
+    /// A quoted value at the column is underlined, not a later word the message also quotes
+    /// (`organization` (es) at its value, not under the English one's).
+    #[test]
+    fn a_quoted_value_at_the_column_is_what_the_caret_marks() {
+        let text = r#"organization: { es: "Nombre de tu organización", en: "Your organization's name" }"#;
+        let d = Diagnostic::warning(Code::Placeholder, "site.yaml", "`organization` (es) is still the sample")
+            .at(Some(1), Some(21));
+        let shown = excerpt(&d, text, false);
+        let caret = shown.lines().find(|l| l.contains('^')).unwrap();
+        let from = caret.find('^').unwrap() - shown.lines().nth(1).unwrap().find('|').unwrap();
+        let line = shown.lines().find(|l| l.contains("organization:")).unwrap();
+        let at = line.find("\"Nombre").unwrap() - line.find('|').unwrap();
+        assert_eq!(from, at, "{shown}");
+        assert_eq!(caret.matches('^').count(), "\"Nombre de tu organización\"".chars().count(), "{shown}");
+    }
 
     #[test]
     fn the_source_line_and_a_caret_follow_the_line_of_the_diagnostic() {
