@@ -105,18 +105,20 @@ pub fn languages() -> Vec<String> {
     bundles().keys().cloned().collect()
 }
 
-/// The terminal's language: `flag` (`--lang`), else the locale of `LC_ALL`, `LC_MESSAGES`
+/// The terminal's language: `flag` (`--lang`) when faro speaks it, else the locale of `LC_ALL`, `LC_MESSAGES`
 /// or `LANG` (`es_PE.UTF-8` is `es`), when faro has its catalog; else English.
 pub fn terminal_language(flag: Option<&str>) -> String {
     let from_env =
         || ["LC_ALL", "LC_MESSAGES", "LANG"].iter().find_map(|k| std::env::var(k).ok().filter(|v| !v.is_empty()));
-    let wanted = flag.map(str::to_string).or_else(from_env).unwrap_or_default();
-    let primary = wanted.split(['_', '.', '-', '@']).next().unwrap_or("").to_ascii_lowercase();
-    if bundles().contains_key(&primary) {
-        primary
-    } else {
-        "en".to_string()
-    }
+    let spoken = |wanted: String| {
+        let primary = wanted.split(['_', '.', '-', '@']).next().unwrap_or("").to_ascii_lowercase();
+        bundles().contains_key(&primary).then_some(primary)
+    };
+    // A `--lang` faro has no catalog for yields to the terminal's language, not to English.
+    flag.map(str::to_string)
+        .and_then(spoken)
+        .or_else(|| from_env().and_then(spoken))
+        .unwrap_or_else(|| "en".to_string())
 }
 
 #[cfg(test)]

@@ -128,10 +128,10 @@ fn campaign_checks(site: &Site, id: PageId) -> Vec<Diagnostic> {
 fn alias_checks(site: &Site, id: PageId) -> Vec<Diagnostic> {
     let page = &site.content[id];
     let problems = page.front.aliases.iter().enumerate();
-    let problems = problems.filter_map(|(n, a)| Some((n, crate::urls::alias_problem(&page.lang, a)?)));
+    let problems = problems.filter_map(|(n, a)| Some((n, crate::urls::alias_problem_said(&page.lang, a)?)));
     problems
         .map(|(n, (msg, hint))| {
-            Diagnostic::error(Code::Alias, &page.source, msg).at_point(page.item_at("aliases", n)).hint(hint)
+            Diagnostic::error_said(Code::Alias, &page.source, msg).at_point(page.item_at("aliases", n)).hint_said(hint)
         })
         .collect()
 }

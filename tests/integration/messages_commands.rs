@@ -62,6 +62,9 @@ fn init_and_build_say_what_they_did_in_the_terminals_language() {
     assert!(en.stdout.contains("urls.txt: updated with this build's addresses (the production build)\n"));
     let built = en.stdout.lines().last().unwrap();
     assert!(built.starts_with("Built 8 pages (es 4, en 4), ") && built.ends_with(" s into sitio/public"), "{built}");
+    // A `--lang` faro does not speak yields to the terminal's language (outsider: `fr` gave English).
+    let fr = faro_in(ES, dir.path(), &["build", "--site", "sitio", "--no-pdf", "--lang", "fr"]);
+    assert!(fr.stdout.lines().last().unwrap().starts_with("Sitio armado: "), "{}", fr.stdout);
 }
 
 #[test]
