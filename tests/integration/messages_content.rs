@@ -5,17 +5,8 @@ use crate::support::*;
 
 /// The stderr of `faro build` on `site` in Spanish (`LANG=es_PE.UTF-8`) and in English.
 fn both(site: &Site, args: &[&str]) -> (String, String) {
-    let run_in = |lang: &str| {
-        let mut cmd = std::process::Command::new(faro());
-        cmd.arg("build")
-            .arg("--site")
-            .arg(site.path())
-            .args(args)
-            .env("LANG", lang)
-            .env_remove("LC_ALL")
-            .env_remove("LC_MESSAGES");
-        Run::of(cmd).stderr
-    };
+    let args: Vec<&str> = ["build"].into_iter().chain(args.iter().copied()).collect();
+    let run_in = |lang: &str| site.run_in(lang, &args).stderr;
     (run_in("es_PE.UTF-8"), run_in("C.UTF-8"))
 }
 

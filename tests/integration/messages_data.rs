@@ -3,11 +3,8 @@
 
 use crate::support::*;
 
-/// `faro <command>` on `site` with the terminal in `lang` (`es_PE.UTF-8`, `C.UTF-8`).
 fn run_in(site: &Site, command: &str, lang: &str) -> Run {
-    let mut cmd = std::process::Command::new(faro());
-    cmd.arg(command).arg("--site").arg(site.path()).env("LANG", lang).env_remove("LC_ALL").env_remove("LC_MESSAGES");
-    Run::of(cmd)
+    site.run_in(lang, &[command])
 }
 
 /// Both runs' standard error: in Spanish, then in English.

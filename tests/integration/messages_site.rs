@@ -1,13 +1,10 @@
 //! Issue 18: the site part of faro speaks the terminal's language: its messages and hints
 //! come from the Fluent catalogs (themes/default/messages/<lang>/site.ftl).
 
-use crate::support::{faro, minimal_site, page_template, Run, Site};
+use crate::support::{minimal_site, page_template, Run, Site};
 
-/// `faro <args> --site <site>` with the terminal in `lang` (`es_PE.UTF-8`, `C.UTF-8`).
 fn run_in(site: &Site, lang: &str, args: &[&str]) -> Run {
-    let mut cmd = std::process::Command::new(faro());
-    cmd.args(args).arg("--site").arg(site.path()).env("LANG", lang).env_remove("LC_ALL").env_remove("LC_MESSAGES");
-    Run::of(cmd)
+    site.run_in(lang, args)
 }
 
 /// The build's stderr in Spanish and in English, after it failed in both.

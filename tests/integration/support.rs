@@ -22,6 +22,14 @@ pub struct Site {
 }
 
 impl Site {
+    /// `faro <args> --site <this site>` with the terminal in `lang` (`es_PE.UTF-8`, `C.UTF-8`).
+    pub fn run_in(&self, lang: &str, args: &[&str]) -> Run {
+        let mut cmd = Command::new(faro());
+        cmd.args(args).arg("--site").arg(self.path());
+        cmd.env("LANG", lang).env_remove("LC_ALL").env_remove("LC_MESSAGES");
+        Run::of(cmd)
+    }
+
     /// An empty site folder.
     pub fn empty() -> Site {
         Site { dir: tempfile::Builder::new().prefix("faro-test-").tempdir().expect("create a temporary folder") }
