@@ -185,9 +185,7 @@ pub(crate) fn update(
     }
     if diags.has_errors() {
         site.undo(edit);
-        for &i in ids {
-            prepared.search[i.0] = pages::search::page_entry(site, i);
-        }
+        prepared.search.refresh(site, ids);
         prepared.terms.resort(site, ids);
         let (fills, _) = prepared.fills(site);
         prepared.refresh(site, &affected, &[], fills);

@@ -161,9 +161,19 @@ pub(crate) fn indicator_file(indicator_path: &str, id: &str, ext: &str) -> Strin
     format!("{indicator_path}{id}.{ext}")
 }
 
-/// A search page's index.
+/// A search page's index: what the shards are, loaded first.
 pub(crate) fn search_index(search_path: &str) -> String {
     format!("{search_path}index.json")
+}
+
+/// A shard of a search index, by its name (`search.js` makes the same path).
+pub(crate) fn search_shard(search_path: &str, name: &str) -> String {
+    format!("{search_path}i/{name}.json")
+}
+
+/// What a search result shows of a document (title, address, text), by its number.
+pub(crate) fn search_fragment(search_path: &str, doc: usize) -> String {
+    format!("{search_path}p/{doc}.json")
 }
 
 /// A section's Atom feed.

@@ -69,7 +69,7 @@ pub(crate) struct Prepared {
     pub(crate) renderer: Renderer,
     pub(crate) fills: Fills,
     pub(crate) views: Views,
-    pub(crate) search: Vec<String>,
+    pub(crate) search: search::Search,
     pub(crate) terms: TermIndex,
     /// Prints campaign kits to PDF; only `faro build` sets one (the preview never prints).
     pub(crate) printer: Option<Printer>,
@@ -87,7 +87,7 @@ pub(crate) fn prepare(site: &Site, printer: Option<Printer>) -> (Prepared, Vec<D
     );
     let (fills, diags) = fills::fills(site, &renderer);
     let views = Views::new(site, &fills);
-    let search = search::page_entries(site);
+    let search = search::Search::new(site);
     let terms = TermIndex::new(site);
     (Prepared { renderer, fills, views, search, terms, printer }, diags)
 }
@@ -104,13 +104,7 @@ impl Prepared {
     ) -> bool {
         self.fills = fills;
         self.views.refresh(site, affected, &self.fills);
-        let mut search_changed = false;
-        for &i in edited {
-            let entry = search::page_entry(site, i);
-            search_changed |= entry != self.search[i.0];
-            self.search[i.0] = entry;
-        }
-        search_changed
+        self.search.refresh(site, edited)
     }
 
     /// The slots of every page, rendered again (an edit can change any report's numbering).
@@ -167,7 +161,7 @@ pub(crate) struct Cx<'a> {
     pub(crate) site: &'a Site,
     pub(crate) renderer: &'a Renderer,
     pub(crate) views: &'a Views,
-    pub(crate) search: &'a [String],
+    pub(crate) search: &'a search::Search,
     pub(crate) terms: &'a TermIndex,
     pub(crate) printer: Option<&'a Printer>,
     pub(crate) scope: &'a Scope,

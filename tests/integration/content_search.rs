@@ -11,20 +11,29 @@ use std::path::Path;
 use std::process::Command;
 
 /// Loads a built `search.js` as the browser would (no DOM: it only hands out its functions)
-/// and runs `search(index, query)` for each query, or `countText(runs, n)` for each number.
+/// and, with files read from the index's folder for fetches, runs each query and prints the
+/// titles of every result, best first; or `countText(runs, n)` for each number.
 const RUNNER: &str = r#"
-const fs = require("fs"), vm = require("vm");
+const fs = require("fs"), vm = require("vm"), path = require("path");
 const [mode, js, data, ...args] = process.argv.slice(1);
 const module = { exports: {} };
 vm.runInNewContext(fs.readFileSync(js, "utf8"), { module });
 const s = module.exports;
-if (typeof s.search !== "function" || typeof s.countText !== "function") {
-  console.error(js + ": search.js hands out no search(index, query) or countText(runs, n)");
+if (typeof s.Index !== "function" || typeof s.countText !== "function") {
+  console.error(js + ": search.js hands out no Index(load) or countText(runs, n)");
   process.exit(2);
 }
 if (mode === "search") {
-  const index = JSON.parse(fs.readFileSync(data, "utf8"));
-  for (const q of args) console.log(JSON.stringify(s.search(index, q).map((e) => e.t)));
+  const dir = path.dirname(data);
+  const load = (rel) => Promise.resolve(JSON.parse(fs.readFileSync(path.join(dir, rel.split("?")[0]), "utf8")));
+  (async () => {
+    for (const q of args) {
+      const index = new s.Index(load);
+      const found = await index.search(q);
+      const results = await index.page(found, 0, found.hits.length);
+      console.log(JSON.stringify(results.map((r) => r.t)));
+    }
+  })().catch((e) => { console.error(e); process.exit(3); });
 } else {
   const runs = JSON.parse(data);
   for (const n of args) console.log(JSON.stringify([s.countText(runs, Number(n))]));
@@ -81,14 +90,11 @@ fn index_of(site: &Site, lang: &str) -> String {
     format!("{}index.json", link.attr("href").unwrap().trim_start_matches('/'))
 }
 
-/// The folded keys of the entry titled `title` in the built index at `index_rel` (read
-/// as an index before issue 17 too, a bare list of entries, to show what it lacked).
+/// The keys of the document titled `title` in the built index at `index_rel`.
 fn keys_of(site: &Site, index_rel: &str, title: &str) -> String {
-    let json = parse_json(&site.html(index_rel));
-    let entries = json.get("entries").unwrap_or(&json).arr();
-    let entry = entries.iter().find(|e| e.get("t").and_then(Json::str) == Some(title));
-    let entry = entry.unwrap_or_else(|| panic!("{index_rel}: no entry `{title}`"));
-    entry.get("x").and_then(Json::str).unwrap().to_string()
+    let docs = crate::publishing::search_index(site, index_rel);
+    let doc = docs.into_iter().find(|d| d.0 == title).unwrap_or_else(|| panic!("{index_rel}: no document `{title}`"));
+    doc.2
 }
 
 #[test]

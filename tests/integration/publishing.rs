@@ -1076,19 +1076,41 @@ fn previewing_drafts_does_not_record_their_urls() {
 
 // ----- search -------------------------------------------------------------------------
 
-/// The search index of a language: (title, url, folded keys) for each entry.
-fn search_index(site: &Site, rel: &str) -> Vec<(String, String, String)> {
-    let json = parse_json(&site.html(rel));
-    json.get("entries")
-        .unwrap_or_else(|| panic!("{rel}: no entries"))
-        .arr()
-        .iter()
-        .map(|e| {
-            let field = |k: &str| {
-                e.get(k).and_then(Json::str).unwrap_or_else(|| panic!("{rel}: no `{k}` in {e:?}")).to_string()
-            };
-            let _ = field("s");
-            (field("t"), field("u"), field("x"))
+/// The search index of a language at `rel` (`es/buscar/index.json`): (title, url, keys)
+/// for each document, in document order, the keys sorted and space-separated. Titles and
+/// addresses come from the documents' fragments, the keys from every shard the index lists.
+pub(crate) fn search_index(site: &Site, rel: &str) -> Vec<(String, String, String)> {
+    let dir = rel.trim_end_matches("index.json");
+    let meta = parse_json(&site.html(rel));
+    let Some(Json::Num(n)) = meta.get("n") else { panic!("{rel}: no document count") };
+    let mut keys: Vec<Vec<String>> = vec![Vec::new(); *n as usize];
+    for shard in meta.get("shards").unwrap_or_else(|| panic!("{rel}: no shards")).arr() {
+        let prefix = shard.arr()[0].str().unwrap();
+        let name: String =
+            if prefix.is_empty() { "_".into() } else { prefix.bytes().map(|b| format!("{b:02x}")).collect() };
+        let Json::Obj(entries) = parse_json(&site.html(&format!("{dir}i/{name}.json"))) else {
+            panic!("{rel}: shard {name} is not an object")
+        };
+        for (key, list) in entries {
+            assert!(key.starts_with(prefix), "{rel}: `{key}` in the shard of `{prefix}`");
+            let mut doc = 0;
+            for pair in list.arr().chunks(2) {
+                let (Json::Num(delta), Json::Num(weight)) = (&pair[0], &pair[1]) else { panic!("{key}: {pair:?}") };
+                assert!((1.0..=255.0).contains(weight), "{key}: weight {weight}");
+                doc += *delta as usize;
+                keys[doc].push(key.clone());
+            }
+        }
+    }
+    keys.into_iter()
+        .enumerate()
+        .map(|(d, mut k)| {
+            let f = parse_json(&site.html(&format!("{dir}p/{d}.json")));
+            let field =
+                |k: &str| f.get(k).and_then(Json::str).unwrap_or_else(|| panic!("{rel}: no `{k}` in {d}")).to_string();
+            let _ = (field("d"), field("x"));
+            k.sort();
+            (field("t"), field("u"), k.join(" "))
         })
         .collect()
 }

@@ -1,12 +1,16 @@
-//! Search without a server: a JSON index and a search page per language, written at build
-//! time; the theme's small `search.js` reads the index in the browser, on the search page
-//! only. A page's entry holds the key of every word of the page, each once: the word folded
-//! (`fold`: case, accents, `ñ` as `ni` and as `n`) and cut by its language's plural rule
-//! (`plural`). `search.js` makes keys of the query by the same rules and finds the entries
-//! where each query key starts a key, so `senales` finds `señales` and `leyes` finds `ley`,
-//! in any language, also in ones no stemmer knows.
+//! Search without a server, loading kilobytes whatever the site's size. For each language
+//! faro writes, at build time, a small `index.json` (the plural rule, the number of documents
+//! and the list of shards), the shards (`index::LangIndex`: each key's documents and weights)
+//! and one fragment per document (its title, address and text, for the result's excerpt).
+//! The theme's `search.js`, on the search page only, folds the query into keys by the same
+//! rules (`fold`: case, accents, `ñ` as `ni` and as `n`; `plural`: each language's plural
+//! cut), loads the shards of those keys, ranks the documents that have every word (BM25,
+//! title words first) and loads the fragments of the results it shows. A key of three
+//! letters or more finds the keys it starts (`senal` finds `senales`); a shorter one only
+//! itself, so that `de` does not load every shard of `d`.
 
 mod fold;
+mod index;
 mod plural;
 #[cfg(test)]
 mod tests;
@@ -15,121 +19,175 @@ use super::views::{translations_by, value};
 use super::{Cx, File};
 use crate::content::PageId;
 use crate::escape::json as json_str;
+use crate::hash::fnv1a;
 use crate::i18n::Strings;
 use crate::model::Site;
-use crate::urls::{output_file, search_index, site_url};
-use fold::{html_text, spellings};
+use crate::urls::{output_file, search_fragment, search_index, search_shard, site_url};
+use fold::html_text;
+use index::{DocTerms, LangIndex, BODY, DESCRIPTION, TAGS, TITLE};
+use rayon::prelude::*;
 use serde::Serialize;
+use std::collections::BTreeSet;
 use std::path::Path;
 
-/// The index keys of `text` under `rule`, space-separated: each word's key once, sorted,
-/// leaving out a key that starts another key (a query finding it finds the longer one).
-pub(crate) fn keys(rule: Option<&str>, text: &str) -> String {
-    // A page says most words many times: fold and cut each distinct token once.
-    let mut tokens: Vec<&str> = text.split_whitespace().collect();
-    tokens.sort_unstable();
-    tokens.dedup();
-    let mut keys: Vec<String> = Vec::with_capacity(tokens.len());
-    for token in tokens {
-        let (ni, n) = spellings(token);
-        for word in ni.split(' ').chain(n.as_deref().unwrap_or("").split(' ')).filter(|w| !w.is_empty()) {
-            keys.push(plural::key(rule, word).into_owned());
-        }
-    }
-    keys.sort_unstable();
-    keys.dedup();
-    let mut out = String::with_capacity(keys.iter().map(|k| k.len() + 1).sum());
-    for (n, key) in keys.iter().enumerate() {
-        // Sorted, so a longer key starting with this one comes right after it.
-        if keys.get(n + 1).is_some_and(|next| next.starts_with(key.as_str())) {
-            continue;
-        }
-        if !out.is_empty() {
-            out.push(' ');
-        }
-        out.push_str(key);
-    }
-    out
+/// The search indexes of every language, kept by the preview so a one-page edit updates
+/// the shards of that page's words only.
+pub(crate) struct Search {
+    langs: Vec<Lang>,
+    /// Each page's language (its place in `langs`) and document number.
+    of_page: Vec<Option<(usize, u32)>>,
 }
 
-/// One page's index entry as JSON, `{"t": title, "u": url, "s": snippet, "x": keys}`, with
-/// the keys of the whole page: title, description, tags and body. The preview server keeps these per page, so a one-page edit
-/// re-folds one page.
-pub(crate) fn page_entry(site: &Site, i: PageId) -> String {
+struct Lang {
+    code: String,
+    /// The documents: the language's pages, in page order, then its indicators.
+    pages: Vec<PageId>,
+    docs: Vec<Doc>,
+    index: LangIndex,
+    /// Documents whose fragment the last edit changed.
+    dirty_docs: BTreeSet<u32>,
+}
+
+struct Doc {
+    terms: DocTerms,
+    /// The fragment's hash, for the version that tells browsers a cached copy is stale.
+    fragment: u64,
+}
+
+/// A document's keys and its fragment, `{"u": address, "t": title, "d": description, "x": text}`.
+fn page_doc(site: &Site, i: PageId) -> (DocTerms, String) {
     let page = &site.content[i];
     let md = site.md(i);
     let summary = page.front.description.as_deref().unwrap_or(&md.summary);
-    // The description too: it is the result's snippet, so a word shown there must find it.
-    let text = format!(
-        "{} {} {} {}",
-        page.front.title,
-        page.front.description.as_deref().unwrap_or(""),
-        page.front.tags.join(" "),
-        html_text(&md.text_html())
-    );
-    let keys = keys(plural::rule_for(&page.lang), &text);
-    entry(&page.front.title, &site_url(&site.config.base_path, &page.url), summary, &keys)
+    let body = html_text(&md.text_html());
+    let tags = page.front.tags.join(" ");
+    // The description too: it is the result's text when no body word matched.
+    let parts = [
+        (page.front.title.as_str(), TITLE),
+        (page.front.description.as_deref().unwrap_or(""), DESCRIPTION),
+        (tags.as_str(), TAGS),
+        (body.as_str(), BODY),
+    ];
+    let terms = DocTerms::new(plural::rule_for(&page.lang), &parts);
+    (terms, fragment(&site_url(&site.config.base_path, &page.url), &page.front.title, summary, &body))
 }
 
-/// Every page's entry, in page order, on all cores.
-pub(crate) fn page_entries(site: &Site) -> Vec<String> {
-    use rayon::prelude::*;
-    (0..site.content.len()).into_par_iter().map(|i| page_entry(site, PageId(i))).collect()
-}
-
-fn entry(title: &str, url: &str, summary: &str, keys: &str) -> String {
-    let mut entry = format!(
-        "{{\"t\":{},\"u\":{},\"s\":{},\"x\":{}}}",
-        json_str(title),
-        json_str(url),
-        json_str(summary),
-        json_str(keys)
-    );
-    // Kept for the whole build (and the preview's life): drop the growth slack.
-    entry.shrink_to_fit();
-    entry
-}
-
-/// The entries of a language's indicators.
-fn indicator_entries(site: &Site, lang: &str) -> Vec<String> {
+fn indicator_doc(site: &Site, lang: &str, n: usize) -> (DocTerms, String) {
+    let ind = &site.indicators[n];
     let t = |m: &crate::config::Localized| crate::i18n::pick(m, lang).to_string();
-    site.indicators
-        .iter()
-        .map(|ind| {
-            let summary = ind.description.get(lang).cloned().unwrap_or_else(|| t(&ind.topic));
-            let text = format!(
-                "{} {} {} {} {}",
-                t(&ind.title),
-                t(&ind.topic),
-                t(&ind.source.name),
-                ind.description.get(lang).cloned().unwrap_or_default(),
-                ind.notes.get(lang).cloned().unwrap_or_default()
-            );
-            let url = site_url(&site.config.base_path, &site.paths().indicator(lang, &ind.id));
-            entry(&t(&ind.title), &url, &summary, &keys(plural::rule_for(lang), &text))
-        })
-        .collect()
+    let title = t(&ind.title);
+    let description = ind.description.get(lang).cloned().unwrap_or_default();
+    let summary = if description.is_empty() { t(&ind.topic) } else { description.clone() };
+    let text = format!("{} {} {}", t(&ind.source.name), description, ind.notes.get(lang).cloned().unwrap_or_default());
+    let topic = t(&ind.topic);
+    let parts = [(title.as_str(), TITLE), (topic.as_str(), TAGS), (text.as_str(), BODY)];
+    let terms = DocTerms::new(plural::rule_for(lang), &parts);
+    let url = site_url(&site.config.base_path, &site.paths().indicator(lang, &ind.id));
+    (terms, fragment(&url, &title, &summary, &text))
 }
 
-/// The index of one language: the plural rule its keys were cut by (`search.js` cuts the
-/// query by it), then the entries of its pages and of the indicators.
-fn index(site: &Site, lang: &str, entries: &[String]) -> (String, usize) {
-    let mut items: Vec<&str> = site.content.in_lang(lang).map(|(i, _)| entries[i.0].as_str()).collect();
-    let indicators = indicator_entries(site, lang);
-    items.extend(indicators.iter().map(String::as_str));
-    let rule = plural::rule_for(lang).map_or_else(|| "null".to_string(), json_str);
-    let mut json = String::with_capacity(items.iter().map(|i| i.len() + 2).sum::<usize>() + 32);
-    json.push_str(&format!("{{\"rule\":{rule},\"entries\":[\n"));
-    for (n, item) in items.iter().enumerate() {
-        if n > 0 {
-            json.push_str(",\n");
-        }
-        json.push_str(item);
+fn fragment(url: &str, title: &str, summary: &str, text: &str) -> String {
+    let text: Vec<&str> = text.split_whitespace().collect();
+    format!(
+        "{{\"u\":{},\"t\":{},\"d\":{},\"x\":{}}}\n",
+        json_str(url),
+        json_str(title),
+        json_str(summary),
+        json_str(&text.join(" "))
+    )
+}
+
+impl Search {
+    /// Every language's index, the pages folded on all cores.
+    pub(crate) fn new(site: &Site) -> Search {
+        let mut pages: Vec<Option<Doc>> = (0..site.content.len())
+            .into_par_iter()
+            .map(|i| {
+                let (terms, frag) = page_doc(site, PageId(i));
+                Some(Doc { terms, fragment: fnv1a(frag.as_bytes()) })
+            })
+            .collect();
+        let mut of_page = vec![None; site.content.len()];
+        let langs = site
+            .config
+            .languages
+            .iter()
+            .enumerate()
+            .map(|(l, code)| {
+                let ids: Vec<PageId> = site.content.in_lang(code).map(|(i, _)| i).collect();
+                let mut docs: Vec<Doc> = Vec::with_capacity(ids.len() + site.indicators.len());
+                for (n, i) in ids.iter().enumerate() {
+                    of_page[i.0] = Some((l, n as u32));
+                    docs.extend(pages[i.0].take());
+                }
+                docs.par_extend((0..site.indicators.len()).into_par_iter().map(|n| {
+                    let (terms, frag) = indicator_doc(site, code, n);
+                    Doc { terms, fragment: fnv1a(frag.as_bytes()) }
+                }));
+                let terms: Vec<&DocTerms> = docs.iter().map(|d| &d.terms).collect();
+                let index = LangIndex::new(&terms);
+                Lang { code: code.clone(), pages: ids, docs, index, dirty_docs: BTreeSet::new() }
+            })
+            .collect();
+        Search { langs, of_page }
     }
-    json.push_str("]}\n");
-    (json, items.len())
+
+    /// Brings the documents of `pages` up to date; says whether any shard or fragment
+    /// changed. What changed is what `files` writes for an edit.
+    pub(crate) fn refresh(&mut self, site: &Site, pages: &[PageId]) -> bool {
+        for lang in &mut self.langs {
+            lang.index.begin_edit();
+            lang.dirty_docs.clear();
+        }
+        let mut changed = false;
+        for &i in pages {
+            let Some((l, d)) = self.of_page.get(i.0).copied().flatten() else { continue };
+            let (terms, frag) = page_doc(site, i);
+            let lang = &mut self.langs[l];
+            let doc = &mut lang.docs[d as usize];
+            let fragment = fnv1a(frag.as_bytes());
+            if doc.fragment != fragment {
+                doc.fragment = fragment;
+                lang.dirty_docs.insert(d);
+                changed = true;
+            }
+            if doc.terms != terms {
+                lang.index.replace(d, &doc.terms, &terms);
+                doc.terms = terms;
+                changed = true;
+            }
+        }
+        changed
+    }
 }
 
+impl Lang {
+    /// The index file: the plural rule `search.js` cuts the query by, the number of
+    /// documents, a version for the fragments, and each shard's prefix and hash (`?h=` in
+    /// its address, so a browser never mixes an old shard with a new index).
+    fn meta(&self) -> String {
+        let rule = plural::rule_for(&self.code).map_or_else(|| "null".to_string(), json_str);
+        let mut version = 0xcbf29ce484222325u64;
+        let mut shards = String::new();
+        for (n, shard) in self.index.shards.iter().enumerate() {
+            if n > 0 {
+                shards.push(',');
+            }
+            let hash = short(shard.hash);
+            shards.push_str(&format!("[{},{}]", json_str(&shard.prefix), json_str(&hash)));
+            version = (version ^ shard.hash).wrapping_mul(0x100000001b3);
+        }
+        for doc in &self.docs {
+            version = (version ^ doc.fragment).wrapping_mul(0x100000001b3);
+        }
+        format!("{{\"rule\":{rule},\"n\":{},\"v\":\"{}\",\"shards\":[{shards}]}}\n", self.docs.len(), short(version))
+    }
+}
+
+/// Eight hex digits of a hash: enough to tell versions of one file apart.
+fn short(hash: u64) -> String {
+    format!("{:08x}", hash >> 32)
+}
 /// The count line's texts for every number of results an index of `entries` can give, as
 /// JSON runs `[[from, text], …]`, e.g. `[[0,"{n} resultados"],[1,"{n} resultado"],[2,"{n} resultados"]]`.
 /// faro's plural rule picks each (that of the language a borrowed string is written in), so
@@ -159,32 +217,57 @@ struct SearchPage<'a> {
     counts: String,
 }
 
-/// The index of every language an edit reaches when a search entry changed, and in a
-/// whole build the search page of every language.
+/// In a whole build, every language's index, shards, fragments and search page; for an
+/// edit, the index and what the edit changed of it.
 pub(crate) fn files(cx: Cx<'_>) -> Vec<File<'_>> {
     let site = cx.site;
+    let search = cx.search;
     let title = |l: &str| site.strings[l].text("search_title").unwrap_or("Search").to_string();
+    let everything = cx.scope.everything();
     let mut files = Vec::new();
-    for lang in site.config.languages.iter().filter(|l| cx.scope.touched.search && cx.scope.lang(site, l)) {
-        let path = site.paths().search(lang);
-        let (index, size) = index(site, lang, cx.search);
-        files.push(File::text(search_index(&path), Path::new(&path).to_path_buf(), Ok(index)));
-        if !cx.scope.everything() {
+    for lang in &search.langs {
+        let dirty = !lang.index.dirty.is_empty() || !lang.dirty_docs.is_empty();
+        if !(everything || cx.scope.touched.search && dirty) {
+            continue;
+        }
+        let path = site.paths().search(&lang.code);
+        let from = Path::new(&path);
+        files.push(File::text(search_index(&path), from.to_path_buf(), Ok(lang.meta())));
+        let shards: Vec<usize> = if everything {
+            (0..lang.index.shards.len()).collect()
+        } else {
+            lang.index.dirty.iter().copied().collect()
+        };
+        for n in shards {
+            let shard = &lang.index.shards[n];
+            let name = index::shard_name(&shard.prefix);
+            files.push(File::text(search_shard(&path, &name), from.to_path_buf(), Ok(shard.body.clone())));
+        }
+        let docs: Vec<u32> =
+            if everything { (0..lang.docs.len() as u32).collect() } else { lang.dirty_docs.iter().copied().collect() };
+        files.par_extend(docs.into_par_iter().map(|d| {
+            let body = match lang.pages.get(d as usize) {
+                Some(&i) => page_doc(site, i).1,
+                None => indicator_doc(site, &lang.code, d as usize - lang.pages.len()).1,
+            };
+            File::text(search_fragment(&path, d as usize), from.to_path_buf(), Ok(body))
+        }));
+        if !everything {
             continue;
         }
         let page = SearchPage {
-            title: title(lang),
+            title: title(&lang.code),
             kind: "search",
             path: &path,
             url: site_url(&site.config.base_path, &path),
             permalink: site_url(&site.config.base_url, &path),
             index: site_url(&site.config.base_path, &search_index(&path)),
-            counts: counts(&site.strings[lang], lang, size),
+            counts: counts(&site.strings[&lang.code], &lang.code, lang.docs.len()),
         };
-        let tr = translations_by(site, lang, &|l| Some((site.paths().search(l), title(l))));
-        let ctx = cx.views.generated_context(site, lang, value(page), &path, tr);
+        let tr = translations_by(site, &lang.code, &|l| Some((site.paths().search(l), title(l))));
+        let ctx = cx.views.generated_context(site, &lang.code, value(page), &path, tr);
         let html = cx.renderer.render("search.html", ctx, "the search page");
-        files.push(File::text(output_file(&path), Path::new(&path).to_path_buf(), html));
+        files.push(File::text(output_file(&path), from.to_path_buf(), html));
     }
     files
 }

@@ -1,19 +1,34 @@
 //! The shared table (`cases.txt`) run through the Rust side; `search.js` runs it too.
 
 use super::fold::word_forms;
-use super::{keys, plural};
+use super::index::{DocTerms, BODY};
+use super::plural;
 
 fn rule(field: &str) -> Option<&str> {
     (field != "-").then_some(field)
 }
 
-/// Whether every word of `query` has a form whose key starts a key of `text`: what
-/// `search.js` does with an index entry.
+/// Whether a query key finds an index key: by its start from three letters on, whole below.
+fn key_finds(query: &str, key: &str) -> bool {
+    if query.chars().count() >= 3 {
+        key.starts_with(query)
+    } else {
+        key == query
+    }
+}
+
+/// Whether every word of `query` has a form whose key finds a key of `text`: what
+/// `search.js` does with the shards.
 fn finds(rule: Option<&str>, query: &str, text: &str) -> bool {
-    let keys = format!(" {}", keys(rule, text));
+    let doc = DocTerms::new(rule, &[(text, BODY)]);
     let words = word_forms(query);
     !words.is_empty()
-        && words.iter().all(|forms| forms.iter().any(|f| keys.contains(&format!(" {}", plural::key(rule, f)))))
+        && words.iter().all(|forms| {
+            forms.iter().any(|f| {
+                let q = plural::key(rule, f);
+                doc.iter().any(|(key, _)| key_finds(&q, key))
+            })
+        })
 }
 
 #[test]
@@ -38,8 +53,9 @@ fn the_shared_table_of_search_cases_holds_in_rust() {
 }
 
 #[test]
-fn keys_are_unique_sorted_and_skip_a_key_that_starts_another() {
-    assert_eq!(keys(Some("es"), "la ley, las leyes; la LEY de 2025"), "2025 de las ley");
-    assert_eq!(keys(Some("es"), "de del derecho"), "del derech");
-    assert_eq!(keys(None, ""), "");
+fn a_documents_keys_are_sorted_and_each_once() {
+    let doc = DocTerms::new(Some("es"), &[("la ley, las leyes; la LEY de 2025", BODY)]);
+    let keys: Vec<&str> = doc.iter().map(|(k, _)| k).collect();
+    assert_eq!(keys, ["2025", "de", "la", "las", "ley"]);
+    assert_eq!(DocTerms::new(None, &[("", BODY)]).iter().count(), 0);
 }
