@@ -89,7 +89,7 @@ pub(crate) fn render(site: &Site, prepared: &Prepared, out: &dyn Output, scope: 
     diags.extend(merge_repeated(w.write(Indicators, pages::indicators::files(cx))));
     diags.extend(w.write(Kits, pages::kits::files(cx)));
     diags.extend(w.write(Publish, pages::publish::files(cx).into_par_iter()));
-    diags.extend(w.write(Search, pages::search::files(cx).into_par_iter()));
+    diags.extend(w.write(Search, pages::search::files(cx)));
     diags.extend(w.write(Lists, pages::lists::files(cx)));
     diags.extend(w.write(Reports, pages::reports::full_views(cx)));
     if scope.everything() {

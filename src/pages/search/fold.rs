@@ -35,27 +35,40 @@ fn has_enye(text: &str) -> bool {
 /// anything but letters and digits as a space.
 fn fold_with(text: &str, enye: &str) -> String {
     let mut out = String::with_capacity(text.len());
+    // Spaces collapse as they are written: one between words, none at either end.
+    let mut gap = false;
+    let mut push = |out: &mut String, c: char| {
+        if c == ' ' {
+            gap = !out.is_empty();
+            return;
+        }
+        if gap {
+            out.push(' ');
+            gap = false;
+        }
+        out.push(c);
+    };
     // Most text is ASCII: fold it directly and leave Unicode normalisation to the rest.
     if text.is_ascii() {
         for c in text.chars() {
-            out.push(if c.is_ascii_alphanumeric() { c.to_ascii_lowercase() } else { ' ' });
+            push(&mut out, if c.is_ascii_alphanumeric() { c.to_ascii_lowercase() } else { ' ' });
         }
-        return out.split_whitespace().collect::<Vec<_>>().join(" ");
+        return out;
     }
     for c in text.nfc().flat_map(char::to_lowercase) {
         if c.is_ascii() {
-            out.push(if c.is_ascii_alphanumeric() { c } else { ' ' });
+            push(&mut out, if c.is_ascii_alphanumeric() { c } else { ' ' });
             continue;
         }
         if c == 'ñ' {
-            out.push_str(enye);
+            enye.chars().for_each(|e| push(&mut out, e));
             continue;
         }
         for d in std::iter::once(c).nfd().filter(|c| !is_combining_mark(*c)) {
-            out.push(if d.is_alphanumeric() { d } else { ' ' });
+            push(&mut out, if d.is_alphanumeric() { d } else { ' ' });
         }
     }
-    out.split_whitespace().collect::<Vec<_>>().join(" ")
+    out
 }
 
 /// Plain text of rendered HTML: tags dropped, entities for the escaped characters undone,

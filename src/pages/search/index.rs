@@ -8,7 +8,8 @@ use super::fold::spellings;
 use super::plural;
 use crate::escape::json as json_str;
 use crate::hash::fnv1a;
-use std::collections::{BTreeSet, HashMap};
+use rustc_hash::FxHashMap;
+use std::collections::{BTreeMap, BTreeSet, HashMap};
 use std::fmt::Write;
 
 /// About how many bytes of JSON one shard holds before its prefix is lengthened. A single
@@ -39,53 +40,42 @@ impl DocTerms {
     /// The keys of `parts` (text and how much it counts) under `rule`, weighted by BM25
     /// with the body's word count as the document's length.
     pub(crate) fn new(rule: Option<&str>, parts: &[(&str, f32)]) -> DocTerms {
-        let mut tokens: Vec<(&str, f32)> = Vec::new();
+        // A page says most words many times: fold and cut each distinct token once.
+        let mut tokens: FxHashMap<&str, f32> = FxHashMap::default();
         let mut length = 0usize;
         for &(text, boost) in parts {
             for token in text.split_whitespace() {
-                tokens.push((token, boost));
+                *tokens.entry(token).or_insert(0.0) += boost;
                 length += (boost == BODY) as usize;
             }
         }
-        // A page says most words many times: fold and cut each distinct token once.
-        tokens.sort_unstable_by(|a, b| a.0.cmp(b.0));
-        let mut counted: Vec<(String, f32)> = Vec::new();
-        let mut n = 0;
-        while n < tokens.len() {
-            let token = tokens[n].0;
-            let mut tf = 0.0;
-            while n < tokens.len() && tokens[n].0 == token {
-                tf += tokens[n].1;
-                n += 1;
-            }
+        let mut counted: FxHashMap<String, f32> = FxHashMap::default();
+        let mut keys: Vec<String> = Vec::new();
+        for (token, tf) in tokens {
             let (ni, alt) = spellings(token);
-            let words = ni.split(' ').chain(alt.as_deref().unwrap_or("").split(' '));
-            let mut keys: Vec<String> =
-                words.filter(|w| !w.is_empty()).map(|w| plural::key(rule, w).into_owned()).collect();
-            keys.sort_unstable();
-            keys.dedup();
-            counted.extend(keys.into_iter().map(|k| (k, tf)));
+            keys.clear();
+            for word in ni.split(' ').chain(alt.as_deref().unwrap_or("").split(' ')).filter(|w| !w.is_empty()) {
+                let key = plural::key(rule, word);
+                if !keys.iter().any(|k| *k == key) {
+                    keys.push(key.into_owned());
+                }
+            }
+            for key in keys.drain(..) {
+                *counted.entry(key).or_insert(0.0) += tf;
+            }
         }
+        let mut counted: Vec<(String, f32)> = counted.into_iter().collect();
         counted.sort_unstable_by(|a, b| a.0.cmp(&b.0));
         let norm = K1 * (1.0 - B + B * length as f32 / USUAL_LENGTH);
-        let mut keys = String::new();
-        let mut weights = Vec::new();
-        let mut n = 0;
-        while n < counted.len() {
-            let mut tf = 0.0;
-            let key = &counted[n].0;
-            let mut m = n;
-            while m < counted.len() && counted[m].0 == *key {
-                tf += counted[m].1;
-                m += 1;
-            }
+        let mut keys = String::with_capacity(counted.iter().map(|(k, _)| k.len() + 1).sum());
+        let mut weights = Vec::with_capacity(counted.len());
+        for (key, tf) in &counted {
             if !keys.is_empty() {
                 keys.push(' ');
             }
             keys.push_str(key);
             let w = tf * (K1 + 1.0) / (tf + norm);
             weights.push((w * 100.0).round().clamp(1.0, 255.0) as u8);
-            n = m;
         }
         DocTerms { keys: keys.into(), weights: weights.into() }
     }
@@ -112,7 +102,8 @@ pub(crate) struct Shard {
 /// A language's postings and shards, and what the last edit changed.
 #[derive(Debug, Default)]
 pub(crate) struct LangIndex {
-    postings: HashMap<Box<str>, Vec<u32>>,
+    /// Sorted, so a shard's keys are a range.
+    postings: Postings,
     /// Sorted by prefix.
     pub(crate) shards: Vec<Shard>,
     /// Shards an edit rewrote since the last `begin_edit`.
@@ -122,7 +113,7 @@ pub(crate) struct LangIndex {
 impl LangIndex {
     /// The index of `docs`, numbered in order; shards cut to the budget.
     pub(crate) fn new(docs: &[&DocTerms]) -> LangIndex {
-        let mut postings: HashMap<Box<str>, Vec<u32>> = HashMap::new();
+        let mut postings: FxHashMap<Box<str>, Vec<u32>> = FxHashMap::default();
         for (n, doc) in docs.iter().enumerate() {
             for (key, weight) in doc.iter() {
                 match postings.get_mut(key) {
@@ -133,6 +124,7 @@ impl LangIndex {
                 }
             }
         }
+        let postings: Postings = postings.into_iter().collect();
         let shards = shards(&postings);
         LangIndex { postings, shards, dirty: BTreeSet::new() }
     }
@@ -154,7 +146,10 @@ impl LangIndex {
                 continue;
             }
             if let Some(list) = self.postings.get_mut(key) {
-                list.retain(|p| p >> 8 != doc);
+                let at = list.partition_point(|p| p >> 8 < doc);
+                if list.get(at).is_some_and(|p| p >> 8 == doc) {
+                    list.remove(at);
+                }
                 if list.is_empty() {
                     self.postings.remove(key);
                 }
@@ -184,25 +179,26 @@ impl LangIndex {
         }
         let dirty: Vec<usize> = self.dirty.iter().copied().collect();
         for n in dirty {
-            let mut keys: Vec<&str> = self
+            let prefix = prefixes[n].as_str();
+            let keys = self
                 .postings
-                .keys()
-                .map(|k| &**k)
-                .filter(|k| k.starts_with(prefixes[n].as_str()) && shard_of(&prefixes, k) == Some(n))
-                .collect();
-            keys.sort_unstable();
-            let body = encode(&self.postings, keys.into_iter());
+                .range::<str, _>((std::ops::Bound::Included(prefix), std::ops::Bound::Unbounded))
+                .map(|(k, _)| &**k)
+                .take_while(|k| k.starts_with(prefix))
+                .filter(|k| shard_of(&prefixes, k) == Some(n));
+            let body = encode(&self.postings, keys);
             self.shards[n].hash = fnv1a(body.as_bytes());
             self.shards[n].body = body;
         }
     }
 }
 
+type Postings = BTreeMap<Box<str>, Vec<u32>>;
+
 /// The shards of `postings`, cut to the budget, encoded on all cores.
-fn shards(postings: &HashMap<Box<str>, Vec<u32>>) -> Vec<Shard> {
+fn shards(postings: &Postings) -> Vec<Shard> {
     use rayon::prelude::*;
-    let mut keys: Vec<&str> = postings.keys().map(|k| &**k).collect();
-    keys.par_sort_unstable();
+    let keys: Vec<&str> = postings.keys().map(|k| &**k).collect();
     let sized: Vec<(&str, usize)> = keys.iter().map(|k| (*k, estimate(k, &postings[*k]))).collect();
     let mut prefixes = Vec::new();
     cut(&sized, 0, "", &mut prefixes);
@@ -260,7 +256,7 @@ fn cut(keys: &[(&str, usize)], depth: usize, prefix: &str, out: &mut Vec<String>
 
 /// A shard's JSON: `{"key":[doc, weight, doc, weight, …], …}`, each document as the
 /// difference from the one before (small numbers, which compress well).
-fn encode<'a>(postings: &HashMap<Box<str>, Vec<u32>>, keys: impl Iterator<Item = &'a str>) -> String {
+fn encode<'a>(postings: &Postings, keys: impl Iterator<Item = &'a str>) -> String {
     let mut out = String::from("{");
     for (n, key) in keys.enumerate() {
         if n > 0 {

@@ -16,7 +16,7 @@ mod plural;
 mod tests;
 
 use super::views::{translations_by, value};
-use super::{Cx, File};
+use super::{Body, Cx, File};
 use crate::content::PageId;
 use crate::escape::json as json_str;
 use crate::hash::fnv1a;
@@ -54,11 +54,10 @@ struct Doc {
     fragment: u64,
 }
 
-/// A document's keys and its fragment, `{"u": address, "t": title, "d": description, "x": text}`.
-fn page_doc(site: &Site, i: PageId) -> (DocTerms, String) {
+/// A page's keys and the hash of its fragment.
+fn page_doc(site: &Site, i: PageId) -> (DocTerms, u64) {
     let page = &site.content[i];
     let md = site.md(i);
-    let summary = page.front.description.as_deref().unwrap_or(&md.summary);
     let body = html_text(&md.text_html());
     let tags = page.front.tags.join(" ");
     // The description too: it is the result's text when no body word matched.
@@ -69,9 +68,32 @@ fn page_doc(site: &Site, i: PageId) -> (DocTerms, String) {
         (body.as_str(), BODY),
     ];
     let terms = DocTerms::new(plural::rule_for(&page.lang), &parts);
-    (terms, fragment(&site_url(&site.config.base_path, &page.url), &page.front.title, summary, &body))
+    let (url, summary) = page_fragment_fields(site, i);
+    (terms, fragment_hash(&[&url, &page.front.title, summary, &body]))
 }
 
+fn page_fragment_fields(site: &Site, i: PageId) -> (String, &str) {
+    let page = &site.content[i];
+    let summary = page.front.description.as_deref().unwrap_or(&site.md(i).summary);
+    (site_url(&site.config.base_path, &page.url), summary)
+}
+
+/// A page's fragment: `{"u": address, "t": title, "d": description, "x": text}`.
+fn page_fragment(site: &Site, i: PageId) -> String {
+    let (url, summary) = page_fragment_fields(site, i);
+    fragment(&url, &site.content[i].front.title, summary, &html_text(&site.md(i).text_html()))
+}
+
+/// What a fragment is made of, hashed (cheaper than making it).
+fn fragment_hash(fields: &[&str]) -> u64 {
+    let mut hash = 0xcbf29ce484222325u64;
+    for field in fields {
+        hash = (hash ^ fnv1a(field.as_bytes())).wrapping_mul(0x100000001b3);
+    }
+    hash
+}
+
+/// An indicator's keys and its fragment.
 fn indicator_doc(site: &Site, lang: &str, n: usize) -> (DocTerms, String) {
     let ind = &site.indicators[n];
     let t = |m: &crate::config::Localized| crate::i18n::pick(m, lang).to_string();
@@ -103,8 +125,8 @@ impl Search {
         let mut pages: Vec<Option<Doc>> = (0..site.content.len())
             .into_par_iter()
             .map(|i| {
-                let (terms, frag) = page_doc(site, PageId(i));
-                Some(Doc { terms, fragment: fnv1a(frag.as_bytes()) })
+                let (terms, fragment) = page_doc(site, PageId(i));
+                Some(Doc { terms, fragment })
             })
             .collect();
         let mut of_page = vec![None; site.content.len()];
@@ -142,10 +164,9 @@ impl Search {
         let mut changed = false;
         for &i in pages {
             let Some((l, d)) = self.of_page.get(i.0).copied().flatten() else { continue };
-            let (terms, frag) = page_doc(site, i);
+            let (terms, fragment) = page_doc(site, i);
             let lang = &mut self.langs[l];
             let doc = &mut lang.docs[d as usize];
-            let fragment = fnv1a(frag.as_bytes());
             if doc.fragment != fragment {
                 doc.fragment = fragment;
                 lang.dirty_docs.insert(d);
@@ -218,14 +239,16 @@ struct SearchPage<'a> {
 }
 
 /// In a whole build, every language's index, shards, fragments and search page; for an
-/// edit, the index and what the edit changed of it.
-pub(crate) fn files(cx: Cx<'_>) -> Vec<File<'_>> {
+/// edit, the index and what the edit changed of it. Fragments are made as they are
+/// written, so they are never all in memory at once.
+pub(crate) fn files(cx: Cx<'_>) -> impl ParallelIterator<Item = File<'_>> {
     let site = cx.site;
     let search = cx.search;
     let title = |l: &str| site.strings[l].text("search_title").unwrap_or("Search").to_string();
     let everything = cx.scope.everything();
     let mut files = Vec::new();
-    for lang in &search.langs {
+    let mut fragments: Vec<(usize, u32)> = Vec::new();
+    for (l, lang) in search.langs.iter().enumerate() {
         let dirty = !lang.index.dirty.is_empty() || !lang.dirty_docs.is_empty();
         if !(everything || cx.scope.touched.search && dirty) {
             continue;
@@ -241,17 +264,14 @@ pub(crate) fn files(cx: Cx<'_>) -> Vec<File<'_>> {
         for n in shards {
             let shard = &lang.index.shards[n];
             let name = index::shard_name(&shard.prefix);
-            files.push(File::text(search_shard(&path, &name), from.to_path_buf(), Ok(shard.body.clone())));
+            let body = Ok(Body::Borrowed(shard.body.as_bytes()));
+            files.push(File { path: search_shard(&path, &name), from: from.to_path_buf().into(), body });
         }
-        let docs: Vec<u32> =
-            if everything { (0..lang.docs.len() as u32).collect() } else { lang.dirty_docs.iter().copied().collect() };
-        files.par_extend(docs.into_par_iter().map(|d| {
-            let body = match lang.pages.get(d as usize) {
-                Some(&i) => page_doc(site, i).1,
-                None => indicator_doc(site, &lang.code, d as usize - lang.pages.len()).1,
-            };
-            File::text(search_fragment(&path, d as usize), from.to_path_buf(), Ok(body))
-        }));
+        if everything {
+            fragments.extend((0..lang.docs.len() as u32).map(|d| (l, d)));
+        } else {
+            fragments.extend(lang.dirty_docs.iter().map(|&d| (l, d)));
+        }
         if !everything {
             continue;
         }
@@ -269,5 +289,14 @@ pub(crate) fn files(cx: Cx<'_>) -> Vec<File<'_>> {
         let html = cx.renderer.render("search.html", ctx, "the search page");
         files.push(File::text(output_file(&path), from.to_path_buf(), html));
     }
-    files
+    let fragments = fragments.into_par_iter().map(move |(l, d)| {
+        let lang = &search.langs[l];
+        let path = site.paths().search(&lang.code);
+        let body = match lang.pages.get(d as usize) {
+            Some(&i) => page_fragment(site, i),
+            None => indicator_doc(site, &lang.code, d as usize - lang.pages.len()).1,
+        };
+        File::text(search_fragment(&path, d as usize), Path::new(&path).to_path_buf(), Ok(body))
+    });
+    files.into_par_iter().chain(fragments)
 }
