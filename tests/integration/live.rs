@@ -163,3 +163,41 @@ fn in_place_edits_reach_breadcrumbs_below_a_retitled_section_and_links_to_a_chan
     );
     assert_same_as_fresh(&live, &site, "a heading another page links to");
 }
+
+/// Issue 19: a one-page edit rewrites the search index's list, the page's fragment and the
+/// shards of the words it changed, not the whole index; and the index stays the one a
+/// fresh build writes.
+#[test]
+fn a_one_page_edit_rewrites_only_the_search_shards_of_its_words() {
+    let site = Site::from_files(&[(
+        "site.yaml",
+        "base_url: \"https://example.org/\"\nlanguages: [es, en]\ntitle: { es: \"Alto\", en: \"Stop\" }\n",
+    )]);
+    site.write("content/es/_index.md", "---\ntitle: \"Inicio\"\n---\n\nHola.\n");
+    site.write("content/en/_index.md", "---\ntitle: \"Home\"\n---\n\nHello.\n");
+    // Enough pages and words that the index is cut into many shards.
+    let words = ["alerta", "barco", "campaña", "denuncia", "escuela", "frontera", "gratis", "hogar", "isla", "joven"];
+    for n in 0..400 {
+        let body: Vec<String> = (0..60).map(|w| format!("{}{}", words[(n + w) % 10], (n * 7 + w) % 90)).collect();
+        site.write(
+            &format!("content/es/p{n:03}.md"),
+            format!("---\ntitle: \"Página {n}\"\n---\n\n{}\n", body.join(" ")),
+        );
+    }
+    let (mut live, first) = Live::new(site.path(), opts());
+    first.unwrap();
+    let shards = live.files().keys().filter(|k| k.starts_with("es/buscar/i/")).count();
+    assert!(shards > 20, "{shards} shards");
+    let text = String::from_utf8(site.read_source("content/es/p007.md")).unwrap();
+    site.write("content/es/p007.md", text.replacen("alerta", "quetzal", 1));
+    let path = std::fs::canonicalize(site.path().join("content/es/p007.md")).unwrap();
+    let update = live.apply(&[path]).unwrap();
+    assert!(!update.full);
+    let search: Vec<&String> = update.changed.iter().filter(|f| f.starts_with("es/buscar/")).collect();
+    let rewritten = search.iter().filter(|f| f.starts_with("es/buscar/i/")).count();
+    assert!(search.iter().any(|f| *f == "es/buscar/index.json"), "{search:?}");
+    assert_eq!(search.iter().filter(|f| f.starts_with("es/buscar/p/")).count(), 1, "{search:?}");
+    assert!((1..=4).contains(&rewritten), "{rewritten} of {shards} shards rewritten: {search:?}");
+    assert!(!update.changed.iter().any(|f| f.starts_with("en/search/")), "{:?}", update.changed);
+    assert_same_as_fresh(&live, &site, "a one-word edit");
+}
