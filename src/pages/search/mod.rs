@@ -100,7 +100,8 @@ fn indicator_doc(site: &Site, lang: &str, n: usize) -> (DocTerms, String) {
     let title = t(&ind.title);
     let description = ind.description.get(lang).cloned().unwrap_or_default();
     let summary = if description.is_empty() { t(&ind.topic) } else { description.clone() };
-    let text = format!("{} {} {}", t(&ind.source.name), description, ind.notes.get(lang).cloned().unwrap_or_default());
+    // What it says first, so an excerpt reads as a sentence; the source is found too.
+    let text = format!("{} {} {}", description, ind.notes.get(lang).cloned().unwrap_or_default(), t(&ind.source.name));
     let topic = t(&ind.topic);
     let parts = [(title.as_str(), TITLE), (topic.as_str(), TAGS), (text.as_str(), BODY)];
     let terms = DocTerms::new(plural::rule_for(lang), &parts);
