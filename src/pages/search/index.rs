@@ -9,8 +9,7 @@ use super::plural;
 use crate::escape::json as json_str;
 use crate::hash::fnv1a;
 use rustc_hash::FxHashMap;
-use std::collections::{BTreeMap, BTreeSet, HashMap};
-use std::fmt::Write;
+use std::collections::{BTreeMap, BTreeSet};
 
 /// About how many bytes of JSON one shard holds before its prefix is lengthened. A single
 /// key can exceed it (a word on every page); it then has a shard of its own.
@@ -140,7 +139,7 @@ impl LangIndex {
             return;
         }
         let mut changed: BTreeSet<String> = BTreeSet::new();
-        let new_weights: HashMap<&str, u8> = new.iter().collect();
+        let new_weights: FxHashMap<&str, u8> = new.iter().collect();
         for (key, weight) in old.iter() {
             if new_weights.get(key) == Some(&weight) {
                 continue;
@@ -156,7 +155,7 @@ impl LangIndex {
             }
             changed.insert(key.to_string());
         }
-        let old_weights: HashMap<&str, u8> = old.iter().collect();
+        let old_weights: FxHashMap<&str, u8> = old.iter().collect();
         for (key, weight) in new.iter() {
             if old_weights.get(key) == Some(&weight) {
                 continue;
@@ -257,7 +256,8 @@ fn cut(keys: &[(&str, usize)], depth: usize, prefix: &str, out: &mut Vec<String>
 /// A shard's JSON: `{"key":[doc, weight, doc, weight, …], …}`, each document as the
 /// difference from the one before (small numbers, which compress well).
 fn encode<'a>(postings: &Postings, keys: impl Iterator<Item = &'a str>) -> String {
-    let mut out = String::from("{");
+    let mut out = String::with_capacity(SHARD_BUDGET + SHARD_BUDGET / 4);
+    out.push('{');
     for (n, key) in keys.enumerate() {
         if n > 0 {
             out.push(',');
@@ -270,13 +270,30 @@ fn encode<'a>(postings: &Postings, keys: impl Iterator<Item = &'a str>) -> Strin
             if m > 0 {
                 out.push(',');
             }
-            let _ = write!(out, "{},{weight}", doc - last);
+            push_number(&mut out, doc - last);
+            out.push(',');
+            push_number(&mut out, weight);
             last = doc;
         }
         out.push(']');
     }
     out.push_str("}\n");
     out
+}
+
+/// Writes `n` in decimal, without the formatting machinery (shards are mostly numbers).
+fn push_number(out: &mut String, mut n: u32) {
+    let mut digits = [0u8; 10];
+    let mut at = digits.len();
+    loop {
+        at -= 1;
+        digits[at] = b'0' + (n % 10) as u8;
+        n /= 10;
+        if n == 0 {
+            break;
+        }
+    }
+    out.push_str(std::str::from_utf8(&digits[at..]).expect("ASCII digits"));
 }
 
 /// A shard's file name: its prefix's bytes in hex (`se` → `7365`), `_` for the empty one.
@@ -290,6 +307,7 @@ pub(crate) fn shard_name(prefix: &str) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use std::collections::HashMap;
 
     fn doc(text: &str) -> DocTerms {
         DocTerms::new(Some("es"), &[(text, BODY)])
