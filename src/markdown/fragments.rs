@@ -12,7 +12,8 @@ use crate::escape::href as attr_href;
 use crate::slug::slugify;
 use crate::theme::Theme;
 use crate::urls::percent_decode_lossy;
-use std::collections::HashSet;
+use std::collections::hash_map::Entry;
+use std::collections::{HashMap, HashSet};
 
 /// A Markdown link with a `#fragment` into a page of the site.
 #[derive(Debug, Clone, PartialEq)]
@@ -100,11 +101,21 @@ pub(crate) fn resolve(content: &Content, markdown: &mut [Rendered], made: &Templ
     let mut diags = Vec::new();
     let mut changes: Vec<(usize, usize, String)> = Vec::new();
     {
-        let ids: Vec<HashSet<&str>> = markdown.iter().map(|r| r.ids.iter().map(String::as_str).collect()).collect();
+        // Only the pages that fragments lead to: hashing every page's ids was most of a
+        // 50,000-page preview edit.
+        let mut ids: HashMap<usize, HashSet<&str>> = HashMap::new();
+        for (n, md) in markdown.iter().enumerate() {
+            for f in &md.fragments {
+                let target = f.page.map_or(n, |p| p.0);
+                if let (Some(r), Entry::Vacant(e)) = (markdown.get(target), ids.entry(target)) {
+                    e.insert(r.ids.iter().map(String::as_str).collect());
+                }
+            }
+        }
         for (n, md) in markdown.iter().enumerate() {
             for (k, f) in md.fragments.iter().enumerate() {
                 let target = f.page.map_or(n, |p| p.0);
-                let (Some(ids), Some(page)) = (ids.get(target), content.pages.get(n)) else { continue };
+                let (Some(ids), Some(page)) = (ids.get(&target), content.pages.get(n)) else { continue };
                 let found = find(&f.raw, ids, made).or_else(|| as_zola_folds(&f.raw, &markdown[target].headings));
                 match found {
                     Some(id) => {
