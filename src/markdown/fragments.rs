@@ -138,7 +138,7 @@ pub(crate) fn resolve(content: &Content, markdown: &mut [Rendered], made: &Templ
         for piece in &mut md.body {
             if let super::Piece::Html(html) = piece {
                 if html.contains(&from) {
-                    *html = html.replace(&from, &to);
+                    *html = super::Html::new(html.replace(&from, &to));
                 }
             }
         }

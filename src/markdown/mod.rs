@@ -85,8 +85,31 @@ impl Rendered {
 
 #[derive(Debug, Clone, PartialEq)]
 pub(crate) enum Piece {
-    Html(String),
+    Html(Html),
     Slot(Slot),
+}
+
+/// A run of a page's HTML, held as the template value that shows it: a page without slots
+/// is one run, and its view shares it instead of holding a second copy of the page.
+#[derive(Debug, Clone, PartialEq)]
+pub(crate) struct Html(minijinja::Value);
+
+impl Html {
+    pub(crate) fn new(html: String) -> Html {
+        Html(minijinja::Value::from_safe_string(html))
+    }
+
+    /// The run as a safe template value (a reference count, not a copy).
+    pub(crate) fn value(&self) -> minijinja::Value {
+        self.0.clone()
+    }
+}
+
+impl std::ops::Deref for Html {
+    type Target = str;
+    fn deref(&self) -> &str {
+        self.0.as_str().unwrap_or_default()
+    }
 }
 
 /// A place in a page's HTML that the render stage fills.

@@ -2,7 +2,7 @@
 //! of tokens, table alignment as classes, scrollable tables, captions), then cut at its
 //! markers into pieces and typed slots.
 
-use super::{Block, Caption, Piece, Rendered, Slot};
+use super::{Block, Caption, Html, Piece, Rendered, Slot};
 use crate::content::Page;
 use crate::diagnostics::{Code, Diagnostic};
 use crate::escape::html as attr;
@@ -99,8 +99,7 @@ pub(super) fn split_slots(html: &str, charts: usize, refs: usize, tables: usize)
             (Some(slot), Some(m)) => {
                 text.push_str(&rest[..i]);
                 if !text.is_empty() {
-                    text.shrink_to_fit();
-                    pieces.push(Piece::Html(std::mem::take(&mut text)));
+                    pieces.push(Piece::Html(Html::new(std::mem::take(&mut text))));
                 }
                 pieces.push(Piece::Slot(slot));
                 rest = &tail[m.len()..];
@@ -113,8 +112,7 @@ pub(super) fn split_slots(html: &str, charts: usize, refs: usize, tables: usize)
     }
     text.push_str(rest);
     if !text.is_empty() || pieces.is_empty() {
-        text.shrink_to_fit();
-        pieces.push(Piece::Html(text));
+        pieces.push(Piece::Html(Html::new(text)));
     }
     pieces
 }

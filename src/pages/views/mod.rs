@@ -324,7 +324,7 @@ fn page_view<'a>(site: &'a Site, i: PageId, done: &[Value], fills: &Fills) -> Pa
         url: site_url(&c.base_path, &page.url),
         permalink: site_url(&c.base_url, &page.url),
         source: &page.rel,
-        content: safe(content_html(site, i, &numbers, fills)),
+        content: content_html(site, i, &numbers, fills),
         headings,
         word_count: md.word_count,
         reading_minutes: md.word_count.div_ceil(200).max(1),
@@ -366,9 +366,12 @@ fn term_groups(site: &Site, i: PageId) -> Vec<TermGroup<'_>> {
 
 /// The page's HTML with its slots filled: chart figures, report blocks, section numbers,
 /// table numbers and cross-reference links.
-fn content_html(site: &Site, i: PageId, numbers: &[(String, String)], fills: &Fills) -> String {
+fn content_html(site: &Site, i: PageId, numbers: &[(String, String)], fills: &Fills) -> Value {
     let page = &site.content[i];
     let md = site.md(i);
+    if let ([Piece::Html(html)], true) = (md.body.as_slice(), numbers.is_empty()) {
+        return html.value();
+    }
     let mut pieces: Vec<String> = Vec::with_capacity(md.body.len());
     let chapter = crate::outline::chapter_number(&site.content, i);
     let xrefs = site
@@ -381,7 +384,7 @@ fn content_html(site: &Site, i: PageId, numbers: &[(String, String)], fills: &Fi
         let text = match piece {
             Piece::Html(html) => {
                 html_pieces.push(pieces.len());
-                html.clone()
+                html.to_string()
             }
             Piece::Slot(Slot::Chart(n)) => {
                 fills.figures.get(&(i, md.charts[*n].id.clone())).cloned().unwrap_or_default()
@@ -419,7 +422,7 @@ fn content_html(site: &Site, i: PageId, numbers: &[(String, String)], fills: &Fi
             pieces[k] = text;
         }
     }
-    pieces.concat()
+    safe(pieces.concat())
 }
 
 fn chapter_view(site: &Site, i: PageId) -> Option<ChapterView> {
