@@ -24,6 +24,12 @@ const browser = await launch();
 let ok;
 try {
   ok = await runChecks("search budget", [
+    ["the server sends the search index gzipped, as the budget assumes", async () => {
+      const r = await fetch(new URL("index.json", searchUrl), { headers: { "accept-encoding": "gzip" } });
+      if (!r.ok || r.headers.get("content-encoding") !== "gzip") {
+        throw new Error(`${r.status}, content-encoding ${r.headers.get("content-encoding")}`);
+      }
+    }],
     [`"${UNIQUE.word}" (only in the last paragraph of ${UNIQUE.page}) finds it, marked, under ${budget} bytes`, async () => {
       const r = await searchSession(browser, "faro", searchUrl, UNIQUE.word);
       console.log(`     ${UNIQUE.word}: ${figures(r)}`);
