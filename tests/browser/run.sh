@@ -2,9 +2,11 @@
 # Browser tests: builds the example site under a subpath, serves it with nginx, and runs the
 # browser suite (Chromium + axe-core, failing on any CSP violation), the crawler (links and
 # #fragments) and the Nu HTML Checker; the same site with an eight-entry main menu for the
-# header checks; and the writers' fixture of issue 17 with its own checks. Then it proves the
-# checks can fail: a fixture broken on purpose must fail axe, the CSP watcher, the crawler
-# (a broken link and a missing #id) and vnu.
+# header checks; the writers' fixture of issue 17 with its own checks; and a generated
+# 2,000-page site served with gzip, whose search must find a word of one page's last
+# paragraph within a budget of bytes (search-budget.mjs). Then it proves the checks can fail:
+# a fixture broken on purpose must fail axe, the CSP watcher, the crawler (a broken link and
+# a missing #id) and vnu, and the search must fail a budget too small for it.
 #
 # Needs: chromium, nginx, java, node; `npm ci` in this folder; a built faro
 # (cargo build --release). Usage: tests/browser/run.sh
@@ -42,6 +44,10 @@ echo "== the writers' fixture (issue 17) under /escritores/, from a scratch copy
 cp -r "$here/fixtures/writers" "$work/writers"
 "$faro" build --site "$work/writers" --output "$work/www/escritores" --base-url "$origin/escritores/" --no-pdf
 
+echo "== the search budget site: 2,000 generated pages under /presupuesto/"
+node "$here/gen-site.mjs" "$work/presupuesto"
+"$faro" build --site "$work/presupuesto" --output "$work/www/presupuesto" --base-url "$origin/presupuesto/" --no-pdf
+
 user_line=""
 [ "$(id -u)" = 0 ] && user_line="user root;"
 sed -e "s#@WORK@#$work#g" -e "s#@PORT@#$port#g" -e "s#@USER@#$user_line#" "$here/nginx.conf.in" > "$work/nginx.conf"
@@ -70,6 +76,9 @@ else
   echo "vnu (writers): found errors"; status=1
 fi
 
+echo "== search budget: 2,000 pages, gzip, every byte of the session"
+node "$here/search-budget.mjs" "$origin/presupuesto/" || status=1
+
 echo "== live reload under faro serve (on a scratch copy of the example)"
 mkdir -p "$work/live"
 for f in site.yaml content data static templates themes i18n; do
@@ -94,6 +103,7 @@ expect_failure "axe (low contrast)" "color-contrast" node "$here/axe.mjs" "$orig
 expect_failure "crawler (broken link)" "404 $origin/roto/es/no-existe/" node "$here/crawl.mjs" "$origin/roto/" "$origin/roto/es/"
 expect_failure "crawler (missing #id)" 'no element with id "no-hay-tal-id"' node "$here/crawl.mjs" "$origin/roto/" "$origin/roto/es/"
 expect_failure "CSP watcher (inline style)" "style-src" node "$here/csp.mjs" "$origin/roto/es/"
+expect_failure "search budget (10 KB)" "over budget" env SEARCH_BUDGET=10000 node "$here/search-budget.mjs" "$origin/presupuesto/"
 expect_failure "vnu (missing alt)" "must have an “alt” attribute" "${vnu[@]}" "$work/www/roto"
 
 exit $status
