@@ -38,7 +38,7 @@ pub(crate) struct DocTerms {
 impl DocTerms {
     /// The keys of `parts` (text and how much it counts) under `rule`, weighted by BM25
     /// with the body's word count as the document's length.
-    pub(crate) fn new(rule: Option<&str>, parts: &[(&str, f32)]) -> DocTerms {
+    pub(crate) fn new(rule: Option<&'static str>, parts: &[(&str, f32)]) -> DocTerms {
         // A page says most words many times: fold and cut each distinct token once.
         let mut tokens: FxHashMap<&str, f32> = FxHashMap::default();
         let mut length = 0usize;
@@ -48,22 +48,28 @@ impl DocTerms {
                 length += (boost == BODY) as usize;
             }
         }
-        let mut counted: FxHashMap<String, f32> = FxHashMap::default();
-        let mut keys: Vec<String> = Vec::new();
-        for (token, tf) in tokens {
-            let (ni, alt) = spellings(token);
-            keys.clear();
-            for word in ni.split(' ').chain(alt.as_deref().unwrap_or("").split(' ')).filter(|w| !w.is_empty()) {
-                let key = plural::key(rule, word);
-                if !keys.iter().any(|k| *k == key) {
-                    keys.push(key.into_owned());
+        KEYS.with_borrow_mut(|memos| {
+            let memo = memos.entry(rule).or_default();
+            if memo.len() > MEMO_LIMIT {
+                memo.clear();
+            }
+            for token in tokens.keys() {
+                if !memo.contains_key(*token) {
+                    memo.insert((*token).into(), token_keys(rule, token));
                 }
             }
-            for key in keys.drain(..) {
+        });
+        KEYS.with_borrow(|memos| DocTerms::weighed(&tokens, &memos[&rule], length))
+    }
+
+    fn weighed(tokens: &FxHashMap<&str, f32>, memo: &Memo, length: usize) -> DocTerms {
+        let mut counted: FxHashMap<&str, f32> = FxHashMap::default();
+        for (token, tf) in tokens {
+            for key in memo[*token].iter() {
                 *counted.entry(key).or_insert(0.0) += tf;
             }
         }
-        let mut counted: Vec<(String, f32)> = counted.into_iter().collect();
+        let mut counted: Vec<(&str, f32)> = counted.into_iter().collect();
         counted.sort_unstable_by(|a, b| a.0.cmp(&b.0));
         let norm = K1 * (1.0 - B + B * length as f32 / USUAL_LENGTH);
         let mut keys = String::with_capacity(counted.iter().map(|(k, _)| k.len() + 1).sum());
@@ -82,6 +88,30 @@ impl DocTerms {
     pub(crate) fn iter(&self) -> impl Iterator<Item = (&str, u8)> {
         self.keys.split(' ').filter(|k| !k.is_empty()).zip(self.weights.iter().copied())
     }
+}
+
+/// A token's keys under a rule: each spelling (`ñ` as `ni` and as `n`), cut by the rule, once.
+fn token_keys(rule: Option<&str>, token: &str) -> Box<[Box<str>]> {
+    let (ni, alt) = spellings(token);
+    let mut keys: Vec<Box<str>> = Vec::new();
+    for word in ni.split(' ').chain(alt.as_deref().unwrap_or("").split(' ')).filter(|w| !w.is_empty()) {
+        let key = plural::key(rule, word);
+        if !keys.iter().any(|k| **k == *key) {
+            keys.push(key.into());
+        }
+    }
+    keys.into()
+}
+
+type Memo = FxHashMap<Box<str>, Box<[Box<str>]>>;
+
+/// Past this many tokens a thread's memo starts again (a site's vocabulary is far smaller).
+const MEMO_LIMIT: usize = 200_000;
+
+thread_local! {
+    /// Each token's keys, per rule: a site says the same words on page after page, so each
+    /// thread folds and cuts a word once, not once per page.
+    static KEYS: std::cell::RefCell<FxHashMap<Option<&'static str>, Memo>> = Default::default();
 }
 
 /// A posting: the document's number in the top 24 bits, the weight in the low 8.

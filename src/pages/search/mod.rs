@@ -110,13 +110,19 @@ fn indicator_doc(site: &Site, lang: &str, n: usize) -> (DocTerms, String) {
 }
 
 fn fragment(url: &str, title: &str, summary: &str, text: &str) -> String {
-    let text: Vec<&str> = text.split_whitespace().collect();
+    let mut words = String::with_capacity(text.len());
+    for word in text.split_whitespace() {
+        if !words.is_empty() {
+            words.push(' ');
+        }
+        words.push_str(word);
+    }
     format!(
         "{{\"u\":{},\"t\":{},\"d\":{},\"x\":{}}}\n",
         json_str(url),
         json_str(title),
         json_str(summary),
-        json_str(&text.join(" "))
+        json_str(&words)
     )
 }
 

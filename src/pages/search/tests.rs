@@ -19,7 +19,7 @@ fn key_finds(query: &str, key: &str) -> bool {
 
 /// Whether every word of `query` has a form whose key finds a key of `text`: what
 /// `search.js` does with the shards.
-fn finds(rule: Option<&str>, query: &str, text: &str) -> bool {
+fn finds(rule: Option<&'static str>, query: &str, text: &str) -> bool {
     let doc = DocTerms::new(rule, &[(text, BODY)]);
     let words = word_forms(query);
     !words.is_empty()
