@@ -70,7 +70,7 @@ impl DocTerms {
             }
         }
         let mut counted: Vec<(&str, f32)> = counted.into_iter().collect();
-        counted.sort_unstable_by(|a, b| a.0.cmp(&b.0));
+        counted.sort_unstable_by(|a, b| a.0.cmp(b.0));
         let norm = K1 * (1.0 - B + B * length as f32 / USUAL_LENGTH);
         let mut keys = String::with_capacity(counted.iter().map(|(k, _)| k.len() + 1).sum());
         let mut weights = Vec::with_capacity(counted.len());
