@@ -1,7 +1,9 @@
 //! Files published as they are: the theme's static files, the site's `static/` (which
-//! replaces the theme's file of the same path), and the files beside pages in content/.
+//! replaces the theme's file of the same path), and the files beside pages in content/,
+//! of which JPEGs and PNGs are published as `images` made them: without metadata, in sizes.
 
 use super::{Body, Cx, File};
+use crate::images::{size_url, Stored};
 use rayon::prelude::*;
 use std::borrow::Cow;
 use std::collections::BTreeMap;
@@ -52,10 +54,33 @@ pub(crate) fn files<'a>(cx: Cx<'a>) -> impl ParallelIterator<Item = File<'a>> + 
         })
         .chain(failed)
         .collect();
-    let assets = assets.par_iter().map(|a| File {
-        path: a.url.clone(),
-        from: Cow::Borrowed(a.source.as_path()),
-        body: Ok(Body::Copy(Cow::Borrowed(a.source.as_path()))),
+    let images = &site.images;
+    let assets = assets.par_iter().enumerate().flat_map_iter(move |(i, a)| {
+        let file =
+            |path: String, body: Body<'a>| File { path, from: Cow::Borrowed(a.source.as_path()), body: Ok(body) };
+        match images.get(i) {
+            // The original without its metadata at its own URL, and every width made of it.
+            Some(Ok(made)) => {
+                let mut files = vec![file(a.url.clone(), stored(&made.original))];
+                for size in &made.sizes {
+                    files.push(file(size_url(&a.url, size.width, false), stored(&size.main)));
+                    if let Some(webp) = &size.webp {
+                        files.push(file(size_url(&a.url, size.width, true), stored(webp)));
+                    }
+                }
+                files
+            }
+            // Reported when the site loaded; never published as it is (it may hold metadata).
+            Some(Err(_)) => Vec::new(),
+            None => vec![file(a.url.clone(), Body::Copy(Cow::Borrowed(a.source.as_path())))],
+        }
     });
     statics.into_par_iter().chain(assets)
+}
+
+fn stored(s: &Stored) -> Body<'_> {
+    match s {
+        Stored::Cached(path) => Body::Copy(Cow::Borrowed(path.as_path())),
+        Stored::Memory(bytes) => Body::Borrowed(bytes.as_slice()),
+    }
 }

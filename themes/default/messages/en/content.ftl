@@ -158,3 +158,6 @@ content-href-incomplete-hint = mailto:name@example.org, tel:+511818
 content-href-scheme-refused = `{ $href }` is refused: links with the scheme `{ $scheme }:` are not allowed
 content-href-relative = `{ $href }` is a relative path, and here there is no page for it to be relative to
 content-href-relative-hint = start a path of the site with `/` (`/es/indicadores/`), or write a whole https:// address
+image-unreadable = this image cannot be read, so it is not published: { $error }
+image-unreadable-hint = save it again as a JPEG or PNG (a file that is cut short or renamed from another format cannot be made into sizes)
+image-unreadable-here = the image `{ $src }` cannot be read: { $error }

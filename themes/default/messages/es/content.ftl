@@ -158,3 +158,6 @@ content-href-incomplete-hint = mailto:nombre@example.org, tel:+511818
 content-href-scheme-refused = `{ $href }` se rechaza: no se permiten enlaces con el esquema `{ $scheme }:`
 content-href-relative = `{ $href }` es una ruta relativa, y aquí no hay una página desde la cual leerla
 content-href-relative-hint = empieza una ruta del sitio con `/` (`/es/indicadores/`), o escribe una dirección https:// completa
+image-unreadable = esta imagen no se puede leer, así que no se publica: { $error }
+image-unreadable-hint = guárdala de nuevo como JPEG o PNG (un archivo cortado o renombrado desde otro formato no se puede convertir en tamaños)
+image-unreadable-here = la imagen `{ $src }` no se puede leer: { $error }
