@@ -70,15 +70,53 @@ impl Made {
 /// files that are no JPEG or PNG, `Err` with why for one that cannot be read.
 #[derive(Debug, Default)]
 pub(crate) struct Images {
-    pub(crate) by_asset: Vec<Option<Result<Made, String>>>,
+    pub(crate) by_asset: Vec<Option<Result<Made, Unreadable>>>,
     /// How many were made and how many taken from the cache.
     pub(crate) made: usize,
     pub(crate) reused: usize,
 }
 
 impl Images {
-    pub(crate) fn get(&self, asset: usize) -> Option<&Result<Made, String>> {
+    pub(crate) fn get(&self, asset: usize) -> Option<&Result<Made, Unreadable>> {
         self.by_asset.get(asset).and_then(Option::as_ref)
+    }
+}
+
+/// Why an image is not published.
+#[derive(Debug, Clone, PartialEq)]
+pub(crate) enum Unreadable {
+    /// Named `.jpg`, `.jpeg` or `.png`, but neither.
+    NotJpegOrPng,
+    /// Cut short, or its structure broken.
+    Damaged,
+    /// What the decoder or the file system said.
+    Broken(String),
+}
+
+impl From<String> for Unreadable {
+    fn from(error: String) -> Unreadable {
+        Unreadable::Broken(error)
+    }
+}
+
+/// A decoder's error: a file that ends early or breaks its format is damaged; the rest
+/// (too large for the memory limit, an unsupported variant) is said as the decoder says it.
+fn decoding(e: image::ImageError) -> Unreadable {
+    match e {
+        image::ImageError::Decoding(_) => Unreadable::Damaged,
+        image::ImageError::IoError(io) if io.kind() == std::io::ErrorKind::UnexpectedEof => Unreadable::Damaged,
+        other => Unreadable::Broken(other.to_string()),
+    }
+}
+
+impl Unreadable {
+    pub(crate) fn said(&self) -> crate::messages::Said {
+        use crate::messages::Said;
+        match self {
+            Unreadable::NotJpegOrPng => Said::new("image-not-jpeg-or-png", &[]),
+            Unreadable::Damaged => Said::new("image-damaged", &[]),
+            Unreadable::Broken(error) => Said::new("image-unreadable", &[("error", error)]),
+        }
     }
 }
 
@@ -119,8 +157,8 @@ pub(crate) fn process(sources: &[&Path], cache: Option<&Path>) -> Images {
     Images { by_asset, made: made.into_inner(), reused: reused.into_inner() }
 }
 
-fn one(path: &Path, cache: Option<&Path>, counts: (&AtomicUsize, &AtomicUsize)) -> Result<Made, String> {
-    let bytes = std::fs::read(path).map_err(|e| e.to_string())?;
+fn one(path: &Path, cache: Option<&Path>, counts: (&AtomicUsize, &AtomicUsize)) -> Result<Made, Unreadable> {
+    let bytes = std::fs::read(path).map_err(|e| Unreadable::Broken(e.to_string()))?;
     let key = key(&bytes);
     let entry = cache.map(|c| c.join(&key));
     if let Some(hit) = entry.as_deref().and_then(cached) {
@@ -159,29 +197,22 @@ struct Fresh {
 type FreshSize = (u32, u32, Vec<u8>, Option<Vec<u8>>);
 
 /// Decodes, turns upright, strips and resizes one image.
-fn make(bytes: &[u8]) -> Result<Fresh, String> {
+fn make(bytes: &[u8]) -> Result<Fresh, Unreadable> {
     let reader = ImageReader::new(Cursor::new(bytes)).with_guessed_format().map_err(|e| e.to_string())?;
     let format = reader.format();
     let ext = match format {
         Some(ImageFormat::Jpeg) => "jpg",
         Some(ImageFormat::Png) => "png",
-        _ => return Err("not a JPEG or PNG file".to_string()),
+        _ => return Err(Unreadable::NotJpegOrPng),
     };
-    let mut decoder = reader.into_decoder().map_err(|e| e.to_string())?;
+    let mut decoder = reader.into_decoder().map_err(decoding)?;
     let orientation = decoder.orientation().unwrap_or(image::metadata::Orientation::NoTransforms);
     let icc = decoder.icc_profile().ok().flatten();
-    let mut img = DynamicImage::from_decoder(decoder).map_err(|e| e.to_string())?;
+    let mut img = DynamicImage::from_decoder(decoder).map_err(decoding)?;
     let upright = orientation == image::metadata::Orientation::NoTransforms;
     img.apply_orientation(orientation);
     let (width, height) = (img.width(), img.height());
-    // Kept as it is, less its metadata; re-encoded only to turn it upright, since without
-    // its EXIF the orientation tag is gone.
-    let original = match (upright, ext) {
-        (true, "jpg") => strip::jpeg(bytes)?,
-        (true, _) => strip::png(bytes)?,
-        (false, "jpg") => encode_jpeg(&img, JPEG_QUALITY_ORIGINAL, icc.clone())?,
-        (false, _) => encode_png(&img, icc.clone())?,
-    };
+    let original = original(bytes, ext, (!upright).then_some(&img), icc.clone())?;
     let mut sizes = Vec::new();
     for w in widths(width) {
         let h = ((height as u64 * w as u64 + width as u64 / 2) / width as u64).max(1) as u32;
@@ -203,6 +234,43 @@ fn make(bytes: &[u8]) -> Result<Fresh, String> {
         }
     }
     Ok(Fresh { width, height, ext, original, sizes })
+}
+
+/// The original kept as it is, less its metadata; re-encoded only when `upright` (the
+/// image turned by its EXIF orientation) is given, since without EXIF the tag is gone.
+fn original(
+    bytes: &[u8],
+    ext: &str,
+    upright: Option<&DynamicImage>,
+    icc: Option<Vec<u8>>,
+) -> Result<Vec<u8>, Unreadable> {
+    match (upright, ext) {
+        (None, "jpg") => strip::jpeg(bytes),
+        (None, _) => strip::png(bytes),
+        (Some(img), "jpg") => Ok(encode_jpeg(img, JPEG_QUALITY_ORIGINAL, icc)?),
+        (Some(img), _) => Ok(encode_png(img, icc)?),
+    }
+}
+
+/// A JPEG or PNG of static/ without its metadata, turned upright if its EXIF says so.
+/// Only a turned one is decoded; the rest costs a read and a copy on each build.
+pub(crate) fn stripped(path: &Path) -> Result<Vec<u8>, Unreadable> {
+    let bytes = std::fs::read(path).map_err(|e| Unreadable::Broken(e.to_string()))?;
+    let reader = ImageReader::new(Cursor::new(&bytes[..])).with_guessed_format().map_err(|e| e.to_string())?;
+    let ext = match reader.format() {
+        Some(ImageFormat::Jpeg) => "jpg",
+        Some(ImageFormat::Png) => "png",
+        _ => return Err(Unreadable::NotJpegOrPng),
+    };
+    let mut decoder = reader.into_decoder().map_err(decoding)?;
+    let orientation = decoder.orientation().unwrap_or(image::metadata::Orientation::NoTransforms);
+    if orientation == image::metadata::Orientation::NoTransforms {
+        return original(&bytes, ext, None, None);
+    }
+    let icc = decoder.icc_profile().ok().flatten();
+    let mut img = DynamicImage::from_decoder(decoder).map_err(decoding)?;
+    img.apply_orientation(orientation);
+    original(&bytes, ext, Some(&img), icc)
 }
 
 fn encode_jpeg(img: &DynamicImage, quality: u8, icc: Option<Vec<u8>>) -> Result<Vec<u8>, String> {

@@ -3,19 +3,21 @@
 //! XMP, IPTC, comments and whatever trails the image. What decoding needs stays: JFIF,
 //! Adobe's colour transform, the ICC colour profile, the tables and the scans.
 
+use super::Unreadable;
+
 /// The JPEG less every APPn segment but JFIF, Adobe and ICC, less comments, and less
 /// anything after its end (phones append depth maps and second images there, each with
 /// EXIF of its own).
-pub(super) fn jpeg(b: &[u8]) -> Result<Vec<u8>, String> {
+pub(super) fn jpeg(b: &[u8]) -> Result<Vec<u8>, Unreadable> {
     if !b.starts_with(&[0xFF, 0xD8]) {
-        return Err("not a JPEG file".into());
+        return Err(Unreadable::NotJpegOrPng);
     }
-    let truncated = || "the JPEG file is truncated".to_string();
+    let truncated = || Unreadable::Damaged;
     let mut out = vec![0xFF, 0xD8];
     let mut i = 2;
     loop {
         if b.get(i) != Some(&0xFF) {
-            return Err(format!("the JPEG file has no marker at byte {i}"));
+            return Err(Unreadable::Damaged);
         }
         while b.get(i) == Some(&0xFF) {
             i += 1; // fill bytes
@@ -68,10 +70,10 @@ const PNG_KEPT: [&[u8; 4]; 12] =
     [b"IHDR", b"PLTE", b"IDAT", b"IEND", b"tRNS", b"gAMA", b"cHRM", b"sRGB", b"iCCP", b"sBIT", b"bKGD", b"pHYs"];
 
 /// The PNG less its text, EXIF and time chunks, and less anything after `IEND`.
-pub(super) fn png(b: &[u8]) -> Result<Vec<u8>, String> {
+pub(super) fn png(b: &[u8]) -> Result<Vec<u8>, Unreadable> {
     const SIGNATURE: [u8; 8] = [0x89, b'P', b'N', b'G', 0x0D, 0x0A, 0x1A, 0x0A];
     if !b.starts_with(&SIGNATURE) {
-        return Err("not a PNG file".into());
+        return Err(Unreadable::NotJpegOrPng);
     }
     let mut out = SIGNATURE.to_vec();
     let mut i = 8;
@@ -79,8 +81,8 @@ pub(super) fn png(b: &[u8]) -> Result<Vec<u8>, String> {
         let len = b
             .get(i..i + 4)
             .map(|l| u32::from_be_bytes([l[0], l[1], l[2], l[3]]) as usize)
-            .ok_or("the PNG file is truncated")?;
-        let chunk = b.get(i..i + 12 + len).ok_or("the PNG file is truncated")?;
+            .ok_or(Unreadable::Damaged)?;
+        let chunk = b.get(i..i + 12 + len).ok_or(Unreadable::Damaged)?;
         let kind = &chunk[4..8];
         if PNG_KEPT.iter().any(|k| &k[..] == kind) {
             out.extend_from_slice(chunk);

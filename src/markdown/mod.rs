@@ -398,9 +398,14 @@ impl Pass<'_, '_> {
         }
         let made = to.asset.and_then(|a| self.links.images.get(a).map(|m| (a, m)));
         let tag = match made {
-            Some((a, Ok(made))) => self.picture(&self.links.content.assets[a].url, made, &alt, &title),
-            Some((_, Err(error))) => {
-                let said = Said::new("image-unreadable-here", &[("src", &dest_url), ("error", error)]);
+            Some((a, Ok(made))) => {
+                let (src, html) = self.picture(&self.links.content.assets[a].url, made, &alt, &title);
+                // `faro check` finds the `src` in the HTML: it is reported at this line too.
+                self.out.hrefs.push((attr_href(&src), at.0, at.1));
+                html
+            }
+            Some((_, Err(_))) => {
+                let said = Said::new("image-unreadable-here", &[("src", &dest_url)]);
                 self.diags.push(Diagnostic::error_said(Code::Io, &self.page.source, said).at(at.0, at.1));
                 img_tag(&to.url, &alt, &title, None)
             }
@@ -419,7 +424,8 @@ impl Pass<'_, '_> {
 
     /// A JPEG or PNG in every width made of it: WebP first, when it has it, then its own
     /// format, for the browser to pick the smallest that fills the column.
-    fn picture(&self, url: &str, made: &crate::images::Made, alt: &str, title: &str) -> String {
+    /// Returns the `<img>`'s `src` and the HTML.
+    fn picture(&self, url: &str, made: &crate::images::Made, alt: &str, title: &str) -> (String, String) {
         use crate::images::{size_url, SIZES};
         let base = self.links.base_path;
         // A space or comma in a URL would split a srcset candidate.
@@ -439,7 +445,7 @@ impl Pass<'_, '_> {
         img.insert_str(img.len() - 1, &format!(" srcset=\"{}\" sizes=\"{SIZES}\"", srcset(false)));
         html.push_str(&img);
         html.push_str("</picture>");
-        html
+        (src, html)
     }
 
     /// pulldown-cmark's bare checkbox has no accessible name; give it the state in words.

@@ -242,12 +242,9 @@ pub(crate) fn load(root: &Path, opts: &SiteOptions) -> (Option<Site>, Diagnostic
     diags.extend(ds);
     let images = load_images(root, &content);
     for (asset, made) in content.assets.iter().zip(&images.by_asset) {
-        if let Some(Err(error)) = made {
-            let said = Said::new("image-unreadable", &[("error", error)]);
-            diags.push(
-                Diagnostic::error_said(Code::Io, &asset.source, said)
-                    .hint_said(Said::new("image-unreadable-hint", &[])),
-            );
+        if let Some(Err(why)) = made {
+            let hint = Said::new("image-unreadable-hint", &[]);
+            diags.push(Diagnostic::error_said(Code::Io, &asset.source, why.said()).hint_said(hint));
         }
     }
     let (indicators, ds) = indicators::load_all(root, &config);

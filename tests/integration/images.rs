@@ -287,3 +287,40 @@ fn under_a_subpath_the_sizes_carry_the_base_path() {
     );
     assert_eq!(img.attr("src"), Some("/sub/es/taller-800w.jpg"));
 }
+
+#[test]
+fn a_photo_in_static_is_published_without_its_exif() {
+    let site = minimal_site();
+    site.write("static/img/portada.jpg", photo_with_gps(300, 200, 1));
+    site.write("static/img/girada.jpg", photo_with_gps(300, 200, 8));
+    site.build_ok(&[]);
+    let images = published_images(&site);
+    for (path, width) in [("img/portada.jpg", 300), ("img/girada.jpg", 200)] {
+        let bytes = &images[path];
+        assert!(!contains(bytes, b"Exif\0\0") && !contains(bytes, &rationals(&GPS_LATITUDE)), "{path} holds EXIF");
+        assert_eq!(pixel_width(bytes).0, width, "{path}");
+    }
+}
+
+#[test]
+fn the_preview_serves_the_sizes_before_and_after_an_edit_of_the_page() {
+    let site = site_with_photo(&photo_with_gps(800, 400, 1));
+    let opts = || faro::SiteOptions { base_url: Some("http://127.0.0.1:1111/".into()), ..Default::default() };
+    let (mut live, first) = faro::Live::new(site.path(), opts());
+    first.unwrap();
+    let page = |live: &faro::Live| String::from_utf8(live.files()["es/taller/index.html"].to_vec()).unwrap();
+    for w in [360, 720, 800] {
+        let served = &live.files()[&format!("es/taller-{w}w.jpg")];
+        assert_eq!(pixel_width(served).0, w);
+    }
+    assert!(!contains(&live.files()["es/taller.jpg"], b"Exif\0\0"));
+    assert!(page(&live).contains("srcset=\"/es/taller-360w.jpg 360w,"), "{}", page(&live));
+    let rel = "content/es/taller.md";
+    let text = String::from_utf8(site.read_source(rel)).unwrap();
+    site.write(rel, text.replace("Así fue el taller.", "Así fue el taller de marzo."));
+    let update = live.apply(&[std::fs::canonicalize(site.path().join(rel)).unwrap()]).unwrap();
+    assert!(!update.full, "a body edit is made in place");
+    assert!(page(&live).contains("de marzo") && page(&live).contains("srcset=\"/es/taller-360w.jpg 360w,"));
+    let (fresh, _) = faro::Live::new(site.path(), opts());
+    assert_eq!(page(&live), page(&fresh));
+}
