@@ -31,6 +31,8 @@ const JPEG_QUALITY: u8 = 80;
 /// The original re-encoded only when it must be turned upright (else its bytes are kept).
 const JPEG_QUALITY_ORIGINAL: u8 = 90;
 
+const PNG_COMPRESSION: image::codecs::png::CompressionType = image::codecs::png::CompressionType::Best;
+
 /// Changes whenever the same source would be made into other bytes: part of each cache key.
 const VERSION: &str = "faro-images 1";
 
@@ -178,7 +180,7 @@ fn one(path: &Path, cache: Option<&Path>, counts: (&AtomicUsize, &AtomicUsize)) 
 
 /// The cache key: the settings and the source's bytes, hashed, and their length.
 fn key(bytes: &[u8]) -> String {
-    let settings = format!("{VERSION} {WIDTHS:?} q{JPEG_QUALITY} q{JPEG_QUALITY_ORIGINAL} webp-lossless\n");
+    let settings = format!("{VERSION} {WIDTHS:?} q{JPEG_QUALITY} q{JPEG_QUALITY_ORIGINAL} png-best webp-lossless\n");
     let mut all = settings.into_bytes();
     all.extend_from_slice(bytes);
     format!("{:016x}-{}", crate::hash::fnv1a(&all), bytes.len())
@@ -286,7 +288,12 @@ fn encode_jpeg(img: &DynamicImage, quality: u8, icc: Option<Vec<u8>>) -> Result<
 
 fn encode_png(img: &DynamicImage, icc: Option<Vec<u8>>) -> Result<Vec<u8>, String> {
     let mut out = Vec::new();
-    let enc = image::codecs::png::PngEncoder::new(&mut out);
+    // The crate's default is its fastest level; a PNG is made once and downloaded often.
+    let enc = image::codecs::png::PngEncoder::new_with_quality(
+        &mut out,
+        PNG_COMPRESSION,
+        image::codecs::png::FilterType::Adaptive,
+    );
     write(enc, img, icc)?;
     Ok(out)
 }

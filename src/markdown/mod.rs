@@ -547,6 +547,36 @@ mod tests {
     }
 
     #[test]
+    fn an_image_with_sizes_is_a_picture_with_a_webp_source_when_it_has_one() {
+        use crate::images::{Images, Made, Size, Stored};
+        let mut content = Content::of_pages(vec![page("![Un mapa](mapa.png)\n")]);
+        content.assets.push(crate::content::Asset { source: "content/es/mapa.png".into(), url: "es/mapa.png".into() });
+        content.by_source.insert("es/mapa.png".into(), crate::content::Target::Asset(0));
+        let stored = || Stored::Memory(Default::default());
+        let size = |width, height, webp: bool| Size { width, height, main: stored(), webp: webp.then(stored) };
+        let made = |webp| Made { original: stored(), sizes: vec![size(360, 144, webp), size(1000, 400, webp)] };
+        let (strings, theme_ids) = (BTreeMap::new(), TemplateIds::default());
+        for (webp, base) in [(true, "/"), (false, "/sub/")] {
+            let images = Images { by_asset: vec![Some(Ok(made(webp)))], ..Default::default() };
+            let links =
+                Links { content: &content, base_path: base, strings: &strings, theme_ids: &theme_ids, images: &images };
+            let (md, diags) = render(&content.pages[0], &links);
+            assert!(diags.is_empty(), "{diags:?}");
+            let html = md.text_html();
+            let sizes = crate::images::SIZES;
+            let source = format!(
+                "<picture><source type=\"image/webp\" srcset=\"{base}es/mapa-360w.webp 360w, {base}es/mapa-1000w.webp 1000w\" sizes=\"{sizes}\">"
+            );
+            assert_eq!(html.contains(&source), webp, "{html}");
+            let img = format!(
+                "<img src=\"{base}es/mapa-1000w.png\" alt=\"Un mapa\" width=\"1000\" height=\"400\" loading=\"lazy\" decoding=\"async\" \
+                 srcset=\"{base}es/mapa-360w.png 360w, {base}es/mapa-1000w.png 1000w\" sizes=\"{sizes}\"></picture>"
+            );
+            assert!(html.contains(&img), "{html}");
+        }
+    }
+
+    #[test]
     fn slots_come_back_typed_between_pieces_of_html() {
         let (md, diags) = render_alone(page("Ver [@fig:v].\n\n{{< chart v >}}\n\n{{< goals >}}\n"));
         let slots: Vec<&Slot> =
