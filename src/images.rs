@@ -257,7 +257,11 @@ fn original(
 /// A JPEG or PNG of static/ without its metadata, turned upright if its EXIF says so.
 /// Only a turned one is decoded; the rest costs a read and a copy on each build.
 pub(crate) fn stripped(path: &Path) -> Result<Vec<u8>, Unreadable> {
-    let bytes = std::fs::read(path).map_err(|e| Unreadable::Broken(e.to_string()))?;
+    stripped_bytes(&std::fs::read(path).map_err(|e| Unreadable::Broken(e.to_string()))?)
+}
+
+/// `stripped`, of bytes read already (a kit's logo).
+pub(crate) fn stripped_bytes(bytes: &[u8]) -> Result<Vec<u8>, Unreadable> {
     let reader = ImageReader::new(Cursor::new(&bytes[..])).with_guessed_format().map_err(|e| e.to_string())?;
     let ext = match reader.format() {
         Some(ImageFormat::Jpeg) => "jpg",
@@ -267,12 +271,12 @@ pub(crate) fn stripped(path: &Path) -> Result<Vec<u8>, Unreadable> {
     let mut decoder = reader.into_decoder().map_err(decoding)?;
     let orientation = decoder.orientation().unwrap_or(image::metadata::Orientation::NoTransforms);
     if orientation == image::metadata::Orientation::NoTransforms {
-        return original(&bytes, ext, None, None);
+        return original(bytes, ext, None, None);
     }
     let icc = decoder.icc_profile().ok().flatten();
     let mut img = DynamicImage::from_decoder(decoder).map_err(decoding)?;
     img.apply_orientation(orientation);
-    original(&bytes, ext, Some(&img), icc)
+    original(bytes, ext, Some(&img), icc)
 }
 
 fn encode_jpeg(img: &DynamicImage, quality: u8, icc: Option<Vec<u8>>) -> Result<Vec<u8>, String> {

@@ -334,3 +334,30 @@ fn the_preview_serves_the_sizes_before_and_after_an_edit_of_the_page() {
     let (fresh, _) = faro::Live::new(site.path(), opts());
     assert_eq!(page(&live), page(&fresh));
 }
+
+#[test]
+fn a_jpeg_logo_is_printed_on_posters_without_its_exif() {
+    use base64::Engine;
+    let site = Site::fixture("indicators");
+    site.write(
+        "content/es/campana.md",
+        "---\ntitle: \"Campaña\"\ncampaign:\n  message: \"Llama gratis.\"\n---\n\nTexto.\n",
+    );
+    site.write("static/logo.jpg", photo_with_gps(120, 60, 1));
+    let config = String::from_utf8(site.read_source("site.yaml")).unwrap();
+    site.write("site.yaml", config.replacen("languages:", "logo: \"logo.jpg\"\nlanguages:", 1));
+    site.build_ok(&["--no-pdf"]);
+    let poster = site.html("es/campana/materiales/afiche-a4.html");
+    let uri = tags(&poster, "img")
+        .iter()
+        .find_map(|t| t.attr("src").filter(|s| s.starts_with("data:image/jpeg")))
+        .map(str::to_string);
+    let uri = uri.unwrap_or_else(|| panic!("no JPEG logo in the poster"));
+    let logo = base64::engine::general_purpose::STANDARD.decode(uri.split_once(',').unwrap().1).unwrap();
+    assert_eq!(pixel_width(&logo), (120, 60));
+    assert!(
+        !contains(&logo, b"Exif\0\0") && !contains(&logo, &rationals(&GPS_LATITUDE)),
+        "the poster's logo holds EXIF"
+    );
+    assert!(!contains(&published_images(&site)["logo.jpg"], b"Exif\0\0"), "static/logo.jpg is published with EXIF");
+}
