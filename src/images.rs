@@ -262,7 +262,7 @@ pub(crate) fn stripped(path: &Path) -> Result<Vec<u8>, Unreadable> {
 
 /// `stripped`, of bytes read already (a kit's logo).
 pub(crate) fn stripped_bytes(bytes: &[u8]) -> Result<Vec<u8>, Unreadable> {
-    let reader = ImageReader::new(Cursor::new(&bytes[..])).with_guessed_format().map_err(|e| e.to_string())?;
+    let reader = ImageReader::new(Cursor::new(bytes)).with_guessed_format().map_err(|e| e.to_string())?;
     let ext = match reader.format() {
         Some(ImageFormat::Jpeg) => "jpg",
         Some(ImageFormat::Png) => "png",
