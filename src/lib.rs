@@ -27,6 +27,7 @@ mod escape;
 mod hash;
 mod href;
 mod i18n;
+mod images;
 pub mod inputs;
 mod markdown;
 pub mod messages;

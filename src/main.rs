@@ -403,6 +403,13 @@ fn build(opts: &BuildOptions, say: Say) -> ExitCode {
                     println!("{}", said(id, &args));
                 }
             }
+            {
+                let (made, reused) = report.images;
+                if made + reused > 0 {
+                    let args = [("total", num(made + reused)), ("made", num(made)), ("reused", num(reused))];
+                    println!("{}", said("cmd-images-made", &args));
+                }
+            }
             if say == Say::Verbose {
                 let record = if opts.site.drafts {
                     said("cmd-urls-drafts", &[])

@@ -148,16 +148,7 @@ impl PrintCounts {
 /// The site's PDF cache folder, if faro may use it: every part of `.faro/pdf` that exists
 /// is a real folder (not a link), so the cache can neither read nor write outside the site.
 pub(crate) fn cache_in(root: &Path) -> Option<PathBuf> {
-    let mut path = root.to_path_buf();
-    for part in Path::new(PDF_CACHE).components() {
-        path.push(part);
-        match std::fs::symlink_metadata(&path) {
-            Ok(m) if !m.is_dir() => return None,
-            Ok(_) => {}
-            Err(_) => break,
-        }
-    }
-    Some(root.join(PDF_CACHE))
+    crate::sources::cache_folder(root, PDF_CACHE)
 }
 
 impl Printer {

@@ -74,6 +74,8 @@ pub struct BuildReport {
     /// Things worth knowing that are not problems (robots.txt under a subpath).
     pub notes: Vec<String>,
     pub pdfs: Pdfs,
+    /// JPEGs and PNGs beside pages: (made by this build, taken from the cache).
+    pub images: (usize, usize),
 }
 
 /// Everything found wrong, sorted, errors first, and what became of the previous output.
@@ -157,6 +159,7 @@ pub fn build(opts: &BuildOptions) -> Result<BuildReport, BuildFailure> {
         warnings: done.diags.report(root),
         notes: publish::notes(site),
         pdfs,
+        images: (site.images.made, site.images.reused),
     })
 }
 

@@ -199,6 +199,8 @@ pub(crate) struct Links<'a> {
     pub(crate) strings: &'a BTreeMap<Lang, Strings>,
     /// The ids the theme writes, which headings must not take.
     pub(crate) theme_ids: &'a TemplateIds,
+    /// The sizes made of the JPEGs and PNGs beside pages.
+    pub(crate) images: &'a crate::images::Images,
 }
 
 fn options() -> Options {
@@ -417,20 +419,56 @@ impl Pass<'_, '_> {
                 .hint_said(Said::new("missing-alt-hint", &[])),
             );
         }
-        let mut tag = format!("<img src=\"{}\" alt=\"{}\"", attr_href(&to.url), attr(&alt));
-        if !title.is_empty() {
-            tag.push_str(&format!(" title=\"{}\"", attr(&title)));
-        }
-        // Width and height let the browser reserve space before the image arrives.
-        if let Some((w, h)) = to.asset.and_then(|a| links::image_size(&self.links.content.assets[a].source)) {
-            tag.push_str(&format!(" width=\"{w}\" height=\"{h}\""));
-        }
-        tag.push_str(" loading=\"lazy\" decoding=\"async\">");
+        let made = to.asset.and_then(|a| self.links.images.get(a).map(|m| (a, m)));
+        let tag = match made {
+            Some((a, Ok(made))) => {
+                let (src, html) = self.picture(&self.links.content.assets[a].url, made, &alt, &title);
+                // `faro check` finds the `src` in the HTML: it is reported at this line too.
+                self.out.hrefs.push((attr_href(&src), at.0, at.1));
+                html
+            }
+            Some((_, Err(_))) => {
+                let said = Said::new("image-unreadable-here", &[("src", &dest_url)]);
+                self.diags.push(Diagnostic::error_said(Code::Io, &self.page.source, said).at(at.0, at.1));
+                img_tag(&to.url, &alt, &title, None)
+            }
+            None => {
+                // Width and height let the browser reserve space before the image arrives.
+                let size = to.asset.and_then(|a| links::image_size(&self.links.content.assets[a].source));
+                img_tag(&to.url, &alt, &title, size)
+            }
+        };
         events[i].0 = Event::Html(tag.into());
         let last = end.min(events.len() - 1);
         for (e, _) in &mut events[i + 1..=last] {
             *e = Event::Text("".into());
         }
+    }
+
+    /// A JPEG or PNG in every width made of it: WebP first, when it has it, then its own
+    /// format, for the browser to pick the smallest that fills the column.
+    /// Returns the `<img>`'s `src` and the HTML.
+    fn picture(&self, url: &str, made: &crate::images::Made, alt: &str, title: &str) -> (String, String) {
+        use crate::images::{size_url, SIZES};
+        let base = self.links.base_path;
+        // A space or comma in a URL would split a srcset candidate.
+        let srcset_url = |u: String| attr_href(&format!("{base}{u}")).replace(' ', "%20").replace(',', "%2C");
+        let srcset = |webp: bool| {
+            let candidates =
+                made.sizes.iter().map(|s| format!("{} {}w", srcset_url(size_url(url, s.width, webp)), s.width));
+            candidates.collect::<Vec<_>>().join(", ")
+        };
+        let largest = made.sizes.last().expect("an image is made in one width at least");
+        let mut html = String::from("<picture>");
+        if made.has_webp() {
+            html.push_str(&format!("<source type=\"image/webp\" srcset=\"{}\" sizes=\"{SIZES}\">", srcset(true)));
+        }
+        let src = format!("{base}{}", size_url(url, largest.width, false));
+        let mut img = img_tag(&src, alt, title, Some((largest.width as u64, largest.height as u64)));
+        img.insert_str(img.len() - 1, &format!(" srcset=\"{}\" sizes=\"{SIZES}\"", srcset(false)));
+        html.push_str(&img);
+        html.push_str("</picture>");
+        (src, html)
     }
 
     /// pulldown-cmark's bare checkbox has no accessible name; give it the state in words.
@@ -440,6 +478,19 @@ impl Pass<'_, '_> {
         let checked = if done { " checked" } else { "" };
         Event::Html(format!("<input type=\"checkbox\" disabled{checked} aria-label=\"{}\"> ", attr(label)).into())
     }
+}
+
+/// An `<img>` with its alt text, title and size, loaded lazily.
+fn img_tag(src: &str, alt: &str, title: &str, size: Option<(u64, u64)>) -> String {
+    let mut tag = format!("<img src=\"{}\" alt=\"{}\"", attr_href(src), attr(alt));
+    if !title.is_empty() {
+        tag.push_str(&format!(" title=\"{}\"", attr(title)));
+    }
+    if let Some((w, h)) = size {
+        tag.push_str(&format!(" width=\"{w}\" height=\"{h}\""));
+    }
+    tag.push_str(" loading=\"lazy\" decoding=\"async\">");
+    tag
 }
 
 /// Heading ids of a page: `fuente`, `fuente-1`, `fuente-2`… Each base remembers its next
@@ -497,7 +548,8 @@ pub(crate) fn render_alone(page: Page) -> (Rendered, Vec<Diagnostic>) {
     let content = Content::of_pages(vec![page]);
     let strings = BTreeMap::new();
     let theme_ids = TemplateIds::default();
-    let links = Links { content: &content, base_path: "/", strings: &strings, theme_ids: &theme_ids };
+    let images = crate::images::Images::default();
+    let links = Links { content: &content, base_path: "/", strings: &strings, theme_ids: &theme_ids, images: &images };
     let (md, mut diags) = render(&content.pages[0], &links);
     let mut markdown = [md];
     diags.extend(resolve_fragments(&content, &mut markdown, &theme_ids));
@@ -515,6 +567,36 @@ mod tests {
             crate::content::parse_page_text("es".into(), "es/x.md".into(), "content/es/x.md".into(), &src).unwrap();
         page.url = "es/x/".into();
         page
+    }
+
+    #[test]
+    fn an_image_with_sizes_is_a_picture_with_a_webp_source_when_it_has_one() {
+        use crate::images::{Images, Made, Size, Stored};
+        let mut content = Content::of_pages(vec![page("![Un mapa](mapa.png)\n")]);
+        content.assets.push(crate::content::Asset { source: "content/es/mapa.png".into(), url: "es/mapa.png".into() });
+        content.by_source.insert("es/mapa.png".into(), crate::content::Target::Asset(0));
+        let stored = || Stored::Memory(Default::default());
+        let size = |width, height, webp: bool| Size { width, height, main: stored(), webp: webp.then(stored) };
+        let made = |webp| Made { original: stored(), sizes: vec![size(360, 144, webp), size(1000, 400, webp)] };
+        let (strings, theme_ids) = (BTreeMap::new(), TemplateIds::default());
+        for (webp, base) in [(true, "/"), (false, "/sub/")] {
+            let images = Images { by_asset: vec![Some(Ok(made(webp)))], ..Default::default() };
+            let links =
+                Links { content: &content, base_path: base, strings: &strings, theme_ids: &theme_ids, images: &images };
+            let (md, diags) = render(&content.pages[0], &links);
+            assert!(diags.is_empty(), "{diags:?}");
+            let html = md.text_html();
+            let sizes = crate::images::SIZES;
+            let source = format!(
+                "<picture><source type=\"image/webp\" srcset=\"{base}es/mapa-360w.webp 360w, {base}es/mapa-1000w.webp 1000w\" sizes=\"{sizes}\">"
+            );
+            assert_eq!(html.contains(&source), webp, "{html}");
+            let img = format!(
+                "<img src=\"{base}es/mapa-1000w.png\" alt=\"Un mapa\" width=\"1000\" height=\"400\" loading=\"lazy\" decoding=\"async\" \
+                 srcset=\"{base}es/mapa-360w.png 360w, {base}es/mapa-1000w.png 1000w\" sizes=\"{sizes}\"></picture>"
+            );
+            assert!(html.contains(&img), "{html}");
+        }
     }
 
     #[test]

@@ -60,6 +60,8 @@ pub(crate) struct Site {
     /// The ids the theme's templates write, read once from them.
     pub(crate) theme_ids: Arc<markdown::TemplateIds>,
     pub(crate) strings: Arc<BTreeMap<Lang, Strings>>,
+    /// The JPEGs and PNGs beside pages, made into sizes without metadata, by asset index.
+    pub(crate) images: crate::images::Images,
 }
 
 impl Site {
@@ -189,6 +191,7 @@ impl Site {
             base_path: &self.config.base_path,
             strings: &self.strings,
             theme_ids: &self.theme_ids,
+            images: &self.images,
         }
     }
 }
@@ -237,6 +240,13 @@ pub(crate) fn load(root: &Path, opts: &SiteOptions) -> (Option<Site>, Diagnostic
     diags.extend(ds);
     let (content, ds) = content::load(root, &config, &LoadOptions { drafts: opts.drafts });
     diags.extend(ds);
+    let images = load_images(root, &content);
+    for (asset, made) in content.assets.iter().zip(&images.by_asset) {
+        if let Some(Err(why)) = made {
+            let hint = Said::new("image-unreadable-hint", &[]);
+            diags.push(Diagnostic::error_said(Code::Io, &asset.source, why.said()).hint_said(hint));
+        }
+    }
     let (indicators, ds) = indicators::load_all(root, &config);
     diags.extend(ds);
     let (plan, ds) = crate::data::goals::load(root, &config, &indicators);
@@ -256,6 +266,7 @@ pub(crate) fn load(root: &Path, opts: &SiteOptions) -> (Option<Site>, Diagnostic
         theme_ids: Arc::new(markdown::TemplateIds::of(&theme)),
         theme,
         strings: Arc::new(strings),
+        images,
     };
     diags.extend(site.render_markdown());
     diags.extend(markdown::resolve_fragments(&site.content, &mut site.markdown, &site.theme_ids));
@@ -269,6 +280,13 @@ pub(crate) fn load(root: &Path, opts: &SiteOptions) -> (Option<Site>, Diagnostic
         return (None, diags);
     }
     (Some(site), diags)
+}
+
+/// The site's JPEGs and PNGs beside pages, made or taken from `.faro/images/`.
+fn load_images(root: &Path, content: &Content) -> crate::images::Images {
+    let sources: Vec<&Path> = content.assets.iter().map(|a| a.source.as_path()).collect();
+    let cache = crate::sources::cache_folder(root, crate::images::IMAGE_CACHE);
+    crate::images::process(&sources, cache.as_deref())
 }
 
 /// `tags` first (named by the theme strings), then the site's own taxonomies.

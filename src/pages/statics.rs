@@ -1,7 +1,12 @@
 //! Files published as they are: the theme's static files, the site's `static/` (which
-//! replaces the theme's file of the same path), and the files beside pages in content/.
+//! replaces the theme's file of the same path), and the files beside pages in content/,
+//! of which JPEGs and PNGs are published as `images` made them: without metadata, in sizes
+//! (those of static/ without metadata only: no page shows them through Markdown).
 
 use super::{Body, Cx, File};
+use crate::diagnostics::{Code, Diagnostic};
+use crate::images::{size_url, Stored};
+use crate::messages::Said;
 use rayon::prelude::*;
 use std::borrow::Cow;
 use std::collections::BTreeMap;
@@ -40,22 +45,60 @@ pub(crate) fn files<'a>(cx: Cx<'a>) -> impl ParallelIterator<Item = File<'a>> + 
         failed.extend(diags.into_iter().map(|d| File::failed("static".into(), d)));
     }
     let assets = if cx.scope.everything() { site.content.assets.as_slice() } else { &[] };
-    let statics: Vec<File<'a>> = statics
-        .into_iter()
-        .map(|(rel, src)| match src {
+    let statics: Vec<(String, Source)> = statics.into_iter().collect();
+    let statics = statics
+        .into_par_iter()
+        .flat_map_iter(|(rel, src)| match src {
             Source::Theme(bytes) => {
-                File { from: Cow::Owned(PathBuf::from(&rel)), path: rel, body: Ok(Body::Borrowed(bytes)) }
+                vec![File { from: Cow::Owned(PathBuf::from(&rel)), path: rel, body: Ok(Body::Borrowed(bytes)) }]
             }
+            // A photo of static/ is no less a photo: published without its metadata.
+            Source::Site(path) if crate::images::is_raster(&path) => match crate::images::stripped(&path) {
+                Ok(bytes) => vec![File { path: rel, body: Ok(Body::Bytes(bytes)), from: Cow::Owned(path) }],
+                Err(why) => {
+                    let hint = Said::new("image-unreadable-hint", &[]);
+                    let d = Diagnostic::error_said(Code::Io, &path, why.said()).hint_said(hint);
+                    vec![File::failed(rel.clone(), d), unpublished(rel, Cow::Owned(path))]
+                }
+            },
             Source::Site(path) => {
-                File { path: rel, body: Ok(Body::Copy(Cow::Owned(path.clone()))), from: Cow::Owned(path) }
+                vec![File { path: rel, body: Ok(Body::Copy(Cow::Owned(path.clone()))), from: Cow::Owned(path) }]
             }
         })
-        .chain(failed)
-        .collect();
-    let assets = assets.par_iter().map(|a| File {
-        path: a.url.clone(),
-        from: Cow::Borrowed(a.source.as_path()),
-        body: Ok(Body::Copy(Cow::Borrowed(a.source.as_path()))),
+        .chain(failed);
+    let images = &site.images;
+    let assets = assets.par_iter().enumerate().flat_map_iter(move |(i, a)| {
+        let file =
+            |path: String, body: Body<'a>| File { path, from: Cow::Borrowed(a.source.as_path()), body: Ok(body) };
+        match images.get(i) {
+            // The original without its metadata at its own URL, and every width made of it.
+            Some(Ok(made)) => {
+                let mut files = vec![file(a.url.clone(), stored(&made.original))];
+                for size in &made.sizes {
+                    files.push(file(size_url(&a.url, size.width, false), stored(&size.main)));
+                    if let Some(webp) = &size.webp {
+                        files.push(file(size_url(&a.url, size.width, true), stored(webp)));
+                    }
+                }
+                files
+            }
+            // Reported when the site loaded, which stops the build before anything is written.
+            Some(Err(_)) => vec![unpublished(a.url.clone(), Cow::Borrowed(a.source.as_path()))],
+            None => vec![file(a.url.clone(), Body::Copy(Cow::Borrowed(a.source.as_path())))],
+        }
     });
-    statics.into_par_iter().chain(assets)
+    statics.chain(assets)
+}
+
+/// An image that cannot be read still takes its address, so a clash with it is reported;
+/// its error fails the build, so the empty body is never published.
+fn unpublished<'a>(path: String, from: Cow<'a, std::path::Path>) -> File<'a> {
+    File { path, from, body: Ok(Body::Borrowed(&[])) }
+}
+
+fn stored(s: &Stored) -> Body<'_> {
+    match s {
+        Stored::Cached(path) => Body::Copy(Cow::Borrowed(path.as_path())),
+        Stored::Memory(bytes) => Body::Borrowed(bytes.as_slice()),
+    }
 }

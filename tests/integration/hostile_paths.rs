@@ -55,23 +55,24 @@ fn static_files_and_files_beside_pages_may_not_take_an_address_that_is_taken() {
     let run = break_and_rebuild(&site(), |s| {
         // The same file as a page, as a file beside a page, as faro's sitemap.
         s.write("static/es/linea-1818/index.html", "<p>otra</p>");
-        s.write("content/es/foto.png", "png");
-        s.write("static/es/foto.png", "png");
+        s.write("content/es/foto.pdf", "png");
+        s.write("static/es/foto.pdf", "png");
         s.write("static/sitemap.xml", "<urlset/>");
-        // A file where a page needs a folder, and two files that differ only in case.
+        // A file where a page needs a folder, and two files that differ only in case (PDFs:
+        // a JPEG or PNG that is none would be an error of its own).
         s.write("static/en/hotline-1818", "x");
-        s.write("content/es/Mapa.png", "png");
-        s.write("content/es/mapa.png", "png");
+        s.write("content/es/Mapa.pdf", "png");
+        s.write("content/es/mapa.pdf", "png");
     });
     let page = run.diagnostic("content/es/linea-1818.md: error[duplicate-url]");
     assert!(page.contains("static/es/linea-1818/index.html both write /es/linea-1818/index.html"), "{page}");
-    run.assert_diagnostic("static/es/foto.png: error[duplicate-url]: this file and content/es/foto.png both write");
+    run.assert_diagnostic("static/es/foto.pdf: error[duplicate-url]: this file and content/es/foto.pdf both write");
     let sitemap = run.diagnostic("static/sitemap.xml: error[duplicate-url]");
     assert!(sitemap.contains("the sitemap (generated) both write /sitemap.xml"), "{sitemap}");
     let folder = run.diagnostic("content/en/linea-1818.md:3: error[duplicate-url]");
     assert!(folder.contains("static/en/hotline-1818 writes /en/hotline-1818") && folder.contains("folder"), "{folder}");
-    let case = run.diagnostic("content/es/mapa.png: error[duplicate-url]");
-    assert!(case.contains("/es/Mapa.png") && case.contains("differ only in case"), "{case}");
+    let case = run.diagnostic("content/es/mapa.pdf: error[duplicate-url]");
+    assert!(case.contains("/es/Mapa.pdf") && case.contains("differ only in case"), "{case}");
     assert_eq!(run.reported_error_count(), 5, "{}", run.stderr);
 }
 

@@ -25,6 +25,7 @@ mod hostile_output;
 mod hostile_paths;
 mod hostile_sources;
 mod hostile_urls;
+mod images;
 mod indicators;
 mod interrupted;
 mod kits;

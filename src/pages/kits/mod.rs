@@ -145,6 +145,11 @@ fn logo(site: &Site) -> Result<Option<String>, Said> {
             None => return Err(Said::new("kit-logo-missing", &[("logo", rel)])),
         },
     };
+    // Printed on every poster: without the metadata a photo of the logo may carry.
+    let bytes = match mime {
+        "image/svg+xml" => bytes,
+        _ => crate::images::stripped_bytes(&bytes).map_err(|why| why.said())?,
+    };
     Ok(Some(data_uri(mime, &bytes)))
 }
 

@@ -30,6 +30,7 @@ cmd-check-summary = faro check: { $errors ->
        *[other] { $warnings } warnings
     }
 cmd-froze = Froze the values of a final report in { $file } (commit this file)
+cmd-images-made = Images: { $total } ({ $made } made, { $reused } from the cache)
 cmd-pdfs-not-asked = Kit PDFs: skipped (--no-pdf)
 cmd-pdfs-no-chromium = Kit PDFs: skipped, no Chromium or Chrome was found, so the kits have their HTML documents only; install one (apt-get install chromium) or name it with FARO_CHROMIUM=/path
 cmd-pdfs-made = Kit PDFs: { $total } ({ $printed } printed, { $reused } from the cache)

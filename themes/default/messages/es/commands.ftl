@@ -36,6 +36,10 @@ cmd-check-summary = faro check: { $errors ->
        *[other] { $warnings } advertencias
     }
 cmd-froze = Se fijaron las cifras de un informe final en { $file } (guarda este archivo en git con un commit)
+cmd-images-made = Imágenes: { $total } ({ $made ->
+        [one] 1 hecha
+       *[other] { $made } hechas
+    }, { $reused } del caché)
 cmd-pdfs-not-asked = PDF de los kits: no se hicieron (--no-pdf)
 cmd-pdfs-no-chromium = PDF de los kits: no se hicieron porque no se encontró Chromium ni Chrome, así que los kits solo tienen sus documentos HTML; instala uno (apt-get install chromium) o indica cuál usar con FARO_CHROMIUM=/ruta
 cmd-pdfs-made = PDF de los kits: { $total } ({ $printed ->
