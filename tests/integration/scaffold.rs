@@ -276,7 +276,7 @@ fn init_writes_a_pages_workflow_that_lints_clean_and_never_compiles_rust() {
     assert!(workflow.contains(&version) && workflow.contains(&releases), "{workflow}");
     assert!(workflow.contains("sha256sum --check"), "the download is checked");
     assert!(workflow.contains("actions/configure-pages") && workflow.contains("steps.pages.outputs.base_url"));
-    assert!(workflow.contains("path: .faro/pdf"), "the PDFs are cached");
+    assert!(workflow.contains("path: .faro\n"), "the PDFs and the photos' sizes are cached");
     let check = workflow.find("run: faro check").expect("faro check runs");
     let build = workflow.find("run: faro build").expect("faro build runs");
     assert!(check < build, "faro check runs first");
