@@ -130,11 +130,12 @@ pub(crate) fn is_raster(path: &Path) -> bool {
 }
 
 /// The URL of a width of the image at `url` (`es/foto.jpg` → `es/foto-360w.jpg`), in its
-/// own format, or WebP.
+/// own format, or WebP with the source's extension kept (`es/foto-360w.jpg.webp`), so that
+/// `foto.jpg` and `foto.png` in one folder do not both write `foto-360w.webp`.
 pub(crate) fn size_url(url: &str, width: u32, webp: bool) -> String {
     let (stem, ext) = url.rsplit_once('.').filter(|(s, _)| !s.ends_with('/')).unwrap_or((url, ""));
-    let ext = if webp { "webp" } else { ext };
-    format!("{stem}-{width}w.{ext}")
+    let webp = if webp { ".webp" } else { "" };
+    format!("{stem}-{width}w.{ext}{webp}")
 }
 
 /// The widths an image of `width` is published in: those of `WIDTHS` narrower than it,
@@ -418,7 +419,7 @@ mod tests {
     #[test]
     fn sizes_are_named_beside_the_original() {
         assert_eq!(size_url("es/noticias/foto.jpg", 360, false), "es/noticias/foto-360w.jpg");
-        assert_eq!(size_url("es/noticias/foto.JPG", 720, true), "es/noticias/foto-720w.webp");
+        assert_eq!(size_url("es/noticias/foto.JPG", 720, true), "es/noticias/foto-720w.JPG.webp");
         assert_eq!(size_url("es/a.b/foto.png", 1200, false), "es/a.b/foto-1200w.png");
     }
 }

@@ -588,7 +588,7 @@ mod tests {
             let html = md.text_html();
             let sizes = crate::images::SIZES;
             let source = format!(
-                "<picture><source type=\"image/webp\" srcset=\"{base}es/mapa-360w.webp 360w, {base}es/mapa-1000w.webp 1000w\" sizes=\"{sizes}\">"
+                "<picture><source type=\"image/webp\" srcset=\"{base}es/mapa-360w.png.webp 360w, {base}es/mapa-1000w.png.webp 1000w\" sizes=\"{sizes}\">"
             );
             assert_eq!(html.contains(&source), webp, "{html}");
             let img = format!(

@@ -169,7 +169,7 @@ fn a_photo_is_published_in_its_sizes_without_exif_or_gps() {
         let srcset = source.attr("srcset").unwrap();
         assert!(srcset.contains("360w") && srcset.contains("720w") && srcset.contains("800w"), "{srcset}");
         for w in [360, 720, 800] {
-            let (webp, jpeg) = (&images[&format!("es/taller-{w}w.webp")], &images[&format!("es/taller-{w}w.jpg")]);
+            let (webp, jpeg) = (&images[&format!("es/taller-{w}w.jpg.webp")], &images[&format!("es/taller-{w}w.jpg")]);
             assert!(webp.len() <= jpeg.len(), "a {w} WebP larger than its JPEG is offered");
         }
     }
@@ -221,11 +221,37 @@ fn a_png_in_a_page_bundle_gets_its_sizes_without_its_text() {
             assert_eq!(source.attr("type"), Some("image/webp"));
             assert_eq!(webps.len(), 3, "{webps:?}");
             for w in [360, 720, 1200] {
-                let (webp, png) = (&images[&format!("{dir}/mapa-{w}w.webp")], &images[&format!("{dir}/mapa-{w}w.png")]);
+                let (webp, png) =
+                    (&images[&format!("{dir}/mapa-{w}w.png.webp")], &images[&format!("{dir}/mapa-{w}w.png")]);
                 assert!(webp.len() <= png.len() && pixel_width(webp).0 == w);
             }
         }
         None => assert!(webps.is_empty(), "WebP files published but not offered: {webps:?}"),
+    }
+}
+
+#[test]
+fn a_jpeg_and_a_png_of_the_same_name_in_one_folder_each_get_their_own_sizes() {
+    // A 1-pixel image: its lossless WebP is smaller than either, so both get one.
+    let site = minimal_site();
+    let one_pixel = |format| {
+        let mut bytes = std::io::Cursor::new(Vec::new());
+        image::RgbImage::from_pixel(1, 1, image::Rgb([200, 30, 40])).write_to(&mut bytes, format).unwrap();
+        bytes.into_inner()
+    };
+    site.write("content/es/punto.jpg", one_pixel(image::ImageFormat::Jpeg));
+    site.write("content/es/punto.png", one_pixel(image::ImageFormat::Png));
+    site.write(
+        "content/es/puntos.md",
+        "---\ntitle: \"Puntos\"\n---\n\n![Un punto](punto.jpg) ![Otro punto](punto.png)\n",
+    );
+    site.build_ok(&[]);
+    let images = published_images(&site);
+    let html = site.html("es/puntos/index.html");
+    for ext in ["jpg", "png"] {
+        let webp = format!("es/punto-1w.{ext}.webp");
+        assert!(images.contains_key(&webp), "{webp} not published: {:?}", images.keys());
+        assert!(html.contains(&format!("/{webp} 1w")), "{html}");
     }
 }
 
