@@ -57,6 +57,9 @@ pub(crate) struct Size {
 /// An image made: the original without metadata, and its widths.
 #[derive(Debug, Clone)]
 pub(crate) struct Made {
+    /// The start of the cache key, for the addresses' `?v=`: a photo replaced under the same
+    /// name gets new addresses, so no browser or proxy keeps showing the old one.
+    pub(crate) version: String,
     pub(crate) original: Stored,
     /// Narrowest first; the last is the original's width capped at the widest of `WIDTHS`.
     pub(crate) sizes: Vec<Size>,
@@ -163,16 +166,27 @@ pub(crate) fn process(sources: &[&Path], cache: Option<&Path>) -> Images {
 fn one(path: &Path, cache: Option<&Path>, counts: (&AtomicUsize, &AtomicUsize)) -> Result<Made, Unreadable> {
     let bytes = std::fs::read(path).map_err(|e| Unreadable::Broken(e.to_string()))?;
     let key = key(&bytes);
-    let entry = cache.map(|c| c.join(&key));
+    let mut made = made_from(&bytes, &key, cache, counts)?;
+    made.version = key[..8].to_string();
+    Ok(made)
+}
+
+fn made_from(
+    bytes: &[u8],
+    key: &str,
+    cache: Option<&Path>,
+    counts: (&AtomicUsize, &AtomicUsize),
+) -> Result<Made, Unreadable> {
+    let entry = cache.map(|c| c.join(key));
     if let Some(hit) = entry.as_deref().and_then(cached) {
         counts.1.fetch_add(1, Relaxed);
         return Ok(hit);
     }
-    let made = make(&bytes)?;
+    let made = make(bytes)?;
     counts.0.fetch_add(1, Relaxed);
     // A cache that cannot be written only costs time on the next build.
     if let Some(cache) = cache {
-        if let Ok(hit) = save(cache, &key, &made) {
+        if let Ok(hit) = save(cache, key, &made) {
             return Ok(hit);
         }
     }
@@ -354,7 +368,7 @@ fn cached(entry: &Path) -> Option<Made> {
     }
     let (original, sized) = names(ext, &sizes.iter().map(|&(w, _, webp)| (w, webp)).collect::<Vec<_>>());
     let file = |name: &str| Some(entry.join(name)).filter(|p| crate::sources::is_plain_file(p)).map(Stored::Cached);
-    let mut made = Made { original: file(&original)?, sizes: Vec::new() };
+    let mut made = Made { version: String::new(), original: file(&original)?, sizes: Vec::new() };
     for ((w, h, _), (main, webp)) in sizes.into_iter().zip(sized) {
         let webp = match webp {
             Some(name) => Some(file(&name)?),
@@ -394,6 +408,7 @@ fn save(cache: &Path, key: &str, fresh: &Fresh) -> std::io::Result<Made> {
 fn in_memory(fresh: Fresh) -> Made {
     let stored = |b: Vec<u8>| Stored::Memory(Arc::new(b));
     Made {
+        version: String::new(),
         original: stored(fresh.original),
         sizes: fresh
             .sizes

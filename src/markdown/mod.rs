@@ -452,7 +452,8 @@ impl Pass<'_, '_> {
         use crate::images::{size_url, SIZES};
         let base = self.links.base_path;
         // A space or comma in a URL would split a srcset candidate.
-        let srcset_url = |u: String| attr_href(&format!("{base}{u}")).replace(' ', "%20").replace(',', "%2C");
+        let v = &made.version;
+        let srcset_url = |u: String| attr_href(&format!("{base}{u}?v={v}")).replace(' ', "%20").replace(',', "%2C");
         let srcset = |webp: bool| {
             let candidates =
                 made.sizes.iter().map(|s| format!("{} {}w", srcset_url(size_url(url, s.width, webp)), s.width));
@@ -463,7 +464,7 @@ impl Pass<'_, '_> {
         if made.has_webp() {
             html.push_str(&format!("<source type=\"image/webp\" srcset=\"{}\" sizes=\"{SIZES}\">", srcset(true)));
         }
-        let src = format!("{base}{}", size_url(url, largest.width, false));
+        let src = format!("{base}{}?v={v}", size_url(url, largest.width, false));
         let mut img = img_tag(&src, alt, title, Some((largest.width as u64, largest.height as u64)));
         img.insert_str(img.len() - 1, &format!(" srcset=\"{}\" sizes=\"{SIZES}\"", srcset(false)));
         html.push_str(&img);
@@ -577,7 +578,11 @@ mod tests {
         content.by_source.insert("es/mapa.png".into(), crate::content::Target::Asset(0));
         let stored = || Stored::Memory(Default::default());
         let size = |width, height, webp: bool| Size { width, height, main: stored(), webp: webp.then(stored) };
-        let made = |webp| Made { original: stored(), sizes: vec![size(360, 144, webp), size(1000, 400, webp)] };
+        let made = |webp| Made {
+            version: "0123abcd".into(),
+            original: stored(),
+            sizes: vec![size(360, 144, webp), size(1000, 400, webp)],
+        };
         let (strings, theme_ids) = (BTreeMap::new(), TemplateIds::default());
         for (webp, base) in [(true, "/"), (false, "/sub/")] {
             let images = Images { by_asset: vec![Some(Ok(made(webp)))], ..Default::default() };
@@ -588,12 +593,12 @@ mod tests {
             let html = md.text_html();
             let sizes = crate::images::SIZES;
             let source = format!(
-                "<picture><source type=\"image/webp\" srcset=\"{base}es/mapa-360w.png.webp 360w, {base}es/mapa-1000w.png.webp 1000w\" sizes=\"{sizes}\">"
+                "<picture><source type=\"image/webp\" srcset=\"{base}es/mapa-360w.png.webp?v=0123abcd 360w, {base}es/mapa-1000w.png.webp?v=0123abcd 1000w\" sizes=\"{sizes}\">"
             );
             assert_eq!(html.contains(&source), webp, "{html}");
             let img = format!(
-                "<img src=\"{base}es/mapa-1000w.png\" alt=\"Un mapa\" width=\"1000\" height=\"400\" loading=\"lazy\" decoding=\"async\" \
-                 srcset=\"{base}es/mapa-360w.png 360w, {base}es/mapa-1000w.png 1000w\" sizes=\"{sizes}\"></picture>"
+                "<img src=\"{base}es/mapa-1000w.png?v=0123abcd\" alt=\"Un mapa\" width=\"1000\" height=\"400\" loading=\"lazy\" decoding=\"async\" \
+                 srcset=\"{base}es/mapa-360w.png?v=0123abcd 360w, {base}es/mapa-1000w.png?v=0123abcd 1000w\" sizes=\"{sizes}\"></picture>"
             );
             assert!(html.contains(&img), "{html}");
         }

@@ -114,6 +114,21 @@ fn published_images(site: &Site) -> BTreeMap<String, Vec<u8>> {
         .collect()
 }
 
+/// The HTML without the `?v=` of image addresses (the start of the image's cache key,
+/// checked on its own below), so that addresses can be compared as written.
+fn unversioned(html: &str) -> String {
+    let mut out = String::with_capacity(html.len());
+    let mut rest = html;
+    while let Some(i) = rest.find("?v=") {
+        out.push_str(&rest[..i]);
+        let hex = rest[i + 3..].chars().take_while(char::is_ascii_hexdigit).count();
+        assert_eq!(hex, 8, "an image version is 8 hex digits: {}", &rest[i..]);
+        rest = &rest[i + 3 + hex..];
+    }
+    out.push_str(rest);
+    out
+}
+
 fn pixel_width(bytes: &[u8]) -> (u32, u32) {
     let img = image::load_from_memory(bytes).expect("a published image decodes");
     (img.width(), img.height())
@@ -152,7 +167,7 @@ fn a_photo_is_published_in_its_sizes_without_exif_or_gps() {
     }
     // The original keeps its pixels: stripped of segments, not re-encoded.
     assert_eq!(pixel_width(&images["es/taller.jpg"]), (800, 400));
-    let html = site.html("es/taller/index.html");
+    let html = unversioned(&site.html("es/taller/index.html"));
     let img = &tags(&html, "img")[0];
     assert_eq!(img.attr("alt"), Some("Personas en el taller de la Línea 1818"));
     assert_eq!(
@@ -206,7 +221,7 @@ fn a_png_in_a_page_bundle_gets_its_sizes_without_its_text() {
         assert_eq!(pixel_width(&images[&format!("{dir}/mapa-{w}w.png")]).0, w);
     }
     assert_eq!(pixel_width(&images[&format!("{dir}/mapa.png")]), (1500, 600));
-    let html = site.html(&format!("{dir}/index.html"));
+    let html = unversioned(&site.html(&format!("{dir}/index.html")));
     let img = &tags(&html, "img")[0];
     assert_eq!((img.attr("width"), img.attr("height")), (Some("1200"), Some("480")));
     assert_eq!(
@@ -247,12 +262,33 @@ fn a_jpeg_and_a_png_of_the_same_name_in_one_folder_each_get_their_own_sizes() {
     );
     site.build_ok(&[]);
     let images = published_images(&site);
-    let html = site.html("es/puntos/index.html");
+    let html = unversioned(&site.html("es/puntos/index.html"));
     for ext in ["jpg", "png"] {
         let webp = format!("es/punto-1w.{ext}.webp");
         assert!(images.contains_key(&webp), "{webp} not published: {:?}", images.keys());
         assert!(html.contains(&format!("/{webp} 1w")), "{html}");
     }
+}
+
+#[test]
+fn a_photo_replaced_under_the_same_name_gets_new_addresses() {
+    // A browser or proxy that kept the old photo must not show it once it is replaced (a face
+    // taken out of a picture has to be gone for everyone).
+    let site = site_with_photo(&photo_with_gps(800, 400, 1));
+    site.build_ok(&[]);
+    let versions = |site: &Site| {
+        let html = site.html("es/taller/index.html");
+        let img = &tags(&html, "img")[0];
+        let mut found: Vec<String> = img.attr("srcset").unwrap().split(", ").map(String::from).collect();
+        found.push(img.attr("src").unwrap().to_string());
+        let v: Vec<String> = found.iter().map(|u| u.split("?v=").nth(1).unwrap()[..8].to_string()).collect();
+        assert!(v.iter().all(|x| *x == v[0]), "one version for every size: {found:?}");
+        v[0].clone()
+    };
+    let before = versions(&site);
+    site.write("content/es/taller.jpg", photo_with_gps(800, 400, 3));
+    site.build_ok(&[]);
+    assert_ne!(versions(&site), before, "the same addresses for another photo");
 }
 
 /// The cache's files and when each was last written.
@@ -315,7 +351,7 @@ fn a_corrupt_image_fails_the_build_naming_it_and_leaves_the_output_as_it_was() {
 fn under_a_subpath_the_sizes_carry_the_base_path() {
     let site = site_with_photo(&photo_with_gps(800, 400, 1));
     site.build_ok(&["--base-url", "http://x/sub/"]);
-    let html = site.html("es/taller/index.html");
+    let html = unversioned(&site.html("es/taller/index.html"));
     let img = &tags(&html, "img")[0];
     assert_eq!(
         img.attr("srcset"),
@@ -344,7 +380,7 @@ fn the_preview_serves_the_sizes_before_and_after_an_edit_of_the_page() {
     let opts = || faro::SiteOptions { base_url: Some("http://127.0.0.1:1111/".into()), ..Default::default() };
     let (mut live, first) = faro::Live::new(site.path(), opts());
     first.unwrap();
-    let page = |live: &faro::Live| String::from_utf8(live.files()["es/taller/index.html"].to_vec()).unwrap();
+    let page = |live: &faro::Live| unversioned(std::str::from_utf8(&live.files()["es/taller/index.html"]).unwrap());
     for w in [360, 720, 800] {
         let served = &live.files()[&format!("es/taller-{w}w.jpg")];
         assert_eq!(pixel_width(served).0, w);
