@@ -115,6 +115,13 @@ fn decoding(e: image::ImageError) -> Unreadable {
 }
 
 impl Unreadable {
+    /// The error at the image's file, with what to do about it.
+    pub(crate) fn diagnostic(&self, path: &Path) -> crate::diagnostics::Diagnostic {
+        use crate::diagnostics::{Code, Diagnostic};
+        let hint = crate::messages::Said::new("image-unreadable-hint", &[]);
+        Diagnostic::error_said(Code::Io, path, self.said()).hint_said(hint)
+    }
+
     pub(crate) fn said(&self) -> crate::messages::Said {
         use crate::messages::Said;
         match self {
@@ -166,31 +173,23 @@ pub(crate) fn process(sources: &[&Path], cache: Option<&Path>) -> Images {
 fn one(path: &Path, cache: Option<&Path>, counts: (&AtomicUsize, &AtomicUsize)) -> Result<Made, Unreadable> {
     let bytes = std::fs::read(path).map_err(|e| Unreadable::Broken(e.to_string()))?;
     let key = key(&bytes);
-    let mut made = made_from(&bytes, &key, cache, counts)?;
+    let mut made = match cache.and_then(|c| cached(&c.join(&key))) {
+        Some(hit) => {
+            counts.1.fetch_add(1, Relaxed);
+            hit
+        }
+        None => {
+            let fresh = make(&bytes)?;
+            counts.0.fetch_add(1, Relaxed);
+            // A cache that cannot be written only costs time on the next build.
+            match cache.map(|c| save(c, &key, &fresh)) {
+                Some(Ok(hit)) => hit,
+                _ => in_memory(fresh),
+            }
+        }
+    };
     made.version = key[..8].to_string();
     Ok(made)
-}
-
-fn made_from(
-    bytes: &[u8],
-    key: &str,
-    cache: Option<&Path>,
-    counts: (&AtomicUsize, &AtomicUsize),
-) -> Result<Made, Unreadable> {
-    let entry = cache.map(|c| c.join(key));
-    if let Some(hit) = entry.as_deref().and_then(cached) {
-        counts.1.fetch_add(1, Relaxed);
-        return Ok(hit);
-    }
-    let made = make(bytes)?;
-    counts.0.fetch_add(1, Relaxed);
-    // A cache that cannot be written only costs time on the next build.
-    if let Some(cache) = cache {
-        if let Ok(hit) = save(cache, key, &made) {
-            return Ok(hit);
-        }
-    }
-    Ok(in_memory(made))
 }
 
 /// The cache key: the settings and the source's bytes, hashed, and their length.
@@ -213,11 +212,18 @@ struct Fresh {
 /// Width, height, the image in its own format, and as WebP when that is kept.
 type FreshSize = (u32, u32, Vec<u8>, Option<Vec<u8>>);
 
-/// Decodes, turns upright, strips and resizes one image.
-fn make(bytes: &[u8]) -> Result<Fresh, Unreadable> {
+/// An image read as far as its header: its kind (`jpg` or `png`, by its bytes, not its
+/// name), its EXIF orientation, its colour profile and the decoder of its pixels.
+struct Opened<D> {
+    ext: &'static str,
+    orientation: image::metadata::Orientation,
+    icc: Option<Vec<u8>>,
+    decoder: D,
+}
+
+fn open(bytes: &[u8]) -> Result<Opened<impl ImageDecoder + '_>, Unreadable> {
     let reader = ImageReader::new(Cursor::new(bytes)).with_guessed_format().map_err(|e| e.to_string())?;
-    let format = reader.format();
-    let ext = match format {
+    let ext = match reader.format() {
         Some(ImageFormat::Jpeg) => "jpg",
         Some(ImageFormat::Png) => "png",
         _ => return Err(Unreadable::NotJpegOrPng),
@@ -225,6 +231,12 @@ fn make(bytes: &[u8]) -> Result<Fresh, Unreadable> {
     let mut decoder = reader.into_decoder().map_err(decoding)?;
     let orientation = decoder.orientation().unwrap_or(image::metadata::Orientation::NoTransforms);
     let icc = decoder.icc_profile().ok().flatten();
+    Ok(Opened { ext, orientation, icc, decoder })
+}
+
+/// Decodes, turns upright, strips and resizes one image.
+fn make(bytes: &[u8]) -> Result<Fresh, Unreadable> {
+    let Opened { ext, orientation, icc, decoder } = open(bytes)?;
     let mut img = DynamicImage::from_decoder(decoder).map_err(decoding)?;
     let upright = orientation == image::metadata::Orientation::NoTransforms;
     img.apply_orientation(orientation);
@@ -277,18 +289,10 @@ pub(crate) fn stripped(path: &Path) -> Result<Vec<u8>, Unreadable> {
 
 /// `stripped`, of bytes read already (a kit's logo).
 pub(crate) fn stripped_bytes(bytes: &[u8]) -> Result<Vec<u8>, Unreadable> {
-    let reader = ImageReader::new(Cursor::new(bytes)).with_guessed_format().map_err(|e| e.to_string())?;
-    let ext = match reader.format() {
-        Some(ImageFormat::Jpeg) => "jpg",
-        Some(ImageFormat::Png) => "png",
-        _ => return Err(Unreadable::NotJpegOrPng),
-    };
-    let mut decoder = reader.into_decoder().map_err(decoding)?;
-    let orientation = decoder.orientation().unwrap_or(image::metadata::Orientation::NoTransforms);
+    let Opened { ext, orientation, icc, decoder } = open(bytes)?;
     if orientation == image::metadata::Orientation::NoTransforms {
         return original(bytes, ext, None, None);
     }
-    let icc = decoder.icc_profile().ok().flatten();
     let mut img = DynamicImage::from_decoder(decoder).map_err(decoding)?;
     img.apply_orientation(orientation);
     original(bytes, ext, Some(&img), icc)

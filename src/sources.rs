@@ -127,8 +127,6 @@ pub(crate) fn dir_exists(root: &Path, dir: &Path) -> Result<bool, Diagnostic> {
     }
 }
 
-/// Whether `path` is a regular file itself (not a link, FIFO or device): for files faro
-/// keeps for itself (its PDF cache, the output's manifest), which are read and written only so.
 /// A cache folder of the site (`.faro/pdf`), if faro may use it: every part of it that
 /// exists is a real folder (not a link), so the cache can neither read nor write outside
 /// the site.
@@ -145,6 +143,8 @@ pub(crate) fn cache_folder(root: &Path, rel: &str) -> Option<std::path::PathBuf>
     Some(root.join(rel))
 }
 
+/// Whether `path` is a regular file itself (not a link, FIFO or device): for files faro
+/// keeps for itself (its PDF cache, the output's manifest), which are read and written only so.
 pub(crate) fn is_plain_file(path: &Path) -> bool {
     std::fs::symlink_metadata(path).is_ok_and(|m| m.file_type().is_file())
 }

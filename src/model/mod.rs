@@ -243,8 +243,7 @@ pub(crate) fn load(root: &Path, opts: &SiteOptions) -> (Option<Site>, Diagnostic
     let images = load_images(root, &content);
     for (asset, made) in content.assets.iter().zip(&images.by_asset) {
         if let Some(Err(why)) = made {
-            let hint = Said::new("image-unreadable-hint", &[]);
-            diags.push(Diagnostic::error_said(Code::Io, &asset.source, why.said()).hint_said(hint));
+            diags.push(why.diagnostic(&asset.source));
         }
     }
     let (indicators, ds) = indicators::load_all(root, &config);

@@ -4,9 +4,7 @@
 //! (those of static/ without metadata only: no page shows them through Markdown).
 
 use super::{Body, Cx, File};
-use crate::diagnostics::{Code, Diagnostic};
 use crate::images::{size_url, Stored};
-use crate::messages::Said;
 use rayon::prelude::*;
 use std::borrow::Cow;
 use std::collections::BTreeMap;
@@ -55,11 +53,7 @@ pub(crate) fn files<'a>(cx: Cx<'a>) -> impl ParallelIterator<Item = File<'a>> + 
             // A photo of static/ is no less a photo: published without its metadata.
             Source::Site(path) if crate::images::is_raster(&path) => match crate::images::stripped(&path) {
                 Ok(bytes) => vec![File { path: rel, body: Ok(Body::Bytes(bytes)), from: Cow::Owned(path) }],
-                Err(why) => {
-                    let hint = Said::new("image-unreadable-hint", &[]);
-                    let d = Diagnostic::error_said(Code::Io, &path, why.said()).hint_said(hint);
-                    vec![File::failed(rel.clone(), d), unpublished(rel, Cow::Owned(path))]
-                }
+                Err(why) => vec![File::failed(rel.clone(), why.diagnostic(&path)), unpublished(rel, Cow::Owned(path))],
             },
             Source::Site(path) => {
                 vec![File { path: rel, body: Ok(Body::Copy(Cow::Owned(path.clone()))), from: Cow::Owned(path) }]
